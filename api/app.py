@@ -1,0 +1,65 @@
+"""The application factory."""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from werkzeug.exceptions import HTTPException
+
+from . import config as config_module
+from .db import make_engine
+from .errors import ApiError, from_api_error, from_http_exception, from_unexpected
+from .openapi import Api
+from .services.components import build_components
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: settings from the environment overlaid with ``config``, one engine, the
+    pipeline components (loaded once, before workers fork), blueprints, and problem+json errors."""
+    app = Flask(__name__, instance_path=str(config_module.INSTANCE_DIR))
+    app.config.update(config_module.from_environment())
+    app.config.update({
+        "API_TITLE": "claimtrack",
+        "API_VERSION": "1.0.0",
+        "OPENAPI_VERSION": "3.1.0",
+        "OPENAPI_URL_PREFIX": None,  # the committed openapi.yaml is served instead (see resources.meta)
+        "JSON_SORT_KEYS": False,
+    })
+    app.config.update(config or {})
+    app.json.sort_keys = False
+
+    engine = make_engine(app.config["DATABASE_URL"], busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    components = app.config.get("COMPONENTS") or build_components(app.config)
+    app.extensions["claimtrack"] = {"engine": engine, "components": components}
+
+    api = Api(app)
+    from .resources import register
+
+    register(app, api)
+
+    from .auth import authenticate
+
+    app.before_request(authenticate)
+
+    @app.errorhandler(ApiError)
+    def _api_error(error):
+        return from_api_error(error)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error):
+        return from_http_exception(error)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error):
+        if isinstance(error, HTTPException):
+            return from_http_exception(error)
+        return from_unexpected(error)
+
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
+
+    return app

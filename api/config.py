@@ -1,0 +1,52 @@
+"""Settings read from the environment (``DATABASE_URL`` and ``CLAIMTRACK_*``).
+
+``create_app(config)`` overlays a mapping on top of these, which is how tests point the app at
+a database of their own.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = Path(os.environ.get("CLAIMTRACK_INSTANCE_DIR", PROJECT_ROOT / "instance"))
+
+
+def _flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+def default_database_url() -> str:
+    """A SQLite file under ``instance/`` (created on demand)."""
+    return f"sqlite:///{INSTANCE_DIR / 'claimtrack.sqlite3'}"
+
+
+def from_environment() -> dict:
+    """The application settings as a dict, read from the environment now."""
+    return {
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database_url(),
+        # Bootstrap API keys, accepted beside the hashed keys created with `claimtrack keys create`.
+        "API_KEYS": [k.strip() for k in os.environ.get("CLAIMTRACK_API_KEYS", "").split(",") if k.strip()],
+        "READS_NEED_KEY": _flag("CLAIMTRACK_READS_NEED_KEY"),
+        "MAX_CONTENT_LENGTH": _int("CLAIMTRACK_MAX_BODY_BYTES", 2 * 1024 * 1024),
+        "MAX_ARTICLE_CHARS": _int("CLAIMTRACK_MAX_ARTICLE_CHARS", 200_000),
+        "MAX_CLAIMS_PER_ARTICLE": _int("CLAIMTRACK_MAX_CLAIMS_PER_ARTICLE", 1_000),
+        "PAGE_SIZE_DEFAULT": 20,
+        "PAGE_SIZE_MAX": 100,
+        # Matching: how many indexed candidates are scored per new mention.
+        "MATCH_CANDIDATES": _int("CLAIMTRACK_MATCH_CANDIDATES", 20),
+        # Disagreement detection against at most this many earlier mentions of the claim.
+        "DETECT_AGAINST": _int("CLAIMTRACK_DETECT_AGAINST", 50),
+        "DETECT_DISAGREEMENTS": _flag("CLAIMTRACK_DETECT_DISAGREEMENTS", True),
+        # Optional semantic matching: a local sentence-transformers model directory.
+        "EMBEDDING_MODEL": os.environ.get("CLAIMTRACK_EMBEDDING_MODEL") or None,
+        "SQLITE_BUSY_TIMEOUT_MS": _int("CLAIMTRACK_SQLITE_BUSY_TIMEOUT_MS", 5_000),
+    }

@@ -1,0 +1,133 @@
+"""RFC 9457 problem details for every error the API answers.
+
+Every 4xx/5xx leaves as ``application/problem+json`` with ``type``, ``title``, ``status``,
+``detail`` and, for validation failures, ``errors`` mapping each field path to its messages.
+Services raise ``ApiError`` subclasses; the Flask layer turns them and every ``HTTPException``
+into problems, and anything unexpected into a plain 500 without a traceback.
+"""
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+
+from flask import Response, json
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+PROBLEM_BASE = "https://claimtrack.dev/problems/"
+log = logging.getLogger(__name__)
+
+_TYPES = {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found",
+          405: "method-not-allowed", 406: "not-acceptable", 409: "conflict", 413: "body-too-large",
+          415: "unsupported-media-type", 422: "validation-error", 429: "too-many-requests",
+          500: "internal-error", 503: "unavailable"}
+
+
+class ApiError(Exception):
+    """An error a service raises on purpose; it becomes a problem response."""
+
+    status = 400
+
+    def __init__(self, detail: str, *, errors: dict | None = None, **extra):
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+        self.extra = extra
+
+
+class NotFound(ApiError):
+    """The resource named in the path does not exist."""
+
+    status = 404
+
+
+class Conflict(ApiError):
+    """The request contradicts what is stored."""
+
+    status = 409
+
+
+class Invalid(ApiError):
+    """The request is well-formed but its content is not acceptable."""
+
+    status = 422
+
+
+class Unauthorized(ApiError):
+    """A key is missing, unknown or revoked."""
+
+    status = 401
+
+
+def problem(status: int, detail: str | None = None, *, title: str | None = None,
+            errors: dict | None = None, headers: dict | None = None, **extra) -> Response:
+    """A ``application/problem+json`` response."""
+    body = {
+        "type": PROBLEM_BASE + _TYPES.get(status, "error"),
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail or HTTPStatus(status).description,
+    }
+    if errors:
+        body["errors"] = errors
+    body.update(extra)
+    resp = Response(json.dumps(body), status=status, mimetype=PROBLEM_CONTENT_TYPE)
+    for key, value in (headers or {}).items():
+        resp.headers[key] = value
+    return resp
+
+
+def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
+    """webargs/marshmallow nested messages → ``{"outlet.domain": ["..."]}``.
+
+    The request location (``json``, ``query``, ``path``) is dropped from the field path.
+    """
+    out: dict[str, list[str]] = {}
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            key = str(key)
+            if not prefix and key in {"json", "query", "path", "headers", "form", "files", "cookies"}:
+                out.update(flatten_messages(value, ""))
+                continue
+            out.update(flatten_messages(value, f"{prefix}.{key}" if prefix else key))
+    elif isinstance(messages, (list, tuple)):
+        if all(isinstance(m, str) for m in messages):
+            out[prefix or "_schema"] = list(messages)
+        else:
+            for i, value in enumerate(messages):
+                out.update(flatten_messages(value, f"{prefix}.{i}" if prefix else str(i)))
+    else:
+        out[prefix or "_schema"] = [str(messages)]
+    return out
+
+
+def from_http_exception(error: HTTPException) -> Response:
+    """A problem response for any werkzeug/webargs HTTP exception."""
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    messages = data.get("errors") or data.get("messages")
+    errors = flatten_messages(messages) if messages else None
+    headers = dict(data.get("headers") or {})
+    if status == 405 and getattr(error, "valid_methods", None):
+        headers["Allow"] = ", ".join(error.valid_methods)
+    detail = data.get("message") or error.description
+    if status == 400 and errors and "json" in (messages or {}):
+        detail = "The request body is not valid JSON."
+        errors = None
+    elif status == 422:
+        detail = data.get("message") or "The request has invalid fields; see errors."
+    elif status == 413:
+        detail = "The request body is larger than the server accepts."
+    return problem(status, detail, errors=errors, headers=headers)
+
+
+def from_api_error(error: ApiError) -> Response:
+    """A problem response for an ``ApiError`` raised by a service."""
+    headers = {"WWW-Authenticate": 'Bearer realm="claimtrack"'} if error.status == 401 else None
+    return problem(error.status, error.detail, errors=error.errors, headers=headers, **error.extra)
+
+
+def from_unexpected(error: Exception) -> Response:
+    """A 500 problem for anything unexpected; the traceback goes to the log, never the client."""
+    log.exception("unhandled error", exc_info=error)
+    return problem(500, "The server failed to answer this request; it has been logged.")

@@ -1,0 +1,69 @@
+"""The flask-smorest ``Api``, adjusted so the generated contract describes what the app sends:
+errors are ``application/problem+json`` with the RFC 9457 schema, writes need a bearer key."""
+from __future__ import annotations
+
+import http
+
+import yaml
+from flask_smorest import Api as SmorestApi
+from flask_smorest.utils import prepare_response
+
+from schemas.common import ProblemSchema
+
+from .errors import PROBLEM_CONTENT_TYPE
+
+ERROR_EXAMPLES = {
+    400: ("bad-request", "Bad Request", "The request body is not valid JSON."),
+    401: ("unauthorized", "Unauthorized", "This operation needs an API key: send 'Authorization: Bearer <key>'."),
+    404: ("not-found", "Not Found", "No claim with id 42."),
+    405: ("method-not-allowed", "Method Not Allowed", "The method is not allowed for the requested URL."),
+    409: ("conflict", "Conflict", "An article with this URL is already stored with another text (article 1)."),
+    413: ("body-too-large", "Content Too Large", "The request body is larger than the server accepts."),
+    422: ("validation-error", "Unprocessable Content", "The request has invalid fields; see errors."),
+    500: ("internal-error", "Internal Server Error", "The server failed to answer this request; it has been logged."),
+}
+
+
+def problem_example(status: int) -> dict:
+    """An example problem body for ``status``."""
+    slug, title, detail = ERROR_EXAMPLES[status]
+    body = {"type": f"https://claimtrack.dev/problems/{slug}", "title": title, "status": status, "detail": detail}
+    if status == 422:
+        body["errors"] = {"url": ["Not a valid URL."]}
+    return body
+
+
+class Api(SmorestApi):
+    """flask-smorest's Api with problem+json errors and the bearer security scheme."""
+
+    ERROR_SCHEMA = ProblemSchema
+    DEFAULT_ERROR_RESPONSE_NAME = None  # each operation lists the errors it can answer instead
+
+    def _register_responses(self):
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if not (100 <= status < 200) and status not in (204, 304):
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM_CONTENT_TYPE)
+            self.spec.components.response(status.name, response, lazy=True)
+
+    def _register_error_handlers(self):
+        """The app registers its own problem+json handlers (see ``api.app``)."""
+
+    def init_app(self, app, *, spec_kwargs=None):
+        """Set up the spec, then add the bearer security scheme and the API description."""
+        super().init_app(app, spec_kwargs=spec_kwargs)
+        self.spec.components.security_scheme(
+            "bearerAuth", {"type": "http", "scheme": "bearer",
+                           "description": "An API key from `claimtrack keys create NAME` or CLAIMTRACK_API_KEYS."})
+        self.spec.options["info"] = {
+            "description": ("Fact-claim tracking: which outlets report each claim, and where they disagree. "
+                            "Errors are RFC 9457 problem details (application/problem+json). Lists are "
+                            "cursor-paginated: pass a page's next_cursor as cursor."),
+            "license": {"name": "MIT", "identifier": "MIT"},
+        }
+        self.spec.options["servers"] = [{"url": "http://127.0.0.1:8000", "description": "local development"}]
+
+    def to_yaml(self) -> str:
+        """The contract as YAML, keys in a stable order."""
+        return yaml.safe_dump(self.spec.to_dict(), sort_keys=True, allow_unicode=True, width=110)

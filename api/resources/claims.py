@@ -1,0 +1,69 @@
+"""/v1/claims: which outlets report each claim, and where they disagree."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisagreementsSchema, ClaimListArgs,
+                            ClaimOutletsSchema, ClaimPageSchema)
+
+from ..services import claims as service
+from ..session import unit_of_work
+from .common import errors
+
+blp = Blueprint("claims", __name__, url_prefix="/v1/claims",
+                description="Claims: what several mentions say, who reports them, where reports disagree.")
+
+
+@blp.route("")
+class Claims(MethodView):
+    """The claim collection."""
+
+    @blp.arguments(ClaimListArgs, location="query")
+    @blp.response(200, ClaimPageSchema)
+    @errors(blp, 422)
+    def get(self, args):
+        """Search and filter claims (full text, outlet, reported_by, speaker, kind, contested, dates)."""
+        with unit_of_work() as session:
+            return service.list_claims(session, args)
+
+
+@blp.route("/<int:claim_id>")
+class ClaimById(MethodView):
+    """One claim."""
+
+    @blp.response(200, ClaimDetailSchema)
+    @errors(blp, 404)
+    def get(self, claim_id):
+        """A claim, the outlets that report it (with mentions and articles) and its disagreements.
+        The id of a claim merged into another answers the claim it was merged into."""
+        with unit_of_work() as session:
+            return service.claim_detail(session, claim_id)
+
+
+@blp.route("/<int:claim_id>/outlets")
+class ClaimOutlets(MethodView):
+    """The outlets reporting a claim."""
+
+    @blp.response(200, ClaimOutletsSchema)
+    @errors(blp, 404)
+    def get(self, claim_id):
+        """The outlets that report the claim, earliest first, each with its mentions."""
+        with unit_of_work() as session:
+            claim = service.get_claim(session, claim_id)
+            return {"items": service.claim_outlets(session, claim.id)}
+
+
+@blp.route("/<int:claim_id>/disagreements")
+class ClaimDisagreements(MethodView):
+    """The disagreements within a claim."""
+
+    @blp.arguments(ClaimDisagreementArgs, location="query")
+    @blp.response(200, ClaimDisagreementsSchema)
+    @errors(blp, 404, 422)
+    def get(self, args, claim_id):
+        """Where the reports of this claim disagree (dismissed ones only on request)."""
+        with unit_of_work() as session:
+            claim = service.get_claim(session, claim_id)
+            return {"items": service.claim_disagreements(session, claim.id, args.get("kind"),
+                                                         args.get("include_dismissed", False))}

@@ -1,0 +1,55 @@
+"""/v1/disagreements: typed differences between reports of the same claim."""
+from __future__ import annotations
+
+from flask import g
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from schemas.disagreements import DisagreementListArgs, DisagreementPageSchema, DisagreementSchema, DismissSchema
+
+from ..services import disagreements as service
+from ..session import unit_of_work
+from .common import errors, needs_key
+
+blp = Blueprint("disagreements", __name__, url_prefix="/v1/disagreements",
+                description="Where outlets disagree: wording, hedge, number, place, time, attribution, negation.")
+
+
+@blp.route("")
+class Disagreements(MethodView):
+    """The disagreement collection."""
+
+    @blp.arguments(DisagreementListArgs, location="query")
+    @blp.response(200, DisagreementPageSchema)
+    @errors(blp, 422)
+    def get(self, args):
+        """List disagreements (filters: kind, outlet, claim, since; dismissed hidden by default)."""
+        with unit_of_work() as session:
+            return service.list_disagreements(session, args)
+
+
+@blp.route("/<int:disagreement_id>")
+class DisagreementById(MethodView):
+    """One disagreement."""
+
+    @blp.response(200, DisagreementSchema)
+    @errors(blp, 404)
+    def get(self, disagreement_id):
+        """A disagreement with both spans and its explanation."""
+        with unit_of_work() as session:
+            return service.get_disagreement(session, disagreement_id)
+
+
+@blp.route("/<int:disagreement_id>/dismiss")
+class Dismiss(MethodView):
+    """Dismissal by a fact-checker."""
+
+    @needs_key(blp)
+    @blp.arguments(DismissSchema)
+    @blp.response(200, DisagreementSchema)
+    @errors(blp, 400, 404, 422)
+    def post(self, data, disagreement_id):
+        """Dismiss a disagreement: hidden by default from then on, recorded with who and when, and
+        never recreated by re-running detection."""
+        with unit_of_work() as session:
+            return service.dismiss(session, disagreement_id, g.actor, data.get("reason"))

@@ -1,0 +1,53 @@
+"""/v1/outlets: the outlets, and what two of them report in common and apart."""
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from schemas.claims import CompareSchema
+from schemas.common import PageArgs
+from schemas.outlets import CompareArgs, OutletPageSchema, OutletStatsSchema
+
+from ..services import outlets as service
+from ..session import unit_of_work
+from .common import errors
+
+blp = Blueprint("outlets", __name__, url_prefix="/v1/outlets", description="News outlets.")
+
+
+@blp.route("")
+class Outlets(MethodView):
+    """The outlet collection."""
+
+    @blp.arguments(PageArgs, location="query")
+    @blp.response(200, OutletPageSchema)
+    @errors(blp, 422)
+    def get(self, args):
+        """List outlets by slug, with their article, claim and disagreement counts."""
+        with unit_of_work() as session:
+            return service.list_outlets(session, args)
+
+
+@blp.route("/compare")
+class Compare(MethodView):
+    """Two outlets side by side."""
+
+    @blp.arguments(CompareArgs, location="query")
+    @blp.response(200, CompareSchema)
+    @errors(blp, 404, 422)
+    def get(self, args):
+        """Claims both outlets report, claims only one reports, and their disagreements."""
+        with unit_of_work() as session:
+            return service.compare(session, args["a"], args["b"], args["limit"])
+
+
+@blp.route("/<string:slug>")
+class OutletBySlug(MethodView):
+    """One outlet."""
+
+    @blp.response(200, OutletStatsSchema)
+    @errors(blp, 404)
+    def get(self, slug):
+        """An outlet with its counts."""
+        with unit_of_work() as session:
+            return service.outlet_detail(session, slug)

@@ -1,0 +1,132 @@
+"""Claims: filtered listing, detail with outlets and disagreements."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from ..errors import NotFound
+from ..models import Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet
+from . import pagination_sql
+from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
+from .search import mention_ids_matching_all
+
+SORT_COLUMNS = {"last_seen": Claim.last_seen, "first_seen": Claim.first_seen, "outlet_count": Claim.outlet_count,
+                "mention_count": Claim.mention_count, "disagreement_count": Claim.disagreement_count, "id": None}
+
+
+def outlet_ids(session: Session, slugs: list[str]) -> dict[str, int]:
+    """Slug → id for the slugs that exist."""
+    if not slugs:
+        return {}
+    return dict(session.exec(select(Outlet.slug, Outlet.id).where(Outlet.slug.in_(slugs))).all())
+
+
+def kind_counts(session: Session, claim_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Undismissed disagreements per claim and kind."""
+    out: dict[int, dict[str, int]] = defaultdict(dict)
+    if claim_ids:
+        for claim_id, kind, n in session.exec(
+                select(Disagreement.claim_id, Disagreement.kind, func.count(Disagreement.id))
+                .where(Disagreement.claim_id.in_(claim_ids), Disagreement.dismissed_at.is_(None))
+                .group_by(Disagreement.claim_id, Disagreement.kind)).all():
+            out[claim_id][kind] = n
+    return out
+
+
+def claim_dicts(session: Session, claims: list[Claim]) -> list[dict]:
+    """Claims as response dicts, with first outlets and per-kind counts fetched in two queries."""
+    outlets = {o.id: o for o in session.exec(select(Outlet).where(
+        Outlet.id.in_({c.first_outlet_id for c in claims if c.first_outlet_id}))).all()} if claims else {}
+    kinds = kind_counts(session, [c.id for c in claims])
+    return [claim_dict(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
+
+
+def list_claims(session: Session, args: dict) -> dict:
+    """Claims matching the filters, in the requested order, one page after the cursor."""
+    stmt = select(Claim).where(Claim.merged_into_id.is_(None), Claim.mention_count > 0)
+    if args.get("q"):
+        ids = mention_ids_matching_all(session, args["q"])
+        if ids is not None:
+            stmt = stmt.where(Claim.id.in_(select(Mention.claim_id).where(Mention.id.in_(ids))))
+    slugs = [s for s in ([args["outlet"]] if args.get("outlet") else []) +
+             [p.strip() for item in (args.get("reported_by") or []) for p in item.split(",") if p.strip()]]
+    if slugs:
+        ids = outlet_ids(session, slugs)
+        if len(ids) < len(set(slugs)):
+            return {"items": [], "next_cursor": None}
+        for outlet_id in set(ids.values()):
+            stmt = stmt.where(Claim.id.in_(select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == outlet_id)))
+    if args.get("speaker"):
+        stmt = stmt.where(func.lower(Claim.speaker).contains(args["speaker"].lower()))
+    if args.get("kind"):
+        stmt = stmt.where(Claim.kind == args["kind"])
+    if args.get("contested") is True:
+        stmt = stmt.where(Claim.disagreement_count > 0)
+    elif args.get("contested") is False:
+        stmt = stmt.where(Claim.disagreement_count == 0)
+    if args.get("since"):
+        stmt = stmt.where(Claim.last_seen >= args["since"])
+    if args.get("until"):
+        stmt = stmt.where(Claim.first_seen <= args["until"])
+    sort = args.get("sort") or "-last_seen"
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args)
+    return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    """The claim, following merges to the claim it now lives in; 404 when unknown."""
+    claim = session.get(Claim, claim_id)
+    seen = set()
+    while claim is not None and claim.merged_into_id is not None and claim.id not in seen:
+        seen.add(claim.id)
+        claim = session.get(Claim, claim.merged_into_id)
+    if claim is None or claim.mention_count == 0:
+        raise NotFound(f"No claim with id {claim_id}.")
+    return claim
+
+
+def claim_outlets(session: Session, claim_id: int) -> list[dict]:
+    """The outlets reporting the claim, each with its mentions and their articles, earliest first."""
+    rows = session.exec(
+        select(Mention, Article, Outlet).join(Article, Article.id == Mention.article_id)
+        .join(Outlet, Outlet.id == Article.outlet_id).where(Mention.claim_id == claim_id)
+        .order_by(Article.published_at, Mention.id)).all()
+    groups: dict[int, dict] = {}
+    for mention, article, outlet in rows:
+        group = groups.setdefault(outlet.id, {"outlet": outlet_dict(outlet), "mentions": []})
+        report = mention_dict(mention)
+        report["article"] = {"id": article.id, "url": article.url, "title": article.title,
+                             "published_at": article.published_at}
+        group["mentions"].append(report)
+    return list(groups.values())
+
+
+def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
+    """Outlet id → slug for the outlets of these disagreements."""
+    ids = {d.outlet_a_id for d in rows} | {d.outlet_b_id for d in rows}
+    return dict(session.exec(select(Outlet.id, Outlet.slug).where(Outlet.id.in_(ids))).all()) if ids else {}
+
+
+def claim_disagreements(session: Session, claim_id: int, kind: str | None = None,
+                        include_dismissed: bool = False) -> list[dict]:
+    """The claim's disagreements, oldest first."""
+    stmt = select(Disagreement).where(Disagreement.claim_id == claim_id)
+    if kind:
+        stmt = stmt.where(Disagreement.kind == kind)
+    if not include_dismissed:
+        stmt = stmt.where(Disagreement.dismissed_at.is_(None))
+    rows = session.exec(stmt.order_by(Disagreement.id)).all()
+    slugs = slug_map(session, rows)
+    return [disagreement_dict(d, slugs) for d in rows]
+
+
+def claim_detail(session: Session, claim_id: int) -> dict:
+    """A claim, the outlets that report it (with mentions and articles) and its disagreements."""
+    claim = get_claim(session, claim_id)
+    out = claim_dicts(session, [claim])[0]
+    out["outlets"] = claim_outlets(session, claim.id)
+    out["disagreements"] = claim_disagreements(session, claim.id)
+    return out

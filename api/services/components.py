@@ -1,0 +1,36 @@
+"""The pipeline parts a running service uses, built once per process.
+
+The matcher may load an embedding model, so it is built when the app is created (before
+gunicorn forks its workers, with ``preload_app``), never per request.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+
+@dataclass
+class Components:
+    """Extractor, matcher and disagreement detector, plus their provenance strings."""
+
+    extract: Callable[..., Any]
+    extractor_name: str
+    extractor_version: str
+    matcher: Any
+    matcher_name: str
+    detect: Callable[..., list]
+    detector_version: str
+    detect_enabled: bool = True
+
+
+def build_components(settings: dict) -> Components:
+    """The default pipeline (rule-based extraction, trained lexical matcher, typed detectors)."""
+    from ..pipeline.disagree import DETECTOR_VERSION, detect
+    from ..pipeline.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract
+    from ..pipeline.match import MATCHER_NAME, MATCHER_VERSION, Matcher
+
+    matcher = Matcher(embedding_model=settings.get("EMBEDDING_MODEL"))
+    name = f"{MATCHER_NAME} {MATCHER_VERSION}" + (" +semantic" if settings.get("EMBEDDING_MODEL") else "")
+    return Components(extract=extract, extractor_name=EXTRACTOR_NAME, extractor_version=EXTRACTOR_VERSION,
+                      matcher=matcher, matcher_name=name, detect=detect, detector_version=DETECTOR_VERSION,
+                      detect_enabled=bool(settings.get("DETECT_DISAGREEMENTS", True)))

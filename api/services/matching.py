@@ -1,0 +1,102 @@
+"""Claim matching and disagreement detection inside a transaction.
+
+For each new mention: retrieve candidate mentions from the full-text index (never a scan of all
+claims), score them with the matcher, join the claim of the best one that states the same claim
+or start a new claim; then compare the mention with the claim's mentions from other articles and
+store each typed disagreement the detectors find. Pinned mentions (placed by a person) are never
+moved, and dismissed disagreements are never created again.
+"""
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from ..models import Article, Claim, Disagreement, Mention
+from ..pipeline.types import MentionText
+from .components import Components
+from .search import candidate_mention_ids
+
+
+def mention_text(mention: Mention) -> MentionText:
+    """The pipeline's view of a stored mention (quote spans made relative to its text)."""
+    quotes = tuple((max(0, a - mention.start), min(len(mention.text), b - mention.start))
+                   for a, b in (mention.quote_spans or []) if b > a)
+    return MentionText(text=mention.text, speaker=mention.speaker, is_quote=mention.is_quote, quotes=quotes)
+
+
+def best_claim(session: Session, comps: Components, mention: Mention, limit: int,
+               before_id: int | None = None) -> tuple[int | None, float | None]:
+    """The claim the mention should join and the score, or (None, best score) for a new claim.
+
+    With ``before_id`` only mentions stored before that id are candidates (used by re-matching).
+    """
+    terms = comps.matcher.search_terms(mention.text)
+    ids = candidate_mention_ids(session, terms, limit * 2 if before_id else limit + 1)
+    ids = [i for i in ids if i != mention.id and (before_id is None or i < before_id)][:limit]
+    if not ids:
+        return None, None
+    candidates = session.exec(select(Mention).where(Mention.id.in_(ids))).all()
+    new = mention_text(mention)
+    best_id, best_score, top = None, None, None
+    for cand in candidates:
+        result = comps.matcher.score(new, mention_text(cand))
+        if top is None or result.score > top:
+            top = result.score
+        if result.same_claim and (best_score is None or result.score > best_score):
+            best_id, best_score = cand.claim_id, result.score
+    return best_id, (best_score if best_id is not None else top)
+
+
+def assign_claim(session: Session, comps: Components, mention: Mention, limit: int) -> Claim:
+    """Put a new mention into its claim (an existing one, or a new one) and store it."""
+    claim_id, score = best_claim(session, comps, mention, limit)
+    claim = session.get(Claim, claim_id) if claim_id is not None else None
+    if claim is None:
+        claim = Claim(text=mention.text, kind=mention.kind, speaker=mention.speaker)
+        session.add(claim)
+        session.flush()
+    mention.claim_id = claim.id
+    mention.match_score = score
+    session.add(mention)
+    session.flush()
+    return claim
+
+
+def detect_for_mention(session: Session, comps: Components, mention: Mention, limit: int) -> int:
+    """Compare a mention with earlier mentions of its claim from other articles; store what differs.
+
+    Returns how many disagreements were created.
+    """
+    if not comps.detect_enabled:
+        return 0
+    others = session.exec(
+        select(Mention, Article.outlet_id)
+        .join(Article, Article.id == Mention.article_id)
+        .where(Mention.claim_id == mention.claim_id, Mention.article_id != mention.article_id,
+               Mention.id != mention.id)
+        .order_by(Mention.id.desc()).limit(limit)).all()
+    if not others:
+        return 0
+    outlet_id = session.get(Article, mention.article_id).outlet_id
+    known = {(d.mention_a_id, d.mention_b_id, d.kind) for d in session.exec(
+        select(Disagreement).where((Disagreement.mention_a_id == mention.id) |
+                                   (Disagreement.mention_b_id == mention.id))).all()}
+    created = 0
+    new_view = mention_text(mention)
+    for other, other_outlet in others:
+        a, b = (other, mention) if other.id < mention.id else (mention, other)
+        a_outlet, b_outlet = (other_outlet, outlet_id) if a is other else (outlet_id, other_outlet)
+        a_view, b_view = (mention_text(other), new_view) if a is other else (new_view, mention_text(other))
+        for found in comps.detect(a_view, b_view):
+            if (a.id, b.id, found.kind) in known or (b.id, a.id, found.kind) in known:
+                continue
+            known.add((a.id, b.id, found.kind))
+            session.add(Disagreement(
+                claim_id=mention.claim_id, kind=found.kind, mention_a_id=a.id, mention_b_id=b.id,
+                outlet_a_id=a_outlet, outlet_b_id=b_outlet,
+                a_start=found.a_span.start, a_end=found.a_span.end, a_text=found.a_span.text,
+                b_start=found.b_span.start, b_end=found.b_span.end, b_text=found.b_span.text,
+                explanation=found.explanation, diff=list(found.diff or []),
+                detector_version=comps.detector_version))
+            created += 1
+    session.flush()
+    return created

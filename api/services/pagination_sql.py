@@ -1,0 +1,41 @@
+"""Keyset (cursor) pagination over a SQL statement: stable under inserts, no OFFSET scans."""
+from __future__ import annotations
+
+from sqlalchemy import and_, or_
+from sqlmodel import Session
+
+from .. import pagination
+
+
+def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, entity=None):
+    """Run ``stmt`` ordered by (column, id) — descending when ``sort`` starts with ``-`` — after
+    the cursor in ``args``, and return (rows, next_cursor). ``column`` None sorts by id alone;
+    ``entity`` picks the ``model`` row out of a result row when the statement selects several."""
+    limit = args.get("limit") or 20
+    descending = sort.startswith("-")
+    id_col = model.id
+    if args.get("cursor"):
+        key, last_id = pagination.decode(args["cursor"], sort)
+        if column is None:
+            stmt = stmt.where(id_col < last_id if descending else id_col > last_id)
+        elif key is None:
+            # NULL keys sort last: continue among the NULLs by id.
+            stmt = stmt.where(and_(column.is_(None), id_col < last_id if descending else id_col > last_id))
+        elif descending:
+            stmt = stmt.where(or_(column < key, and_(column == key, id_col < last_id), column.is_(None)))
+        else:
+            stmt = stmt.where(or_(column > key, and_(column == key, id_col > last_id), column.is_(None)))
+    if column is None:
+        order = [id_col.desc() if descending else id_col.asc()]
+    else:
+        order = [column.desc().nulls_last() if descending else column.asc().nulls_last(),
+                 id_col.desc() if descending else id_col.asc()]
+    rows = session.exec(stmt.order_by(*order).limit(limit + 1)).all()
+
+    items = list(rows)
+    if len(items) <= limit:
+        return items, None
+    items = items[:limit]
+    last = entity(items[-1]) if entity else items[-1]
+    key = getattr(last, column.key) if column is not None else None
+    return items, pagination.encode(sort, key, last.id)

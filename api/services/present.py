@@ -1,0 +1,51 @@
+"""Stored rows → plain dicts in the shapes the response schemas describe."""
+from __future__ import annotations
+
+from ..models import Article, Claim, Disagreement, Mention, Outlet
+
+
+def outlet_dict(outlet: Outlet | None) -> dict | None:
+    """An outlet reference."""
+    if outlet is None:
+        return None
+    return {"slug": outlet.slug, "name": outlet.name, "domain": outlet.domain}
+
+
+def mention_dict(m: Mention) -> dict:
+    """A mention with its offsets, speaker and provenance."""
+    return {"id": m.id, "article_id": m.article_id, "claim_id": m.claim_id, "text": m.text,
+            "start": m.start, "end": m.end, "is_quote": m.is_quote, "speaker": m.speaker,
+            "speaker_role": m.speaker_role, "kind": m.kind, "checkworthiness": m.checkworthiness,
+            "quote_spans": [list(s) for s in (m.quote_spans or [])], "provenance": m.provenance,
+            "provenance_version": m.provenance_version, "match_score": m.match_score, "pinned": m.pinned}
+
+
+def article_dict(a: Article, outlet: Outlet, *, mention_count: int | None = None) -> dict:
+    """An article without its text."""
+    out = {"id": a.id, "outlet": outlet_dict(outlet), "url": a.url, "title": a.title,
+           "published_at": a.published_at, "language": a.language, "content_hash": a.content_hash,
+           "ingested_at": a.ingested_at, "extractor": a.extractor, "extractor_version": a.extractor_version,
+           "attribution": a.attribution}
+    if mention_count is not None:
+        out["mention_count"] = mention_count
+    return out
+
+
+def claim_dict(c: Claim, first_outlet: Outlet | None, by_kind: dict[str, int] | None = None) -> dict:
+    """A claim with its counts."""
+    return {"id": c.id, "text": c.text, "kind": c.kind, "speaker": c.speaker,
+            "mention_count": c.mention_count, "outlet_count": c.outlet_count,
+            "disagreement_count": c.disagreement_count, "disagreements_by_kind": by_kind or {},
+            "first_seen": c.first_seen, "last_seen": c.last_seen, "first_outlet": outlet_dict(first_outlet)}
+
+
+def disagreement_dict(d: Disagreement, slugs: dict[int, str] | None = None) -> dict:
+    """A disagreement with both spans and its explanation."""
+    slugs = slugs or {}
+    return {"id": d.id, "claim_id": d.claim_id, "kind": d.kind, "mention_ids": [d.mention_a_id, d.mention_b_id],
+            "outlets": [slugs.get(d.outlet_a_id, ""), slugs.get(d.outlet_b_id, "")],
+            "a_span": {"start": d.a_start, "end": d.a_end, "text": d.a_text},
+            "b_span": {"start": d.b_start, "end": d.b_end, "text": d.b_text},
+            "explanation": d.explanation, "diff": d.diff or [], "detector_version": d.detector_version,
+            "created_at": d.created_at, "dismissed": d.dismissed_at is not None,
+            "dismissed_at": d.dismissed_at, "dismissed_by": d.dismissed_by, "dismiss_reason": d.dismiss_reason}

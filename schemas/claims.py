@@ -1,0 +1,114 @@
+"""Claim schemas."""
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from .articles import MentionSchema
+from .common import BaseSchema, DateOrDateTime, PageArgs, page_schema
+from .disagreements import KINDS, DisagreementSchema
+from .outlets import OutletSchema
+
+SORTS = ["-last_seen", "last_seen", "-first_seen", "first_seen", "-outlet_count", "-mention_count",
+         "-disagreement_count", "id", "-id"]
+
+
+class ClaimSchema(BaseSchema):
+    """What several mentions say."""
+
+    id = fields.Integer(required=True, metadata={"example": 5})
+    text = fields.String(required=True, metadata={"example": "It is time for it to get done."})
+    kind = fields.String(required=True, validate=validate.OneOf(["statement", "quotation"]))
+    speaker = fields.String(allow_none=True, required=True, metadata={"example": "Antony Blinken"})
+    mention_count = fields.Integer(required=True, metadata={"example": 2})
+    outlet_count = fields.Integer(required=True, metadata={"example": 2})
+    disagreement_count = fields.Integer(required=True, metadata={"example": 1})
+    disagreements_by_kind = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                                        metadata={"example": {"wording": 1}})
+    first_seen = fields.DateTime(allow_none=True, required=True)
+    last_seen = fields.DateTime(allow_none=True, required=True)
+    first_outlet = fields.Nested(OutletSchema, allow_none=True)
+
+
+class ClaimListArgs(PageArgs):
+    """Filters and sort order for the claim listing."""
+
+    q = fields.String(load_default=None, validate=validate.Length(1, 500),
+                      metadata={"description": "Full-text search over the claim's mentions.", "example": "ceasefire"})
+    outlet = fields.String(load_default=None, metadata={"description": "Reported by this outlet (slug)."})
+    reported_by = fields.List(fields.String(), load_default=None,
+                              metadata={"description": "Reported by all these outlets (slugs; repeat the parameter "
+                                                       "or separate with commas)."})
+    speaker = fields.String(load_default=None, validate=validate.Length(1, 300),
+                            metadata={"description": "Speaker name, case-insensitive substring."})
+    kind = fields.String(load_default=None, validate=validate.OneOf(["statement", "quotation"]))
+    contested = fields.Boolean(load_default=None, metadata={"description": "true: has disagreements; false: has none."})
+    since = DateOrDateTime(load_default=None, metadata={"description": "Last seen at or after."})
+    until = DateOrDateTime(load_default=None, metadata={"description": "First seen at or before."})
+    sort = fields.String(load_default="-last_seen", validate=validate.OneOf(SORTS))
+
+
+class ClaimOutletMentionsSchema(BaseSchema):
+    """One outlet reporting a claim, with its mentions and their articles."""
+
+    outlet = fields.Nested(OutletSchema, required=True)
+    mentions = fields.List(fields.Nested(lambda: ReportSchema()), required=True)
+
+
+class ReportSchema(MentionSchema):
+    """A mention with the article it stands in."""
+
+    article = fields.Nested(lambda: ArticleRefSchema(), required=True)
+
+
+class ArticleRefSchema(BaseSchema):
+    """Where a mention was published."""
+
+    id = fields.Integer(required=True)
+    url = fields.String(required=True)
+    title = fields.String(required=True)
+    published_at = fields.DateTime(required=True)
+
+
+class ClaimDetailSchema(ClaimSchema):
+    """A claim, the outlets that report it, and where they disagree."""
+
+    outlets = fields.List(fields.Nested(ClaimOutletMentionsSchema), required=True)
+    disagreements = fields.List(fields.Nested(DisagreementSchema), required=True)
+
+
+class ClaimOutletsSchema(BaseSchema):
+    """The outlets that report a claim."""
+
+    items = fields.List(fields.Nested(ClaimOutletMentionsSchema), required=True)
+
+
+class ClaimDisagreementsSchema(BaseSchema):
+    """The disagreements within a claim."""
+
+    items = fields.List(fields.Nested(DisagreementSchema), required=True)
+
+
+class ClaimDisagreementArgs(BaseSchema):
+    """Filters for a claim's disagreements."""
+
+    class Meta:
+        unknown = "exclude"
+
+    kind = fields.String(load_default=None, validate=validate.OneOf(KINDS))
+    include_dismissed = fields.Boolean(load_default=False)
+
+
+ClaimPageSchema = page_schema(ClaimSchema, "ClaimPageSchema")
+
+
+class CompareSchema(BaseSchema):
+    """What two outlets report in common and apart."""
+
+    a = fields.Nested(OutletSchema, required=True)
+    b = fields.Nested(OutletSchema, required=True)
+    both = fields.List(fields.Nested(ClaimSchema), required=True)
+    only_a = fields.List(fields.Nested(ClaimSchema), required=True)
+    only_b = fields.List(fields.Nested(ClaimSchema), required=True)
+    disagreements = fields.List(fields.Nested(DisagreementSchema), required=True)
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True,
+                         metadata={"example": {"both": 6, "only_a": 8, "only_b": 9, "disagreements": 2}})

@@ -1,0 +1,71 @@
+"""Schemas shared by every resource: problems, pagination arguments, dates."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+
+PAGE_MAX = 100
+
+
+class BaseSchema(Schema):
+    """Request schemas reject unknown fields; subclasses may relax that."""
+
+    class Meta:
+        ordered = True
+
+
+class QuerySchema(Schema):
+    """Query-string schemas ignore parameters they do not know (clients add cache-busters)."""
+
+    class Meta:
+        unknown = EXCLUDE
+        ordered = True
+
+
+class DateOrDateTime(fields.DateTime):
+    """An ISO 8601 date (``2024-08-19``, read as midnight UTC) or date-time; naive means UTC."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and len(value.strip()) == 10:
+            try:
+                day = date.fromisoformat(value.strip())
+            except ValueError as exc:
+                raise ValidationError("Not a valid date or date-time.") from exc
+            return datetime.combine(day, time(), tzinfo=timezone.utc)
+        result = super()._deserialize(value, attr, data, **kwargs)
+        if result.tzinfo is None:
+            result = result.replace(tzinfo=timezone.utc)
+        return result.astimezone(timezone.utc)
+
+
+class ProblemSchema(Schema):
+    """RFC 9457 problem details (``application/problem+json``)."""
+
+    type = fields.String(required=True, metadata={"example": "https://claimtrack.dev/problems/not-found"})
+    title = fields.String(required=True, metadata={"example": "Not Found"})
+    status = fields.Integer(required=True, metadata={"example": 404})
+    detail = fields.String(required=True, metadata={"example": "No claim with id 42."})
+    errors = fields.Dict(
+        keys=fields.String(), values=fields.List(fields.String()),
+        metadata={"description": "Per-field messages for validation errors (field path → messages).",
+                  "example": {"outlet.domain": ["Missing data for required field."]}})
+
+
+class PageArgs(QuerySchema):
+    """Cursor pagination: ``limit`` items after ``cursor`` (from the previous page's ``next_cursor``)."""
+
+    limit = fields.Integer(load_default=20, validate=validate.Range(1, PAGE_MAX),
+                           metadata={"description": f"Page size, 1 to {PAGE_MAX}.", "example": 20})
+    cursor = fields.String(load_default=None, validate=validate.Length(max=500),
+                           metadata={"description": "Opaque cursor from the previous page's next_cursor."})
+
+
+def page_schema(item_schema, name: str):
+    """A ``{items, next_cursor}`` schema class around ``item_schema``."""
+    return type(name, (Schema,), {
+        "items": fields.List(fields.Nested(item_schema), required=True),
+        "next_cursor": fields.String(allow_none=True, required=True,
+                                     metadata={"description": "Pass as `cursor` for the next page; null on the last page."}),
+        "__doc__": f"A page of items and the cursor of the next page ({item_schema.__name__}).",
+    })

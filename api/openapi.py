@@ -64,6 +64,27 @@ class Api(SmorestApi):
         }
         self.spec.options["servers"] = [{"url": "http://127.0.0.1:8000", "description": "local development"}]
 
+    def to_dict(self) -> dict:
+        """The contract, with the errors every operation can answer added: 500 everywhere, and 401
+        under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set)."""
+        spec = self.spec.to_dict()
+        for path, operations in spec.get("paths", {}).items():
+            for method, op in operations.items():
+                if method not in {"get", "post", "put", "patch", "delete"}:
+                    continue
+                responses = op.setdefault("responses", {})
+                if path.startswith("/v1"):
+                    responses.setdefault("401", _problem_response(401, "Missing, unknown or revoked API key "
+                                                                       "(reads only when keys are required)."))
+                responses.setdefault("500", _problem_response(500, "Unexpected failure; nothing was written."))
+        return spec
+
     def to_yaml(self) -> str:
         """The contract as YAML, keys in a stable order."""
-        return yaml.safe_dump(self.spec.to_dict(), sort_keys=True, allow_unicode=True, width=110)
+        return yaml.safe_dump(self.to_dict(), sort_keys=True, allow_unicode=True, width=110)
+
+
+def _problem_response(status: int, description: str) -> dict:
+    return {"description": description,
+            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"},
+                                               "example": problem_example(status)}}}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate, validates_schema, ValidationError
 
-from .common import BaseSchema, DateOrDateTime, PageArgs, page_schema
+from .common import ID_MAX, BaseSchema, DateOrDateTime, PageArgs, page_schema
 from .outlets import OutletRefSchema, OutletSchema
 
 
@@ -13,7 +13,7 @@ class ClientClaimSchema(BaseSchema):
     text = fields.String(validate=validate.Length(1, 5000),
                          metadata={"description": "Must equal article.text[start:end] when given."})
     start = fields.Integer(required=True, validate=validate.Range(min=0), metadata={"example": 0})
-    end = fields.Integer(required=True, validate=validate.Range(min=1), metadata={"example": 120})
+    end = fields.Integer(required=True, validate=validate.Range(1, ID_MAX), metadata={"example": 120})
     is_quote = fields.Boolean(load_default=False)
     speaker = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 300))
 

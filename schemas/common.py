@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, validate
 
 PAGE_MAX = 100
+ID_MAX = 2_147_483_647  # ids are 32-bit integer columns
 
 
 class BaseSchema(Schema):
@@ -40,7 +41,11 @@ class DateOrDateTime(fields.DateTime):
 
 
 class ProblemSchema(Schema):
-    """RFC 9457 problem details (``application/problem+json``)."""
+    """RFC 9457 problem details (``application/problem+json``); extension members may follow."""
+
+    class Meta:
+        unknown = INCLUDE
+        ordered = True
 
     type = fields.String(required=True, metadata={"example": "https://claimtrack.dev/problems/not-found"})
     title = fields.String(required=True, metadata={"example": "Not Found"})

@@ -22,7 +22,7 @@ def spec() -> dict:
 
 def spec_path(rule: str) -> str:
     """``/v1/claims/<int:claim_id>`` → ``/v1/claims/{claim_id}``."""
-    return re.sub(r"<(?:[a-z]+:)?([a-z_]+)>", r"{\1}", rule)
+    return re.sub(r"<(?:[^:>]+:)?([a-z_]+)>", r"{\1}", rule)
 
 
 def check_response(method: str, rule: str | None, response) -> None:

@@ -8,7 +8,7 @@ from schemas.articles import ArticleCreateSchema, ArticleDetailSchema, ArticleLi
 
 from ..services import articles as service
 from ..session import components, settings, unit_of_work
-from .common import errors, needs_key
+from .common import ID, errors, needs_key
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles",
                 description="News articles: ingest (extract, match, detect) and read back.")
@@ -43,7 +43,7 @@ class Articles(MethodView):
         return detail, 201 if created else 200
 
 
-@blp.route("/<int:article_id>")
+@blp.route(f"/<{ID}:article_id>")
 class ArticleById(MethodView):
     """One article."""
 

@@ -9,7 +9,7 @@ from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisag
 
 from ..services import claims as service
 from ..session import unit_of_work
-from .common import errors
+from .common import ID, errors
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims",
                 description="Claims: what several mentions say, who reports them, where reports disagree.")
@@ -28,7 +28,7 @@ class Claims(MethodView):
             return service.list_claims(session, args)
 
 
-@blp.route("/<int:claim_id>")
+@blp.route(f"/<{ID}:claim_id>")
 class ClaimById(MethodView):
     """One claim."""
 
@@ -41,7 +41,7 @@ class ClaimById(MethodView):
             return service.claim_detail(session, claim_id)
 
 
-@blp.route("/<int:claim_id>/outlets")
+@blp.route(f"/<{ID}:claim_id>/outlets")
 class ClaimOutlets(MethodView):
     """The outlets reporting a claim."""
 
@@ -54,7 +54,7 @@ class ClaimOutlets(MethodView):
             return {"items": service.claim_outlets(session, claim.id)}
 
 
-@blp.route("/<int:claim_id>/disagreements")
+@blp.route(f"/<{ID}:claim_id>/disagreements")
 class ClaimDisagreements(MethodView):
     """The disagreements within a claim."""
 

@@ -6,6 +6,10 @@ from schemas.common import ProblemSchema
 from ..errors import PROBLEM_CONTENT_TYPE
 from ..openapi import problem_example
 
+# Path ids: positive and within a 32-bit integer column, so that no id reaches the database
+# unchecked (larger ones are simply unknown: 404).
+ID = "int(min=1, max=2147483647)"
+
 
 def errors(blp, *statuses: int):
     """Document problem+json responses for ``statuses`` on an operation of ``blp``."""

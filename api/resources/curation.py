@@ -10,13 +10,13 @@ from schemas.curation import CurationListArgs, CurationPageSchema, MergeRequestS
 
 from ..services import curation as service
 from ..session import components, settings, unit_of_work
-from .common import errors, needs_key
+from .common import ID, errors, needs_key
 
 blp = Blueprint("curation", __name__, url_prefix="/v1",
                 description="Human decisions about claims; automatic matching never undoes them.")
 
 
-@blp.route("/claims/<int:claim_id>/merge")
+@blp.route(f"/claims/<{ID}:claim_id>/merge")
 class Merge(MethodView):
     """Merging claims."""
 
@@ -32,7 +32,7 @@ class Merge(MethodView):
                                         g.actor, data.get("note"))
 
 
-@blp.route("/mentions/<int:mention_id>/move")
+@blp.route(f"/mentions/<{ID}:mention_id>/move")
 class Move(MethodView):
     """Moving a mention."""
 

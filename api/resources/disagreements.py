@@ -9,7 +9,7 @@ from schemas.disagreements import DisagreementListArgs, DisagreementPageSchema, 
 
 from ..services import disagreements as service
 from ..session import unit_of_work
-from .common import errors, needs_key
+from .common import ID, errors, needs_key
 
 blp = Blueprint("disagreements", __name__, url_prefix="/v1/disagreements",
                 description="Where outlets disagree: wording, hedge, number, place, time, attribution, negation.")
@@ -28,7 +28,7 @@ class Disagreements(MethodView):
             return service.list_disagreements(session, args)
 
 
-@blp.route("/<int:disagreement_id>")
+@blp.route(f"/<{ID}:disagreement_id>")
 class DisagreementById(MethodView):
     """One disagreement."""
 
@@ -40,12 +40,12 @@ class DisagreementById(MethodView):
             return service.get_disagreement(session, disagreement_id)
 
 
-@blp.route("/<int:disagreement_id>/dismiss")
+@blp.route(f"/<{ID}:disagreement_id>/dismiss")
 class Dismiss(MethodView):
     """Dismissal by a fact-checker."""
 
     @needs_key(blp)
-    @blp.arguments(DismissSchema)
+    @blp.arguments(DismissSchema, required=False)
     @blp.response(200, DisagreementSchema)
     @errors(blp, 400, 404, 422)
     def post(self, data, disagreement_id):

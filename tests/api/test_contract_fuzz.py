@@ -12,10 +12,8 @@ import tempfile
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
-from sqlalchemy import text
 
 from api import create_app
-from api.db import make_engine
 from api.migrate import downgrade, upgrade
 
 from ..conftest import API_KEY, PG_URL
@@ -53,8 +51,3 @@ def test_generated_requests_keep_the_contract(case):
 
 def teardown_module(_module):
     APP.extensions["claimtrack"]["engine"].dispose()
-    if PG_URL:  # leave the shared PostgreSQL database as the other tests expect it: migrated, empty
-        engine = make_engine(PG_URL)
-        with engine.begin() as conn:
-            conn.execute(text("SELECT 1"))
-        engine.dispose()

@@ -1,0 +1,55 @@
+"""Speakers and the ``attribution`` detector."""
+import pytest
+
+from api.pipeline.disagree import detect
+from api.pipeline.disagree.attribution import compatible, name_words
+from api.pipeline.types import MentionText as M
+
+QUOTE = '"The meeting was positive," {} said.'
+
+
+@pytest.mark.parametrize("s1,s2", [
+    ("Netanyahu's office", "Benjamin Netanyahu"), ("Antony Blinken", "Blinken"), (None, "Herzog"),
+    ("he", "Blinken"), ("US Secretary of State Antony Blinken", "Secretary Blinken"),
+    ("Prime Minister Benjamin Netanyahu", "Netanyahu"), ("Hamas", "a Hamas spokesman"),
+])
+def test_compatible_speakers(s1, s2):
+    assert compatible(s1, s2)
+
+
+@pytest.mark.parametrize("s1,s2", [
+    ("Antony Blinken", "Isaac Herzog"), ("President Biden", "President Herzog"),
+    ("Netanyahu's office", "Yoav Gallant"), ("Hamas", "the Israeli military"),
+])
+def test_incompatible_speakers(s1, s2):
+    assert not compatible(s1, s2)
+
+
+def test_name_words_drop_titles():
+    assert name_words("Israeli Prime Minister Benjamin Netanyahu") == {"isra", "benjamin", "netanyahu"}
+
+
+def test_attribution_flagged():
+    a = M(QUOTE.format("Blinken"), speaker="Antony Blinken", is_quote=True)
+    b = M(QUOTE.format("Herzog"), speaker="Isaac Herzog", is_quote=True)
+    [d] = detect(a, b)
+    assert d.kind == "attribution"
+    assert (d.a_span.text, d.b_span.text) == ("Blinken", "Herzog")
+    assert "Antony Blinken" in d.explanation and "Isaac Herzog" in d.explanation
+
+
+@pytest.mark.parametrize("sa,sb", [
+    ("Netanyahu's office", "Benjamin Netanyahu"), (None, "Isaac Herzog"), ("Blinken", None),
+    ("he", "Isaac Herzog"),
+])
+def test_attribution_not_flagged(sa, sb):
+    a = M('"The meeting was positive," the statement said.', speaker=sa, is_quote=True)
+    b = M('"The meeting was positive," the office said.', speaker=sb, is_quote=True)
+    assert "attribution" not in [d.kind for d in detect(a, b)]
+
+
+def test_attribution_span_is_the_name_only():
+    a = M('"It is his ninth mission since October," said Isaac Herzog.', speaker="Isaac Herzog")
+    b = M('It is his ninth mission since October, Blinken said.', speaker="Blinken")
+    [d] = detect(a, b)
+    assert (d.a_span.text, d.b_span.text) == ("Isaac Herzog", "Blinken")

@@ -1,0 +1,54 @@
+"""The ``negation`` detector."""
+import pytest
+
+from api.pipeline.disagree import detect
+from api.pipeline.types import MentionText as M
+
+
+def kinds(a, b):
+    return [d.kind for d in detect(M(a), M(b))]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Israel accepted the proposal.", "Israel did not accept the proposal."),
+    ("Israel accepted the proposal.", "Israel rejected the proposal."),
+    ("Hamas claimed responsibility for the attack.", "Hamas denied responsibility for the attack."),
+    ("Blinken blamed Hamas for the delay.", "Blinken declined to blame Hamas for the delay."),
+    ("The ministry confirmed the report.", "The ministry denied the report."),
+    ("Prices rose 3% in July.", "Prices fell 3% in July."),
+    ("The senator supports the bill.", "The senator opposes the bill."),
+    ("There is no escalation on the border.", "There is escalation on the border."),
+    ("He has never met the envoy.", "He has met the envoy."),
+    ("The council approved the plan.", "The council vetoed the plan."),
+    ("She won the vote in the district.", "She lost the vote in the district."),
+    ("The army didn't confirm the strike.", "The army confirmed the strike."),
+])
+def test_negation_positives(a, b):
+    assert "negation" in kinds(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Israel rejected the proposal.", "Israel did not accept the proposal."),
+    ("Hamas, not Israel, is blocking the deal.", "Hamas is blocking the deal."),
+    ("No one takes any steps that could derail this process.", "Nobody takes any steps that could derail this process."),
+    ("He did not accept the plan.", "He didn't accept the plan."),
+    ("He cannot accept the plan.", "He can't accept the plan."),
+    ("It is not only about the hostages.", "It is about the hostages."),
+    ("Blinken met Netanyahu and did not meet Gallant.", "Blinken met Netanyahu."),
+    ("It was not clear why the talks stalled.", "The talks stalled."),
+    ("The ministry declined to comment on the strike.", "The ministry confirmed the strike."),
+    ("I dont know who is fighting it.", "I don't know who is fighting it."),
+    ("The judge refused to delay the trial.", "The judge denied a motion to delay the trial."),
+    ("He died of heart failure, said his lawyer.", "He died on Thursday, said his lawyer."),
+    ("Officials said the courts allowed it in some cases and banned it in others.",
+     "Officials said the courts allowed it in some cases and not in others."),
+])
+def test_negation_negatives(a, b):
+    assert "negation" not in kinds(a, b)
+
+
+def test_negation_spans():
+    a, b = "Israel accepted the proposal.", "Israel did not accept the proposal."
+    [d] = detect(M(a), M(b))
+    assert d.a_span.text == "accepted" and d.b_span.text == "not"
+    assert "did not accept" not in d.explanation or "not accept" in d.explanation

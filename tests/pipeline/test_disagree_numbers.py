@@ -1,0 +1,77 @@
+"""Number parsing and the ``number`` detector."""
+import pytest
+
+from api.pipeline.disagree import detect
+from api.pipeline.disagree.align import tokenize
+from api.pipeline.disagree.numbers import figure_value, parse_numbers
+from api.pipeline.types import MentionText as M
+
+
+def kinds(a, b):
+    return [d.kind for d in detect(M(a), M(b))]
+
+
+@pytest.mark.parametrize("text,value,ordinal", [
+    ("forty thousand", 40000, False), ("twenty five", 25, False), ("a million", 1e6, False),
+    ("three hundred and five", 305, False), ("ninth", 9, True), ("twenty first", 21, True),
+    ("3.5 million", 3.5e6, False), ("two dozen", 24, False), ("one hundredth", 100, True),
+])
+def test_parse_number_words(text, value, ordinal):
+    [(i, j, v, o)] = parse_numbers(text.split())
+    assert (i, j, v, o) == (0, len(text.split()), value, ordinal)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("40,000", (40000, False)), ("3.5", (3.5, False)), ("9th", (9, True)), ("22nd", (22, True)),
+    ("5m", (5e6, False)), ("1bn", (1e9, False)), ("abc", None),
+])
+def test_figure_value(raw, expected):
+    assert figure_value(raw) == expected
+
+
+def test_no_one_is_not_a_number():
+    assert all(t.num is None for t in tokenize("no one takes any steps"))
+
+
+def test_figures_and_words_tokenise_alike():
+    assert [t.word for t in tokenize("40,000 people")] == [t.word for t in tokenize("forty thousand people")]
+    assert [t.word for t in tokenize("1.2bn dollars")] == [t.word for t in tokenize("1.2 billion dollars")]
+    assert [t.word for t in tokenize("3.5% of voters")] == [t.word for t in tokenize("3.5 per cent of voters")]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("It is his ninth mission to the region.", "It is his eighth mission to the region."),
+    ("The attack killed 111 people, officials said.", "Officials said the attack killed 115 people."),
+    ("The meeting lasted three hours.", "The meeting lasted two hours."),
+    ("Support for the plan rose to 3.5% in July.", "Support for the plan rose to 4% in July."),
+    ("The army sent 2,000 troops to the border.", "The army sent two thousand five hundred troops to the border."),
+    ("Officials said 12 hostages were freed.", "Officials said 14 hostages were freed."),
+])
+def test_number_positives(a, b):
+    assert "number" in kinds(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The meeting lasted about three hours.", "The meeting lasted approximately three hours."),
+    ("More than 40,000 people have been killed.", "Over 40,000 people have been killed."),
+    ("40,000 people have been killed.", "Forty thousand people have been killed."),
+    ("The meeting lasted three hours and 12 people attended.", "The meeting lasted three hours."),
+    ("Three people were hurt.", "People were hurt in the blast."),
+    ("It is his ninth mission to the region.", "It is his 9th mission to the region."),
+    ("Inflation was 3.5% in July.", "Inflation was 3.5 per cent in July."),
+    ("No one was hurt, two officials said.", "Nobody was hurt, two officials said."),
+    ("Tikrit is about 90 miles north of Baghdad.", "Tikrit is about 150 kilometres north of Baghdad."),
+    ("Dieters lost an average of 14.7 pounds.", "Dieters lost an average of about 15 pounds."),
+    ("More than 2,000 insurgents took part in the attack.", "2,100 insurgents took part in the attack."),
+    ("The stock fell 17 percent on Friday.", "The stock fell 17.3 percent on Friday."),
+    ("The aid package is worth $5 million.", "The aid package is worth 5 million dollars."),
+])
+def test_number_negatives(a, b):
+    assert "number" not in kinds(a, b)
+
+
+def test_number_span_and_explanation():
+    [d] = detect(M("It is his ninth mission."), M("It is his eighth mission."))
+    assert (d.a_span.text, d.b_span.text) == ("ninth", "eighth")
+    assert d.a_span.start == len("It is his ")
+    assert "ninth mission" in d.explanation and "eighth mission" in d.explanation

@@ -26,7 +26,8 @@ _CONTRACTIONS = {
 }
 _CONTRACTION_RE = re.compile(r"\b(won't|can't|shan't|ain't)|(n't|'re|'ve|'ll|'d|'m)\b", re.I)
 # "it's", "that's", "he's" ... : 's after a pronoun is "is"; after a noun it is a possessive.
-_IS_RE = re.compile(r"\b(it|that|there|here|what|who|he|she|this|where|how|let)'s\b", re.I)
+_IS_RE = re.compile(r"\b(it|that|there|here|what|who|he|she|this|where|how)'s\b", re.I)
+_LET_US_RE = re.compile(r"\b(let)'s\b", re.I)
 
 TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:[.,][0-9]+)*(?:'[A-Za-z]+)?")
 
@@ -54,6 +55,7 @@ def plain(text: str) -> str:
 def expand_contractions(text: str) -> str:
     """'It's time' → 'It is time', "won't" → 'will not' (the input should be plain())."""
     text = _IS_RE.sub(lambda m: m.group(1) + " is", text)
+    text = _LET_US_RE.sub(lambda m: m.group(1) + " us", text)
 
     def repl(m: re.Match) -> str:
         word = (m.group(1) or m.group(2)).lower()

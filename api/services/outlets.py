@@ -19,14 +19,15 @@ def _stats(session: Session, outlets: list[Outlet]) -> list[dict]:
                                  .where(Article.outlet_id.in_(ids)).group_by(Article.outlet_id)).all())
     claims = dict(session.exec(select(ClaimOutlet.outlet_id, func.count(ClaimOutlet.claim_id))
                                .where(ClaimOutlet.outlet_id.in_(ids)).group_by(ClaimOutlet.outlet_id)).all())
-    out = []
-    for o in outlets:
-        disputed = session.exec(select(func.count(Disagreement.id)).where(
-            or_(Disagreement.outlet_a_id == o.id, Disagreement.outlet_b_id == o.id),
-            Disagreement.dismissed_at.is_(None))).one()
-        out.append(dict(outlet_dict(o), article_count=articles.get(o.id, 0), claim_count=claims.get(o.id, 0),
-                        disagreement_count=disputed))
-    return out
+    live = Disagreement.dismissed_at.is_(None)
+    as_a = dict(session.exec(select(Disagreement.outlet_a_id, func.count(Disagreement.id))
+                             .where(Disagreement.outlet_a_id.in_(ids), live).group_by(Disagreement.outlet_a_id)).all())
+    # Counted on the b side only when a is another outlet, so no disagreement counts twice.
+    as_b = dict(session.exec(select(Disagreement.outlet_b_id, func.count(Disagreement.id))
+                             .where(Disagreement.outlet_b_id.in_(ids), Disagreement.outlet_a_id != Disagreement.outlet_b_id,
+                                    live).group_by(Disagreement.outlet_b_id)).all())
+    return [dict(outlet_dict(o), article_count=articles.get(o.id, 0), claim_count=claims.get(o.id, 0),
+                 disagreement_count=as_a.get(o.id, 0) + as_b.get(o.id, 0)) for o in outlets]
 
 
 def list_outlets(session: Session, args: dict) -> dict:

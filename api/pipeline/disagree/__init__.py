@@ -1,0 +1,61 @@
+"""Disagreement detectors: where two mentions of the same claim differ in substance.
+
+The service calls ``detect(a, b)`` for every pair of mentions of one claim from different
+articles (and ``POST /v1/similarity`` calls it too). Both texts are tokenised with offsets
+(``align.tokenize``), aligned with ``difflib.SequenceMatcher`` over normalised tokens, and each
+detector family looks for one kind of difference:
+
+- ``wording`` (wording.py): the same quotation rendered with other words;
+- ``hedge`` (hedge.py): a qualifier (maybe, about, more than, could ...) dropped or added;
+- ``number`` (numbers.py): different quantities, ordinals or percentages for the same thing;
+- ``place`` (places.py): different locations in aligned context;
+- ``time`` (times.py): different days, dates, periods or clock times;
+- ``attribution`` (attribution.py): the same words credited to incompatible speakers;
+- ``negation`` (negation.py): a negation or antonym reversing an aligned statement.
+
+Differences that are only form (contractions, punctuation, quote marks, case, spelling
+variants, number written in words or figures, hedge synonyms) or only extra detail on one side
+are not reported. Pure Python; no Flask, no database.
+"""
+from __future__ import annotations
+
+from ..types import DISAGREEMENT_KINDS, Disagreement, MentionText
+from .align import Alignment, side
+from .attribution import compatible, find_attribution
+from .hedge import find_hedge
+from .negation import find_negation
+from .numbers import find_number
+from .places import find_place
+from .times import find_time
+from .wording import find_wording
+
+DETECTOR_VERSION = "disagree-1.0"
+
+_DETECTORS = {
+    "wording": find_wording,
+    "hedge": find_hedge,
+    "number": find_number,
+    "place": find_place,
+    "time": find_time,
+    "attribution": find_attribution,
+    "negation": find_negation,
+}
+assert tuple(_DETECTORS) == DISAGREEMENT_KINDS
+
+
+def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
+    """Substantive differences between two mentions already judged to state the same claim:
+    at most one ``Disagreement`` per kind, ordered as ``DISAGREEMENT_KINDS``."""
+    sa, sb = side(a.text), side(b.text)
+    if sa.words == sb.words and compatible(a.speaker, b.speaker):
+        return []  # identical up to form: nothing to report
+    al = Alignment(sa, sb)
+    found = []
+    for fn in _DETECTORS.values():
+        d = fn(al, a, b)
+        if d is not None:
+            found.append(d)
+    return found
+
+
+__all__ = ["detect", "DETECTOR_VERSION"]

@@ -1,0 +1,264 @@
+"""Tokenisation with offsets and token alignment shared by the disagreement detectors.
+
+A mention's text becomes a list of ``Tok``: plain quotes, contractions expanded ("it's" -> "it",
+"is", both pointing at the original characters), possessive 's dropped, spelling variants folded,
+dotted abbreviations joined ("U.S." -> "us", "p.m." -> "pm"), number phrases merged into one token
+("forty thousand" and "40,000" -> "#40000"), and qualifiers of a number merged into one hedge token
+by class ("more than" and "over" before a number -> "~over"). Each token keeps (start, end)
+offsets into the original text, so detectors can name exactly the differing words.
+
+``Alignment`` runs ``difflib.SequenceMatcher`` over the token keys of two mentions and answers
+which tokens correspond and whether two differing stretches sit in the same aligned context.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..text import NEGATIONS, STOPWORDS, expand_contractions, plain, word_spans
+from ..types import Span
+from . import lexicon as lx
+from .numbers import parse_numbers
+from .places import parse_places
+from .times import parse_times
+
+_SYMBOL_RE = re.compile(r"[%$\u00a3\u20ac]")
+_SYMBOL_WORD = {"%": "percent", "$": "dollar", "\u00a3": "pound", "\u20ac": "euro"}
+_CURRENCY = frozenset({"dollar", "pound", "euro"})
+_IS_PRONOUN = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "this",
+                         "where", "how", "let"})
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One comparable word of a mention, with its offsets into the original text."""
+
+    word: str              # canonical lower-case form (spelling folded; "#40000" for numbers)
+    key: str               # alignment key (word lemmatised and stemmed)
+    start: int
+    end: int
+    cap: bool = False      # written with a capital letter
+    num: float | None = None
+    ordinal: bool = False
+    percent: bool = False
+    hedge: str | None = None   # hedge word or number-hedge class
+    neg: bool = False      # a negation word
+    month: bool = False
+    content: bool = False  # not a function word, number, hedge or negation
+
+
+def _raw_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Word and symbol tokens with offsets; dotted single letters ("U.S.") joined."""
+    toks = sorted(word_spans(text) + [(m.group(0), m.start(), m.end())
+                                      for m in _SYMBOL_RE.finditer(text)], key=lambda t: t[1])
+    out: list[tuple[str, int, int]] = []
+    for raw, s, e in toks:
+        if (out and len(raw) == 1 and raw.isalpha() and text[s - 1:s] == "."
+                and out[-1][2] == s - 1 and out[-1][0].replace(".", "").isalpha()
+                and len(out[-1][0].replace(".", "")) <= 3 and all(
+                    len(p) == 1 for p in out[-1][0].split("."))):
+            prev = out.pop()
+            out.append((prev[0] + "." + raw, prev[1], e))
+        else:
+            out.append((raw, s, e))
+    return out
+
+
+def _words(text: str) -> list[tuple[str, int, int, bool]]:
+    """(lower-case word, start, end, capitalised) after contraction expansion."""
+    out = []
+    raws = _raw_tokens(text)
+    for k, (raw, s, e) in enumerate(raws):
+        cap = raw[:1].isupper()
+        low = raw.lower().replace(".", "") if "." in raw and not raw[0].isdigit() else raw.lower()
+        if low in _SYMBOL_WORD:
+            out.append((_SYMBOL_WORD[low], s, e, False))
+            continue
+        if "'" in low:
+            if low.endswith("'s") and low[:-2] not in _IS_PRONOUN:
+                parts = [low[:-2]]
+            else:
+                parts = expand_contractions(low).split()
+        else:
+            parts = [low]
+        if parts == ["cannot"]:
+            parts = ["can", "not"]
+        elif len(parts) == 1 and parts[0] in lx.BARE_NEGATIVE_CONTRACTIONS:
+            parts = lx.BARE_NEGATIVE_CONTRACTIONS[parts[0]]
+        nxt = raws[k + 1][0] if k + 1 < len(raws) else ""
+        dotted = text[e:e + 1] == "."
+        for p in parts:
+            p = p.replace("'", "")
+            if cap and p in lx.MONTH_ABBR and (dotted or nxt[:1].isdigit()):
+                p = lx.MONTH_ABBR[p]
+            elif cap and p in lx.WEEKDAY_ABBR and dotted:
+                p = lx.WEEKDAY_ABBR[p]
+            if p:
+                out.append((p, s, e, cap))
+    return out
+
+
+def _is_month(words: list, k: int) -> bool:
+    """A capitalised month name ("May" at the very start is the modal verb unless a day follows)."""
+    w, s, _, cap = words[k]
+    if w not in lx.MONTHS or not cap:
+        return False
+    nxt = words[k + 1][0] if k + 1 < len(words) else ""
+    return w != "may" or s > 0 or nxt[:1].isdigit()
+
+
+@lru_cache(maxsize=8192)
+def tokenize(text: str) -> tuple[Tok, ...]:
+    """The comparable tokens of ``text`` (see the module docstring)."""
+    ws = _words(plain(text))
+    # "per cent" -> "percent"
+    merged = []
+    for w in ws:
+        if w[0] == "cent" and merged and merged[-1][0] == "per":
+            merged[-1] = ("percent", merged[-1][1], w[2], False)
+        else:
+            merged.append(w)
+    ws = merged
+    lows = [w[0] for w in ws]
+    numbers = {i: (j, v, o) for i, j, v, o in parse_numbers(lows)}
+    toks: list[Tok] = []
+    i = 0
+    while i < len(ws):
+        w, s, e, cap = ws[i]
+        if i in numbers:
+            j, v, o = numbers[i]
+            pct = j < len(ws) and ws[j][0] == "percent"
+            end = ws[j][2] if pct else ws[j - 1][2]
+            word = "#" + (str(int(v)) if v == int(v) else repr(v)) + ("%" if pct else "th" if o else "")
+            hi = i
+            if toks and toks[-1].word in _CURRENCY and toks[-1].end == s:
+                s = toks.pop().start  # "$5" is one token, as "5 dollars" is the number + unit
+                hi -= 1
+            _attach_number_hedge(toks, lows, hi)
+            toks.append(Tok(word, word, s, end, cap, v, o, pct))
+            i = j + 1 if pct else j
+            continue
+        word = lx.canon(w)
+        month = _is_month(ws, i)
+        hedge = word if word in lx.HEDGE_WORDS and not month else None
+        neg = word in NEGATIONS and not (i + 1 < len(ws) and ws[i + 1][0] in lx.NOT_NEGATION_AFTER)
+        content = not (hedge or neg or word in STOPWORDS or word in lx.AUX)
+        toks.append(Tok(word, lx.key(word), s, e, cap, hedge=hedge, neg=neg, month=month,
+                        content=content))
+        i += 1
+    return tuple(toks)
+
+
+def _attach_number_hedge(toks: list[Tok], lows: list[str], i: int) -> None:
+    """Replace the words just before word ``i`` (a number) by one hedge-class token when they
+    qualify it ("more than", "about")."""
+    for phrase, cls in lx.NUMBER_HEDGE_PHRASES:
+        n = len(phrase)
+        if n <= len(toks) and i >= n and tuple(lows[i - n:i]) == phrase \
+                and all(t.num is None for t in toks[-n:]):
+            start, end = toks[-n].start, toks[-1].end
+            del toks[-n:]
+            toks.append(Tok("~" + cls, "~" + cls, start, end, hedge=cls))
+            return
+
+
+class Side:
+    """One mention prepared for comparison: tokens, keys, time expressions and places."""
+
+    __slots__ = ("text", "toks", "keys", "words", "times", "time_idx", "places")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = tokenize(text)
+        self.keys = [t.key for t in self.toks]
+        self.words = [t.word for t in self.toks]
+        self.times = parse_times(self.toks, text)
+        self.time_idx = {k for x in self.times for k in range(x.i, x.j)}
+        self.places = parse_places(self.toks, text)
+
+    def span(self, i: int, j: int) -> Span:
+        """Span of tokens i..j-1 (an empty span at the token position when i == j)."""
+        if not self.toks:
+            return Span(0, 0, "")
+        if i >= j:
+            pos = self.toks[i].start if i < len(self.toks) else self.toks[-1].end
+            return Span(pos, pos, "")
+        s, e = self.toks[i].start, self.toks[min(j, len(self.toks)) - 1].end
+        return Span(s, e, self.text[s:e])
+
+    def phrase(self, i: int, j: int) -> str:
+        """Original text of tokens i..j-1, clamped to the mention."""
+        i, j = max(0, i), min(len(self.toks), j)
+        return self.span(i, j).text if i < j else ""
+
+    def find(self, i: int, j: int, pred) -> int | None:
+        """Index of the first token in i..j-1 satisfying ``pred``, or None."""
+        for k in range(max(0, i), min(j, len(self.toks))):
+            if pred(self.toks[k]):
+                return k
+        return None
+
+
+@lru_cache(maxsize=4096)
+def side(text: str) -> Side:
+    """The prepared ``Side`` for a text (cached: a mention is compared with many others)."""
+    return Side(text)
+
+
+class Alignment:
+    """Token alignment of two mentions (``a`` and ``b`` are ``Side`` objects)."""
+
+    def __init__(self, a: Side, b: Side):
+        self.a, self.b = a, b
+        sm = SequenceMatcher(None, a.keys, b.keys, autojunk=False)
+        self.ops = sm.get_opcodes()
+        self.amap = [-1] * len(a.toks)
+        self.bmap = [-1] * len(b.toks)
+        for tag, i1, i2, j1, j2 in self.ops:
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    self.amap[i1 + k] = j1 + k
+                    self.bmap[j1 + k] = i1 + k
+
+    def equal_blocks(self, content_only: bool = True):
+        """Equal opcodes (i1, i2, j1, j2) in order, with the end of the previous equal block on
+        each side: yields (i1, i2, j1, j2, prev_i2, prev_j2)."""
+        pa = pb = 0
+        for tag, i1, i2, j1, j2 in self.ops:
+            if tag != "equal":
+                continue
+            if not content_only or any(t.content for t in self.a.toks[i1:i2]):
+                yield i1, i2, j1, j2, pa, pb
+            pa, pb = i2, j2
+
+    def tied(self, ai: int, aj: int, bi: int, bj: int, window: int = 5) -> bool:
+        """True when a[ai:aj] and b[bi:bj] sit in the same aligned context: going back (or
+        forward) from each range, within ``window`` tokens, the two sides reach the same aligned
+        content word, with nothing in between aligned across the ranges."""
+        return self._tied_dir(ai, aj, bi, bj, window, -1) or self._tied_dir(ai, aj, bi, bj, window, 1)
+
+    def _tied_dir(self, ai: int, aj: int, bi: int, bj: int, window: int, step: int) -> bool:
+        if step < 0:
+            ks = range(ai - 1, max(-1, ai - 1 - window), -1)
+        else:
+            ks = range(aj, min(len(self.amap), aj + window))
+        for p in ks:
+            q = self.amap[p]
+            if q < 0:
+                continue
+            if step < 0:
+                if q >= bi or bi - q > window:
+                    return False
+                between = range(q + 1, bi)
+            else:
+                if q < bj or q - bj >= window:
+                    return False
+                between = range(bj, q)
+            lo, hi = (p + 1, ai) if step < 0 else (aj, p)
+            if any(self.bmap[k] >= 0 and not lo <= self.bmap[k] < hi for k in between):
+                return False
+            if self.a.toks[p].content:
+                return True
+        return False

@@ -1,0 +1,99 @@
+"""The ``hedge`` detector: a qualifier present on one side and dropped on the other.
+
+For every aligned shared phrase (an equal block of the alignment holding a content word), the
+few unaligned tokens just before it on each side are its local window. A hedge in one window
+("maybe the last opportunity", "about three hours", "could derail") with no hedge in the other
+window ("the last opportunity", "three hours", "derail") is a disagreement. Hedges of any class
+on both sides count as equivalent ("about" / "approximately", "probably" / "maybe"), a modal
+facing its plain partner is tense agreement ("would" / "will"), and a hedge word that occurs
+anywhere on the other side is taken as kept, not dropped.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..types import Disagreement
+from .lexicon import AUX, MODAL_PARTNERS, NUMBER_HEDGE_CLASSES, SOFT_HEDGES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .align import Alignment, Side
+
+WINDOW = 3
+
+
+def _window_hedge(side: "Side", start: int, end: int):
+    """Index of a hedge in side.toks[start:end] that qualifies the shared phrase starting at
+    ``end``, or None. A number qualifier ("about", "more than") must stand right before the
+    shared number; a word hedge may be followed by auxiliaries only ("may have fallen")."""
+    toks = side.toks
+    for k in range(end - 1, start - 1, -1):
+        t = toks[k]
+        if t.hedge in NUMBER_HEDGE_CLASSES:
+            return k if k == end - 1 and end < len(toks) and toks[end].num is not None else None
+        if t.hedge:
+            return k
+        if t.word not in AUX:
+            return None
+    return None
+
+
+def _any_hedge(side: "Side", start: int, end: int) -> bool:
+    """True when side.toks[start:end] holds any hedge (attached or not)."""
+    return any(t.hedge for t in side.toks[max(0, start):end])
+
+
+def _has_partner(side: "Side", start: int, end: int, hedge: str) -> bool:
+    partner = MODAL_PARTNERS.get(hedge)
+    return partner is not None and any(t.word == partner for t in side.toks[start:end])
+
+
+def find_hedge(al: "Alignment", a, b) -> Disagreement | None:
+    """A hedge qualifying a shared phrase on one side only, or None."""
+    hedges_a = {t.hedge for t in al.a.toks if t.hedge}
+    hedges_b = {t.hedge for t in al.b.toks if t.hedge}
+    if not hedges_a and not hedges_b:
+        return None
+    for i1, i2, j1, j2, pa, pb in al.equal_blocks():
+        wa0, wb0 = max(pa, i1 - WINDOW), max(pb, j1 - WINDOW)
+        ha, hb = _window_hedge(al.a, wa0, i1), _window_hedge(al.b, wb0, j1)
+        if (ha is None) == (hb is None):
+            continue
+        if ha is not None:
+            word = al.a.toks[ha].hedge
+            if word in SOFT_HEDGES or word in hedges_b or _has_partner(al.b, wb0, j1, word) \
+                    or _any_hedge(al.b, wb0 - WINDOW, j1):
+                continue
+            return _make(al, True, ha, i1, i2, j1, j2)
+        word = al.b.toks[hb].hedge
+        if word in SOFT_HEDGES or word in hedges_a or _has_partner(al.a, wa0, i1, word) \
+                or _any_hedge(al.a, wa0 - WINDOW, i1):
+            continue
+        return _make(al, False, hb, j1, j2, i1, i2)
+    return None
+
+
+def _phrase_end(side: "Side", i1: int, i2: int) -> int:
+    """End of the shared phrase to quote: up to its first content word and the content words
+    right after it ("the last opportunity", "three hours"), at most four tokens."""
+    end, limit = i1, min(i2, i1 + 4)
+    while end < limit and not side.toks[end].content:
+        end += 1
+    while end < limit and side.toks[end].content:
+        end += 1
+    return max(end, i1 + 1)
+
+
+def _make(al: "Alignment", in_a: bool, h: int, i1: int, i2: int, j1: int, j2: int) -> Disagreement:
+    """Build the disagreement: the hedge is at ``h`` on the hedged side, whose shared phrase
+    is i1..i2; the other side's shared phrase is j1..j2."""
+    hs, os_ = (al.a, al.b) if in_a else (al.b, al.a)
+    e_h, e_o = _phrase_end(hs, i1, i2), _phrase_end(os_, j1, j2)
+    hedge_span = hs.span(h, h + 1)
+    other_span = os_.span(j1, e_o)
+    hedged_phrase = hs.phrase(h, e_h)
+    htext = hedge_span.text
+    if in_a:
+        expl = f"A says '{hedged_phrase}', B drops the hedge '{htext}': '{other_span.text}'"
+        return Disagreement("hedge", hedge_span, other_span, expl)
+    expl = f"A says '{other_span.text}', B adds the hedge '{htext}': '{hedged_phrase}'"
+    return Disagreement("hedge", other_span, hedge_span, expl)

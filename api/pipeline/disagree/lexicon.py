@@ -1,0 +1,179 @@
+"""Word lists and word-level normalisation shared by the disagreement detectors.
+
+``canon`` folds British/American spelling variants with a few general suffix rules (-our/-or,
+-ise/-ize, -yse/-yze, -tre/-ter, -ogue/-og, -lled/-led) plus a short table of one-off words;
+the rules are applied to both mentions, so a rule that also rewrites an unrelated word is
+harmless unless it makes two different words collide. ``key`` is the comparison key used for
+token alignment: canonical spelling, irregular verb forms lemmatised, then stemmed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text import STOPWORDS, stem
+
+_SPELLING = {
+    "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
+    "licence": "license", "pretence": "pretense", "programme": "program", "programmes": "programs",
+    "judgement": "judgment", "judgements": "judgments", "grey": "gray", "tyre": "tire", "tyres": "tires",
+    "cheque": "check", "cheques": "checks", "sceptical": "skeptical", "sceptic": "skeptic",
+    "aluminium": "aluminum", "jewellery": "jewelry", "plough": "plow", "manoeuvre": "maneuver",
+    "manoeuvres": "maneuvers", "paediatric": "pediatric", "fulfil": "fulfill", "enrol": "enroll",
+    "whilst": "while", "amongst": "among", "towards": "toward", "afterwards": "afterward",
+    "learnt": "learned", "spelt": "spelled", "burnt": "burned", "ageing": "aging", "mould": "mold",
+    "storey": "story", "storeys": "stories", "cosy": "cozy", "kerb": "curb", "draught": "draft",
+}
+_OUR_RE = re.compile(r"^([a-z]{2,})our(s|ed|ing|ite|ites|able|ably|er|ers|ful|less|hood|hoods|ism)?$")
+_OUR_EXCEPT = frozenset({"flour", "flours", "floured", "scour", "scours", "scoured", "scouring"})
+_ISE_RE = re.compile(r"^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$")
+_YSE_RE = re.compile(r"^([a-z]{2,})ys(e|es|ed|ing|er|ers)$")
+_TRE_RE = re.compile(r"^([a-z]{2,}[^aeiou])(t|b)re(s)?$")
+_OGUE_RE = re.compile(r"^([a-z]{3,})ogue(s)?$")
+_LLED_RE = re.compile(r"^([a-z]*[aeiou][^aeiou]+[aeio])ll(ed|ing|er|ers)$")
+
+_IRREGULAR = {
+    "said": "say", "told": "tell", "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "won": "win", "lost": "lose",
+    "met": "meet", "took": "take", "taken": "take", "gave": "give", "given": "give", "went": "go",
+    "gone": "go", "came": "come", "held": "hold", "began": "begin", "begun": "begin", "grew": "grow",
+    "grown": "grow", "shrank": "shrink", "shrunk": "shrink", "wrote": "write", "written": "write",
+    "spoke": "speak", "spoken": "speak", "brought": "bring", "thought": "think", "found": "find",
+    "kept": "keep", "sent": "send", "spent": "spend", "built": "build", "led": "lead", "paid": "pay",
+    "made": "make", "struck": "strike", "fought": "fight", "sought": "seek", "flew": "fly",
+    "flown": "fly", "sold": "sell", "bought": "buy", "drove": "drive", "driven": "drive",
+    "fled": "flee", "chose": "choose", "chosen": "choose", "threw": "throw", "thrown": "throw",
+}
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MONTH_ABBR = {"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+              "jul": "july", "aug": "august", "sep": "september", "sept": "september",
+              "oct": "october", "nov": "november", "dec": "december"}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBR = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+                "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
+                "sat": "saturday", "sun": "sunday"}
+
+# Hedges that count as a qualifier when the other side has one, but are too often mere tense
+# or reporting style ("said the deal would be done") to be reported when dropped.
+SOFT_HEDGES = frozenset({"would", "appear", "appears", "appeared", "seem", "seems", "seemed",
+                         "believed", "expected", "suggests", "suggested", "estimated"})
+
+# Qualifiers that weaken or bound a statement, valid anywhere.
+HEDGE_WORDS = frozenset({
+    "maybe", "perhaps", "probably", "possibly", "likely", "reportedly", "allegedly", "apparently",
+    "seemingly", "purportedly", "supposedly", "presumably", "arguably", "potentially", "could",
+    "might", "may", "nearly", "almost", "roughly", "approximately",
+}) | SOFT_HEDGES
+# Modal hedges that are the reported-speech form of a plain modal ("will" -> "would"): a hedge
+# on one side facing its partner on the other is tense agreement, not a dropped qualifier.
+MODAL_PARTNERS = {"would": "will", "could": "can", "might": "may"}
+NUMBER_HEDGE_CLASSES = frozenset({"approx", "near", "over", "under", "upto"})
+# Units of measure: numbers followed by two different units count different things.
+MEASURE_UNITS = frozenset("""mile miles kilometre kilometres kilometer kilometers km
+metre metres meter meters m feet foot ft inch inches yard yards pound pounds lb lbs kilogram kilograms
+kg gram grams ton tons tonne tonnes ounce ounces acre acres hectare hectares litre litres liter
+liters gallon gallons barrel barrels dollar dollars euro euros cent cents pence yen yuan rupees
+second seconds minute minutes hour hours day days week weeks month months year years decade
+decades century centuries point points""".split())
+
+# Phrases that qualify a following number, by class; members of a class are interchangeable
+# ("more than 40,000" = "over 40,000", "about" = "approximately").
+NUMBER_HEDGES = {
+    "approx": ("about", "approximately", "roughly", "around", "some", "circa", "an estimated",
+               "estimated", "or so"),
+    "near": ("nearly", "almost", "close to", "just under", "just shy of", "nearly all"),
+    "over": ("more than", "over", "at least", "upwards of", "in excess of", "greater than",
+             "no fewer than", "no less than", "well over", "just over", "north of"),
+    "under": ("less than", "fewer than", "under", "below", "no more than"),
+    "upto": ("up to", "as many as", "at most", "as much as"),
+}
+NUMBER_HEDGE_PHRASES = sorted(
+    ((tuple(p.split()), cls) for cls, ps in NUMBER_HEDGES.items() for p in ps),
+    key=lambda x: -len(x[0]))
+
+# Verb / noun stems that negate the verb they introduce ("declined to blame", "failure to
+# determine", "declined comment").
+NEGATING_VERBS = frozenset({"declin", "refus", "fail", "failur", "unabl"})
+# Words after a negation that make it something other than a denial ("not only ... but",
+# "nothing but praise", "no doubt").
+NOT_NEGATION_AFTER = frozenset({"only", "just", "merely", "least", "simply", "necessarily", "but",
+                                "doubt"})
+# Weak negatives and verbs of refusal (stems): enough to say a side is not plainly affirmative
+# near a shared phrase, never reported themselves.
+SOFT_NEGATIONS = frozenset({"rarely", "seldom", "hardly", "barely", "scarcely", "deni", "reject",
+                            "veto", "ban", "block", "prevent", "stop", "halt", "oppos", "refus",
+                            "fail", "failur", "declin", "unabl", "lack"})
+# Negative contractions written without the apostrophe ("dont", "havent").
+BARE_NEGATIVE_CONTRACTIONS = {
+    w + "nt": [w, "not"] for w in ("do", "does", "did", "is", "are", "was", "were", "have", "has",
+                                   "had", "would", "could", "should", "must", "need")}
+BARE_NEGATIVE_CONTRACTIONS.update({"dont": ["do", "not"], "wont": ["will", "not"],
+                                   "cant": ["can", "not"], "couldnt": ["could", "not"]})
+
+# Verb / noun stems of opposite polarity; each pair both ways.
+_ANTONYM_PAIRS = [
+    ("accept", "reject"), ("accept", "refus"), ("confirm", "deni"), ("admit", "deni"),
+    ("claim", "deni"), ("approv", "veto"), ("approv", "reject"), ("win", "lose"), ("rise", "fall"),
+    ("increas", "decreas"), ("increas", "reduc"), ("rise", "drop"), ("rise", "declin"),
+    ("gain", "lose"), ("support", "oppos"), ("allow", "ban"), ("allow", "forbid"),
+    ("prais", "critic"), ("acquit", "convict"), ("succeed", "fail"), ("agre", "disagre"),
+    ("legal", "illeg"), ("guilti", "innoc"), ("forbad", "allow"),
+    ("expand", "shrink"), ("rais", "lower"), ("rais", "cut"), ("higher", "lower"),
+    ("welcom", "condemn"), ("endors", "oppos"), ("resum", "suspend"), ("lift", "impos"),
+]
+ANTONYMS: dict[str, frozenset[str]] = {}
+for _x, _y in _ANTONYM_PAIRS:
+    ANTONYMS[_x] = ANTONYMS.get(_x, frozenset()) | {_y}
+    ANTONYMS[_y] = ANTONYMS.get(_y, frozenset()) | {_x}
+
+# Words that may stand between a negation and the verb it negates.
+AUX = frozenset("""be been being is are was were am have has had do does did will would can could
+should shall may might must to yet ever even also really actually fully immediately directly
+publicly explicitly formally officially just once again a an the any""".split())
+
+# Titles and role words that are not names (for comparing speakers).
+TITLES = frozenset("""president vice prime minister secretary state office mr mrs ms miss dr sen
+senator rep representative gov governor general gen chief spokesman spokeswoman spokesperson
+foreign defense defence interior finance party platform statement government ministry department
+administration official officials the of us u s un leader head director commander ambassador
+campaign team press aide aides adviser advisor former king queen prince sheikh lord judge justice
+mayor chairman chairwoman chair ceo member members lawmaker lawmakers source sources""".split())
+PRONOUNS = frozenset("he she they it we i you him her them his their its one who".split())
+
+
+@lru_cache(maxsize=65536)
+def canon(word: str) -> str:
+    """British/American spelling variants folded to one form (input lower-case)."""
+    if word in _SPELLING:
+        return _SPELLING[word]
+    if len(word) < 5 or not word.isalpha():
+        return word
+    m = _OUR_RE.match(word)
+    if m and word not in _OUR_EXCEPT:
+        return m.group(1) + "or" + (m.group(2) or "")
+    for rx, rep in ((_ISE_RE, "iz"), (_YSE_RE, "yz")):
+        m = rx.match(word)
+        if m:
+            return m.group(1) + rep + m.group(2)
+    m = _TRE_RE.match(word)
+    if m:
+        return m.group(1) + m.group(2) + "er" + (m.group(3) or "")
+    m = _OGUE_RE.match(word)
+    if m:
+        return m.group(1) + "og" + (m.group(2) or "")
+    m = _LLED_RE.match(word)
+    if m:
+        return m.group(1) + "l" + m.group(2)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def key(word: str) -> str:
+    """Alignment key of a canonical lower-case word: irregular forms lemmatised, then stemmed."""
+    return stem(_IRREGULAR.get(word, word))
+
+
+def is_stop(word: str) -> bool:
+    """True for function words (the shared STOPWORDS list)."""
+    return word in STOPWORDS

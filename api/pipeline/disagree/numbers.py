@@ -1,0 +1,240 @@
+"""Numbers: parsing quantities written in words or figures, and the ``number`` detector.
+
+``parse_numbers`` finds number phrases in a token list: figures ("40,000", "3.5", "1.2bn"),
+words ("forty thousand", "twenty-five", "a million"), mixed ("3.5 million"), ordinals ("ninth",
+"9th", "twenty-first"). Percent signs and "percent"/"per cent" are attached by the tokenizer.
+Two mentions disagree on a number when a quantity of the same sort (cardinal, ordinal, percentage)
+tied to the same unit noun or to aligned context has a different value on each side, and neither
+value is found elsewhere on the other side.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from ..types import Disagreement
+from . import lexicon as lx
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .align import Alignment
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ORD_UNITS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), start=1)}
+_ORD_TENS = {w: 10 * i for i, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), start=2)}
+_ORD_SCALES = {"hundredth": 100, "thousandth": 1e3, "millionth": 1e6, "billionth": 1e9}
+_SUFFIX_SCALE = {"k": 1e3, "m": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+
+_FIG_RE = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$")
+_ORD_FIG_RE = re.compile(r"^(\d+)(st|nd|rd|th)$")
+_SUFFIX_RE = re.compile(r"^(\d+(?:\.\d+)?)(k|m|bn|b|tn)$")
+# "one" is a pronoun after these words ("no one", "the one who").
+_ONE_PRONOUN_AFTER = frozenset({"no", "any", "every", "each", "the", "this", "that", "which", "someone"})
+
+
+def figure_value(raw: str) -> tuple[float, bool] | None:
+    """Value and ordinal flag of a token written in figures, e.g. '40,000', '9th', '1.2bn'."""
+    raw = raw.lower()
+    m = _FIG_RE.match(raw)
+    if m:
+        return float(m.group(1).replace(",", "") + (m.group(2) or "")), False
+    m = _ORD_FIG_RE.match(raw)
+    if m:
+        return float(m.group(1)), True
+    m = _SUFFIX_RE.match(raw)
+    if m:
+        return float(m.group(1)) * _SUFFIX_SCALE[m.group(2)], False
+    return None
+
+
+def parse_numbers(toks: list[str]) -> list[tuple[int, int, float, bool]]:
+    """Number phrases in lower-case tokens as (first, end, value, is_ordinal), end exclusive."""
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        got = _parse_at(toks, i)
+        if got:
+            j, value, ordinal = got
+            out.append((i, j, value, ordinal))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _parse_at(toks: list[str], i: int) -> tuple[int, float, bool] | None:
+    """Longest number phrase starting at ``i``: (end, value, ordinal), or None."""
+    w = toks[i]
+    total, current, prev = 0.0, None, None  # prev: kind of the last word taken
+    j = i
+    fig = figure_value(w)
+    if fig is not None:
+        current, prev = fig[0], "fig"
+        if fig[1]:
+            return i + 1, fig[0], True
+        j = i + 1
+    elif w in ("a", "an") and i + 1 < len(toks) and toks[i + 1] in ("hundred", "thousand", "million",
+                                                                    "billion", "dozen"):
+        current, prev, j = 1.0, "unit", i + 1
+    elif w == "one" and i > 0 and toks[i - 1] in _ONE_PRONOUN_AFTER:
+        return None
+    while j < len(toks):
+        w = toks[j]
+        if w in _UNITS and prev in (None, "tens", "hundred", "scale", "and"):
+            current = (current or 0) + _UNITS[w]
+            prev = "unit"
+        elif w in _TENS and prev in (None, "hundred", "scale", "and"):
+            current = (current or 0) + _TENS[w]
+            prev = "tens"
+        elif w == "hundred" and prev in ("unit", "tens", "fig") and current is not None:
+            current *= 100
+            prev = "hundred"
+        elif w == "dozen" and prev in ("unit", "fig") and current is not None:
+            current *= 12
+            prev = "hundred"
+        elif (w in _SCALES or (w in _SUFFIX_SCALE and prev == "fig")) \
+                and prev in ("unit", "tens", "fig", "hundred") and current is not None:
+            total += current * _SCALES.get(w, _SUFFIX_SCALE.get(w, 1))
+            current, prev = None, "scale"
+        elif (w == "and" and prev in ("hundred", "scale") and j + 1 < len(toks)
+              and (toks[j + 1] in _UNITS or toks[j + 1] in _TENS or toks[j + 1] in _ORD_UNITS)):
+            prev = "and"
+        elif w in _ORD_UNITS and prev in (None, "tens", "hundred", "scale", "and"):
+            return j + 1, total + (current or 0) + _ORD_UNITS[w], True
+        elif w in _ORD_TENS and prev in (None, "hundred", "scale", "and"):
+            return j + 1, total + (current or 0) + _ORD_TENS[w], True
+        elif w in _ORD_SCALES and prev in ("unit", "tens", "fig") and current is not None:
+            return j + 1, total + current * _ORD_SCALES[w], True
+        else:
+            break
+        j += 1
+    if prev is None or prev == "and":
+        return None
+    return j, total + (current or 0), False
+
+
+def number_kind(tok) -> str:
+    """'percent', 'ordinal' or 'cardinal' for a number token."""
+    return "percent" if tok.percent else "ordinal" if tok.ordinal else "cardinal"
+
+
+def _same(t, u) -> bool:
+    return number_kind(t) == number_kind(u) and abs(t.num - u.num) <= 1e-9 * max(1.0, abs(t.num))
+
+
+def _unit(toks, i: int) -> str | None:
+    """Key of the content word a number counts (next content word within two tokens)."""
+    for t in toks[i + 1:i + 3]:
+        if t.num is not None:
+            return None
+        if t.content:
+            return t.key
+    return None
+
+
+_MEASURE = frozenset(lx.key(lx.canon(w)) for w in lx.MEASURE_UNITS)
+_FIGURE_RE = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _measure(toks, i: int) -> str | None:
+    """The unit of measure written right after the number at i ("90 miles" -> "mile")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt.key if nxt is not None and nxt.key in _MEASURE else None
+
+
+def _place(side, i: int) -> tuple[float, int]:
+    """(place value of the last written digit, decimals written) of the number at i:
+    '14.7' -> (0.1, 1), '1.71 million' -> (10000, 2), 'forty' -> (1, 0)."""
+    t = side.toks[i]
+    m = _FIGURE_RE.search(side.text, t.start, t.end)
+    if not m:
+        return 1.0, 0
+    dec = len(m.group(1) or "")
+    written = float(m.group(0).replace(",", ""))
+    scale = t.num / written if written else 1.0
+    return 10.0 ** -dec * scale, dec
+
+
+def _hedge_of(side, i: int) -> str | None:
+    prev = side.toks[i - 1] if i > 0 else None
+    return prev.hedge if prev is not None and prev.hedge in lx.NUMBER_HEDGE_CLASSES else None
+
+
+def _within(hedge: str | None, bound: float, value: float) -> bool:
+    """True when ``value`` is consistent with '<hedge> <bound>' ("more than 2,000" / 2,100)."""
+    if hedge == "approx":
+        return abs(value - bound) <= 0.1 * abs(bound)
+    if hedge == "near":
+        return 0.85 * bound <= value <= bound
+    if hedge == "over":
+        return value >= bound
+    if hedge in ("under", "upto"):
+        return value <= bound
+    return False
+
+
+def _rounds_to(fine: float, fine_place: float, fine_dec: int, coarse: float, coarse_place: float) -> bool:
+    """True when the figure with decimals, rounded to the other's last digit, gives the other,
+    and the two are within 2.5% of each other ('17.3' / '17' yes, '3.5%' / '4%' no)."""
+    if not fine_dec or coarse_place <= fine_place or abs(fine - coarse) > 0.025 * abs(coarse):
+        return False
+    return abs(math.floor(fine / coarse_place + 0.5) * coarse_place - coarse) <= 1e-9 * coarse_place
+
+
+def compatible_values(sa, i: int, sb, j: int) -> bool:
+    """True when two different figures can both be right: one is the other rounded
+    ('14.7' / '15', '17.3 percent' / '17 percent') or within the other's qualifier ('more than
+    2,000' / '2,100', 'about 10 percent' / '9.6 percent')."""
+    t, u = sa.toks[i], sb.toks[j]
+    (pt, dt), (pu, du) = _place(sa, i), _place(sb, j)
+    if _rounds_to(t.num, pt, dt, u.num, pu) or _rounds_to(u.num, pu, du, t.num, pt):
+        return True
+    return _within(_hedge_of(sa, i), t.num, u.num) or _within(_hedge_of(sb, j), u.num, t.num)
+
+
+def find_number(al: "Alignment", a, b) -> Disagreement | None:
+    """A quantity stated with different values for the same thing, or None."""
+    sa, sb = al.a, al.b
+    na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx]
+    nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx]
+    if not na or not nb:
+        return None
+    for i in na:
+        t = sa.toks[i]
+        if any(_same(t, sb.toks[j]) for j in nb):
+            continue
+        for j in nb:
+            u = sb.toks[j]
+            if number_kind(t) != number_kind(u) or any(_same(sa.toks[k], u) for k in na):
+                continue
+            ma, mb = _measure(sa.toks, i), _measure(sb.toks, j)
+            if (ma and mb and ma != mb) or compatible_values(sa, i, sb, j):
+                continue  # '90 miles' / '150 kilometres'; '14.7' / 'about 15'
+            unit_a = _unit(sa.toks, i)
+            if (unit_a is not None and unit_a == _unit(sb.toks, j)) or al.tied(i, i + 1, j, j + 1):
+                pa, pb = _with_unit(sa, i), _with_unit(sb, j)
+                return Disagreement(
+                    "number", sa.span(i, i + 1), sb.span(j, j + 1),
+                    f"A says '{pa}', B says '{pb}': {_fmt(t)} vs {_fmt(u)}")
+    return None
+
+
+def _with_unit(side, i: int) -> str:
+    """The number's text with the word right after it when that word is content."""
+    nxt = side.toks[i + 1] if i + 1 < len(side.toks) else None
+    with_next = nxt is not None and nxt.content and not side.toks[i].percent
+    return side.phrase(i, i + 2 if with_next else i + 1)
+
+
+def _fmt(tok) -> str:
+    v = tok.num
+    s = f"{int(v):,}" if v == int(v) else f"{v:g}"
+    return s + ("%" if tok.percent else " (ordinal)" if tok.ordinal else "")

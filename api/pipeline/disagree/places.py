@@ -1,0 +1,109 @@
+"""Place phrases and the ``place`` detector.
+
+A place phrase is a run of capitalised words after a locative preposition (in, at, near,
+outside, inside, across; to/from/into only after a verb or noun of movement: "travelling to
+Egypt", "fled from Rafah"), e.g. "in Tel Aviv", "at the White House". Runs that start with a
+title, month or weekday are not places. Two mentions disagree on place when place phrases sit in
+aligned context and name different places; a place on one side only is more detail, and a place
+that is part of the other (Gaza / Gaza City), another name or spelling of it (UK / Britain,
+Falluja / Fallujah) or mentioned anywhere on the other side is not flagged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from ..types import Disagreement
+from . import lexicon as lx
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .align import Alignment
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+_DIRECTIONAL = frozenset({"to", "from", "into"})
+_MOTION = frozenset(lx.key(w) for w in """travel travelling traveling fly flew flight head headed
+go went return returned trip visit visits journey mission move moved send sent deploy deployed
+bound arrive arrived come came way back drive drove march marched flee fled tour evacuated
+evacuate relocated relocate fire fired launch launched transferred transfer""".split())
+_NOT_PLACE_START = lx.TITLES | {"god", "english", "arabic", "hebrew", "french"}
+
+
+# Names of one place; a small list for the commonest cases, not a gazetteer.
+_ALIASES = [{"uk", "britain", "great britain", "united kingdom", "england"},
+            {"us", "usa", "united states", "america", "united states of america"},
+            {"uae", "united arab emirates", "emirates"}, {"holland", "netherlands"},
+            {"burma", "myanmar"}, {"gaza", "gaza strip"}, {"dc", "washington", "washington dc"}]
+
+
+def same_place(v1: tuple[str, ...], v2: tuple[str, ...]) -> bool:
+    """True for two spellings or names of one place: aliases ('UK' / 'Britain'),
+    transliterations ('Falluja' / 'Al-Fallujah'), one name inside the other."""
+    s1, s2 = " ".join(w for w in v1 if w != "al"), " ".join(w for w in v2 if w != "al")
+    if any(s1 in names and s2 in names for names in _ALIASES):
+        return True
+    return SequenceMatcher(None, s1, s2).ratio() >= 0.8
+
+
+def _keys(p: "Place") -> set[str]:
+    return {lx.key(w) for w in p.value}
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place phrase over tokens i..j-1 (preposition excluded) with its normalised words."""
+
+    i: int
+    j: int
+    prep: str
+    value: tuple[str, ...]
+
+
+def parse_places(toks, text: str) -> list[Place]:
+    """Place phrases among a mention's tokens (see the module docstring)."""
+    out = []
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if t.word not in _LOCATIVE and t.word not in _DIRECTIONAL:
+            continue
+        if t.word in _DIRECTIONAL:
+            prev = next((p for p in reversed(toks[max(0, k - 3):k]) if p.content), None)
+            if prev is None or prev.key not in _MOTION:
+                continue
+        i = k + 1
+        if i < n and toks[i].word == "the":
+            i += 1
+        j = i
+        while j < n and j - i < 5:
+            u = toks[j]
+            if u.cap and u.num is None and not u.month and u.word not in lx.WEEKDAYS \
+                    and (j > i or u.word not in _NOT_PLACE_START):
+                j += 1
+            elif u.word == "of" and j > i and j + 1 < n and toks[j + 1].cap:
+                j += 1
+            else:
+                break
+        if j > i and toks[j - 1].word != "of":
+            out.append(Place(i, j, t.word, tuple(u.word for u in toks[i:j] if u.word != "of")))
+    return out
+
+
+def find_place(al: "Alignment", a, b) -> Disagreement | None:
+    """Different locations named for the same event in aligned context, or None."""
+    pa, pb = al.a.places, al.b.places
+    if not pa or not pb:
+        return None
+    keys_a = {t.key for t in al.a.toks}
+    keys_b = {t.key for t in al.b.toks}
+    for x in pa:
+        if _keys(x) & keys_b:
+            continue
+        for y in pb:
+            if _keys(y) & keys_a or same_place(x.value, y.value):
+                continue
+            if al.tied(x.i, x.j, y.i, y.j):
+                sa, sb = al.a.span(x.i, x.j), al.b.span(y.i, y.j)
+                return Disagreement(
+                    "place", sa, sb,
+                    f"A says '{al.a.phrase(x.i - 1, x.j)}', B says '{al.b.phrase(y.i - 1, y.j)}'")
+    return None

@@ -1,0 +1,163 @@
+"""Time expressions and the ``time`` detector.
+
+``parse_times`` finds weekdays ("on Sunday"), dates ("Aug. 19", "19 August", "August 19th"),
+months, years ("in 2023"), relative days and periods ("yesterday", "last week", "later this
+month") and clock times ("3 p.m.", "15:30", "noon"), each normalised to a (type, value) pair.
+Two mentions disagree on time when expressions of the same type sit in aligned context and have
+different values; an expression on one side only is more detail, not a disagreement.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..text import plain
+from ..types import Disagreement
+from . import lexicon as lx
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .align import Alignment
+
+_AMPM_RE = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?", re.I)
+_24H_RE = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+_REL_WORDS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
+              "coming": 1}
+_REL_UNITS = {"week", "weekend", "month", "year"}
+_CLOCK_WORDS = {"noon": 720, "midday": 720, "midnight": 0}
+_YEAR_PREV = frozenset({"in", "since", "by", "until", "till", "before", "after", "from", "of",
+                        "early", "mid", "late", "during", "through", "to", "and", "spring",
+                        "summer", "autumn", "fall", "winter", "year"})
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression over tokens i..j-1 with a comparable (type, value)."""
+
+    i: int
+    j: int
+    type: str
+    value: object
+
+
+def _clock_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, minutes since midnight) of clock times written in figures."""
+    src, out = plain(text), []
+    for m in _AMPM_RE.finditer(src):
+        h, mi = int(m.group(1)), int(m.group(2) or 0)
+        if 1 <= h <= 12 and mi < 60:
+            out.append((m.start(), m.end(), (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi))
+    for m in _24H_RE.finditer(src):
+        if not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), int(m.group(1)) * 60 + int(m.group(2))))
+    return out
+
+
+def _day(tok) -> int | None:
+    if tok is not None and tok.num is not None and not tok.percent and tok.num == int(tok.num) \
+            and 1 <= tok.num <= 31:
+        return int(tok.num)
+    return None
+
+
+def _is_year(toks, k: int, text: str) -> bool:
+    t = toks[k]
+    if t.num is None or t.ordinal or t.percent or t.num != int(t.num) or not 1900 <= t.num <= 2100:
+        return False
+    if not text[t.start:t.end].isdigit():
+        return False
+    prev = toks[k - 1] if k > 0 else None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return (prev is not None and (prev.word in _YEAR_PREV or prev.month or prev.num is not None)) \
+        or nxt is None or not nxt.content
+
+
+def parse_times(toks, text: str) -> list[TimeExpr]:
+    """Time expressions among a mention's tokens (see the module docstring)."""
+    out: list[TimeExpr] = []
+    used: set[int] = set()
+    for s, e, minutes in _clock_spans(text):
+        idx = [k for k, t in enumerate(toks) if s <= t.start < e]
+        if idx:
+            out.append(TimeExpr(idx[0], idx[-1] + 1, "clock", minutes))
+            used.update(idx)
+    k, n = 0, len(toks)
+    while k < n:
+        t = toks[k]
+        if k in used:
+            k += 1
+            continue
+        if t.month:
+            m = lx.MONTHS.index(t.word)
+            nxt = toks[k + 1] if k + 1 < n else None
+            day_after = _day(nxt) if nxt is not None and k + 1 not in used else None
+            if day_after and not _is_year(toks, k + 1, text):
+                out.append(TimeExpr(k, k + 2, "date", (m, day_after)))
+                k += 2
+                continue
+            back = k - 2 if k >= 2 and toks[k - 1].word == "of" else k - 1
+            if back >= 0 and _day(toks[back]) and not any(x.i <= back < x.j for x in out):
+                out.append(TimeExpr(back, k + 1, "date", (m, _day(toks[back]))))
+                k += 1
+                continue
+            out.append(TimeExpr(k, k + 1, "month", m))
+        elif t.word in lx.WEEKDAYS:
+            out.append(TimeExpr(k, k + 1, "weekday", t.word))
+        elif t.word in _DAY_WORDS:
+            out.append(TimeExpr(k, k + 1, "rel-day", _DAY_WORDS[t.word]))
+        elif t.word in _CLOCK_WORDS:
+            out.append(TimeExpr(k, k + 1, "clock", _CLOCK_WORDS[t.word]))
+        elif t.word in _REL_WORDS and k + 1 < n and toks[k + 1].word in _REL_UNITS:
+            out.append(TimeExpr(k, k + 2, "rel-" + toks[k + 1].word, _REL_WORDS[t.word]))
+            k += 2
+            continue
+        elif t.num is not None and _is_year(toks, k, text):
+            out.append(TimeExpr(k, k + 1, "year", int(t.num)))
+        k += 1
+    return sorted(out, key=lambda x: x.i)
+
+
+def find_time(al: "Alignment", a, b) -> Disagreement | None:
+    """Different days, dates, periods or clock times for the same event, or None."""
+    ta, tb = al.a.times, al.b.times
+    if not ta or not tb:
+        return None
+    for x in ta:
+        if any(y.type == x.type and y.value == x.value for y in tb):
+            continue
+        for y in tb:
+            if y.type != x.type or any(z.type == y.type and z.value == y.value for z in ta):
+                continue
+            if x.type == "clock" and _clock_compatible(al, x, y):
+                continue
+            if al.tied(x.i, x.j, y.i, y.j):
+                pa, pb = al.a.span(x.i, x.j), al.b.span(y.i, y.j)
+                ca, cb = _with_prep(al.a, x.i, x.j), _with_prep(al.b, y.i, y.j)
+                return Disagreement("time", pa, pb, f"A says '{ca}', B says '{cb}'")
+    return None
+
+
+_TIMEZONES = frozenset("""edt est et cdt cst ct mdt mst pdt pst pt gmt utc bst cet cest eet eest
+aest aedt ist jst msk local time""".split())
+
+
+def _clock_compatible(al: "Alignment", x: TimeExpr, y: TimeExpr) -> bool:
+    """Clock times that may agree: either is approximate ('about 3 p.m.' / '3:22 p.m.') within
+    half an hour, or either is given in a named time zone ('6 p.m. EDT' / '3 p.m. Arizona time')."""
+    def approx(side, e):
+        return e.i > 0 and side.toks[e.i - 1].hedge is not None
+
+    def zoned(side, e):
+        return any(t.word in _TIMEZONES for t in side.toks[e.j:e.j + 3])
+
+    if (approx(al.a, x) or approx(al.b, y)) and abs(x.value - y.value) <= 30:
+        return True
+    return zoned(al.a, x) or zoned(al.b, y)
+
+
+def _with_prep(side, i: int, j: int) -> str:
+    """The expression with a directly preceding preposition, for explanations."""
+    if i > 0 and side.toks[i - 1].word in ("on", "at", "in", "by", "since", "until", "from"):
+        i -= 1
+    return side.phrase(i, j)

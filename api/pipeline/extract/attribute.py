@@ -1,0 +1,190 @@
+"""Article-level attribution: give every sentence its quotations, speaker and role.
+
+Sentence-level cues come from :mod:`.speakers`; this module adds what needs the whole article:
+pronoun resolution (he/she → the person last named as a subject or speaker, they → the last
+organisation or group), quotations spanning several sentences or paragraphs, unattributed
+quotation paragraphs that carry on the previous speaker, and block quotations (a paragraph
+without marks after a paragraph that names the speaker and ends in a colon).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .names import NP
+from .quotes import QuoteSpan
+from .registry import Registry
+from .sentences import Sentence
+from .speakers import Attribution, best, find_attributions, main_subject
+from .tokens import tokenize
+
+
+@dataclass
+class SentenceInfo:
+    """What attribution found for one sentence."""
+
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    is_quote: bool = False
+    speaker: str | None = None
+    role: str | None = None
+    attributed: bool = False  # the sentence itself holds a speech cue with a resolved speaker
+
+
+@dataclass
+class _Who:
+    name: str | None
+    role: str | None
+    kind: str
+
+
+class _Salience:
+    """Recently named people and organisations, most recent last, for pronoun resolution."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.reg = registry
+        self.people: list[str] = []
+        self.groups: list[str] = []
+
+    def note(self, who: _Who) -> None:
+        """Record ``who`` as the most recently named person (or organisation/group)."""
+        if who.name is None:
+            return
+        bucket = self.people if who.kind == "person" else self.groups
+        if who.name in bucket:
+            bucket.remove(who.name)
+        bucket.append(who.name)
+
+    def pronoun(self, word: str) -> str | None:
+        """he/she → the latest person of a compatible gender; they → the latest group; else None."""
+        w = word.lower()
+        if w in ("he", "she"):
+            want = "m" if w == "he" else "f"
+            for name in reversed(self.people):
+                g = self.reg.gender_of(name)
+                if not g or g == want:
+                    return name
+            return None
+        if w == "they":
+            return self.groups[-1] if self.groups else None
+        return None
+
+
+def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
+    if np.kind == "pron":
+        name = sal.pronoun(np.text)
+        if name is None:
+            return _Who(None, None, "pron")
+        kind = "person" if np.text.lower() in ("he", "she") else "group"
+        return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
+    name, role = reg.resolve(np)
+    kind = "person" if np.kind == "role" and name != np.text else np.kind
+    return _Who(name, role, kind)
+
+
+def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> list[SentenceInfo]:
+    """One :class:`SentenceInfo` per sentence, in order."""
+    infos = [SentenceInfo() for _ in sentences]
+    span_of: list[list[int]] = [[] for _ in sentences]  # sentence -> indices of quote spans
+    qi = 0
+    for si, s in enumerate(sentences):
+        while qi < len(quotes) and quotes[qi].end <= s.start:
+            qi += 1
+        k = qi
+        while k < len(quotes) and quotes[k].start < s.end:
+            if quotes[k].end > s.start:
+                span_of[si].append(k)
+            k += 1
+
+    token_lists = [tokenize(text, s.start, s.end, [(quotes[k].start, quotes[k].end) for k in span_of[si]])
+                   for si, s in enumerate(sentences)]
+    registry = Registry.build(text, token_lists)
+    sal = _Salience(registry)
+    own: list[_Who | None] = [None] * len(sentences)
+    for si, s in enumerate(sentences):
+        toks = token_lists[si]
+        att: Attribution | None = best(find_attributions(text, toks))
+        who = _resolve(att.np, registry, sal) if att else None
+        if who is not None and who.name is not None:
+            own[si] = who
+            infos[si].speaker, infos[si].role, infos[si].attributed = who.name, who.role, True
+            sal.note(who)
+        elif att is None or who is None or who.name is None:
+            subj = main_subject(text, toks)
+            if subj is not None and subj.kind != "pron":
+                sal.note(_resolve(subj, registry, sal))
+        if text[s.end - 1] == ":" and own[si] is None:
+            subj = main_subject(text, toks)
+            if subj is not None:
+                w = _resolve(subj, registry, sal)
+                if w.name is not None and w.kind in ("person", "org", "group"):
+                    own[si] = w
+
+    _quote_speakers(text, sentences, quotes, span_of, own, infos)
+    _block_quotes(text, sentences, quotes, own, infos)
+    return infos
+
+
+def _quote_speakers(text, sentences, quotes, span_of, own, infos) -> None:
+    """Give every quotation span a speaker and copy it onto the sentences it touches."""
+    q_who: list[_Who | None] = [None] * len(quotes)
+    for si, ks in enumerate(span_of):
+        if own[si] is not None:
+            for k in ks:
+                if q_who[k] is None:
+                    q_who[k] = own[si]
+    last_para_speaker: dict[int, _Who] = {}
+    for si, s in enumerate(sentences):
+        if own[si] is not None:
+            last_para_speaker[s.para] = own[si]
+    for k, q in enumerate(quotes):
+        if q_who[k] is not None:
+            continue
+        prev = quotes[k - 1] if k else None
+        if q.continued and prev is not None:
+            q_who[k] = q_who[k - 1]
+        elif prev is not None and prev.para == q.para and q_who[k - 1] is not None:
+            q_who[k] = q_who[k - 1]
+        elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
+            q_who[k] = last_para_speaker[q.para - 1]
+    for si, ks in enumerate(span_of):
+        if not ks:
+            continue
+        s = sentences[si]
+        info = infos[si]
+        for k in ks:
+            a, b = max(quotes[k].inner_start, s.start), min(quotes[k].inner_end, s.end)
+            if b > a:
+                info.quote_spans.append((a, b))
+        info.is_quote = bool(info.quote_spans)
+        if info.is_quote and not info.attributed:
+            who = next((q_who[k] for k in ks if q_who[k] is not None), None)
+            if who is not None:
+                info.speaker, info.role = who.name, who.role
+
+
+def _quote_led(text: str, sentences: list[Sentence], para: int) -> bool:
+    """A paragraph that opens with a quotation mark (so carries on the previous speaker)."""
+    for s in sentences:
+        if s.para == para:
+            return text[s.start] in "\"\u201c\u201e\u00ab"
+    return False
+
+
+def _block_quotes(text, sentences, quotes, own, infos) -> None:
+    """Paragraph ending in a colon with a speaker → the next paragraph (no marks) is their words."""
+    quoted_paras = {q.para for q in quotes}
+    by_para: dict[int, list[int]] = {}
+    for si, s in enumerate(sentences):
+        by_para.setdefault(s.para, []).append(si)
+    for si, s in enumerate(sentences):
+        who = own[si]
+        if who is None or text[s.end - 1] != ":" or by_para[s.para][-1] != si:
+            continue
+        nxt = s.para + 1
+        if nxt in quoted_paras:
+            continue
+        for sj in by_para.get(nxt, []):
+            t = sentences[sj]
+            info = infos[sj]
+            info.is_quote = True
+            info.quote_spans = [(t.start, t.end)]
+            info.speaker, info.role = who.name, who.role

@@ -1,0 +1,83 @@
+"""Lines and sentences that are not claims: page furniture, credits, headlines, fragments.
+
+Dropping is conservative: a sentence is only dropped when it matches a furniture pattern, is a
+short headline-like line (or repeats the article title) without an attribution, is a question
+outside quotation marks, or is a fragment of three words or fewer.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text import normalise
+
+_FURNITURE_RE = re.compile(
+    r"""^(?:read\ (?:more|the\ rest|the\ full|next|also)\b|click\ here|tap\ here|share\ (?:this|on)\b
+        |subscribe\b|sign\ up\b|follow\ (?:us|@)|like\ us\ on|related(?:\ articles?|\ stories)?\s*:
+        |advertisement$|most\ popular$|trending(?:\ now)?$|watch\s*:|listen\s*:|download\ the
+        |copyright\b|\u00a9|all\ rights\ reserved|(?:photo|image|video|graphic)s?\s*(?:credit\s*)?(?:by|:)
+        |by\ [A-Z][a-z]+(?:\ [A-Z]\.)?(?:\ [A-Z][a-z'\-]+)+(?:,|\ and|\s*$|\ \|)|more\ from\b|see\ also\b
+        |recommended\ for\ you|you\ may\ also\ like|this\ story\ has\ been\ updated\ (?:to|with)
+        |updated\s*:|posted\s*:|published\s*:|filed\ under|tags?\s*:)""",
+    re.I | re.X,
+)
+_BYLINE_RE = re.compile(r"^By [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,| and|$)")
+_POST_RE = re.compile(r"\bThe post\b.*\bappeared first on\b", re.S)
+_CREDIT_RE = re.compile(
+    r"(?:\(|\b)(?:Getty Images|AP Photo|AFP(?: via Getty Images)?|Reuters/|EPA-EFE|Shutterstock|"
+    r"Bloomberg via Getty|AP Images|Associated Press Photo)\b[^.]*\)?\.?$"
+)
+_NAV_RE = re.compile(r"(?:\s[|\u203a\u00bb>]\s.*){2,}")
+_URL_RE = re.compile(r"^(?:https?://|www\.|@)\S+\.?$")
+_FINAL_PUNCT = ".!?\"\u201d\u2019'):;"
+
+
+def is_furniture(sentence: str) -> bool:
+    """Bylines, credits, 'Read More', share/subscribe lines, navigation and the like."""
+    s = sentence.strip()
+    if _POST_RE.search(s) or _URL_RE.match(s) or _NAV_RE.search(s):
+        return True
+    if _BYLINE_RE.match(s) or _FURNITURE_RE.match(s):
+        return True
+    return len(s.split()) <= 25 and bool(_CREDIT_RE.search(s))
+
+
+def is_title_repeat(sentence: str, title: str | None) -> bool:
+    """The sentence repeats the article title (after normalisation)."""
+    if not title:
+        return False
+    a = normalise(sentence).rstrip(" .!?")
+    b = normalise(title).rstrip(" .!?")
+    return bool(a) and a == b
+
+
+def is_headline_like(sentence: str, whole_paragraph: bool) -> bool:
+    """A short title-case line without final punctuation (a headline or a section heading)."""
+    s = sentence.strip()
+    if not whole_paragraph or not s or s[-1] in _FINAL_PUNCT:
+        return False
+    words = s.split()
+    if len(words) > 16:
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    if not long_words:
+        return True
+    caps = sum(1 for w in long_words if w[0].isupper())
+    return caps / len(long_words) >= 0.6
+
+
+_SHORT_VERBS = frozenset("""is are was were has have had will would can could did does do be won lost
+rose fell grew died rises falls wins loses""".split())
+
+
+def is_fragment(sentence: str) -> bool:
+    """Three words or fewer without a verb: 'ABSTRACT.', 'Getty/Instagram.', '@handle.'
+    ('Turnout was low.' is kept)."""
+    words = re.findall(r"[A-Za-z0-9]+", sentence)
+    if len(words) > 3:
+        return False
+    return not any(w.lower() in _SHORT_VERBS or (w.islower() and w.endswith("ed")) for w in words)
+
+
+def is_question(sentence: str) -> bool:
+    """Ends with a question mark (closing quotes or brackets aside)."""
+    return sentence.rstrip("\"\u201d\u2019') ").endswith("?")

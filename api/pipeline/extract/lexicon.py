@@ -1,0 +1,74 @@
+"""Word lists used to recognise speaker phrases: pronouns, titles and roles, organisation words,
+source nouns ("officials", "sources"), and words that never head or start a name."""
+from __future__ import annotations
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+DETERMINERS = frozenset({"the", "a", "an", "another", "some", "several", "many", "most", "two", "three",
+                         "four", "other", "both", "one", "his", "her", "their", "its", "our", "these",
+                         "those", "this", "that", "few", "all", "no", "top", "senior", "my", "your"})
+TITLES = frozenset("""
+mr mrs ms dr sen rep gov lt gen col sgt capt maj adm prof rev hon sir dame lord lady
+""".split())
+ROLE_WORDS = TITLES | frozenset("""
+president vice prime minister secretary state defense defence foreign interior senator
+representative congressman congresswoman governor mayor chancellor chairman chairwoman chair
+speaker leader director chief judge justice attorney general ambassador spokesman spokeswoman
+spokesperson commissioner king queen pope premier ceo officer adviser advisor aide former first
+minority majority whip deputy acting assistant special envoy candidate nominee presidential
+house senate treasury homeland security commerce labor energy finance health sheriff
+lieutenant colonel major captain sergeant admiral commander pastor reverend rabbi professor
+""".split())
+ORG_WORDS = frozenset("""
+party house department ministry office council committee campaign court times post news journal
+association union agency bureau institute university group inc corp company bank fund center
+centre commission administration congress senate foundation network press service police army
+forces government board school church club organization organisation coalition alliance movement
+platform cabinet parliament assembly tribunal authority authorities embassy mission team staff
+corporation reuters politifact poll survey report study caucus convention federation league
+""".split())
+# Common nouns that can be the head of a speaker phrase ("sources said", "a spokesman added").
+SOURCE_NOUNS = frozenset("""
+source sources official officials spokesman spokeswoman spokesperson spokespeople aide aides adviser
+advisers advisor advisors analyst analysts expert experts critic critics observer observers lawyer
+lawyers attorney attorneys prosecutor prosecutors police authorities witness witnesses resident
+residents people voters supporters opponents democrats republicans leaders leader lawmakers
+legislators economists scientists researchers doctors investigators diplomats diplomat negotiators
+office campaign administration government statement report reports study poll polls survey data
+documents document records agency department ministry committee spokesmen executives executive
+organizers activists protesters protestors group groups officers officer military army
+commentators members member staff staffers insiders allies ally friends family relatives
+memo letter filing complaint lawsuit platform organization organisation company firm website
+newspaper paper network outlet pollster pollsters candidate nominee president senator governor
+mayor minister secretary director chief chairman judge court reporter reporters journalist
+""".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Month names that are not also given names (so "Jan Novak" and "April Ryan" stay names).
+MONTHS = frozenset("""january february march july september october november december feb mar apr jun
+jul aug sep sept oct nov dec""".split())
+# Capitalised words that open sentences or clauses but are never part of a name.
+NOT_NAME = frozenset("""
+the a an but and or so yet if when while after before as in on at for from with by to of since
+although though because however meanwhile still also then now this that these those there here
+his her its their our my your we they he she it i you what who why how where which during despite
+until unless asked speaking according earlier later last next yesterday today tonight tomorrow
+some many most several other both each every no not all one mr mrs ms read watch click
+""".split()) | WEEKDAYS
+CONNECTORS = frozenset({"of", "for", "the", "and", "de", "van", "von", "al", "bin", "la", "du", "on"})
+# Lower-case words that may modify a source noun or a name: "senior administration officials".
+MODIFIERS = frozenset("""
+senior top former current administration campaign government military white house state federal
+local police party independent anonymous unnamed other two three several many some few rights
+intelligence security health election legal foreign defense defence justice retired communication
+communications press chief deputy national regional
+""".split())
+# Function words: never the head of a speaker phrase.
+NOT_HEAD = frozenset("""
+the a an and or but that this these those which who whom what when where while if as of in on at to
+for from with by about after before over under than then there here not no is are was were be been
+being has have had do does did will would can could should may might must also just only very more
+most much many some any all each every both either neither other such own same so too it its itself
+they them their he him his she her we us our you your i me my said says told against despite
+into through during without within among toward towards across behind beyond upon via per amid like
+unlike near around whether because though although since until unless however including
+""".split())
+VERB_LIKE = frozenset("met told said made took led won lost went came gave sent left held spoke ran".split())

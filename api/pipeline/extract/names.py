@@ -1,0 +1,281 @@
+"""Noun phrases that can be speakers: names, organisations, groups ("sources") and pronouns.
+
+A phrase is read from a list of :class:`~.tokens.Tok` either leftwards from the word before a
+speech verb (``Blinken said``) or rightwards from the word after it (``said Blinken``).
+Titles and roles in front of a name (``Israeli Prime Minister Benjamin Netanyahu``) are split
+off from the name itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, ROLE_WORDS,
+                      SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VERB_LIKE, WEEKDAYS)
+from .tokens import Tok
+
+__all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
+           "parse_left", "parse_right", "strip_det"]
+
+@dataclass(frozen=True)
+class NP:
+    """A speaker phrase: token range [i, j), surface text, kind and (for names) name/role parts.
+
+    ``kind`` is 'person', 'org', 'group' or 'pron'. ``name`` is the personal name with titles
+    removed ('' when there is none); ``role`` the title/role words found with it.
+    """
+
+    i: int
+    j: int
+    text: str
+    kind: str
+    name: str = ""
+    role: str = ""
+    possessor: str = ""  # "Netanyahu" in "Netanyahu's office"
+
+
+def is_name_word(t: Tok) -> bool:
+    """A capitalised word that can belong to a name (not "The", "Monday", "October")."""
+    return t.kind == "w" and t.text[0].isupper() and t.low not in NOT_NAME and t.low not in MONTHS
+
+
+def split_role(words: list[str]) -> tuple[str, str]:
+    """('Israeli Prime Minister', 'Benjamin Netanyahu') from the capitalised words of a name."""
+    k = len(words)
+    while k > 0 and words[k - 1].lower().rstrip(".") not in ROLE_WORDS:
+        k -= 1
+    name = words[k:]
+    while name and name[0].lower() in CONNECTORS:
+        name = name[1:]
+    return " ".join(w for w in words[:k] if w != "."), " ".join(name)
+
+
+def classify(words: list[str], has_title: bool) -> str:
+    """'person', 'org' or 'group' for a capitalised phrase (its words, titles included)."""
+    lows = [w.lower().rstrip(".") for w in words]
+    if any(w in ORG_WORDS for w in lows):
+        return "org"
+    role, name = split_role(words)
+    if has_title or (role and name):
+        return "person"
+    if not name:
+        return "org"  # a bare role: "the President" is resolved later
+    parts = name.split()
+    if len(parts) == 1:
+        w = parts[0]
+        if w.isupper() and len(w) > 1:
+            return "org"  # FBI, IMF
+        if w.endswith(("ans", "ists", "ers", "ites")) or (w.endswith("s") and w.lower()[:-1] in _GROUP_STEMS):
+            return "group"
+        return "person"
+    if len(parts) > 4 or any(p.isupper() and len(p) > 1 for p in parts):
+        return "org"
+    return "person"
+
+
+_GROUP_STEMS = frozenset({"democrat", "republican", "liberal", "conservative", "palestinian", "israeli",
+                          "progressive", "senator", "official", "leader"})
+
+
+def _surface(text: str, toks: list[Tok], i: int, j: int) -> str:
+    return text[toks[i].start:toks[j - 1].end]
+
+
+def cap_chain_left(toks: list[Tok], j: int) -> int:
+    """Start index of the capitalised name chain ending at ``j`` (inclusive)."""
+    k = j
+    while k - 1 >= 0:
+        p = toks[k - 1]
+        if is_name_word(p) or (p.kind == "w" and p.low in TITLES):
+            k -= 1
+        elif p.text == "." and k - 2 >= 0 and toks[k - 2].low in TITLES | {"st", "jr"}:
+            k -= 1
+        elif p.kind == "w" and len(p.text) == 1 and p.text.isupper() and p.text != "I":
+            k -= 1
+        elif p.text == "." and k - 2 >= 0 and len(toks[k - 2].text) == 1 and toks[k - 2].text.isupper():
+            k -= 1  # middle initial "F."
+        elif p.low in CONNECTORS and p.text.islower() and k - 2 >= 0 and is_name_word(toks[k - 2]) \
+                and p.low != "and":
+            k -= 1
+        else:
+            break
+    while k <= j and toks[k].kind == "w" and toks[k].low in CONNECTORS:
+        k += 1
+    return k
+
+
+def _name_np(text: str, toks: list[Tok], i: int, j: int) -> NP:
+    """An NP for the capitalised chain toks[i:j] (titles included)."""
+    words = [t.text for t in toks[i:j] if t.kind == "w"]
+    has_title = any(w.lower() in TITLES for w in words)
+    role, name = split_role(words)
+    kind = classify(words, has_title)
+    if kind != "person":
+        name, role = "", ""
+    return NP(i, j, _surface(text, toks, i, j), kind, name, role)
+
+
+def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
+    """The speaker phrase that ends at token ``j`` (inclusive), or None.
+
+    Accepted: a pronoun; a capitalised name chain with any role words before it ("campaign
+    spokesman Brian Fallon", "The White House"); a source noun with modifiers ("senior
+    officials", "Netanyahu's office", "the ad's narrator"); any noun after a determiner ("the
+    clip"); and any of these followed by "of/for/at …" ("a spokesman for the campaign").
+    """
+    if j < 0:
+        return None
+    t = toks[j]
+    if t.kind != "w":
+        return None
+    if t.low in SUBJECT_PRONOUNS and (t.low != "i" or t.text == "I"):
+        return NP(j, j + 1, t.text, "pron")
+    if is_name_word(t) or (t.text.isupper() and len(t.text) > 1):
+        i = cap_chain_left(toks, j)
+        if i > j:
+            return None
+        np = _name_np(text, toks, i, j + 1)
+        k = _role_prefix(toks, i)
+        if k < i and np.kind == "person":
+            np = NP(k, j + 1, _surface(text, toks, k, j + 1), "person", np.name,
+                    (_surface(text, toks, k, i) + " " + np.role).strip())
+        elif np.kind != "person":
+            k = _det_left(toks, i)
+            np = NP(k, j + 1, _surface(text, toks, k, j + 1), np.kind)
+    elif t.text.islower() and t.low not in NOT_HEAD:
+        i = j
+        while i - 1 >= 0 and j - i < 3:
+            p = toks[i - 1]
+            if p.kind == "w" and p.low not in DETERMINERS and p.low not in NOT_HEAD \
+                    and (p.text.islower() or is_name_word(p) or p.text.isupper()):
+                i -= 1
+            else:
+                break
+        possessor = None
+        if i - 2 >= 0 and toks[i - 1].kind == "s":
+            possessor = parse_left(text, toks, i - 2, depth + 1)  # "Netanyahu's office"
+            if possessor is None or possessor.kind == "pron":
+                return None
+            i = possessor.i
+        else:
+            k = _det_left(toks, i)
+            if k == i and t.low not in SOURCE_NOUNS:
+                return None  # a bare common noun is only a speaker when it is a source noun
+            i = k
+        surface = _surface(text, toks, i, j + 1)
+        kind = "org" if t.low in ORG_WORDS else "group"
+        if possessor is not None:
+            own = possessor.name or strip_det(possessor.text)
+            return NP(i, j + 1, surface, "org" if t.low in ORG_WORDS else "group", possessor=own)
+        if t.low in ROLE_WORDS:
+            words = [x.text for x in toks[i:j + 1] if x.kind == "w" and x.low not in DETERMINERS]
+            return NP(i, j + 1, surface, "role", role=" ".join(words))
+        np = NP(i, j + 1, surface, kind)
+    else:
+        return None
+    # "a spokesman for the campaign", "the head of the agency"
+    if depth < 2 and np.i - 2 >= 0 and toks[np.i - 1].low in ("of", "for", "at", "from", "with") \
+            and toks[np.i - 1].text.islower():
+        head = parse_left(text, toks, np.i - 2, depth + 1)
+        if head is not None and head.kind in ("group", "org", "role"):
+            return NP(head.i, np.j, _surface(text, toks, head.i, np.j), head.kind,
+                      possessor=np.name or strip_det(np.text))
+    return np
+
+
+def _det_left(toks: list[Tok], i: int) -> int:
+    """Include a determiner (and up to two adjectives before the phrase) to the left of ``i``."""
+    for back in (1, 2, 3):
+        k = i - back
+        if k < 0:
+            break
+        p = toks[k]
+        if p.kind == "w" and p.low in DETERMINERS:
+            return k
+        if not (p.kind == "w" and p.text.islower() and p.low not in NOT_HEAD):
+            break
+    return i
+
+
+def strip_det(s: str) -> str:
+    """'the White House' → 'White House'."""
+    low = s.lower()
+    for det in ("the ", "a ", "an "):
+        if low.startswith(det):
+            return s[len(det):]
+    return s
+
+
+def _role_noun(t: Tok) -> bool:
+    """A lower-case word that may be a role noun right before a name ("host", "widow"), not a verb."""
+    low = t.low
+    return (t.kind == "w" and t.text.islower() and low not in NOT_HEAD and low not in VERB_LIKE
+            and not low.endswith(("ed", "ly", "ing", "es")) and not (low.endswith("s") and not low.endswith("ss")))
+
+
+def _role_prefix(toks: list[Tok], i: int) -> int:
+    """Start of lower-case role words before a name: "campaign spokesman Brian Fallon"."""
+    k = i
+    seen_role = False
+    while k - 1 >= 0 and i - k < 6:
+        p = toks[k - 1]
+        if p.kind != "w":
+            break
+        if p.text.islower() and (p.low in ROLE_WORDS or p.low in SOURCE_NOUNS or p.low in MODIFIERS):
+            seen_role = seen_role or p.low in ROLE_WORDS or p.low in SOURCE_NOUNS
+            k -= 1
+        elif k == i and _role_noun(p):
+            seen_role = True  # a noun right before the name: "MSNBC host Chris Matthews", "widow Terry Strada"
+            k -= 1
+        elif seen_role and (is_name_word(p) or p.text.isupper()):
+            k -= 1
+        else:
+            break
+    if not seen_role:
+        return i
+    if k - 1 >= 0 and toks[k - 1].low in DETERMINERS:
+        k -= 1
+    return k
+
+
+def parse_right(text: str, toks: list[Tok], i: int) -> NP | None:
+    """The speaker phrase that starts at token ``i`` ("said *Blinken*", "according to *officials*")."""
+    n = len(toks)
+    if i >= n:
+        return None
+    t = toks[i]
+    if t.kind == "w" and t.low in SUBJECT_PRONOUNS:
+        return NP(i, i + 1, t.text, "pron")
+    j = i
+    while j < n and toks[j].kind == "w" and toks[j].low in DETERMINERS and j - i < 2:
+        j += 1
+    # extend over words that can belong to a speaker phrase, stop at the first that cannot
+    last = None
+    k = j
+    while k < n and k - j < 10:
+        x = toks[k]
+        if x.kind == "w" and (is_name_word(x) or x.low in TITLES or x.text.isupper()
+                              or x.low in SOURCE_NOUNS or x.low in MODIFIERS
+                              or _role_noun(x) and k + 1 < n and is_name_word(toks[k + 1])):
+            last = k
+            k += 1
+        elif x.text == "." and k > j and (toks[k - 1].low in TITLES or
+                                          (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())):
+            k += 1
+        elif x.kind == "s" and k > j and k + 1 < n:
+            k += 1
+        elif x.kind == "w" and x.low in CONNECTORS and x.text.islower() and k + 1 < n and last is not None \
+                and x.low != "and" and (is_name_word(toks[k + 1]) or toks[k + 1].low in DETERMINERS
+                                        or toks[k + 1].low in SOURCE_NOUNS):
+            k += 1
+        elif x.kind == "w" and x.low in DETERMINERS and last is not None and toks[k - 1].low in CONNECTORS:
+            k += 1
+        else:
+            break
+    if last is None:
+        return None
+    return parse_left(text, toks, last) if _np_starts_at(text, toks, last, i) else None
+
+
+def _np_starts_at(text: str, toks: list[Tok], last: int, i: int) -> bool:
+    np = parse_left(text, toks, last)
+    return np is not None and np.i <= i + 2

@@ -1,0 +1,149 @@
+"""The people named in one article, so that each speaker gets one canonical name.
+
+A first pass over the article collects capitalised name chains. ``Blinken`` is then reported as
+the fullest form seen (``Antony Blinken``), with the role the article gives (``US Secretary of
+State``), and ``the president`` is resolved to the person whose role says so.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, is_name_word, split_role
+from .tokens import Tok
+
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady"}
+_MALE_TITLES = {"mr", "sir", "lord"}
+
+
+class Registry:
+    """Full names, roles and (when a title tells) gender of the people in an article."""
+
+    def __init__(self) -> None:
+        self.full: dict[str, Counter] = defaultdict(Counter)  # last name (lower) -> full names seen
+        self.roles: dict[str, str] = {}  # full name -> role
+        self.gender: dict[str, str] = {}  # full name -> 'm' / 'f'
+
+    @classmethod
+    def build(cls, text: str, token_lists: list[list[Tok]]) -> "Registry":
+        """Collect the names in the given token lists (one per sentence) of ``text``."""
+        reg = cls()
+        for toks in token_lists:
+            reg._scan(text, toks)
+        return reg
+
+    def _scan(self, text: str, toks: list[Tok]) -> None:
+        n = len(toks)
+        j = 0
+        prev_role = ""  # "US Secretary of State, Antony Blinken,"
+        while j < n:
+            t = toks[j]
+            if not (is_name_word(t) or t.low in TITLES):
+                j += 1
+                continue
+            end = j
+            while end + 1 < n and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
+                                   and toks[end].low in TITLES or _joins(toks, end + 1)):
+                end += 1
+            start = cap_chain_left(toks, end)
+            words = [x.text for x in toks[start:end + 1] if x.kind == "w"]
+            role, name = split_role(words)
+            titled = [w.lower() for w in words if w.lower() in TITLES]
+            if name and classify(words, bool(titled)) == "person":
+                if not role and prev_role and start >= 2 and toks[start - 1].text == ",":
+                    role = prev_role
+                if not role:
+                    role = _appositive_role(text, toks, end + 1)
+                self._add(name, role, titled)
+                prev_role = ""
+            elif role and not name:
+                prev_role = role
+            else:
+                prev_role = ""
+            j = end + 1
+
+    def _add(self, name: str, role: str, titles: list[str]) -> None:
+        parts = name.split()
+        self.full[parts[-1].lower()][name] += 1
+        if role and name not in self.roles and any(w.lower().rstrip(".") not in TITLES
+                                                   for w in role.split()):
+            self.roles[name] = role
+        if titles:
+            g = "f" if titles[0] in _FEMALE_TITLES else "m" if titles[0] in _MALE_TITLES else ""
+            if g:
+                self.gender.setdefault(name, g)
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of ``name`` seen in the article ("Blinken" → "Antony Blinken")."""
+        parts = name.split()
+        if not parts:
+            return name
+        seen = self.full.get(parts[-1].lower())
+        if not seen:
+            return name
+        fits = [f for f in seen if len(parts) == 1 or f.split()[0] == parts[0]]
+        if not fits:
+            return name
+        best = max(fits, key=lambda f: (len(f.split()), seen[f]))
+        return best if len(best.split()) >= len(parts) else name
+
+    def role_of(self, full: str) -> str | None:
+        """The role the article gives for this person, if any."""
+        return self.roles.get(full)
+
+    def gender_of(self, full: str) -> str:
+        """'m', 'f' or '' (unknown)."""
+        return self.gender.get(full, "")
+
+    def by_role(self, role: str) -> str | None:
+        """The person whose role contains the head word of ``role`` ("the president")."""
+        words = [w for w in role.lower().split() if w in ROLE_WORDS]
+        if not words:
+            return None
+        head = words[-1]
+        hits = [n for n, r in self.roles.items() if head in r.lower().split()]
+        if len(hits) == 1:
+            return hits[0]
+        return None
+
+    def resolve(self, np: NP) -> tuple[str, str | None]:
+        """(speaker name, role) for a non-pronoun speaker phrase."""
+        if np.kind == "person" and np.name:
+            full = self.canonical(np.name)
+            own = np.role if any(w.lower().rstrip(".") not in TITLES for w in np.role.split()) else ""
+            return full, own or self.role_of(full)
+        if np.kind == "role":
+            who = self.by_role(np.role)
+            if who:
+                return who, self.role_of(who)
+        text = strip_det(np.text)
+        if np.possessor:
+            full = self.canonical(np.possessor)
+            if full != np.possessor:
+                text = text.replace(np.possessor, full, 1)
+        return text, None
+
+
+def _joins(toks: list[Tok], k: int) -> bool:
+    """A lower-case connector ("of") between two capitalised words of one name."""
+    return (k + 1 < len(toks) and toks[k].low in ("of", "for") and toks[k].text.islower()
+            and is_name_word(toks[k + 1]))
+
+
+def _appositive_role(text: str, toks: list[Tok], k: int) -> str:
+    """", the US Secretary of State," after a name → the role, when it has a role word."""
+    if k >= len(toks) or toks[k].text != ",":
+        return ""
+    m = k + 1
+    while m < len(toks) and toks[m].text not in _STOP_APPOSITIVE and toks[m].kind != "q" and m - k < 10:
+        m += 1
+    words = [t.text for t in toks[k + 1:m] if t.kind == "w"]
+    if not words or words[0].lower() not in ("the", "a", "an") and not words[0][0].isupper():
+        return ""
+    if words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if any(w.lower() in ROLE_WORDS - TITLES for w in words):
+        return text[toks[k + 1].start:toks[m - 1].end].removeprefix("the ").removeprefix("a ")
+    return ""
+
+
+_STOP_APPOSITIVE = frozenset(",.;:()\"\u201c\u201d\u2014\u2013\u2015-")

@@ -1,0 +1,51 @@
+"""Checkworthiness: a simple, explainable score in [0, 1] for how checkable a sentence is.
+
+Start at 0.35. Figures (+0.15), named entities (+0.05 each, at most +0.15), an attribution
+(+0.15) and quoted words (+0.05) raise it; first-person opinion outside quotation marks
+(-0.2 for "I think"/"we believe", -0.1 for other first-person words), hedges (-0.05 each, at
+most -0.15), questions (-0.2) and sentences under six words (-0.1) lower it.
+"""
+from __future__ import annotations
+
+import re
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|\d")
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten hundred thousand million
+billion trillion percent half dozen""".split())
+_FIRST_PERSON = frozenset("i i'm i\u2019m my we our".split())
+_OPINION_VERBS = frozenset("think believe feel hope guess suppose wish".split())
+_HEDGES = frozenset("maybe perhaps might may could seem seems appear appears probably possibly likely "
+                    "reportedly allegedly".split())
+
+
+def checkworthiness(sentence: str, *, has_speaker: bool, is_quote: bool,
+                    quote_spans: list[tuple[int, int]] = (), start: int = 0) -> float:
+    """Score one sentence. ``quote_spans`` are absolute offsets (``start`` is the sentence's own
+    offset); first-person words inside them are the speaker's, not the writer's, and are not
+    counted as opinion."""
+    outside = sentence
+    for a, b in quote_spans:
+        outside = outside[:a - start] + " " * (b - a) + outside[b - start:]
+    toks = _WORD_RE.findall(sentence)
+    lows = [t.lower() for t in toks]
+    score = 0.35
+    if any(t.isdigit() for t in toks) or not _NUMBER_WORDS.isdisjoint(lows):
+        score += 0.15
+    entities = sum(1 for k, t in enumerate(toks) if k and t[0].isupper() and lows[k] not in _FIRST_PERSON)
+    score += min(0.15, 0.05 * entities)
+    if has_speaker:
+        score += 0.15
+    if is_quote:
+        score += 0.05
+    out_lows = [t.lower() for t in _WORD_RE.findall(outside)]
+    if any(w in ("i", "we") and k + 1 < len(out_lows) and out_lows[k + 1] in _OPINION_VERBS
+           for k, w in enumerate(out_lows)):
+        score -= 0.2
+    elif not _FIRST_PERSON.isdisjoint(out_lows):
+        score -= 0.1
+    score -= min(0.15, 0.05 * sum(1 for w in lows if w in _HEDGES))
+    if len(sentence.split()) < 6:
+        score -= 0.1
+    if sentence.rstrip("\"\u201d\u2019') ").endswith("?"):
+        score -= 0.2
+    return round(min(1.0, max(0.0, score)), 2)

@@ -13,7 +13,8 @@ DISAGREEMENT_KINDS = ("wording", "hedge", "number", "place", "time", "attributio
 
 @dataclass(frozen=True)
 class ExtractedMention:
-    """One sentence-level claim found in an article.
+    """One claim found in an article: a sentence in the outlet's own voice, or the content of an
+    attributed sentence (what was said, without "he said"; speaker and cue are metadata).
 
     ``start``/``end`` are character offsets into the article text and ``text`` is always
     ``article_text[start:end]``. ``quote_spans`` are the offsets (also into the article text)

@@ -1,26 +1,29 @@
-"""Claim and quotation extraction: article text → sentence-level mentions with speakers.
+"""Claim and quotation extraction: article text → claim mentions with speakers.
 
     from api.pipeline.extract import extract
     result = extract(text, language="en", title="…")
 
 Steps: split into paragraphs (line breaks) and sentences (:mod:`.sentences`), find quotation
 spans (:mod:`.quotes`), collect the people named (:mod:`.registry`), find who speaks in each
-sentence and resolve pronouns, block and multi-paragraph quotations (:mod:`.speakers`,
-:mod:`.attribute`), drop page furniture, bare headlines, questions and fragments
-(:mod:`.boilerplate`) and score checkworthiness (:mod:`.scoring`). Every mention's ``text`` is
-exactly ``text[start:end]``. Pure Python, no models.
+sentence and resolve pronouns, block and multi-paragraph quotations and transcript turns
+(:mod:`.speakers`, :mod:`.attribute`), cut each attributed sentence down to what was said
+(:mod:`.content`: the speaker and the speech cue are metadata, not mention text), drop page
+furniture, bare headlines, questions and fragments (:mod:`.boilerplate`) and score
+checkworthiness (:mod:`.scoring`). Sentences in the outlet's own voice stay whole. Every
+mention's ``text`` is exactly ``text[start:end]``. Pure Python, no models.
 """
 from __future__ import annotations
 
 from ..types import ExtractedMention, Extraction
 from .attribute import SentenceInfo, attribute
+from .content import Piece, pieces
 from .boilerplate import is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
 from .quotes import find_quotes
 from .scoring import checkworthiness
 from .sentences import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"  # 1.1: attributed mentions are content spans
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 
@@ -41,34 +44,50 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
         infos = [SentenceInfo() for _ in sentences]
     mentions = []
     for s, info in zip(sentences, infos):
-        chunk = text[s.start:s.end]
-        whole_para = paras[s.para] == (s.start, s.end)
-        if _dropped(chunk, info, whole_para, title, english):
-            continue
-        mentions.append(ExtractedMention(
-            start=s.start, end=s.end, text=chunk,
-            is_quote=info.is_quote, speaker=info.speaker, speaker_role=info.role,
-            kind="quotation" if info.is_quote else "statement",
-            checkworthiness=checkworthiness(chunk, has_speaker=info.speaker is not None,
-                                            is_quote=info.is_quote, quote_spans=info.quote_spans,
-                                            start=s.start),
-            quote_spans=tuple(info.quote_spans),
-        ))
+        if english:
+            spans = pieces(text, s.start, s.end, info.att, info.toks, info.quote_spans, info.block,
+                           info.others)
+        else:
+            spans = [Piece(s.start, s.end)]
+        for p in spans:
+            mention = _mention(text, p, info, paras[s.para], title, english)
+            if mention is not None:
+                mentions.append(mention)
     notes = () if english else (
         f"language {language!r}: sentences only, speakers and quotations were not looked for",)
     return Extraction(mentions=mentions, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION,
                       attribution=english, notes=notes)
 
 
-def _dropped(chunk: str, info: SentenceInfo, whole_para: bool, title: str | None, english: bool) -> bool:
-    """Whether a sentence is boilerplate, a bare headline, a question or a fragment."""
+def _mention(text: str, p: Piece, info: SentenceInfo, para: tuple[int, int], title: str | None,
+             english: bool) -> ExtractedMention | None:
+    """The mention for one piece of a sentence, or None when it is dropped."""
+    chunk = text[p.start:p.end]
+    spans = tuple((max(a, p.start), min(b, p.end)) for a, b in info.quote_spans
+                  if min(b, p.end) > max(a, p.start))
+    is_quote = bool(spans)
+    speaker, role = (None, None) if p.own else p.who if p.who else (info.speaker, info.role)
+    if _dropped(chunk, is_quote, speaker, para == (p.start, p.end), title, english):
+        return None
+    return ExtractedMention(
+        start=p.start, end=p.end, text=chunk, is_quote=is_quote, speaker=speaker, speaker_role=role,
+        kind="quotation" if is_quote else "statement",
+        checkworthiness=checkworthiness(chunk, has_speaker=speaker is not None, is_quote=is_quote,
+                                        quote_spans=spans, start=p.start),
+        quote_spans=spans,
+    )
+
+
+def _dropped(chunk: str, is_quote: bool, speaker: str | None, whole_para: bool, title: str | None,
+             english: bool) -> bool:
+    """Whether a piece is boilerplate, a bare headline, a question or a fragment."""
     if is_furniture(chunk):
         return True
     if is_title_repeat(chunk, title):
         return True
-    if info.is_quote:
+    if is_quote:
         return False
-    if info.speaker is None and is_headline_like(chunk, whole_para):
+    if speaker is None and is_headline_like(chunk, whole_para):
         return True
     if english and is_question(chunk):
         return True

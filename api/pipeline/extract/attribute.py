@@ -15,7 +15,7 @@ from .quotes import QuoteSpan
 from .registry import Registry
 from .sentences import Sentence
 from .speakers import Attribution, best, find_attributions, main_subject
-from .tokens import tokenize
+from .tokens import Tok, tokenize
 
 
 @dataclass
@@ -27,6 +27,10 @@ class SentenceInfo:
     speaker: str | None = None
     role: str | None = None
     attributed: bool = False  # the sentence itself holds a speech cue with a resolved speaker
+    att: Attribution | None = None  # the sentence's governing speech cue (resolved or not)
+    toks: list[Tok] = field(default_factory=list)  # its tokens, quotations folded (see :mod:`.tokens`)
+    block: bool = False  # a sentence of a block quotation (a paragraph without marks after "X said:")
+    others: list = field(default_factory=list)  # (Attribution, speaker, role) of later frames
 
 
 @dataclass
@@ -101,8 +105,16 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     own: list[_Who | None] = [None] * len(sentences)
     for si, s in enumerate(sentences):
         toks = token_lists[si]
-        att: Attribution | None = best(find_attributions(text, toks))
+        atts = find_attributions(text, toks)
+        att: Attribution | None = best(atts)
+        infos[si].att, infos[si].toks = att, toks
         who = _resolve(att.np, registry, sal) if att else None
+        for other in atts:  # later frames in the sentence: "X said A, and Y warned that B"
+            if att is not None and other.how == "verb" and other.cue > att.cue and other.np.i > other.cue - 8 \
+                    and other.np.i > att.cue:
+                ow = _resolve(other.np, registry, sal)
+                if ow.name is not None:
+                    infos[si].others.append((other, ow.name, ow.role))
         if who is not None and who.name is not None:
             own[si] = who
             infos[si].speaker, infos[si].role, infos[si].attributed = who.name, who.role, True
@@ -120,6 +132,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
 
     _quote_speakers(text, sentences, quotes, span_of, own, infos)
     _block_quotes(text, sentences, quotes, own, infos)
+    _transcript_turns(sentences, own, infos)
     return infos
 
 
@@ -185,6 +198,24 @@ def _block_quotes(text, sentences, quotes, own, infos) -> None:
         for sj in by_para.get(nxt, []):
             t = sentences[sj]
             info = infos[sj]
-            info.is_quote = True
+            info.is_quote = info.block = True
             info.quote_spans = [(t.start, t.end)]
             info.speaker, info.role = who.name, who.role
+
+
+def _transcript_turns(sentences, own, infos) -> None:
+    """'PENCE: Well, look. … .' — the rest of a paragraph opened by a speaker label is theirs too."""
+    who, para = None, -1
+    for si, s in enumerate(sentences):
+        info = infos[si]
+        if info.att is not None and info.att.how == "label" and own[si] is not None:
+            who, para = own[si], s.para
+            continue
+        if s.para != para or who is None:
+            who = None
+            continue
+        if info.attributed or info.speaker is not None:
+            continue
+        info.speaker, info.role = who.name, who.role
+        info.is_quote = info.block = True
+        info.quote_spans = [(s.start, s.end)]

@@ -44,9 +44,16 @@ def split_role(words: list[str]) -> tuple[str, str]:
     while k > 0 and words[k - 1].lower().rstrip(".") not in ROLE_WORDS:
         k -= 1
     name = words[k:]
+    if not name:  # "Mr. King", "Dr. Chief": a personal title is followed by a name, not a role
+        t = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in _PERSONAL_TITLES), default=None)
+        if t is not None and t + 1 < len(words):
+            k, name = t + 1, words[t + 1:]
     while name and name[0].lower() in CONNECTORS:
         name = name[1:]
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
+
+
+_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 def classify(words: list[str], has_title: bool) -> str:
@@ -138,6 +145,9 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
         if k < i and np.kind == "person":
             np = NP(k, j + 1, _surface(text, toks, k, j + 1), "person", np.name,
                     (_surface(text, toks, k, i) + " " + np.role).strip())
+        elif np.kind == "person" and not np.role and i >= 1 and toks[i - 1].low == "the":
+            # "The Charlotte Observer found": a name after "the" is a body or a publication
+            np = NP(i - 1, j + 1, _surface(text, toks, i - 1, j + 1), "org")
         elif np.kind != "person":
             k = _det_left(toks, i)
             np = NP(k, j + 1, _surface(text, toks, k, j + 1), np.kind)
@@ -145,8 +155,8 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
         i = j
         while i - 1 >= 0 and j - i < 3:
             p = toks[i - 1]
-            if p.kind == "w" and p.low not in DETERMINERS and p.low not in NOT_HEAD \
-                    and (p.text.islower() or is_name_word(p) or p.text.isupper()):
+            if p.kind == "n" and t.low == "percent" or p.kind == "w" and p.low not in DETERMINERS \
+                    and p.low not in NOT_HEAD and (p.text.islower() or is_name_word(p) or p.text.isupper()):
                 i -= 1
             else:
                 break
@@ -173,9 +183,12 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
     else:
         return None
     # "a spokesman for the campaign", "the head of the agency"
-    if depth < 2 and np.i - 2 >= 0 and toks[np.i - 1].low in ("of", "for", "at", "from", "with") \
+    if depth < 2 and np.i - 2 >= 0 and toks[np.i - 1].low in ("of", "for", "at", "from", "with", "in", "on") \
             and toks[np.i - 1].text.islower():
         head = parse_left(text, toks, np.i - 2, depth + 1)
+        if head is not None and head.kind == "person" and head.name and toks[np.i - 1].low == "of":
+            # "Mr. Morgan of the Sierra Club"
+            return NP(head.i, np.j, _surface(text, toks, head.i, np.j), "person", head.name, head.role)
         if head is not None and head.kind in ("group", "org", "role"):
             return NP(head.i, np.j, _surface(text, toks, head.i, np.j), head.kind,
                       possessor=np.name or strip_det(np.text))
@@ -212,6 +225,9 @@ def _role_noun(t: Tok) -> bool:
             and not low.endswith(("ed", "ly", "ing", "es")) and not (low.endswith("s") and not low.endswith("ss")))
 
 
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary", "ent", "ant", "ous", "time", "ful")
+
+
 def _role_prefix(toks: list[Tok], i: int) -> int:
     """Start of lower-case role words before a name: "campaign spokesman Brian Fallon"."""
     k = i
@@ -228,6 +244,9 @@ def _role_prefix(toks: list[Tok], i: int) -> int:
             k -= 1
         elif seen_role and (is_name_word(p) or p.text.isupper()):
             k -= 1
+        elif seen_role and p.text.islower() and ("-" in p.text or p.low.endswith(_ADJECTIVE_ENDINGS)) \
+                and p.low not in NOT_HEAD:
+            k -= 1  # "Republican vice-presidential nominee Mike Pence", "longtime political adviser"
         else:
             break
     if not seen_role:
@@ -251,11 +270,18 @@ def parse_right(text: str, toks: list[Tok], i: int) -> NP | None:
     # extend over words that can belong to a speaker phrase, stop at the first that cannot
     last = None
     k = j
+    skipped = 0
     while k < n and k - j < 10:
         x = toks[k]
-        if x.kind == "w" and (is_name_word(x) or x.low in TITLES or x.text.isupper()
+        if last is None and (x.kind == "n" or x.text == "/" and k > j and toks[k - 1].kind == "n"):
+            k += 1  # "said 9/11 widow Terry Strada"
+            skipped += 1
+        elif x.kind == "w" and (is_name_word(x) or x.low in TITLES or x.text.isupper()
                               or x.low in SOURCE_NOUNS or x.low in MODIFIERS
-                              or _role_noun(x) and k + 1 < n and is_name_word(toks[k + 1])):
+                              or _role_noun(x) and any(is_name_word(y) for y in toks[k + 1:k + 3])
+                              or x.text.islower() and (x.low in ROLE_WORDS or "-" in x.text
+                                                       or x.low.endswith(_ADJECTIVE_ENDINGS))
+                              and any(is_name_word(y) for y in toks[k + 1:k + 4])):
             last = k
             k += 1
         elif x.text == "." and k > j and (toks[k - 1].low in TITLES or
@@ -273,7 +299,7 @@ def parse_right(text: str, toks: list[Tok], i: int) -> NP | None:
             break
     if last is None:
         return None
-    return parse_left(text, toks, last) if _np_starts_at(text, toks, last, i) else None
+    return parse_left(text, toks, last) if _np_starts_at(text, toks, last, i + skipped) else None
 
 
 def _np_starts_at(text: str, toks: list[Tok], last: int, i: int) -> bool:

@@ -16,6 +16,7 @@ CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
 ALL_MARKS = OPENERS + CLOSERS + STRAIGHT
 _MARK_RE = re.compile("''|[" + ALL_MARKS + "]")
+_LABEL_RE = re.compile(r"[A-Z][A-Z.'\u2019 -]{1,30}:\s")
 _BEFORE_OPEN = set(" \t([{\u2014\u2013-/:")  # characters after which a straight mark opens
 
 
@@ -73,13 +74,20 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
         open_at = None
         open_len = 1
         first = True
+        depth = 0  # curly quotations nested inside the open one: “… what he calls “hell” than …”
         for m in _MARK_RE.finditer(text, a, b):
             i = m.start()
+            if i == a and _LABEL_RE.match(text, m.end(), b):
+                continue  # '"WALLACE: …' : a stray mark before a transcript label
             width = m.end() - i  # 2 for ''doubled apostrophes''
             kind = _kind(text, i, a, b, open_at is not None, width)
             if kind == "open":
                 if open_at is None:
                     open_at, open_len = i, width
+                elif text[i] in OPENERS and text[open_at] in OPENERS:
+                    depth += 1
+            elif open_at is not None and depth and text[i] in CLOSERS:
+                depth -= 1
             elif open_at is not None:
                 ia, ib = _trim(text, open_at + open_len, i)
                 continued = carry and first and text[a:open_at].strip() == ""

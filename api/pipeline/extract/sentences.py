@@ -77,8 +77,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _is_boundary(text: str, m: re.Match, para_start: int, para_end: int) -> bool:
     """Decide whether the punctuation matched by ``_BOUNDARY_RE`` really ends a sentence."""
-    if m.group("close") and _ATTRIBUTION_TAIL_RE.match(text, m.start("next"), para_end):
+    if m.group("close") and m.group("end") != "." and _ATTRIBUTION_TAIL_RE.match(text, m.start("next"), para_end):
         return False  # '"Why now?" Clinton asked.' : the attribution belongs to the quotation
+        # (after '."' a capitalised "X said" opens a new sentence: a quotation ending in a period
+        # that carries on into its attribution takes a comma instead)
     if m.group("end") != ".":
         return True
     if m.group("close"):

@@ -9,10 +9,11 @@ import re
 
 _TOKEN_RE = re.compile(
     r"""(?:[A-Za-z]\.){2,}                                   # initialisms: U.S., D.C.
-      | [A-Za-z]+(?:(?:-|['\u2019](?=[A-Z]))[A-Za-z]+)*      # words, hyphenated, O'Brien
+      | [^\W\d_]+(?:(?:-|['\u2019](?=[A-Z]))[^\W\d_]+)*      # words (any letters), hyphenated, O'Brien
         (?:['\u2019](?:t|re|ve|ll|d|m)\b)?                   # contractions stay inside
       | ['\u2019]s\b                                         # possessive 's
-      | \d[\d,.:]*%?
+      | \d+(?:[,.:]\d+)*%?                                   # 3.5%, 40,000, 9:30 (not a final comma)
+      | -{2,}                                                # a dash typed as --
       | \S""",
     re.X,
 )

@@ -1,0 +1,575 @@
+"""Content spans: the part of a sentence that is *what was said*, without the attribution frame.
+
+An attributed mention covers the claim's content; the speaker and the speech cue are metadata
+(``speaker``, ``speaker_role``, ``is_quote``), not part of the mention text:
+
+- ``"…," he said.`` / ``"…" X added.`` / ``X said: "…"`` → the quoted material, marks and a
+  trailing comma left out (a final ``.``/``?``/``!`` inside the marks is kept);
+- ``X said (that) CLAUSE`` / ``X told reporters CLAUSE`` / ``according to X, CLAUSE`` /
+  ``WALLACE: …`` → CLAUSE, to the end of the sentence;
+- ``CLAUSE, X said.`` / ``CLAUSE, according to X.`` / ``"…" ― X`` → CLAUSE, up to the frame;
+- ``"A," X said, "B."`` → two pieces, A and B; ``"A," X said, adding that B`` → A and B;
+- ``Y did Z, and X said that CLAUSE`` / ``X spoke in Ohio, saying that CLAUSE`` → CLAUSE for X, and
+  the leading clause (``Y did Z``) as a separate piece in the outlet's own voice;
+- ``X said A, and Y warned that B`` → A (X's) and B (Y's);
+- content after a frame stops at a semicolon, at a coordinated speech verb (``… and noted that
+  B`` → B is a further piece of the same speaker) and at a participle phrase in the outlet's
+  voice (``…, ending a century of production``); ``described X as "…" on Monday`` → up to the
+  quotation;
+- sentences of a block quotation, sentences without attribution: the whole sentence (a
+  sentence that is nothing but one quotation loses its marks).
+
+When the frame cannot be told apart from the content (a speech cue inside a relative clause,
+a verb whose object is not a clause: ``claimed responsibility for …``) the whole sentence is
+kept, as before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .boilerplate import is_fragment
+from .lexicon import MONTHS, WEEKDAYS
+from .speakers import _QUOTE_ONLY, PHRASAL_VERBS, SPEECH_VERBS, Attribution, forms_of
+from .tokens import Tok
+
+# Punctuation stripped from the edges of a piece (a hyphen only when it stands alone).
+_EDGE = ",;:\u2014\u2013\u2015"
+_MARKS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019"
+_DASHES = ("-", "\u2014", "\u2013", "\u2015", "--")
+
+# Verbs whose object comes before what was said: "told reporters that …", "issued a statement: …".
+_OBJECT_VERBS = forms_of("tell inform assure remind warn brief urge ask advise notify issue release "
+                         "put publish post").union({"informed"})
+# Speech verbs that take a bare clause ("said the plan failed"); other cues ("praised", "claimed
+# responsibility", "called for") only frame content introduced by "that", a colon or a quotation.
+_CLAUSE_VERBS = forms_of("""say tell add write claim argue insist warn note explain declare believe think
+hope fear suggest contend assert maintain predict acknowledge admit concede agree recall report estimate
+indicate reveal confirm complain boast promise tweet respond reply reiterate stress emphasize emphasise
+allege charge conclude find show joke quip testify reason posit opine affirm proclaim observe remark
+mention counter retort caution lament worry""")
+# Participles that carry on a frame: "said in a statement, adding that …".
+_FRAME_PARTICIPLES = frozenset("""saying adding stating writing noting explaining arguing claiming
+insisting warning telling declaring asserting suggesting""".split())
+_PREPOSITIONS = frozenset("""in on at during to with from before after via through over amid outside
+inside following for about by under""".split())
+_FRAME_WORDS = frozenset("""today yesterday tonight tomorrow recently earlier later afterwards afterward
+again also then now repeatedly publicly privately last this next week month year morning afternoon
+evening night weekend once previously initially further separately subsequently simply flatly
+""".split()) | WEEKDAYS
+# Words that open a clause (so a bare complement can start with them): "said *the* plan failed".
+_CLAUSE_STARTS = frozenset("""he she it they we i you there this these those the a an his her its their
+our my your some many most all no none any every each one two three both neither either nothing
+nobody everyone everybody someone people what whether if how why when where who""".split())
+# Words that stop a look-ahead for "that": a finite verb means a clause has already started.
+_CLAUSE_VERBS_STOP = frozenset("""is are was were has have had will would can could should may might must
+do does did be been being""".split())
+_SUBORDINATORS = frozenset("""and but so yet while as because after before when though although since
+whereas once""".split())
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a sentence that becomes one mention. ``own``: the outlet's own words (a
+    leading clause before an attribution), so the sentence's speaker does not apply to it.
+    ``who``: (speaker, role) when a later frame of the sentence gives this piece its own speaker."""
+
+    start: int
+    end: int
+    own: bool = False
+    who: tuple[str, str | None] | None = None
+
+
+def pieces(text: str, start: int, end: int, att: Attribution | None, toks: list[Tok],
+           quote_spans: list[tuple[int, int]], block: bool = False, others=()) -> list[Piece]:
+    """The mention spans of the sentence ``text[start:end]`` (see the module docstring).
+    ``others``: (Attribution, speaker, role) of frames after the governing one."""
+    whole = [Piece(*_whole(text, start, end, quote_spans))] if _has_alnum(text, start, end) else []
+    if block or att is None or not toks:
+        return [p for p in whole if p.end > p.start]
+    found = _split(text, start, end, att, toks)
+    if found is None:
+        return whole
+    found = [(a, b, own, None) for a, b, own in found]
+    for other, name, role in others:
+        found = _second_frame(text, start, end, toks, found, other, (name, role))
+    out = []
+    for a, b, own, who in found:
+        a, b = _clean(text, a, b, quote_spans)
+        if b > a:
+            out.append(Piece(a, b, own, who))
+    content = [p for p in out if not p.own]
+    if not content:
+        return [p for p in out if p.own]  # "Herzog met Blinken, and said:" → the lead only
+    if all(not _quoted(p, quote_spans) and is_fragment(text[p.start:p.end]) for p in content):
+        return whole  # "He told reporters so." : nothing left worth a mention of its own
+    return out
+
+
+def _second_frame(text, start, end, toks, found, other: Attribution, who):
+    """Split the content piece holding a later frame ("…, and Y warned that B") in two: the
+    first speaker's words up to the frame, Y's words after it."""
+    i = other.np.i
+    b = i
+    while b > 0 and (toks[b - 1].low in ("and", "but", "while", "whereas") or toks[b - 1].text in (",", ";")):
+        b -= 1
+    if b == i or b == 0:
+        return found  # not a clause of its own: "said that Y warned …" stays one piece
+    p, kind, _ = _skip_frame(toks, other.cue + 1, toks[other.cue].low)
+    if kind not in ("that", "colon", "quote", "clause") or kind == "clause" and toks[other.cue].low not in \
+            _CLAUSE_VERBS or p >= len(toks) or not _substantive(toks, p, len(toks)):
+        return found
+    cut, resume = toks[b - 1].end, toks[i].start
+    out = []
+    for a, z, own, w in found:
+        if own or not (a <= resume < z) or not _substantive_text(text, a, cut):
+            out.append((a, z, own, w))
+            continue
+        out.append((a, cut, own, w))
+        for a2, z2, _ in _after(toks, p, kind, start, min(z, end)):
+            out.append((a2, z2, False, who))
+    return out
+
+
+def _substantive_text(text: str, a: int, b: int) -> bool:
+    return len(text[a:b].split()) >= 2
+
+
+def _has_alnum(text: str, a: int, b: int) -> bool:
+    return any(c.isalnum() for c in text[a:b])
+
+
+def _quoted(p: Piece, quote_spans: list[tuple[int, int]]) -> bool:
+    return any(qa < p.end and qb > p.start for qa, qb in quote_spans)
+
+
+def _whole(text: str, a: int, b: int, quote_spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """A sentence without attribution: itself, or its quoted material when that is all it is."""
+    ca, cb = _unquote(text, a, b, quote_spans)
+    return (ca, cb) if (ca, cb) != (a, b) and cb > ca else (a, b)
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop whitespace and dangling commas, colons, semicolons and dashes at both ends."""
+    while a < b:
+        c = text[a]
+        if c.isspace() or c in _EDGE or c == "-" and (a + 1 == b or text[a + 1].isspace()):
+            a += 1
+        else:
+            break
+    while b > a:
+        c = text[b - 1]
+        if c.isspace() or c in _EDGE or c == "-" and (b - 1 == a or text[b - 2].isspace()):
+            b -= 1
+        else:
+            break
+    return a, b
+
+
+def _unquote(text: str, a: int, b: int, quote_spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """When one quotation covers the whole of ``text[a:b]`` (marks and punctuation aside), its
+    quoted material only; otherwise ``(a, b)`` unchanged."""
+    for qa, qb in quote_spans:
+        lo, hi = max(a, qa), min(b, qb)
+        if hi <= lo:
+            continue
+        if _only_marks(text, a, lo) and _only_marks(text, hi, b):
+            return _strip(text, lo, hi)
+    return a, b
+
+
+def _only_marks(text: str, a: int, b: int) -> bool:
+    return all(c.isspace() or c in _MARKS or c in _EDGE or c in ".!?-()" for c in text[a:b])
+
+
+def _clean(text: str, a: int, b: int, quote_spans: list[tuple[int, int]]) -> tuple[int, int]:
+    a, b = _strip(text, a, b)
+    if b <= a or not _has_alnum(text, a, b):
+        return a, a
+    return _unquote(text, a, b, quote_spans)
+
+
+def _words(toks: list[Tok], i: int, j: int) -> int:
+    return sum(1 for t in toks[i:j] if t.kind in ("w", "n"))
+
+
+def _substantive(toks: list[Tok], i: int, j: int) -> bool:
+    """Enough of a clause to be a claim: a quotation or at least two words."""
+    return any(t.kind == "q" for t in toks[i:j]) or _words(toks, i, j) >= 2
+
+
+def _span(toks: list[Tok], i: int, j: int, start: int, end: int) -> tuple[int, int]:
+    """Character span of tokens [i, j); to the sentence end when j is the last token."""
+    a = toks[i].start if i < len(toks) else end
+    b = toks[j - 1].end if j - 1 < len(toks) - 1 else end
+    return max(a, start), min(b, end)
+
+
+def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
+    """(a, b, own) triples for the sentence, or None to keep the whole sentence."""
+    n = len(toks)
+    k, np = att.cue, att.np
+    if att.how == "label":  # "WALLACE: …"
+        return [(*_span(toks, k + 1, n, start, end), False)] if k + 1 < n else None
+    if att.how == "dash":  # '"…" ― X'
+        return [(*_span(toks, 0, k, start, end), False)] if k > 0 else None
+    if att.how == "according":
+        return _according(toks, att, start, end)
+    if att.how in ("coord", "ing"):
+        # "Herzog met with Blinken, and told the media that …" / "Trump spoke, saying that …"
+        cut = k - 1 if att.how == "ing" else _coordinator(toks, k)
+        if cut is None:
+            return None
+        p, kind, _ = _skip_frame(toks, k + 1, toks[k].low)
+        if kind in ("end", "comma") or kind == "clause" and toks[k].low not in _CLAUSE_VERBS:
+            return None
+        out = []
+        if _words(toks, 0, cut) >= 3:
+            out.append((*_span(toks, 0, cut, start, end), True))
+        out.extend(_after(toks, p, kind, start, end))
+        return out
+    if toks[k].low in _QUOTE_ONLY and not (k + 1 < n and toks[k + 1].text == ":"):
+        # 'Trump called it "a disgrace"' → the quotation
+        q = next((c for c in range(k + 1, n) if toks[c].kind == "q"), None)
+        return [(toks[q].start, toks[q].end, False)] if q is not None else None
+    if np.kind == "pron" and np.text.lower() in ("it", "i", "we", "you"):
+        return None  # "It is hoped that …", "I think …": no speaker to take the frame off for
+    inverted = np.i > k  # '"…," said Blinken'
+    f0 = k if inverted else np.i
+    right = np.j if inverted else k + 1 + (1 if _particle(toks, k) else 0)
+    if inverted:
+        right = _skip_appositive(toks, right)
+    p, kind, crossed = _skip_frame(toks, right, toks[k].low)
+    if kind == "clause" and toks[k].low not in _CLAUSE_VERBS:
+        # "blasted Clinton as a “disgrace”": the complement, when it quotes someone's words
+        kind = "clause" if any(t.kind == "q" for t in toks[p:]) else "none"
+        if kind == "clause":
+            return _quoted_complement(toks, p, start, end)
+    before = f0 > 0 and _substantive(toks, 0, f0)
+    before_q = any(t.kind == "q" for t in toks[:f0])
+    prev = toks[f0 - 1] if f0 > 0 else None
+    # content before the frame: '"…," X said' / 'CLAUSE, X said' — not an opening adverbial
+    # ("In Ohio on Tuesday, X said …", "Asked about it, X said …")
+    lead_in = before and not _intro(toks, f0) and (before_q or prev.text in _DASHES or prev.text == ",")
+    after = p < n and kind in ("that", "colon", "quote", "clause") and _substantive(toks, p, n)
+    if kind == "colon" and p >= n and not before:
+        return []  # "Caddell continued:" : all frame, the words follow in the next paragraph
+    if lead_in and after and not crossed and not before_q:
+        lead_in = False  # "Michael Mulgrew, president of the union, said he hopes …": an appositive
+    if lead_in:
+        if kind == "comma" and _words(toks, 0, f0) <= 4 and not before_q:
+            return None  # "The plan, he said, is bad." : the frame interrupts one clause
+        out = [(*_span(toks, 0, f0, start, end), False)]
+        if after and (kind != "clause" or before_q):
+            out.extend(_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
+        return out
+    if after:
+        if not before:  # "X said …" / "Sens. X and Y said …"
+            return _after(toks, p, kind, start, end)
+            return _after(toks, p, kind, start, end)
+        if prev.kind == "w" and prev.low in _SUBORDINATORS:  # "Prices rose, and X said that …"
+            out = []
+            if _words(toks, 0, f0 - 1) >= 3:
+                out.append((*_span(toks, 0, f0 - 1, start, end), True))
+            return out + _after(toks, p, kind, start, end)
+        if prev.text == "," or _intro(toks, f0):
+            # "In Ohio on Tuesday, X said that …"; "While Y reported progress, X said …" keeps
+            # its subordinate clause as a piece in the outlet's voice
+            lead = [(*_span(toks, 0, f0 - 1, start, end), True)] if _subordinate_clause(toks, f0 - 1) else []
+            return lead + _after(toks, p, kind, start, end)
+        return None
+    if before and (prev.kind == "q" or att.final):
+        return [(*_span(toks, 0, f0, start, end), False)]
+    # "X said as much in an interview, arguing that …": the words after a later participle frame
+    for c in range(max(p, k + 1), n - 2):
+        if toks[c].text == "," and toks[c + 1].low in _FRAME_PARTICIPLES:
+            q, kind2, _ = _skip_frame(toks, c + 2, toks[c + 1].low)
+            if kind2 in ("that", "colon", "quote") and q < n and _substantive(toks, q, n):
+                out = [(*_span(toks, 0, f0, start, end), True)] if before and prev.kind == "w" \
+                    and prev.low in _SUBORDINATORS else []
+                return out + _after(toks, q, kind2, start, end)
+            break
+    return None
+
+
+def _quoted_complement(toks: list[Tok], p: int, start: int, end: int):
+    """'blasted Clinton as a “disgrace” Wednesday on …': the complement up to its last quotation
+    when what follows is an adjunct (a preposition, a time word, a dash or a comma)."""
+    n = len(toks)
+    last = max(c for c in range(p, n) if toks[c].kind == "q")
+    if last + 1 < n:
+        t = toks[last + 1]
+        if t.text in (",", ";") or t.text in _DASHES or _frame_word(t) \
+                or t.kind == "w" and t.text.islower() and t.low in _PREPOSITIONS:
+            return [(*_span(toks, p, last + 1, start, end), False)]
+    return [(*_span(toks, p, n, start, end), False)]
+
+
+_INTRO = frozenset("""in on at during after before when while asked speaking responding addressing
+writing appearing meanwhile however earlier later separately still also since for from with without
+following amid despite throughout under""".split())
+
+
+def _subordinate_clause(toks: list[Tok], j: int) -> bool:
+    """``toks[:j]`` is a subordinate clause with a verb ("While the mediators reported progress")."""
+    if j < 4 or toks[0].low not in _SUBORDINATORS or any(t.kind == "q" for t in toks[:j]):
+        return False
+    return any(t.kind == "w" and t.text.islower() and (t.low in _CLAUSE_VERBS_STOP or t.low in _FINITE
+                                                       or t.low.endswith("ed")) for t in toks[1:j])
+
+
+def _intro(toks: list[Tok], f0: int) -> bool:
+    """``toks[:f0]`` is an opening adverbial ("In a statement on Tuesday,", "Asked about it,")."""
+    t = toks[0]
+    if t.kind != "w" or t.low not in _INTRO:
+        return False
+    # "Still, “…,” he said" quotes; "On the broadcast of “Fox News Sunday,” X said" does not
+    return t.low in _PREPOSITIONS or not any(x.kind == "q" for x in toks[:f0])
+
+
+def _after(toks: list[Tok], p: int, kind: str, start: int, end: int, depth: int = 0):
+    """The content after a frame, to the end of the sentence — or to a participle phrase in the
+    outlet's voice (", engaging in what analysts described as …"); a participle that frames more
+    words of the same speaker (", adding that …", ", saying: “…”") gives a further piece."""
+    n = len(toks)
+    if p >= n:
+        return []
+    for c in range(p + 1, n - 1):
+        if toks[c].text == ";" and _substantive(toks, p, c):  # "…; the center at the foundation …"
+            return [(*_span(toks, p, c, start, end), False)]
+        v = _coordinated_cue(toks, c)
+        if v is not None and _substantive(toks, p, c):
+            # "… and suggested that …", "… but noted that …": the same speaker again
+            cut = c - 1 if toks[c - 1].text == "," else c
+            out = [(*_span(toks, p, cut, start, end), False)]
+            if depth < 3:
+                q, kind2, _ = _skip_frame(toks, v + 1, toks[v].low)
+                if kind2 in ("that", "colon", "quote", "clause") and q < n and _substantive(toks, q, n):
+                    out.extend(_after(toks, q, kind2, start, end, depth + 1))
+            return out
+        comma = toks[c]
+        if comma.text != "," and not (comma.kind == "q" and comma.text.rstrip(_MARKS).endswith(",")):
+            continue
+        v = c + 1
+        if toks[v].kind == "w" and toks[v].text.islower() and toks[v].low.endswith("ly") and v + 1 < n:
+            v += 1  # ", implicitly putting …"
+        t = toks[v]
+        if t.kind != "w" or not t.text.islower() or not t.low.endswith("ing") or t.low in _NOT_PARTICIPLES \
+                or not _substantive(toks, p, c + (comma.kind == "q")):
+            continue
+        out = [(*_span(toks, p, c + (comma.kind == "q"), start, end), False)]
+        if t.low in _FRAME_PARTICIPLES and depth < 3:
+            q, kind2, _ = _skip_frame(toks, v + 1, t.low)
+            if kind2 in ("that", "colon", "quote", "clause") and _substantive(toks, q, n):
+                out.extend(_after(toks, q, kind2, start, end, depth + 1))
+        return out
+    return [(*_span(toks, p, n, start, end), False)]
+
+
+def _coordinated_cue(toks: list[Tok], c: int) -> int | None:
+    """Index of a speech verb coordinated at ``c`` ("and *warned*", "but also *noted*"), else None."""
+    if toks[c].low not in ("and", "but") or not toks[c].text.islower():
+        return None
+    v = c + 1
+    while v < len(toks) - 1 and toks[v].kind == "w" and toks[v].text.islower() \
+            and (toks[v].low in ("also", "then", "later", "even") or _frame_word(toks[v])):
+        v += 1
+    t = toks[v]
+    if t.kind == "w" and t.text.islower() and t.low in SPEECH_VERBS and not t.low.endswith("ing") \
+            and (t.low.endswith(("ed", "s")) or t.low in _IRREGULAR_PAST):
+        return v
+    return None
+
+
+_IRREGULAR_PAST = frozenset("said told wrote thought found showed spoke read".split())
+_NOT_PARTICIPLES = frozenset("""including during according something nothing anything everything thing
+morning evening spring king ring building bring sibling ceiling string wing bearing""".split())
+
+
+def _according(toks: list[Tok], att: Attribution, start: int, end: int):
+    n = len(toks)
+    k, np = att.cue, att.np
+    if k > 0:
+        if _substantive(toks, 0, k):
+            return [(*_span(toks, 0, k, start, end), False)]
+        return None
+    # "According to X, CLAUSE"
+    for c in range(np.j, min(n, np.j + 15)):
+        if toks[c].text == ",":
+            if c + 1 < n and _substantive(toks, c + 1, n):
+                return [(*_span(toks, c + 1, n, start, end), False)]
+            return None
+    return None
+
+
+def _coordinator(toks: list[Tok], k: int) -> int | None:
+    """Index of the "and"/"but" joining a second verb to the subject's first one."""
+    j = k - 1
+    while j >= 0 and toks[j].kind == "w" and toks[j].low not in ("and", "but") and k - j < 6:
+        j -= 1
+    return j if j > 0 and toks[j].low in ("and", "but") else None
+
+
+def _particle(toks: list[Tok], k: int) -> bool:
+    """'called *for*', 'pointed *out*'."""
+    low = toks[k].low
+    return low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low]
+
+
+def _skip_appositive(toks: list[Tok], p: int) -> int:
+    """'said Maria Lopez*, the finance minister,*' → past the appositive."""
+    n = len(toks)
+    if p < n and toks[p].text == "," and p + 1 < n and toks[p + 1].kind == "w" \
+            and toks[p + 1].low in ("the", "a", "an", "who", "whose"):
+        for c in range(p + 1, min(n, p + 20)):
+            if toks[c].text == "," or toks[c].kind == "q":
+                return c
+        return n
+    return p
+
+
+def _frame_word(t: Tok) -> bool:
+    """An adverb or time word that may sit between a speech verb and what was said."""
+    if t.kind == "n":
+        return True
+    if t.kind != "w":
+        return False
+    if t.low in WEEKDAYS or t.low in MONTHS:
+        return True
+    return t.text.islower() and (t.low in _FRAME_WORDS or t.low.endswith("ly") and len(t.low) > 4)
+
+
+def _that_ahead(toks: list[Tok], i: int, limit: int = 12) -> int | None:
+    """Index of a "that" or ":" a few frame-like words ahead (a prepositional phrase, an object,
+    a participle: "in a statement that", "to reporters on Tuesday that", ", adding that")."""
+    n = len(toks)
+    for c in range(i, min(n, i + limit)):
+        t = toks[c]
+        if t.kind == "q" or t.text in (".", "!", "?", ";") or t.text in _DASHES:
+            return None
+        if t.low == "that" or t.text == ":":
+            return c
+        if t.kind == "w" and (t.low in _CLAUSE_VERBS_STOP or t.low in ("he", "she", "it", "they", "we", "i",
+                                                                        "there", "which", "who")):
+            return None
+    return None
+
+
+def _skip_frame(toks: list[Tok], p: int, cue: str) -> tuple[int, str, bool]:
+    """Skip what follows the speech verb and belongs to the frame (object, adverbs, time,
+    prepositional phrases, "that"). Returns where the content starts and how it was reached:
+    'that', 'colon', 'quote', 'clause' (a bare clause), 'comma' (a comma, then not a quotation)
+    or 'end' (nothing but frame to the end of the sentence), and whether a comma was crossed on
+    the way (", adding that …": a second frame after the first one ended)."""
+    n = len(toks)
+    obj = cue in _OBJECT_VERBS
+    steps = 0
+    crossed = False
+    while p < n and steps < 30:
+        steps += 1
+        t = toks[p]
+        if t.kind == "q":
+            return p, "quote", crossed
+        if t.kind == "w" and t.low == "that":
+            return p + 1, "that", crossed
+        if t.text == ":":
+            return p + 1, "colon", crossed
+        if t.text in (".", "!", "?") and all(x.kind == "p" for x in toks[p:]):
+            return n, "end", crossed
+        if t.text == ",":
+            if p + 1 < n and toks[p + 1].kind == "q":
+                return p + 1, "quote", True
+            if p + 2 < n and toks[p + 1].low in ("and", "but") and toks[p + 2].kind == "q":
+                return p + 2, "quote", True  # "\"A,\" X wrote, and \"B.\""
+            c = _that_ahead(toks, p + 1)
+            if c is not None:
+                p, crossed = c, True
+                continue
+            return p, "comma", crossed
+        if t.kind == "w" and t.text.islower() and t.low in _PREPOSITIONS:
+            c = _that_ahead(toks, p + 1)
+            if c is not None:
+                p = c
+                continue
+            c = _pp_end(toks, p + 1)
+            if c is not None:  # "wrote in an email to X, and “…”" / "said at a rally."
+                p = c
+                continue
+            # "said on Tuesday the …": a short time phrase, then a clause
+            if p + 1 < n and _frame_word(toks[p + 1]):
+                p += 2
+                continue
+            return p, "clause", crossed
+        if _frame_word(t) or t.kind == "w" and t.low in _FRAME_PARTICIPLES:
+            p += 1
+            continue
+        if obj:
+            obj = False
+            q = _skip_object(toks, p)
+            if q > p:
+                p = q
+                continue
+        if t.kind in ("w", "n") and _clause_like(toks, p):
+            return p, "clause", crossed
+        return p, "none", crossed
+    return p, "end", crossed
+
+
+def _pp_end(toks: list[Tok], i: int, limit: int = 12) -> int | None:
+    """End of a prepositional phrase starting at ``i`` when a comma, a quotation or the sentence
+    end follows it with no verb inside ("in an email to the network's Rich Eisen,")."""
+    n = len(toks)
+    for c in range(i, min(n, i + limit)):
+        t = toks[c]
+        if t.kind == "q" or t.text in (",", ";", ":") or t.text in _DASHES:
+            return c if c > i else None
+        if t.text in (".", "!", "?"):
+            return c if all(x.kind == "p" for x in toks[c:]) else None
+        if t.kind == "w" and (t.low in _CLAUSE_VERBS_STOP or t.low == "that" or t.low in _CLAUSE_STARTS
+                              and t.low not in ("the", "a", "an", "his", "her", "its", "their", "our",
+                                                "my", "your", "this", "these", "those", "some", "one", "two",
+                                                "three", "each", "every", "all", "both")
+                              or t.text.islower() and t.low.endswith("ed")):
+            return None
+    return None
+
+
+def _clause_like(toks: list[Tok], p: int) -> bool:
+    """Whether a bare complement reads as a clause ("said *rents would fall*", "said *he* hopes")
+    rather than a noun object ("claimed *responsibility for the blast*")."""
+    t = toks[p]
+    if t.low in ("he", "she", "it", "they", "we", "i", "you", "there") or t.kind == "w" and t.text[0].isupper() \
+            or t.kind == "n":
+        return True
+    for x in toks[p:p + 15]:
+        if x.kind == "q":
+            return True  # a partial quotation: 'described the plan as “a disaster”'
+        if x.text in (",", ";", ":"):
+            break
+        if x.kind == "w" and x.text.islower() and (x.low in _CLAUSE_VERBS_STOP or x.low.endswith(("ed", "n't"))
+                                                   or x.low in _FINITE):
+            return True
+    return False
+
+
+_FINITE = frozenset("""won't can't don't doesn't didn't isn't wasn't aren't weren't hasn't haven't
+shouldn't wouldn't couldn't rose fell grew won lost took made went came gave got left became began knew saw
+thought told said found held kept led ran sent set spent stood met paid put brought bought needs wants
+remains seems appears lacks means goes gets makes takes""".split())
+
+
+def _skip_object(toks: list[Tok], p: int) -> int:
+    """Past the indirect object of "told"/"issued": 'the media', 'CNN's Jake Tapper', 'reporters'."""
+    n = len(toks)
+    q = p
+    while q < n and q - p < 6:
+        t = toks[q]
+        if t.kind not in ("w", "s"):
+            break
+        if t.low == "that" or t.low in _PREPOSITIONS and t.text.islower() or t.low in _CLAUSE_VERBS_STOP:
+            break
+        if t.low in ("he", "she", "it", "they", "we", "i", "there") or q > p and t.low in ("the", "a", "an"):
+            break  # "warned *it* was time …": a subject, not an object
+        if t.low.endswith("ly") and t.text.islower() and len(t.low) > 4:
+            break
+        q += 1
+    return q

@@ -1,0 +1,152 @@
+"""Cross-outlet claim matching: does a new mention state the same claim as a stored one?
+
+Entry points used by the service layer::
+
+    m = Matcher()                                   # lexical scorer, params.json loaded once
+    m = Matcher(embedding_model="/local/model/dir")  # adds sentence-embedding cosine
+    r = m.score(a, b)                               # MatchScore(score, same_claim, features)
+    m.search_terms(text, limit=8)                   # words for a full-text candidate query
+
+The score is a logistic model over pair features (``features.py``) trained on the MRPC train
+split (``scripts/train_matcher.py``), plus two hand-set terms MRPC cannot teach: speaker
+compatibility, and a floor above the threshold when a quoted fragment of one mention (two or
+more content words) appears verbatim in the other, or when the shorter mention's content words
+(five or more, 70%+) are found in order in the longer one with no named entity clashing - as
+long as the speakers do not clash; and a ceiling below the threshold when both mentions have
+content words (other than names) without a counterpart and more than a quarter of the shorter
+one's are such ("It is time for it to get done" / "It is time for everyone to get to yes"). (MRPC calls a pair "not equivalent" when one sentence adds
+information; here a claim repeated inside a longer sentence is the same claim.) Differing
+numbers and places lower the score only moderately: reports that disagree on a detail are still
+the same claim, put side by side.
+"""
+from __future__ import annotations
+
+import re
+
+from api.pipeline.text import STOPWORDS, normalise
+from api.pipeline.types import MatchScore, MentionText
+
+from .analysis import analyse
+from .candidates import search_terms as _search_terms
+from .features import pair_features
+from .model import PARAMS_PATH, LogisticModel, load_params, logit, sigmoid
+from .semantic import default_local_model_path
+
+__all__ = ["Matcher", "MATCHER_NAME", "MATCHER_VERSION", "speaker_compatibility",
+           "default_local_model_path"]
+
+MATCHER_NAME = "claimtrack-lexical-logreg"
+MATCHER_VERSION = "1.0.0"
+
+_TITLES = frozenset("""
+mr mrs ms dr sir president vice prime minister secretary state us senator sen rep governor gov
+general gen chief spokesman spokeswoman spokesperson office official officials foreign defence
+defense party leader chairman ceo king queen prince pope
+""".split())
+_DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
+                        "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
+                        "containment_min": 0.7, "containment_margin": 0.1,
+                        "containment_slope": 2.0, "content_gap_max": 0.25,
+                        "content_gap_margin": 0.3}
+
+
+def _name_words(speaker: str | None) -> set[str]:
+    if not speaker:
+        return set()
+    ws = [w[:-2] if w.endswith("'s") else w for w in re.findall(r"[a-z0-9']+", normalise(speaker))]
+    ws = [w.replace("'", "") for w in ws if w and w not in STOPWORDS]
+    names = {w for w in ws if w not in _TITLES and len(w) > 1}
+    return names or set(ws)
+
+
+def speaker_compatibility(a: str | None, b: str | None) -> int:
+    """+1 when the two speakers share a name word ("Blinken" / "Antony Blinken"), 0 when either
+    is missing, -1 when both are given and share none."""
+    wa, wb = _name_words(a), _name_words(b)
+    if not wa or not wb:
+        return 0
+    return 1 if wa & wb else -1
+
+
+def _as_mention(x: MentionText | str) -> MentionText:
+    return x if isinstance(x, MentionText) else MentionText(text=str(x))
+
+
+class Matcher:
+    """Scores pairs of mentions; one instance loads its parameters (and model) once."""
+
+    def __init__(self, embedding_model: str | None = None, params_path: str | None = None):
+        """Loads ``params.json`` (or ``params_path``); with ``embedding_model`` (a local
+        sentence-transformers directory) the ``semantic`` weight set is used as well."""
+        params = load_params(params_path or PARAMS_PATH)
+        self.params = params
+        self.adjustments = {**_DEFAULT_ADJUSTMENTS, **params.get("adjustments", {})}
+        self._embedder = None
+        if embedding_model:
+            if "semantic" not in params:
+                raise ValueError("params.json has no 'semantic' weight set; "
+                                 "train it with scripts/train_matcher.py --embedding-model")
+            from .semantic import Embedder
+            self._embedder = Embedder(embedding_model)
+            self.model = LogisticModel.from_dict(params["semantic"])
+            self.name = MATCHER_NAME + "+semantic"
+        else:
+            self.model = LogisticModel.from_dict(params["lexical"])
+            self.name = MATCHER_NAME
+        self.version = MATCHER_VERSION
+        self.threshold = self.model.threshold
+
+    def features(self, a: MentionText | str, b: MentionText | str) -> dict[str, float]:
+        """The model's input features for the pair (before the hand-set adjustments)."""
+        a, b = _as_mention(a), _as_mention(b)
+        fa = analyse(a.text, _quotes(a))
+        fb = analyse(b.text, _quotes(b))
+        feats = pair_features(fa, fb)
+        if self._embedder is not None:
+            feats["cosine"] = self._embedder.similarity(a.text, b.text)
+        return feats
+
+    def score(self, a: MentionText | str, b: MentionText | str) -> MatchScore:
+        """How likely ``a`` and ``b`` state the same claim: score in [0, 1], ``same_claim`` when
+        the score reaches the threshold, and the features (plus ``speaker`` and ``logit``)."""
+        a, b = _as_mention(a), _as_mention(b)
+        if not analyse(a.text).content and not analyse(b.text).content:
+            same = normalise(a.text) == normalise(b.text) and bool(a.text.strip())
+            return MatchScore(1.0 if same else 0.0, same, {})
+        feats = self.features(a, b)
+        z = self.model.logit(feats)
+        spk = speaker_compatibility(a.speaker, b.speaker)
+        adj = self.adjustments
+        if spk > 0:
+            z += adj["speaker_match"]
+        elif spk < 0:
+            z += adj["speaker_mismatch"]
+        capped = feats.get("content_gap", 0.0) > adj["content_gap_max"]
+        if capped:
+            z = min(z, logit(self.threshold) - adj["content_gap_margin"])
+        q = feats.get("quote_overlap", 0.0)
+        if q >= 2 and spk >= 0:
+            floor = (logit(self.threshold) + adj["quote_margin"]
+                     + (adj["quote_margin_speaker"] if spk > 0 else 0.0)
+                     + adj["quote_per_word"] * (min(q, 6) - 2))
+            z = max(z, floor)
+        c = feats.get("containment", 0.0)
+        if c >= adj["containment_min"] and spk >= 0 and not capped:
+            floor = (logit(self.threshold) + adj["containment_margin"]
+                     + adj["containment_slope"] * (c - adj["containment_min"]))
+            z = max(z, floor)
+        s = sigmoid(z)
+        feats = {**feats, "speaker": float(spk), "logit": z}
+        return MatchScore(score=s, same_claim=s >= self.threshold, features=feats)
+
+    def search_terms(self, text: str, limit: int = 8) -> list[str]:
+        """The most distinctive words of a mention for a full-text OR-query (see candidates)."""
+        return _search_terms(text, limit)
+
+
+def _quotes(m: MentionText) -> tuple[tuple[int, int], ...]:
+    if m.quotes:
+        return tuple((int(s), int(e)) for s, e in m.quotes)
+    if m.is_quote and m.text:
+        return ((0, len(m.text)),)
+    return ()

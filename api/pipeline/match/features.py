@@ -1,0 +1,160 @@
+"""Pair features for the claim matcher.
+
+``pair_features(a, b)`` compares two analysed mentions (see ``analysis.analyse``) and returns a
+dict of floats: aligned content words (exact canonical stems, then fuzzy spelling variants),
+coverage of the shorter and the longer mention, word-sequence overlap (longest common
+subsequence, longest common run, n-grams), character-level fuzzy ratios, length ratio, named
+entities and numbers that have no counterpart on the other side, and quotation overlap.
+All features are symmetric in ``a`` and ``b``.
+"""
+from __future__ import annotations
+
+import math
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
+
+from api.pipeline.text import STOPWORDS
+
+from .analysis import Analysis
+
+FUZZY_MIN_LEN = 5
+FUZZY_RATIO = 85.0
+CONTAIN_MIN_WORDS = 5
+GAP_MAX_WORDS = 4
+
+
+def _align(xs: set[str], ys: set[str]) -> tuple[set[str], set[str]]:
+    """The members of ``xs`` and ``ys`` that have a counterpart on the other side."""
+    mx, my = xs & ys, xs & ys
+    rest_x = [x for x in xs - ys if len(x) >= FUZZY_MIN_LEN and not x.isdigit()]
+    rest_y = [y for y in ys - xs if len(y) >= FUZZY_MIN_LEN and not y.isdigit()]
+    for x in rest_x:
+        for y in rest_y:
+            if x[:4] == y[:4] and (x.startswith(y) or y.startswith(x)
+                                   or fuzz.ratio(x, y) >= FUZZY_RATIO):
+                mx.add(x)
+                my.add(y)
+    return mx, my
+
+
+def _weight(w: str) -> float:
+    """A rarity proxy for a content stem: longer words tend to be rarer and more telling."""
+    return min(len(w), 9) / 9.0
+
+
+def _longest_run(xs: tuple[str, ...], ys: tuple[str, ...]) -> int:
+    """Length of the longest run of consecutive tokens shared by both sequences."""
+    best = 0
+    prev = [0] * (len(ys) + 1)
+    for x in xs:
+        cur = [0] * (len(ys) + 1)
+        for j, y in enumerate(ys, 1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best:
+                    best = cur[j]
+        prev = cur
+    return best
+
+
+def _ngrams(seq: tuple[str, ...], n: int) -> set[tuple[str, ...]]:
+    return {seq[i:i + n] for i in range(len(seq) - n + 1)}
+
+
+def _dice(x: set, y: set) -> float:
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def quote_overlap(a: Analysis, b: Analysis) -> int:
+    """Content-word count of the longest quoted fragment of one mention (>= 2 content words)
+    that appears verbatim in the other mention; 0 when there is none."""
+    best = 0
+    for src, other in ((a, b), (b, a)):
+        for frag in src.quotes:
+            if _contains(other.words, frag):
+                best = max(best, sum(1 for w in frag if w not in STOPWORDS))
+    return best
+
+
+def pair_features(a: Analysis, b: Analysis) -> dict[str, float]:
+    """The feature dict of a pair of analysed mentions (see the module docstring)."""
+    ca, cb = set(a.content), set(b.content)
+    ma, mb = _align(ca, cb)
+    # named entities without a counterpart anywhere in the other mention
+    all_a, all_b = set(a.stems), set(b.stems)
+    ents_a = {e for e in a.entities if e not in all_b and e not in ma}
+    ents_b = {e for e in b.entities if e not in all_a and e not in mb}
+    # content words other than unmatched names that lack a counterpart on both sides: a
+    # different word in the statement itself ("get done" / "get to yes"), not a differing detail
+    core_a, core_b = ca - ents_a, cb - ents_b
+    gap_a, gap_b = len(core_a - ma), len(core_b - mb)
+    content_gap = 0.0
+    short_core = core_a if len(ca) <= len(cb) else core_b
+    if gap_a and gap_b and len(short_core) <= GAP_MAX_WORDS:
+        # measured on the mention with fewer content words; only for short statements, where
+        # the shared function words otherwise dominate the sequence and character features
+        content_gap = (gap_a if short_core is core_a else gap_b) / len(short_core)
+    if len(ca) > len(cb) or (len(ca) == len(cb) and a.norm > b.norm):
+        ca, ma, cb, mb = cb, mb, ca, ma
+    # now ca is the shorter side
+    n_s, n_l = len(ca), len(cb)
+    w_s = sum(_weight(w) for w in ca) or 1.0
+    w_l = sum(_weight(w) for w in cb) or 1.0
+    cov_s = len(ma) / n_s if n_s else 0.0
+    cov_l = len(mb) / n_l if n_l else 0.0
+    wcov_s = sum(_weight(w) for w in ma) / w_s
+    wcov_l = sum(_weight(w) for w in mb) / w_l
+    unm_s, unm_l = n_s - len(ma), n_l - len(mb)
+    ent_total = len(a.entities | b.entities) or 1
+    ent_miss_min = min(len(ents_a), len(ents_b))
+
+    na, nb = a.numbers, b.numbers
+    num_match = len(na & nb)
+    num_un_a, num_un_b = len(na - nb), len(nb - na)
+
+    # the shorter mention's content is (mostly) found, in order, in the longer one, and no
+    # named entity clashes: "a short sentence contained in a long one" (a rule, not trained)
+    lcs_c = LCSseq.similarity(a.content, b.content)
+    containment = (cov_s if len(ma) >= CONTAIN_MIN_WORDS and lcs_c >= 0.8 * len(ma)
+                   and ent_miss_min == 0 else 0.0)
+    sa, sb = a.stems, b.stems
+    ls, ll = min(len(sa), len(sb)) or 1, max(len(sa), len(sb)) or 1
+    lcs = LCSseq.similarity(sa, sb)
+    run = _longest_run(sa, sb)
+    na_, nb_ = a.norm, b.norm
+    return {
+        "cov_short": cov_s,
+        "cov_long": cov_l,
+        "wcov_short": wcov_s,
+        "wcov_long": wcov_l,
+        "jaccard": len(ma) / (n_s + n_l - len(ma)) if (n_s + n_l - len(ma)) > 0 else 0.0,
+        "unmatched_short": math.log1p(unm_s),
+        "unmatched_long": math.log1p(unm_l),
+        "lcs_short": lcs / ls,
+        "lcs_long": lcs / ll,
+        "lcs_content": lcs_c / (min(len(a.content), len(b.content)) or 1),
+        "run_short": run / ls,
+        "bigram_dice": _dice(_ngrams(sa, 2), _ngrams(sb, 2)),
+        "trigram_dice": _dice(_ngrams(sa, 3), _ngrams(sb, 3)),
+        "fuzz_ratio": fuzz.ratio(na_, nb_) / 100.0,
+        "fuzz_token_set": fuzz.token_set_ratio(na_, nb_) / 100.0,
+        "fuzz_token_sort": fuzz.token_sort_ratio(na_, nb_) / 100.0,
+        "fuzz_partial": fuzz.partial_ratio(na_, nb_) / 100.0 if min(len(na_), len(nb_)) else 0.0,
+        "len_ratio": ls / ll,
+        "len_diff": math.log1p(ll - ls),
+        "ent_miss_min": float(min(ent_miss_min, 3)),
+        "ent_miss_any": float(min(len(ents_a) + len(ents_b), 6)) / 6.0,
+        "ent_miss_frac": (len(ents_a) + len(ents_b)) / ent_total,
+        "num_match": float(min(num_match, 3)),
+        "num_conflict": 1.0 if num_un_a and num_un_b else 0.0,
+        "num_extra": 1.0 if bool(num_un_a) != bool(num_un_b) else 0.0,
+        "quote_overlap": float(min(quote_overlap(a, b), 6)),
+        "containment": containment,
+        "content_gap": content_gap,
+    }

@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Train the claim matcher's logistic weights on the MRPC train split; write params.json.
+
+    python scripts/train_matcher.py [TRAIN_FILE] [--embedding-model DIR] [--out PATH]
+
+TRAIN_FILE defaults to ../shared/eval/mrpc/msr_paraphrase_train.txt (relative to the project
+root). Only the train file is read: the regularisation strength, the feature set and the
+threshold are all chosen by 5-fold stratified cross-validation on it. The MRPC test split is
+for reporting only and is never opened here.
+
+Needs numpy and scikit-learn (the ``train`` extra); inference needs neither.
+With ``--embedding-model`` (a local sentence-transformers directory; run in the semantic venv)
+the ``semantic`` weight set (lexical features + embedding cosine) is trained too; without it an
+existing ``semantic`` entry of the output file is kept.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+import numpy as np  # noqa: E402
+import sklearn  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.metrics import roc_auc_score  # noqa: E402
+from sklearn.model_selection import StratifiedKFold  # noqa: E402
+from scipy.optimize import minimize  # noqa: E402
+
+from api.pipeline.match import MATCHER_NAME, MATCHER_VERSION  # noqa: E402
+from api.pipeline.match.analysis import analyse  # noqa: E402
+from api.pipeline.match.features import pair_features  # noqa: E402
+from api.pipeline.match.model import PARAMS_PATH  # noqa: E402
+
+DEFAULT_TRAIN = os.path.join(ROOT, "..", "shared", "eval", "mrpc", "msr_paraphrase_train.txt")
+C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+SEED = 13
+BETA = 0.7          # F-beta < 1 for the threshold: a false merge costs more than a missed one
+# Differing numbers must not split a claim in this product (they are a disagreement to show):
+# the number-conflict weight is bounded, in logit units per standard deviation.
+MAX_NUMBER_PENALTY = 0.35
+
+
+def load_pairs(path: str) -> list[tuple[int, str, str]]:
+    """(label, sentence1, sentence2) rows of an MRPC-format file."""
+    rows = []
+    with open(path, encoding="utf-8-sig") as f:
+        next(f)
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 5:
+                rows.append((int(parts[0]), parts[3], parts[4]))
+    return rows
+
+
+def feature_matrix(rows, embedder=None) -> tuple[list[str], np.ndarray]:
+    """Feature names and the feature matrix of the pairs (plus cosine with an embedder)."""
+    dicts = [pair_features(analyse(a), analyse(b)) for _, a, b in rows]
+    if embedder is not None:
+        texts = sorted({t for _, a, b in rows for t in (a, b)})
+        vecs = dict(zip(texts, embedder.embed(texts)))
+        for d, (_, a, b) in zip(dicts, rows):
+            d["cosine"] = float(np.dot(vecs[a], vecs[b]))
+    names = [n for n in dicts[0] if n not in NOT_TRAINED]
+    return names, np.array([[d[n] for n in names] for d in dicts], dtype=float)
+
+
+# Optional sign constraints (--constrain): more overlap never lowers the score, a mismatch never
+# raises it. MRPC labels a pair "not equivalent" when one sentence adds information, which the
+# unconstrained fit learns through sign flips of collinear features (LCS of the shorter vs the
+# longer side). Constraining costs ~0.035 CV AUC on MRPC (0.829 -> 0.794), so the default is
+# unconstrained and the product's "short sentence contained in a long one is the same claim"
+# rule is applied at inference instead (the ``containment`` feature, see the Matcher).
+CONSTRAIN = False
+# Features computed for the hand-set inference rules, never trained on MRPC.
+NOT_TRAINED = {"containment", "content_gap"}
+POSITIVE = {"cov_short", "cov_long", "wcov_short", "wcov_long", "jaccard", "lcs_short",
+            "lcs_long", "lcs_content", "run_short", "bigram_dice", "trigram_dice", "fuzz_ratio",
+            "fuzz_token_set", "fuzz_token_sort", "fuzz_partial", "num_match", "quote_overlap",
+            "cosine"}
+NEGATIVE = {"unmatched_short", "unmatched_long", "ent_miss_min", "ent_miss_any",
+            "ent_miss_frac", "num_conflict", "num_extra"}
+
+
+def fit(X, y, C, names):
+    """Standardise and fit an L2 logistic regression with the sign constraints above
+    (L-BFGS-B; the objective is scikit-learn's: C * sum(log-loss) + |w|^2 / 2).
+    Returns (mean, scale, coef, intercept)."""
+    mu, sd = X.mean(0), X.std(0)
+    sd[sd == 0] = 1.0
+    Z = (X - mu) / sd
+    lr = LogisticRegression(C=C, max_iter=5000).fit(Z, y)
+    x0 = np.append(lr.coef_[0], lr.intercept_[0])
+    if not CONSTRAIN:
+        return mu, sd, lr.coef_[0].copy(), float(lr.intercept_[0])
+    bounds = [(0.0, None) if n in POSITIVE else (None, 0.0) if n in NEGATIVE else (None, None)
+              for n in names] + [(None, None)]
+    x0 = np.array([min(max(v, lo if lo is not None else v), hi if hi is not None else v)
+                   for v, (lo, hi) in zip(x0, bounds)])
+    t = 2.0 * y - 1.0
+
+    def objective(w):
+        m = t * (Z @ w[:-1] + w[-1])
+        loss = np.logaddexp(0.0, -m)
+        g = -t * np.exp(-np.logaddexp(0.0, m))
+        grad = C * np.append(Z.T @ g, g.sum())
+        grad[:-1] += w[:-1]
+        return C * loss.sum() + 0.5 * w[:-1] @ w[:-1], grad
+
+    res = minimize(objective, x0, jac=True, method="L-BFGS-B", bounds=bounds,
+                   options={"maxiter": 5000})
+    return mu, sd, res.x[:-1].copy(), float(res.x[-1])
+
+
+def bound(names, coef):
+    """Clips the number-conflict weight (see MAX_NUMBER_PENALTY)."""
+    coef = coef.copy()
+    for i, n in enumerate(names):
+        if n == "num_conflict":
+            coef[i] = max(coef[i], -MAX_NUMBER_PENALTY)
+    return coef
+
+
+def predict(model, X):
+    """Probabilities of a fitted (mean, scale, coef, intercept) model."""
+    mu, sd, coef, b = model
+    return 1 / (1 + np.exp(-(((X - mu) / sd) @ coef + b)))
+
+
+def oof(X, y, C, names):
+    """Out-of-fold probabilities of 5-fold stratified CV."""
+    p = np.zeros(len(y))
+    for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(X, y):
+        mu, sd, coef, b = fit(X[tr], y[tr], C, names)
+        p[te] = predict((mu, sd, bound(names, coef), b), X[te])
+    return p
+
+
+def select(names, X, y):
+    """C by CV AUC on all features, then greedy backward elimination while CV AUC holds."""
+    best_c = max(C_GRID, key=lambda c: roc_auc_score(y, oof(X, y, c, names)))
+    keep = list(range(len(names)))
+    base = roc_auc_score(y, oof(X, y, best_c, names))
+    improved = True
+    while improved and len(keep) > 3:
+        improved = False
+        trials = []
+        for i in keep:
+            sub = [j for j in keep if j != i]
+            trials.append((roc_auc_score(y, oof(X[:, sub], y, best_c, [names[j] for j in sub])), i))
+        auc, drop = max(trials)
+        if auc >= base - 0.0005:
+            keep.remove(drop)
+            base = max(base, auc)
+            improved = True
+            print(f"  drop {names[drop]:<16} cv auc {auc:.4f}", flush=True)
+    return best_c, keep, base
+
+
+def choose_threshold(p, y):
+    """The threshold maximising F-beta (beta < 1) on out-of-fold probabilities."""
+    best, best_t = -1.0, 0.5
+    for t in np.unique(np.round(p, 3)):
+        pred = p >= t
+        tp = float(np.sum(pred & (y == 1)))
+        fp = float(np.sum(pred & (y == 0)))
+        fn = float(np.sum(~pred & (y == 1)))
+        if tp == 0:
+            continue
+        prec, rec = tp / (tp + fp), tp / (tp + fn)
+        f = (1 + BETA ** 2) * prec * rec / (BETA ** 2 * prec + rec)
+        if f > best:
+            best, best_t = f, float(t)
+    return best_t
+
+
+def stats(p, y, t):
+    """AUC, accuracy, precision, recall and F1 of probabilities ``p`` at threshold ``t``."""
+    pred = p >= t
+    tp = int(np.sum(pred & (y == 1)))
+    fp = int(np.sum(pred & (y == 0)))
+    fn = int(np.sum(~pred & (y == 1)))
+    return {"auc": round(float(roc_auc_score(y, p)), 4),
+            "accuracy": round(float(np.mean(pred == (y == 1))), 4),
+            "precision": round(tp / max(tp + fp, 1), 4), "recall": round(tp / max(tp + fn, 1), 4),
+            "f1": round(2 * tp / max(2 * tp + fp + fn, 1), 4)}
+
+
+def train_set(names, X, y, label):
+    """Selects C and features, picks the threshold, fits on all pairs; the params entry."""
+    print(f"[{label}] {len(names)} candidate features, {len(y)} pairs", flush=True)
+    C, keep, _ = select(names, X, y)
+    kn = [names[i] for i in keep]
+    p = oof(X[:, keep], y, C, kn)
+    t = choose_threshold(p, y)
+    cv = stats(p, y, t)
+    mu, sd, coef, b = fit(X[:, keep], y, C, kn)
+    coef = bound(kn, coef)
+    print(f"[{label}] C={C} features={kn}\n[{label}] threshold={t:.3f} cv={cv}", flush=True)
+    r = lambda v: [round(float(x), 6) for x in v]  # noqa: E731
+    return {"features": kn, "mean": r(mu), "scale": r(sd), "coef": r(coef),
+            "intercept": round(b, 6), "threshold": round(t, 4), "C": C,
+            "cv": {**cv, "folds": 5, "seed": SEED, "threshold_rule": f"max F{BETA} on out-of-fold"}}
+
+
+def main() -> int:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("train_file", nargs="?", default=DEFAULT_TRAIN)
+    ap.add_argument("--embedding-model", default=None, help="local sentence-transformers dir")
+    ap.add_argument("--out", default=PARAMS_PATH)
+    ap.add_argument("--constrain", action="store_true", help="sign-constrained weights")
+    args = ap.parse_args()
+    global CONSTRAIN
+    CONSTRAIN = args.constrain
+    if "test" in os.path.basename(args.train_file):
+        ap.error("refusing to train on a test split")
+    rows = load_pairs(args.train_file)
+    y = np.array([r[0] for r in rows])
+    with open(args.train_file, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()
+    old = {}
+    if os.path.exists(args.out):
+        with open(args.out, encoding="utf-8") as f:
+            old = json.load(f)
+    names, X = feature_matrix(rows)
+    params = {
+        "name": MATCHER_NAME, "version": MATCHER_VERSION,
+        "lexical": train_set(names, X, y, "lexical"),
+        "adjustments": old.get("adjustments", {
+            "speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
+            "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
+            "containment_min": 0.7, "containment_margin": 0.1, "containment_slope": 2.0,
+            "content_gap_max": 0.25, "content_gap_margin": 0.3,
+            "note": "hand-set, not trained: MRPC has no speakers; logit units"}),
+        "training": {"file": os.path.basename(args.train_file), "sha256": digest,
+                     "pairs": len(rows), "positives": int(y.sum()),
+                     "trained_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"),
+                     "sklearn": sklearn.__version__, "numpy": np.__version__,
+                     "max_number_penalty": MAX_NUMBER_PENALTY},
+    }
+    if args.embedding_model:
+        from api.pipeline.match.semantic import Embedder
+        emb = Embedder(args.embedding_model)
+        names_s, X_s = feature_matrix(rows, emb)
+        params["semantic"] = train_set(names_s, X_s, y, "semantic")
+        params["semantic"]["model"] = os.path.basename(os.path.normpath(args.embedding_model))
+    elif "semantic" in old:
+        params["semantic"] = old["semantic"]
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump(params, f, indent=1)
+        f.write("\n")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

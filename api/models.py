@@ -143,6 +143,16 @@ class Disagreement(SQLModel, table=True):
     dismiss_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
+class TermStat(SQLModel, table=True):
+    """How many mentions hold each word: lets candidate retrieval query only rare words, so its
+    cost stays flat as the store grows."""
+
+    __tablename__ = "term_stat"
+
+    term: str = Field(max_length=64, primary_key=True)
+    df: int = 0
+
+
 class ApiKey(SQLModel, table=True):
     """An API key created with the CLI; only its SHA-256 hash is stored."""
 

@@ -18,7 +18,8 @@ from api.services.components import build_components
 from .contract import ContractClient
 
 PG_URL = os.environ.get("CLAIMTRACK_TEST_DATABASE_URL")
-TABLES = ["disagreement", "mention", "claimoutlet", "claim", "article", "outlet", "apikey", "curationevent"]
+TABLES = ["disagreement", "mention", "claimoutlet", "claim", "article", "outlet", "apikey", "curationevent",
+          "term_stat"]
 API_KEY = "test-key-0123456789"
 
 

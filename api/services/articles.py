@@ -97,9 +97,10 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
                           kind=em.kind, checkworthiness=em.checkworthiness,
                           quote_spans=[list(s) for s in em.quote_spans],
                           provenance=extractor, provenance_version=version)
-        claim = assign_claim(session, comps, mention, settings["MATCH_CANDIDATES"])
-        detect_for_mention(session, comps, mention, settings["DETECT_AGAINST"])
-        touched.add(claim.id)
+        claim_id, is_new = assign_claim(session, comps, mention, settings)
+        if not is_new:  # a new claim has no other mention to compare with
+            detect_for_mention(session, comps, mention, settings["DETECT_AGAINST"])
+        touched.add(claim_id)
     refresh_claims(session, touched)
     detail = article_detail(session, article.id)
     detail["notes"] = list(notes)

@@ -101,7 +101,9 @@ def rematch(session_factory: Callable[[], Session], comps: Components, settings:
                 stats["mentions"] += 1
                 if m.pinned:
                     continue
-                target, score = best_claim(session, comps, m, settings["MATCH_CANDIDATES"], before_id=m.id)
+                target, score = best_claim(session, comps, m, settings["MATCH_CANDIDATES"], settings["MATCH_SCORED"],
+                                           before_id=m.id,
+                                           df_cap=settings["MATCH_TERM_DF_CAP"])
                 if target is None:
                     earlier = session.exec(select(Mention.id).where(Mention.claim_id == m.claim_id,
                                                                     Mention.id < m.id).limit(1)).first()

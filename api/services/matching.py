@@ -8,12 +8,14 @@ moved, and dismissed disagreements are never created again.
 """
 from __future__ import annotations
 
+from rapidfuzz import fuzz
 from sqlmodel import Session, select
 
 from ..models import Article, Claim, Disagreement, Mention
+from ..pipeline.text import normalise
 from ..pipeline.types import MentionText
 from .components import Components
-from .search import candidate_mention_ids
+from .search import candidate_mention_ids, count_terms
 
 
 def mention_text(mention: Mention) -> MentionText:
@@ -23,18 +25,34 @@ def mention_text(mention: Mention) -> MentionText:
     return MentionText(text=mention.text, speaker=mention.speaker, is_quote=mention.is_quote, quotes=quotes)
 
 
-def best_claim(session: Session, comps: Components, mention: Mention, limit: int,
-               before_id: int | None = None) -> tuple[int | None, float | None]:
+def shortlist(new_text: str, candidates: list[Mention], keep: int, per_claim: int = 2) -> list[Mention]:
+    """The candidates worth the full matcher: best first by a cheap token-set ratio (which
+    tolerates containment, as partial quotations need), at most ``per_claim`` per claim."""
+    norm = normalise(new_text)
+    ranked = sorted(candidates, key=lambda c: fuzz.token_set_ratio(norm, normalise(c.text)), reverse=True)
+    out, seen = [], {}
+    for cand in ranked:
+        if seen.get(cand.claim_id, 0) < per_claim:
+            seen[cand.claim_id] = seen.get(cand.claim_id, 0) + 1
+            out.append(cand)
+            if len(out) == keep:
+                break
+    return out
+
+
+def best_claim(session: Session, comps: Components, mention: Mention, limit: int, scored: int = 6,
+               before_id: int | None = None, df_cap: int = 2000) -> tuple[int | None, float | None]:
     """The claim the mention should join and the score, or (None, best score) for a new claim.
 
-    With ``before_id`` only mentions stored before that id are candidates (used by re-matching).
+    ``limit`` candidates come from the index, the ``scored`` most alike of them get the full
+    matcher. With ``before_id`` only mentions stored before that id are candidates (re-matching).
     """
-    terms = comps.matcher.search_terms(mention.text)
-    ids = candidate_mention_ids(session, terms, limit * 2 if before_id else limit + 1)
+    terms = comps.matcher.search_terms(mention.text, limit=12)
+    ids = candidate_mention_ids(session, terms, limit * 2 if before_id else limit + 1, df_cap)
     ids = [i for i in ids if i != mention.id and (before_id is None or i < before_id)][:limit]
     if not ids:
         return None, None
-    candidates = session.exec(select(Mention).where(Mention.id.in_(ids))).all()
+    candidates = shortlist(mention.text, session.exec(select(Mention).where(Mention.id.in_(ids))).all(), scored)
     new = mention_text(mention)
     best_id, best_score, top = None, None, None
     for cand in candidates:
@@ -46,19 +64,25 @@ def best_claim(session: Session, comps: Components, mention: Mention, limit: int
     return best_id, (best_score if best_id is not None else top)
 
 
-def assign_claim(session: Session, comps: Components, mention: Mention, limit: int) -> Claim:
-    """Put a new mention into its claim (an existing one, or a new one) and store it."""
-    claim_id, score = best_claim(session, comps, mention, limit)
-    claim = session.get(Claim, claim_id) if claim_id is not None else None
-    if claim is None:
+def assign_claim(session: Session, comps: Components, mention: Mention, settings: dict) -> tuple[int, bool]:
+    """Put a new mention into its claim (an existing one, or a new one) and store it.
+
+    Returns (claim id, whether the claim is new).
+    """
+    claim_id, score = best_claim(session, comps, mention, settings["MATCH_CANDIDATES"],
+                                 settings["MATCH_SCORED"], df_cap=settings["MATCH_TERM_DF_CAP"])
+    is_new = claim_id is None
+    if is_new:
         claim = Claim(text=mention.text, kind=mention.kind, speaker=mention.speaker)
         session.add(claim)
         session.flush()
-    mention.claim_id = claim.id
+        claim_id = claim.id
+    mention.claim_id = claim_id
     mention.match_score = score
     session.add(mention)
     session.flush()
-    return claim
+    count_terms(session, [mention.text])
+    return claim_id, is_new
 
 
 def detect_for_mention(session: Session, comps: Components, mention: Mention, limit: int) -> int:

@@ -1,23 +1,50 @@
 """Full-text search over mention text: SQLite FTS5 or PostgreSQL tsvector, behind one interface.
 
 Two uses: the ``q`` filter of the claim listing (all words must match) and the candidate
-retrieval of claim matching (any of a few distinctive words, best-ranked first). Both only ever
-read the index; neither scans the claims.
+retrieval of claim matching. Both only ever read the index; neither scans the claims.
+
+Candidate retrieval stays cheap as the store grows because it only asks the index for rare
+words: ``term_stat`` counts how many mentions hold each word, and a query uses the rarest of the
+mention's distinctive words whose postings are short (at most ``df_cap`` mentions each), so the
+work per query is bounded whatever the size of the store.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Iterable
 
 from sqlalchemy import text
 from sqlmodel import Session
 
 from ..db import is_sqlite
+from ..pipeline.text import STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_QUERY_TERMS = 6
 
 
 def _terms(raw: str, limit: int = 16) -> list[str]:
     return [w.lower() for w in _WORD.findall(raw or "")][:limit]
+
+
+def index_terms(mention_text: str) -> set[str]:
+    """The words of a mention counted in ``term_stat`` (lower-case, no stop words, 2-64 chars)."""
+    return {w for w in _terms(mention_text, 10_000) if 1 < len(w) <= 64 and w not in STOPWORDS}
+
+
+def count_terms(session: Session, mention_texts: Iterable[str]) -> None:
+    """Add the words of new mentions to ``term_stat`` (in sorted order, so concurrent writers
+    lock rows in the same order)."""
+    counts: Counter = Counter()
+    for t in mention_texts:
+        counts.update(index_terms(t))
+    if not counts:
+        return
+    session.connection().execute(
+        text("INSERT INTO term_stat (term, df) VALUES (:term, :n) "
+             "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df"),
+        [{"term": t, "n": n} for t, n in sorted(counts.items())])
 
 
 def mention_ids_matching_all(session: Session, query: str, limit: int = 5000) -> list[int] | None:
@@ -30,22 +57,38 @@ def mention_ids_matching_all(session: Session, query: str, limit: int = 5000) ->
         sql = "SELECT rowid FROM mention_fts WHERE mention_fts MATCH :q LIMIT :n"
         rows = session.connection().execute(text(sql), {"q": match, "n": limit})
     else:
-        sql = ("SELECT id FROM mention WHERE search_vector @@ plainto_tsquery('english', :q) LIMIT :n")
+        sql = "SELECT id FROM mention WHERE search_vector @@ plainto_tsquery('english', :q) LIMIT :n"
         rows = session.connection().execute(text(sql), {"q": " ".join(terms), "n": limit})
     return [r[0] for r in rows]
 
 
-def candidate_mention_ids(session: Session, terms: list[str], limit: int) -> list[int]:
-    """Ids of the mentions that best match any of ``terms`` (best first), at most ``limit``."""
-    terms = [t for t in (_terms(" ".join(terms), 32)) if len(t) > 1]
+def rare_terms(session: Session, terms: list[str], df_cap: int) -> tuple[list[str], str]:
+    """The words to query, and how to join them (``or``; ``and`` when every word is common)."""
+    terms = list(dict.fromkeys(t for t in _terms(" ".join(terms), 32) if 1 < len(t) <= 64))
     if not terms:
+        return [], "or"
+    params = {f"t{i}": t for i, t in enumerate(terms)}
+    sql = f"SELECT term, df FROM term_stat WHERE term IN ({', '.join(':' + k for k in params)})"
+    df = dict(session.connection().execute(text(sql), params).all())
+    known = sorted((t for t in terms if df.get(t, 0) > 0), key=lambda t: df[t])
+    rare = [t for t in known if df[t] <= df_cap][:MAX_QUERY_TERMS]
+    if rare or not known:
+        return rare, "or"
+    return known[:3], "and"  # only common words: their intersection is still small
+
+
+def candidate_mention_ids(session: Session, terms: list[str], limit: int, df_cap: int = 2000) -> list[int]:
+    """Ids of the mentions that best match the rare words among ``terms`` (best first)."""
+    words, join = rare_terms(session, terms, df_cap)
+    if not words:
         return []
     if is_sqlite(session.get_bind()):
-        match = " OR ".join(f'"{t}"' for t in terms)
+        match = f" {join.upper()} ".join(f'"{t}"' for t in words)
         sql = "SELECT rowid FROM mention_fts WHERE mention_fts MATCH :q ORDER BY rank LIMIT :n"
         rows = session.connection().execute(text(sql), {"q": match, "n": limit})
     else:
         sql = ("SELECT id FROM mention, to_tsquery('english', :q) query WHERE search_vector @@ query "
                "ORDER BY ts_rank(search_vector, query) DESC LIMIT :n")
-        rows = session.connection().execute(text(sql), {"q": " | ".join(terms), "n": limit})
+        rows = session.connection().execute(text(sql), {"q": (" | " if join == "or" else " & ").join(words),
+                                                        "n": limit})
     return [r[0] for r in rows]

@@ -1,0 +1,37 @@
+"""Candidate retrieval: word counts kept at ingest, and queries that use only rare words."""
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from api.services.search import candidate_mention_ids, count_terms, index_terms, rare_terms
+
+from .helpers import article, post
+
+
+def test_index_terms_drop_stop_words_and_case():
+    assert index_terms("The Minister SAID it was 40 days") == {"minister", "40", "days"}
+
+
+def test_ingest_counts_each_word_once_per_mention(app, client, auth):
+    post(client, auth, article(text="Floods hit the city of Lagos on Monday, officials said.\n"
+                                    "Floods hit the city of Lagos again on Friday and again on Sunday."))
+    with Session(app.extensions["claimtrack"]["engine"]) as s:
+        df = dict(s.connection().exec_driver_sql("SELECT term, df FROM term_stat").all())
+    assert df["floods"] == 2 and df["friday"] == 1 and "and" not in df and "again" not in df
+
+
+def test_queries_use_the_rarest_words_under_the_cap(app):
+    with Session(app.extensions["claimtrack"]["engine"]) as s:
+        count_terms(s, ["common words here"] * 50 + ["rare zebra common"] + ["okapi common"] * 3)
+        assert rare_terms(s, ["common", "zebra", "okapi", "unseen"], df_cap=10) == (["zebra", "okapi"], "or")
+        words, join = rare_terms(s, ["common", "words"], df_cap=10)
+        assert join == "and" and set(words) == {"common", "words"}  # only common words: intersect them
+        assert rare_terms(s, ["unseen"], df_cap=10) == ([], "or")
+        s.rollback()
+
+
+def test_candidates_come_from_the_index(app, client, auth):
+    data = post(client, auth, article(text="Floods hit Lagos on Monday.\nA drought hit Kano on Friday."))
+    with Session(app.extensions["claimtrack"]["engine"]) as s:
+        lagos = candidate_mention_ids(s, ["lagos", "floods"], limit=5)
+    assert lagos == [data["mentions"][0]["id"]]

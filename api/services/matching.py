@@ -81,7 +81,7 @@ def assign_claim(session: Session, comps: Components, mention: Mention, settings
     mention.match_score = score
     session.add(mention)
     session.flush()
-    count_terms(session, [mention.text])
+    count_terms(session.connection(), [mention.text])
     return claim_id, is_new
 
 

@@ -33,15 +33,15 @@ def index_terms(mention_text: str) -> set[str]:
     return {w for w in _terms(mention_text, 10_000) if 1 < len(w) <= 64 and w not in STOPWORDS}
 
 
-def count_terms(session: Session, mention_texts: Iterable[str]) -> None:
-    """Add the words of new mentions to ``term_stat`` (in sorted order, so concurrent writers
-    lock rows in the same order)."""
+def count_terms(connection, mention_texts: Iterable[str]) -> None:
+    """Add the words of new mentions to ``term_stat`` over a SQLAlchemy connection (in sorted
+    order, so concurrent writers lock rows in the same order)."""
     counts: Counter = Counter()
     for t in mention_texts:
         counts.update(index_terms(t))
     if not counts:
         return
-    session.connection().execute(
+    connection.execute(
         text("INSERT INTO term_stat (term, df) VALUES (:term, :n) "
              "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df"),
         [{"term": t, "n": n} for t, n in sorted(counts.items())])

@@ -22,7 +22,7 @@ def test_ingest_counts_each_word_once_per_mention(app, client, auth):
 
 def test_queries_use_the_rarest_words_under_the_cap(app):
     with Session(app.extensions["claimtrack"]["engine"]) as s:
-        count_terms(s, ["common words here"] * 50 + ["rare zebra common"] + ["okapi common"] * 3)
+        count_terms(s.connection(), ["common words here"] * 50 + ["rare zebra common"] + ["okapi common"] * 3)
         assert rare_terms(s, ["common", "zebra", "okapi", "unseen"], df_cap=10) == (["zebra", "okapi"], "or")
         words, join = rare_terms(s, ["common", "words"], df_cap=10)
         assert join == "and" and set(words) == {"common", "words"}  # only common words: intersect them

@@ -54,6 +54,7 @@ def best_claim(session: Session, comps: Components, mention: Mention, limit: int
         return None, None
     candidates = shortlist(mention.text, session.exec(select(Mention).where(Mention.id.in_(ids))).all(), scored)
     new = mention_text(mention)
+    comps.matcher.prepare([mention.text] + [c.text for c in candidates])
     best_id, best_score, top = None, None, None
     for cand in candidates:
         result = comps.matcher.score(new, mention_text(cand))

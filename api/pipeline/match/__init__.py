@@ -139,6 +139,12 @@ class Matcher:
         feats = {**feats, "speaker": float(spk), "logit": z}
         return MatchScore(score=s, same_claim=s >= self.threshold, features=feats)
 
+    def prepare(self, texts: list[str]) -> None:
+        """Embed ``texts`` in one batch ahead of scoring them (a no-op for the lexical matcher):
+        the service calls it with a new mention and its candidates."""
+        if self._embedder is not None:
+            self._embedder.embed(texts)
+
     def search_terms(self, text: str, limit: int = 8) -> list[str]:
         """The most distinctive words of a mention for a full-text OR-query (see candidates)."""
         return _search_terms(text, limit)

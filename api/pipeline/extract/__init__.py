@@ -23,7 +23,7 @@ from .scoring import checkworthiness
 from .sentences import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.1.0"  # 1.1: attributed mentions are content spans
+EXTRACTOR_VERSION = "1.2.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

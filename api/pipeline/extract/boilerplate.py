@@ -38,7 +38,8 @@ def is_furniture(sentence: str) -> bool:
         return True
     if _BYLINE_RE.match(s) or _FURNITURE_RE.match(s):
         return True
-    return len(s.split()) <= 25 and bool(_CREDIT_RE.search(s))
+    m = _CREDIT_RE.search(s) if len(s.split()) <= 25 else None
+    return m is not None and len(m.group().split()) <= 6  # not "Reuters/Ipsos poll showed Clinton …"
 
 
 def is_title_repeat(sentence: str, title: str | None) -> bool:

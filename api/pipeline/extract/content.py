@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .boilerplate import is_fragment
 from .lexicon import MONTHS, WEEKDAYS
-from .speakers import _QUOTE_ONLY, PHRASAL_VERBS, SPEECH_VERBS, Attribution, forms_of
+from .speakers import _QUOTE_ONLY, PHRASAL_VERBS, SPEECH_VERBS, STANCE_VERBS, Attribution, forms_of
 from .tokens import Tok
 
 # Punctuation stripped from the edges of a piece (a hyphen only when it stands alone).
@@ -214,6 +214,10 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
         return [(*_span(toks, 0, k, start, end), False)] if k > 0 else None
     if att.how == "according":
         return _according(toks, att, start, end)
+    if att.how == "passive":
+        return None  # "The plan is supported by X": the sentence, attributed to X
+    if att.stance:
+        return _stance_split(text, start, end, att, toks)
     if att.how in ("coord", "ing"):
         # "Herzog met with Blinken, and told the media that …" / "Trump spoke, saying that …"
         cut = k - 1 if att.how == "ing" else _coordinator(toks, k)
@@ -238,6 +242,9 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
     right = np.j if inverted else k + 1 + (1 if _particle(toks, k) else 0)
     if inverted:
         right = _skip_appositive(toks, right)
+    elif right + 1 < n and toks[right].low == "to" and _infinitive(toks[right + 1]) \
+            and not any(t.kind == "q" for t in toks[:f0]):
+        return _stance_split(text, start, end, att, toks)  # "X agreed to release …"
     p, kind, crossed = _skip_frame(toks, right, toks[k].low)
     if kind == "clause" and toks[k].low not in _CLAUSE_VERBS:
         # "blasted Clinton as a “disgrace”": the complement, when it quotes someone's words
@@ -277,6 +284,9 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
             lead = [(*_span(toks, 0, f0 - 1, start, end), True)] if _subordinate_clause(toks, f0 - 1) else []
             return lead + _after(toks, p, kind, start, end)
         return None
+    if before and kind == "none" and not inverted and not before_q and p < n and _substantive(toks, p, n) \
+            and toks[k].low not in _NOUN_OBJECT_WHOLE:
+        return _stance_split(text, start, end, att, toks)  # "In her book, X noted the clot's existence."
     if before and (prev.kind == "q" or att.final):
         return [(*_span(toks, 0, f0, start, end), False)]
     # "X said as much in an interview, arguing that …": the words after a later participle frame
@@ -288,7 +298,150 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
                     and prev.low in _SUBORDINATORS else []
                 return out + _after(toks, q, kind2, start, end)
             break
+    if kind == "none" and not inverted and not before_q and toks[k].low not in _NOUN_OBJECT_WHOLE:
+        return _stance_split(text, start, end, att, toks)  # "X noted the rule": the object
     return None
+
+
+# "claimed responsibility for …", "announced a plan": the object is an act, not what was said
+_NOUN_OBJECT_WHOLE = forms_of("claim announce report post tweet issue release publish")
+
+
+def _infinitive(t: Tok) -> bool:
+    """The word after "to" reads as a verb ("to *release*"), not a noun ("to *reporters*")."""
+    low = t.low
+    return t.kind == "w" and t.text.islower() and low not in _CLAUSE_STARTS and low not in _PREPOSITIONS \
+        and (not low.endswith("s") or low.endswith("ss")) and not low.endswith(("ed", "ing", "ly", "tion"))
+
+
+def _stance_split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
+    """A stance verb's content: what follows the verb ("opposed *the resolution*", "wants *to
+    …*", "believes (that) *…*", "accused *Clinton of …*"), to the end of the clause; a leading
+    clause before the subject ("While prices rose, X …") is a piece in the outlet's own voice."""
+    n = len(toks)
+    k, np = att.cue, att.np
+    if toks[k].low in _QUOTE_ONLY and any(t.kind == "q" for t in toks[k + 1:]):
+        q = next(c for c in range(k + 1, n) if toks[c].kind == "q")  # 'called it "a disgrace"'
+        p = k + 1
+        if q - p > 6:
+            return [(toks[q].start, toks[q].end, False)]
+    p = k + 1 + (1 if _particle(toks, k) else 0)
+    while p < n and _frame_word(toks[p]) and toks[p].kind != "n":  # not "said 111 hostages …"
+        p += 1
+    if p + 1 < n and toks[p].low in ("on", "in", "at", "last", "this") and _frame_word(toks[p + 1]):
+        p += 2  # "opposed on Tuesday the …"
+    if p < n and (toks[p].low == "that" or toks[p].text == ":"):
+        p += 1
+    if p >= n or not _substantive(toks, p, n):
+        return None
+    content = _stance_content(toks, p, start, end)
+    if att.stance and toks[p - 1].low != "that" and toks[p].low not in _CLAUSE_STARTS and toks[p].low != "to" \
+            and toks[p].kind != "n":
+        a, b, own = content[0]  # a noun object: without the adjuncts that follow it
+        content[0] = (a, min(b, _object_end(toks, p, b)), own)
+    if att.how == "ing":
+        cut = k - 1
+    elif att.how == "coord":
+        cut = _coordinator(toks, k)
+        if cut is None:
+            return None
+    else:
+        f0 = np.i
+        if f0 == 0:
+            return content
+        prev = toks[f0 - 1]
+        if any(t.kind == "q" for t in toks[:f0]):
+            return None  # '"…," X believes' and the like: keep the sentence
+        if prev.kind == "w" and prev.low in _SUBORDINATORS:
+            cut = f0 - 1
+        elif prev.text == "," and (not _intro(toks, f0) or _subordinate_clause(toks, f0 - 1)):
+            cut = f0 - 1
+        else:
+            return content  # "In a speech on Friday, Clinton laid out …": an opening adverbial
+    lead = [(*_span(toks, 0, cut, start, end), True)] if _words(toks, 0, cut) >= 3 else []
+    return lead + content
+
+
+def _stance_content(toks: list[Tok], p: int, start: int, end: int, depth: int = 0):
+    """Pieces of a stance verb's content from token ``p``: cut before a second predicate, which
+    gives a further piece when its verb is a cue too ("attacked A, and has called for B")."""
+    n = len(toks)
+    seg = _after(toks, p, "clause", start, end)
+    a, b, own = seg[0]
+    cut = _vp_cut(toks, p, b)
+    if cut >= b or len(seg) > 1 or depth >= 3:
+        return seg
+    out = [(a, cut, own)]
+    c = next((i for i in range(p, n) if toks[i].start >= cut), n)
+    v = c
+    while v < n and (toks[v].text == "," or toks[v].low in ("and", "but", "yet") or toks[v].low in _VP_AUX
+                     or _frame_word(toks[v])):
+        v += 1
+    if v < n and toks[v].text.islower() and (toks[v].low in STANCE_VERBS or toks[v].low in SPEECH_VERBS):
+        q = _content_start(toks, v)
+        if q < n and _substantive(toks, q, n):
+            return out + _stance_content(toks, q, start, end, depth + 1)
+    if c < n and _words(toks, c, n) >= 3:
+        out.append((*_span(toks, c, n, start, end), True))  # ", but stopped short of …": the outlet's
+    return out
+
+
+_ADJUNCT_SUBORDINATORS = frozenset("""when while after before because since though although if until
+whereas amid during following""".split())
+_VENUE_NOUNS = frozenset("""statement interview speech tweet tweets post posts letter ruling email op-ed
+editorial address remarks appearance debate rally video ad book essay column filing memo radio television
+broadcast conference call""".split())
+
+
+def _object_end(toks: list[Tok], p: int, b: int) -> int:
+    """Where a noun object ends before an adjunct of the frame: "Machado *in early-morning tweets*",
+    "the figure *at last week's forum*", "the argument *in a ruling released Thursday*"."""
+    for c in range(p + 1, len(toks) - 1):
+        t = toks[c]
+        if t.start >= b:
+            break
+        if t.kind != "w" or not t.text.islower():
+            if t.text in _DASHES and c > p + 1:
+                return toks[c - 1].end
+            continue
+        if _words(toks, p, c) < 4:
+            continue  # "lauded Mr. Clarke in his address for …": too little left to stand alone
+        if t.low in _ADJUNCT_SUBORDINATORS or t.low == "at" or t.low == "on" and _frame_word(toks[c + 1]) \
+                or t.low == "in" and any(x.low in _VENUE_NOUNS for x in toks[c + 1:c + 4]):
+            return toks[c - 1].end if toks[c - 1].text != "," else toks[c - 2].end
+    return b
+
+
+def _content_start(toks: list[Tok], v: int) -> int:
+    """Where the words framed by the cue at ``v`` start: past a particle, adverbs and "that"."""
+    n = len(toks)
+    q = v + 1 + (1 if _particle(toks, v) else 0)
+    while q < n and _frame_word(toks[q]) and toks[q].kind != "n":
+        q += 1
+    if q < n and (toks[q].low == "that" or toks[q].text == ":"):
+        q += 1
+    return q
+
+
+_VP_AUX = frozenset("has have had is was were will would also then later".split())
+
+
+def _vp_cut(toks: list[Tok], p: int, b: int) -> int:
+    """Where a stance verb's content ends before a second predicate of the subject (", but
+    stopped short of …", "and pledged to …", "and has called for …") or a clause joined by ", but"."""
+    for c in range(p + 1, len(toks) - 1):
+        t = toks[c]
+        if t.start >= b:
+            break
+        if t.low not in ("and", "but", "yet") or not t.text.islower() or not _substantive(toks, p, c):
+            continue
+        comma = toks[c - 1].text == ","
+        nxt = toks[c + 1]
+        if comma and t.low in ("but", "yet") or nxt.kind == "w" and nxt.text.islower() and (
+                nxt.low in _VP_AUX or nxt.low in SPEECH_VERBS or nxt.low in STANCE_VERBS
+                or comma and (nxt.low.endswith("ed") or nxt.low in _FINITE)):
+            return toks[c - 1].end if comma else toks[c - 1].end
+    return b
 
 
 def _quoted_complement(toks: list[Tok], p: int, start: int, end: int):
@@ -336,6 +489,8 @@ def _after(toks: list[Tok], p: int, kind: str, start: int, end: int, depth: int 
     for c in range(p + 1, n - 1):
         if toks[c].text == ";" and _substantive(toks, p, c):  # "…; the center at the foundation …"
             return [(*_span(toks, p, c, start, end), False)]
+        if toks[c].text == "," and toks[c + 1].low == "which" and _words(toks, p, c) >= 4:
+            return [(*_span(toks, p, c, start, end), False)]  # "…, which forced her to …": the outlet's aside
         v = _coordinated_cue(toks, c)
         if v is not None and _substantive(toks, p, c):
             # "… and suggested that …", "… but noted that …": the same speaker again
@@ -343,7 +498,9 @@ def _after(toks: list[Tok], p: int, kind: str, start: int, end: int, depth: int 
             out = [(*_span(toks, p, cut, start, end), False)]
             if depth < 3:
                 q, kind2, _ = _skip_frame(toks, v + 1, toks[v].low)
-                if kind2 in ("that", "colon", "quote", "clause") and q < n and _substantive(toks, q, n):
+                if kind2 not in ("that", "colon", "quote", "clause"):
+                    q, kind2 = _content_start(toks, v), "clause"  # "… but pledged to remain civil"
+                if q < n and _substantive(toks, q, n):
                     out.extend(_after(toks, q, kind2, start, end, depth + 1))
             return out
         comma = toks[c]
@@ -357,8 +514,10 @@ def _after(toks: list[Tok], p: int, kind: str, start: int, end: int, depth: int 
                 or not _substantive(toks, p, c + (comma.kind == "q")):
             continue
         out = [(*_span(toks, p, c + (comma.kind == "q"), start, end), False)]
-        if t.low in _FRAME_PARTICIPLES and depth < 3:
+        if (t.low in _FRAME_PARTICIPLES or t.low in STANCE_VERBS or t.low in SPEECH_VERBS) and depth < 3:
             q, kind2, _ = _skip_frame(toks, v + 1, t.low)
+            if kind2 == "none" and t.low not in _FRAME_PARTICIPLES:
+                kind2 = "clause"  # ", encouraging his supporters to …": the object is the content
             if kind2 in ("that", "colon", "quote", "clause") and _substantive(toks, q, n):
                 out.extend(_after(toks, q, kind2, start, end, depth + 1))
         return out
@@ -374,7 +533,8 @@ def _coordinated_cue(toks: list[Tok], c: int) -> int | None:
             and (toks[v].low in ("also", "then", "later", "even") or _frame_word(toks[v])):
         v += 1
     t = toks[v]
-    if t.kind == "w" and t.text.islower() and t.low in SPEECH_VERBS and not t.low.endswith("ing") \
+    if t.kind == "w" and t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS) \
+            and not t.low.endswith("ing") \
             and (t.low.endswith(("ed", "s")) or t.low in _IRREGULAR_PAST):
         return v
     return None

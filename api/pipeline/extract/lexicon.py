@@ -40,7 +40,8 @@ commentators members member staff staffers insiders allies ally friends family r
 memo letter filing complaint lawsuit platform organization organisation company firm website
 newspaper paper network outlet pollster pollsters candidate nominee president senator governor
 mayor minister secretary director chief chairman judge court reporter reporters journalist
-percent respondents participants
+percent respondents participants analyses analysis studies research findings estimates someone somebody
+everyone everybody nobody anyone
 """.split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Month names that are not also given names (so "Jan Novak" and "April Ryan" stay names).

@@ -48,7 +48,8 @@ def split_role(words: list[str]) -> tuple[str, str]:
         t = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in _PERSONAL_TITLES), default=None)
         if t is not None and t + 1 < len(words):
             k, name = t + 1, words[t + 1:]
-    while name and name[0].lower() in CONNECTORS:
+    while name and name[0].lower() in CONNECTORS and not (name[0][0].isupper() and len(name) > 1
+                                                          and name[0].lower() not in _CAP_CONNECTORS_DROPPED):
         name = name[1:]
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
 
@@ -105,9 +106,13 @@ def cap_chain_left(toks: list[Tok], j: int) -> int:
             k -= 1
         else:
             break
-    while k <= j and toks[k].kind == "w" and toks[k].low in CONNECTORS:
-        k += 1
+    while k <= j and toks[k].kind == "w" and toks[k].low in CONNECTORS and not (
+            toks[k].text[0].isupper() and toks[k].low not in _CAP_CONNECTORS_DROPPED and k < j):
+        k += 1  # "of the …" is dropped; a particle of a surname stays: "De Blasio", "Van Hollen"
     return k
+
+
+_CAP_CONNECTORS_DROPPED = frozenset({"of", "for", "the", "and", "on"})
 
 
 def _name_np(text: str, toks: list[Tok], i: int, j: int) -> NP:
@@ -168,7 +173,7 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
             i = possessor.i
         else:
             k = _det_left(toks, i)
-            if k == i and t.low not in SOURCE_NOUNS:
+            if k == i and t.low not in SOURCE_NOUNS and not (t.low.endswith(_PEOPLE_PLURALS) and depth == 0):
                 return None  # a bare common noun is only a speaker when it is a source noun
             i = k
         surface = _surface(text, toks, i, j + 1)
@@ -193,6 +198,9 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
             return NP(head.i, np.j, _surface(text, toks, head.i, np.j), head.kind,
                       possessor=np.name or strip_det(np.text))
     return np
+
+
+_PEOPLE_PLURALS = ("ists", "ers", "ors", "ans", "ents")  # "environmentalists", "lawmakers", "Republicans"
 
 
 def _det_left(toks: list[Tok], i: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lexicon import ORG_WORDS, SOURCE_NOUNS, TITLES
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, WEEKDAYS
 from .tokens import Tok
 
@@ -34,7 +35,7 @@ exhort
 """.split()
 
 # A verb that needs a particle to report speech: "called for", "pointed out".
-_PHRASAL = {"call": ("for", "on"), "point": ("out",), "write": ("in",)}
+_PHRASAL = {"call": ("for", "on"), "point": ("out", "to"), "write": ("in",)}
 _STATEMENT_VERBS = frozenset("issued issues released releases put puts published publishes".split())
 _STATEMENT_NOUNS = frozenset("statement statements memo letter release tweet post".split())
 
@@ -66,12 +67,53 @@ _QUOTE_ONLY = frozenset(f for b in """call brand dub label term hail describe co
 chant""".split() for f in _forms(b) if f != b)
 PHRASAL_VERBS = {f: parts for b, parts in _PHRASAL.items() for f in _forms(b)}
 
+# Stance verbs: beliefs, wishes, evaluations, findings and commitments ("wants to …", "opposed the
+# resolution", "a poll found that …", "accused X of …"). News attributions use them as freely as
+# speech verbs; their subject is the source and what follows the verb is the content. They are
+# weaker cues than speech verbs: used only when the sentence has no speech cue, only with a subject
+# to their left that can hold a view (a name, a pronoun, an organisation, a group of people).
+_STANCE_IRREGULAR = {
+    "know": "knows knew knowing known", "feel": "feels felt feeling", "see": "sees saw seeing seen",
+    "seek": "seeks sought seeking", "understand": "understands understood understanding",
+    "sing": "sings sang singing sung", "plan": "plans planned planning", "prefer": "prefers preferred preferring",
+    "regret": "regrets regretted regretting", "decry": "decries decried decrying",
+    "rebut": "rebuts rebutted rebutting", "favor": "favors favored favoring",
+    "favour": "favours favoured favouring", "target": "targets targeted targeting",
+    "expect": "expects expected expecting", "fault": "faults faulted faulting",
+}
+_STANCE_REGULAR = """
+believe think want wish hope fear worry doubt consider oppose support endorse reject deny dispute question
+challenge criticize criticise praise laud defend accuse blame urge demand propose vow pledge promise
+threaten predict estimate find show reveal suggest indicate conclude rule argue acknowledge concede admit
+express agree disagree condemn denounce welcome applaud portray describe characterize characterise dismiss
+tout insist intend refuse decline advocate champion slam blast attack mock ridicule recognize recognise
+realize realise learn discover determine decide assume suspect imagine remember recall like love hate
+admire respect trust distrust embrace accept grill lambaste push view regard deem hail emphasize
+emphasise highlight stress compliment chide rebuke castigate berate assail envision anticipate
+recommend celebrate chant type worry back press call rail ignore deride encourage hear sense invite
+echo reference discuss unveil
+outline detail debate promote link chastise understate overstate exaggerate misrepresent invoke
+apologize apologise propound espouse document profile lobby campaign implore beg petition caution
+""".split()
+# Forms that are more often something else: "like" (a preposition), "back" (an adverb), "type",
+# "press" and "call" (nouns), "rules"/"shows" (nouns: "DNC rules permit", "TV shows").
+_STANCE_NOT = frozenset("""like back type press call rule rules shows reference references document documents
+profile profiles campaign campaigns link links debate debates echo echoes outline outlines detail details
+lobby lobbies petition view views plans fears hopes doubts questions attacks calls rebut""".split())
+STANCE_VERBS = frozenset(f for b in list(_STANCE_IRREGULAR) + _STANCE_REGULAR
+                         for f in ({b, *_STANCE_IRREGULAR[b].split()} if b in _STANCE_IRREGULAR else _forms(b))
+                         if f not in _STANCE_NOT) - SPEECH_VERBS
+_STANCE_BASES = frozenset(list(_STANCE_IRREGULAR) + _STANCE_REGULAR)
+_BE = frozenset("is are was were be been being am".split())
+_DO_MODAL = frozenset("do does did will would can could should may might must to 'll".split())
+
 # Words between a subject and its speech verb that are skipped: "Blinken on Monday warned".
 _SKIP_LEFT = frozenset("""
 also later earlier then previously has have had was is were would will did does do not never again
 further reportedly repeatedly publicly privately recently often once simply already last this next
 on since just still even n't subsequently initially separately quickly directly flatly explicitly
-all both each themselves himself herself too
+all both each themselves himself herself too now still openly are am been long almost
+can could should may might must
 """.split()) | WEEKDAYS
 _TIME_NOUNS = frozenset("week month year night morning afternoon evening weekend day time".split())
 _TIME_LEAD = frozenset("last this next that earlier on".split())
@@ -93,14 +135,23 @@ class Attribution:
     # how the cue was found: 'verb' (X said / said X), 'coord' (X did …, and said …),
     # 'ing' (X spoke, saying …), 'according', 'label' (WALLACE: …) or 'dash' ("…" ― X)
     how: str = "verb"
+    stance: bool = False  # the cue is a stance verb ("believes", "opposed"), not a speech verb
+
+
+_CATENATIVE = frozenset("""continue continues continued plan plans planned seem seems seemed tend tends tended
+try tries tried begin begins began want wants wanted need needs needed appear appears appeared going""".split())
 
 
 def _skip_left(toks: list[Tok], j: int) -> int:
-    """Index of the first token left of ``j`` that is not an adverb, auxiliary or time phrase."""
+    """Index of the first token left of ``j`` that is not an adverb, auxiliary or time phrase
+    (or a catenative verb: "protesters *continued to* call for …")."""
     while j >= 0:
         t = toks[j]
         if t.kind != "w":
             break
+        if t.low == "to" and j >= 1 and toks[j - 1].low in _CATENATIVE:
+            j -= 2
+            continue
         if t.low in _SKIP_LEFT or (t.low in _TIME_NOUNS and j > 0 and toks[j - 1].low in _TIME_LEAD) \
                 or _adverb(t):
             j -= 1
@@ -163,6 +214,8 @@ def _left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     if np is None:
         return None
     np = _quantified(text, toks, np)
+    if not _boundary_ok(toks, np.i):
+        np = _pp_head(text, toks, np) or np
     if np.kind == "person" and np.i >= 2 and toks[np.i - 1].kind == "s":
         owner = parse_left(text, toks, np.i - 2)  # "Hillary Clinton's campaign manager Robby Mook"
         if owner is not None and owner.kind != "pron":
@@ -257,10 +310,11 @@ def _is_cue(toks: list[Tok], k: int) -> bool:
     if low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low]:
         return True
     if low in _QUOTE_ONLY:
-        return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":"
+        return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":" \
+            or low in STANCE_VERBS
     if low in _STATEMENT_VERBS:
         return any(x.low in _STATEMENT_NOUNS for x in toks[k + 1:k + 4])
-    return low in SPEECH_VERBS
+    return low in SPEECH_VERBS or low in STANCE_VERBS
 
 
 def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
@@ -273,10 +327,27 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
             if np is not None:
                 out.append(Attribution(np, k, True, k + 2 + (np.j - np.i) >= n - 2 or k == 0, "according"))
             continue
+        if t.low in _STANCE_ADJ and k >= 2 and t.text.islower():
+            a = _stance_adjective(text, toks, k)  # "Protesters were frustrated that …"
+            if a is not None:
+                out.append(a)
+                continue
         if not _is_cue(toks, k):
             continue
         if t.text[0].isupper() and k == 0 and t.low not in ("said", "says"):
             continue  # "Asked about ..." / "Warning ..." at the sentence start
+        if k >= 3 and toks[k - 1].low == "to" and t.text.islower() and not t.low.endswith(("ing", "ed")) \
+                and toks[k - 2].low not in _CATENATIVE:
+            np = main_subject(text, toks[:k - 1])  # "Trump took to Twitter to accuse …"
+            if np is not None and np.kind != "pron" or np is not None and np.text.lower() in ("he", "she", "they"):
+                if _agentive(toks, np) and not any(x.kind == "q" or x.text in (";", ":") for x in toks[np.j:k]):
+                    out.append(Attribution(np, k, False, False, "ing", True))
+            continue
+        if t.low in STANCE_VERBS and not (t.low in _QUOTE_ONLY and any(x.kind == "q" for x in toks[k + 1:k + 12])):
+            a = _stance(text, toks, k)
+            if a is not None:
+                out.append(a)
+            continue
         if t.low.endswith("ing") and k >= 1 and (toks[k - 1].text == "," or t.low in _FRAMING_INGS and k + 1 < n
                                                   and (toks[k + 1].low == "that" or toks[k + 1].text == ":"
                                                        or toks[k + 1].kind == "q")):
@@ -284,6 +355,11 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
             if np is not None:
                 out.append(Attribution(np, k, False, False, "ing"))
             continue
+        if _passive(toks, k):
+            a = _by_agent(text, toks, k)  # "The plan is supported by a coalition of leaders"
+            if a is not None:
+                out.append(a)
+            continue  # "the diagnosis was confirmed", "he was told"
         np = _left_subject(text, toks, k)
         how = "verb"
         strong = np is not None and (np.i == 0 or toks[np.i - 1].kind in ("p", "q"))
@@ -298,11 +374,18 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
             elif toks[j].low in ("and", "but"):
                 np = main_subject(text, toks[:k])
                 strong, how = False, "coord"
+            else:
+                np = _opening_subject(text, toks, k)  # "Experts on North Korea said …"
+                strong = np is not None
         if np is None:
             continue
         tail = toks[max(k, np.j):]
         final = all(x.kind != "q" for x in tail) and len(tail) <= 8 and (np.i > 0 or k > 0)
         out.append(Attribution(np, k, strong, final, how))
+    if not out:
+        head = _headline(text, toks)
+        if head is not None:
+            out.append(head)
     label = _label(text, toks)
     if label is not None:
         out.append(label)
@@ -310,6 +393,256 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
     if dash is not None:
         out.append(dash)
     return out
+
+
+_PP_HEADS = frozenset("""study studies report reports poll polls survey surveys data analysis review audit
+research findings estimate estimates investigation ad ads video videos article book memo letter editorial
+column paper group groups committee coalition panel board team campaign office""".split())
+
+
+def _pp_head(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """"A 2014 study by *Justin Levitt*", "Data from *the Survey*", "The Committee for *a
+    Responsible Federal Budget*": the phrase whose prepositional tail ``np`` is, when that phrase
+    is a document, a study or a body and opens the clause. A named person stays the speaker."""
+    c = np.i - 1
+    if c >= 2 and toks[c].low in ("a", "an", "the"):
+        c -= 1
+    if c < 1 or toks[c].low not in ("of", "for", "by", "from", "at") or not toks[c].text.islower():
+        return None
+    h = c - 1
+    head = toks[h]
+    if head.kind != "w" or not (head.low in _PP_HEADS or head.low in ORG_WORDS and is_name_word(head)):
+        return None
+    i = h
+    while i >= 1 and h - i < 4 and toks[i - 1].kind in ("w", "n") and toks[i - 1].low not in NOT_HEAD_PP:
+        i -= 1
+    if i >= 1 and toks[i - 1].low in ("a", "an", "the", "this", "that", "these", "those", "new", "its", "their"):
+        i -= 1
+    if not _boundary_ok(toks, i):
+        return None
+    if np.kind == "person" and np.name:
+        return NP(i, np.j, np.text, "person", np.name, np.role)
+    return NP(i, np.j, text[toks[i].start:toks[np.j - 1].end], "org")
+
+
+NOT_HEAD_PP = frozenset("""a an the this that these those and or but of in on at to for from with by as
+is are was were has have had said says""".split())
+_PEOPLE_NOUNS = frozenset("""woman women man men person people family wife husband mother father son
+daughter child children student voter citizen friend neighbor neighbour colleague everyone nobody one
+public crowd audience""".split())
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ans", "ents", "ians", "ics", "ives", "ees")
+
+
+def _agentive(toks: list[Tok], np: NP) -> bool:
+    """A phrase that can hold a view: a name, a pronoun, an organisation, a role, or a group
+    headed by a source noun or a noun for people ("protesters", "Republicans")."""
+    if np.kind in ("person", "org", "role") or np.possessor:
+        return True
+    if np.kind == "pron":
+        return np.text.lower() in ("he", "she", "they", "we")
+    head = toks[np.j - 1]
+    low = head.low
+    return low in SOURCE_NOUNS or low in ORG_WORDS or low in _PEOPLE_NOUNS or low in _PP_HEADS \
+        or low.endswith(_PEOPLE_ENDINGS) or head.text[0].isupper() \
+        or any(t.low == "and" for t in toks[np.i:np.j])
+
+
+_ADVERBS = frozenset("""not n't never also still now again once even just already reportedly repeatedly long
+publicly privately recently often simply further""".split())
+
+
+def _skip_adverbs(toks: list[Tok], j: int) -> int:
+    """Index of the first token left of ``j`` (inclusive) that is not an adverb."""
+    while j >= 0 and toks[j].kind == "w" and (toks[j].low in _ADVERBS or _adverb(toks[j])):
+        j -= 1
+    return j
+
+
+_OPEN_NOT_FIRST = frozenset("""then now still also yet in on at during after before when while if as because
+although though since for
+with without by from to despite amid under over into through about like unlike whether than so but and or
+it there this that what how why where who""".split())
+_OPEN_STOP = frozenset("""that which who whom whose when where because if while although though whether
+is are was were be been being has have had do does did will would can could should may might must not""".split())
+_OPEN_PREPS = frozenset("of on in to at from for with and around across close near".split())
+_OPEN_QUANT = frozenset("""those many some most all both none each few several one two three four five six seven
+eight nine ten half majority""".split())
+
+
+def _opening_subject(text: str, toks: list[Tok], k: int) -> NP | None:
+    """The phrase opening the sentence (or its main clause, after a short introductory phrase and
+    a comma) when it runs, without a verb, a comma or a quotation, up to the cue: "Experts on North
+    Korea said", "Those close to him say", "Nearly eight of 10 voters say", "Yet, a 2014 study by
+    Harvard found". Its head (the word before its first preposition, or its last word) must name
+    people, a source or a quantity of them."""
+    np = _opening_from(text, toks, k, 0)
+    if np is None:
+        c = next((c for c in range(1, min(k, 9)) if toks[c].text == ","), None)
+        if c is not None and not any(t.kind == "q" or t.kind == "w" and t.text.islower() and t.low in _OPEN_STOP
+                                     for t in toks[:c]):
+            np = _opening_from(text, toks, k, c + 1)
+    return np
+
+
+def _opening_from(text: str, toks: list[Tok], k: int, s: int) -> NP | None:
+    j = _skip_left(toks, k - 1)
+    if j < s + 1 or j > s + 30 or toks[s].kind != "w" or toks[s].low in _OPEN_NOT_FIRST:
+        return None
+    m = _modifier_start(toks, j, s)  # "A study *that appeared in the journal* found"
+    if m is not None:
+        j = m - 1
+    if j < s or j > s + 14:
+        return None
+    head = None
+    for c in range(s, j + 1):
+        t = toks[c]
+        if t.kind == "q" or t.kind == "p" and not (t.text == "." and c and toks[c - 1].low in TITLES) \
+                and t.text not in ("-", "'", "\u2019"):
+            return None
+        if t.kind == "w" and t.text.islower() and (t.low in _OPEN_STOP or t.low in SPEECH_VERBS
+                                                   or t.low in STANCE_VERBS or _adverb(t) or t.low in _ADVERBS
+                                                   or t.low in _CATENATIVE or t.low.endswith(("n't", "ed"))
+                                                   or t.low in ("then", "later", "earlier", "to") and c == j):
+            return None
+        if head is None and c > s and t.kind == "w" and t.text.islower() and t.low in _OPEN_PREPS:
+            head = toks[c - 1]
+    if not _people_word(head or toks[j]) and not (head is not None and _people_word(toks[j])):
+        return None  # "A chorus of prominent Republicans": the last word will do
+    return NP(s, j + 1, text[toks[s].start:toks[j].end], "group")
+
+
+def _people_word(head: Tok) -> bool:
+    low = head.low
+    if low.endswith("ies"):
+        low = low[:-3] + "y"  # "companies"
+    elif low.endswith("s") and not low.endswith("ss"):
+        low = low[:-1] if low[:-1] in SOURCE_NOUNS or low[:-1] in _PP_HEADS else low
+    return low in SOURCE_NOUNS or low in _PEOPLE_NOUNS or low in _PP_HEADS or low in _OPEN_QUANT \
+        or low.endswith(_PEOPLE_ENDINGS) or head.kind == "n" or is_name_word(head) or head.text.isupper()
+
+
+_PARTICIPLE_NEXT = frozenset("by in last on at from over during this earlier for".split())
+_RELATIVIZERS = frozenset({"that", "which", "who", "whose", "whom"})
+
+
+def _modifier_start(toks: list[Tok], j: int, s: int = 0) -> int | None:
+    """Start of a relative clause or participle phrase that ends the subject ``toks[:j + 1]``
+    ("… report *released last year*", "… study *that appeared in …*", "… poll*, which tracks …,*")."""
+    if toks[j].text == ",":  # ", which tracks …," : a comma-bounded insert
+        c = next((c for c in range(j - 1, s, -1) if toks[c].text == ","), None)
+        if c is None or c + 1 >= j or toks[c + 1].low not in _RELATIVIZERS:
+            return None
+        return c
+    for c in range(s + 1, j + 1):
+        t = toks[c]
+        if t.kind == "q" or t.text in (";", ":", ","):
+            return None
+        participle = (t.low.endswith("ed") or t.low in ("taken", "written", "run")) and c + 1 <= j \
+            and toks[c + 1].low in _PARTICIPLE_NEXT and toks[c - 1].text.islower()
+        if t.kind == "w" and t.text.islower() and (t.low in _RELATIVIZERS or participle):
+            if t.low in _RELATIVIZERS and c == j:
+                return None  # "A study that found …": the cue is the relative clause's own verb
+            if any(x.low in SPEECH_VERBS or x.low in STANCE_VERBS for x in toks[c + 1:j + 1]
+                   if x.kind == "w" and x.text.islower()):
+                return None  # "A study found that research did not support …"
+            return c
+    return None
+
+
+_STANCE_ADJ = frozenset("""concerned worried convinced frustrated confident sure certain aware skeptical
+sceptical hopeful optimistic pessimistic afraid unhappy angry upset pleased disappointed determined adamant
+eager willing reluctant furious outraged alarmed troubled dismayed unconvinced doubtful insistent
+opposed committed""".split())
+_BE_LIKE = _BE | frozenset("remain remains remained seem seems seemed appear appears appeared grew become "
+                           "became".split())
+
+
+def _stance_adjective(text: str, toks: list[Tok], k: int) -> Attribution | None:
+    """"X is concerned that …", "Republicans were willing to …": the subject of the copula."""
+    j = _skip_adverbs(toks, k - 1)
+    if j < 1 or toks[j].low not in _BE_LIKE or k + 1 >= len(toks):
+        return None
+    nxt = toks[k + 1]
+    if not (nxt.low in ("that", "about", "over", "with", "of", "to") or nxt.text == ":"):
+        return None
+    np = _left_subject(text, toks, j)
+    if np is None or not _agentive(toks, np):
+        return None
+    strong = np.i == 0 or toks[np.i - 1].kind in ("p", "q")
+    return Attribution(np, k, strong, False, "verb", True)
+
+
+def _by_agent(text: str, toks: list[Tok], k: int) -> Attribution | None:
+    """A passive cue with its agent: "… is supported by *a coalition of leaders*" (the whole
+    sentence is the agent's view)."""
+    b = k + 1
+    while b < len(toks) and _adverb(toks[b]):
+        b += 1
+    if b + 1 >= len(toks) or toks[b].low != "by":
+        return None
+    np = parse_right(text, toks, b + 1)
+    if np is None:  # "by an unusual coalition of leaders"
+        i = e = b + 1
+        while e < len(toks) and e - i < 8 and toks[e].kind in ("w", "n", "s") and not (
+                toks[e].text.islower() and (toks[e].low in _OPEN_STOP or toks[e].low in NOT_HEAD_PP
+                                            and toks[e].low not in ("of", "a", "an", "the", "and"))):
+            e += 1
+        while e > i and toks[e - 1].low in ("of", "and", "a", "an", "the"):
+            e -= 1
+        if e == i:
+            return None
+        np = NP(i, e, text[toks[i].start:toks[e - 1].end], "group")
+    if np.kind == "pron" or not _agentive(toks, np):
+        return None
+    return Attribution(np, k, False, False, "passive", True)
+
+
+def _passive(toks: list[Tok], k: int) -> bool:
+    """A past participle after a form of "be": "was criticized", "has been told"."""
+    if toks[k].low.endswith("ing"):
+        return False
+    j = _skip_adverbs(toks, k - 1)
+    return j >= 0 and toks[j].kind == "w" and toks[j].low in _BE
+
+
+def _stance(text: str, toks: list[Tok], k: int) -> Attribution | None:
+    """A stance verb with a subject to its left: "Clinton did not want to …", "Protesters are
+    demanding …", "X, who …, opposed …". Passives ("was criticized") and bare participles
+    ("supporters opposing the bill") are not cues."""
+    t = toks[k]
+    j = _skip_adverbs(toks, k - 1)
+    before = toks[j] if j >= 0 else None
+    if before is not None and before.kind == "w" and before.low in _BE:
+        if not t.low.endswith("ing"):
+            return _by_agent(text, toks, k)  # passive: "was criticized by …"
+    elif t.low.endswith("ing") and t.low not in _STANCE_BASES:
+        if before is None or before.text != "," or k < 2:
+            return None
+        np = main_subject(text, toks[:k])  # "…, accusing Clinton of …"
+        if np is None or not _agentive(toks, np):
+            return None
+        return Attribution(np, k, False, False, "ing", True)
+    np = _left_subject(text, toks, k)
+    how = "verb"
+    if np is None:
+        j = _skip_left(toks, k - 1)
+        if j >= 1 and toks[j].low in ("and", "but"):
+            np, how = main_subject(text, toks[:k]), "coord"
+        else:
+            np = _opening_subject(text, toks, k)
+    if np is None or not _agentive(toks, np):
+        return None
+    if t.low in _STANCE_BASES and not any(x.low in _DO_MODAL for x in toks[np.j:k]):
+        # a bare base form needs a plural subject: "Democrats want …", not "Republican support …"
+        head = next((toks[c - 1] for c in range(np.i + 1, np.j) if toks[c].low in ("of", "for", "by", "from")),
+                    toks[np.j - 1])  # "Data from the Survey show"
+        plural = np.text.lower() in ("they", "we") if np.kind == "pron" else \
+            (np.kind in ("group", "org") or head is not toks[np.j - 1]) and (
+                head.low.endswith("s") or head.low == "data" or any(t.low == "and" for t in toks[np.i:np.j]))
+        if not plural:
+            return None
+    strong = np.i == 0 or toks[np.i - 1].kind in ("p", "q")
+    return Attribution(np, k, strong and how == "verb", False, how, True)
 
 
 def _phrase(text: str, toks: list[Tok], i: int) -> NP | None:
@@ -320,6 +653,31 @@ def _phrase(text: str, toks: list[Tok], i: int) -> NP | None:
     if j == i:
         return None
     return NP(i, j, text[toks[i].start:toks[j - 1].end], "group")
+
+
+def _headline(text: str, toks: list[Tok]) -> Attribution | None:
+    """A title-case headline: "New Poll Shows Bump For Clinton", "Plan Will Fail, Senator Warns"."""
+    words = [t for t in toks if t.kind == "w" and len(t.text) > 3]
+    if len(words) < 3 or sum(1 for t in words if t.text[0].isupper()) < 0.8 * len(words):
+        return None
+    n = len(toks)
+    for k in range(1, n):
+        t = toks[k]
+        if t.kind != "w" or not t.text[0].isupper() or not t.low.endswith("s") \
+                or not (t.low in SPEECH_VERBS or t.low in STANCE_VERBS):
+            continue
+        rest = [x for x in toks[k + 1:] if x.kind != "p"]
+        if not rest and k >= 3 and any(x.text == "," for x in toks[:k]):  # "…, Senator Warns."
+            c = max(c for c in range(k) if toks[c].text == ",")
+            if 1 <= k - c - 1 <= 6:
+                return Attribution(NP(c + 1, k, text[toks[c + 1].start:toks[k - 1].end], "group"), k, True, True)
+        elif rest and k <= 6 and all(x.kind in ("w", "s", "n") or x.text in (".", "-", "'", "\u2019")
+                                     for x in toks[:k]):  # "New Poll Shows …"
+            np = parse_left(text, toks, k - 1)
+            if np is None or np.i != 0:
+                np = NP(0, k, text[toks[0].start:toks[k - 1].end], "group")
+            return Attribution(np, k, True, False)
+    return None
 
 
 def _label(text: str, toks: list[Tok]) -> Attribution | None:
@@ -356,6 +714,11 @@ def best(attrs: list[Attribution]) -> Attribution | None:
     which beats an embedded one."""
     if not attrs:
         return None
+    # a speech cue beats a stance verb, unless it only coordinates with it ("outlined A and vowed B")
+    if any(not a.stance and a.how != "coord" and (a.strong or a.final) for a in attrs):
+        attrs = [a for a in attrs if not a.stance]
+    elif any(a.stance for a in attrs):
+        attrs = [a for a in attrs if a.how != "coord"] or attrs
     for a in attrs:
         if a.how == "label":  # "PENCE: Hillary Clinton thinks …" : all of it is Pence's
             return a

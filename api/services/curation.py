@@ -103,7 +103,7 @@ def rematch(session_factory: Callable[[], Session], comps: Components, settings:
                     continue
                 target, score = best_claim(session, comps, m, settings["MATCH_CANDIDATES"], settings["MATCH_SCORED"],
                                            before_id=m.id,
-                                           df_cap=settings["MATCH_TERM_DF_CAP"])
+                                           budget=settings["MATCH_TERM_BUDGET"])
                 if target is None:
                     earlier = session.exec(select(Mention.id).where(Mention.claim_id == m.claim_id,
                                                                     Mention.id < m.id).limit(1)).first()

@@ -41,14 +41,14 @@ def shortlist(new_text: str, candidates: list[Mention], keep: int, per_claim: in
 
 
 def best_claim(session: Session, comps: Components, mention: Mention, limit: int, scored: int = 6,
-               before_id: int | None = None, df_cap: int = 2000) -> tuple[int | None, float | None]:
+               before_id: int | None = None, budget: int = 2000) -> tuple[int | None, float | None]:
     """The claim the mention should join and the score, or (None, best score) for a new claim.
 
     ``limit`` candidates come from the index, the ``scored`` most alike of them get the full
     matcher. With ``before_id`` only mentions stored before that id are candidates (re-matching).
     """
     terms = comps.matcher.search_terms(mention.text, limit=12)
-    ids = candidate_mention_ids(session, terms, limit * 2 if before_id else limit + 1, df_cap)
+    ids = candidate_mention_ids(session, terms, limit * 2 if before_id else limit + 1, budget)
     ids = [i for i in ids if i != mention.id and (before_id is None or i < before_id)][:limit]
     if not ids:
         return None, None
@@ -71,7 +71,7 @@ def assign_claim(session: Session, comps: Components, mention: Mention, settings
     Returns (claim id, whether the claim is new).
     """
     claim_id, score = best_claim(session, comps, mention, settings["MATCH_CANDIDATES"],
-                                 settings["MATCH_SCORED"], df_cap=settings["MATCH_TERM_DF_CAP"])
+                                 settings["MATCH_SCORED"], budget=settings["MATCH_TERM_BUDGET"])
     is_new = claim_id is None
     if is_new:
         claim = Claim(text=mention.text, kind=mention.kind, speaker=mention.speaker)

@@ -3,10 +3,12 @@
 Two uses: the ``q`` filter of the claim listing (all words must match) and the candidate
 retrieval of claim matching. Both only ever read the index; neither scans the claims.
 
-Candidate retrieval stays cheap as the store grows because it only asks the index for rare
-words: ``term_stat`` counts how many mentions hold each word, and a query uses the rarest of the
-mention's distinctive words whose postings are short (at most ``df_cap`` mentions each), so the
-work per query is bounded whatever the size of the store.
+Candidate retrieval stays cheap as the store grows because it bounds how many index entries a
+query may touch: ``term_stat`` counts how many mentions hold each word, and a query ORs the
+rarest of the mention's distinctive words while their postings add up to at most ``budget``.
+When even the rarest word is more common than that, the query looks only at the most recent
+``budget * RECENT_FACTOR`` mentions (reports of one claim cluster in time). Either way the work
+per query does not grow with the store.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from ..pipeline.text import STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_TERMS = 6
+RECENT_FACTOR = 10
 
 
 def _terms(raw: str, limit: int = 16) -> list[str]:
@@ -62,33 +65,43 @@ def mention_ids_matching_all(session: Session, query: str, limit: int = 5000) ->
     return [r[0] for r in rows]
 
 
-def rare_terms(session: Session, terms: list[str], df_cap: int) -> tuple[list[str], str]:
-    """The words to query, and how to join them (``or``; ``and`` when every word is common)."""
+def rare_terms(session: Session, terms: list[str], budget: int) -> tuple[list[str], bool]:
+    """The words to query (rarest first) and whether they are all common (their postings exceed
+    ``budget``), in which case the query must be narrowed to recent mentions."""
     terms = list(dict.fromkeys(t for t in _terms(" ".join(terms), 32) if 1 < len(t) <= 64))
     if not terms:
-        return [], "or"
+        return [], False
     params = {f"t{i}": t for i, t in enumerate(terms)}
     sql = f"SELECT term, df FROM term_stat WHERE term IN ({', '.join(':' + k for k in params)})"
     df = dict(session.connection().execute(text(sql), params).all())
-    known = sorted((t for t in terms if df.get(t, 0) > 0), key=lambda t: df[t])
-    rare = [t for t in known if df[t] <= df_cap][:MAX_QUERY_TERMS]
-    if rare or not known:
-        return rare, "or"
-    return known[:3], "and"  # only common words: their intersection is still small
+    known = sorted((t for t in terms if df.get(t, 0) > 0), key=lambda t: (df[t], t))
+    chosen, total = [], 0
+    for t in known:
+        if total + df[t] > budget or len(chosen) == MAX_QUERY_TERMS:
+            break
+        chosen.append(t)
+        total += df[t]
+    if chosen or not known:
+        return chosen, False
+    return known[:2], True
 
 
-def candidate_mention_ids(session: Session, terms: list[str], limit: int, df_cap: int = 2000) -> list[int]:
+def candidate_mention_ids(session: Session, terms: list[str], limit: int, budget: int = 2000) -> list[int]:
     """Ids of the mentions that best match the rare words among ``terms`` (best first)."""
-    words, join = rare_terms(session, terms, df_cap)
+    words, common = rare_terms(session, terms, budget)
     if not words:
         return []
+    conn = session.connection()
+    min_id = 0
+    if common:
+        newest = conn.execute(text("SELECT max(id) FROM mention")).scalar() or 0
+        min_id = newest - budget * RECENT_FACTOR
     if is_sqlite(session.get_bind()):
-        match = f" {join.upper()} ".join(f'"{t}"' for t in words)
-        sql = "SELECT rowid FROM mention_fts WHERE mention_fts MATCH :q ORDER BY rank LIMIT :n"
-        rows = session.connection().execute(text(sql), {"q": match, "n": limit})
+        sql = ("SELECT rowid FROM mention_fts WHERE mention_fts MATCH :q AND rowid > :min_id "
+               "ORDER BY rank LIMIT :n")
+        rows = conn.execute(text(sql), {"q": " OR ".join(f'"{t}"' for t in words), "min_id": min_id, "n": limit})
     else:
         sql = ("SELECT id FROM mention, to_tsquery('english', :q) query WHERE search_vector @@ query "
-               "ORDER BY ts_rank(search_vector, query) DESC LIMIT :n")
-        rows = session.connection().execute(text(sql), {"q": (" | " if join == "or" else " & ").join(words),
-                                                        "n": limit})
+               "AND id > :min_id ORDER BY ts_rank(search_vector, query) DESC LIMIT :n")
+        rows = conn.execute(text(sql), {"q": " | ".join(words), "min_id": min_id, "n": limit})
     return [r[0] for r in rows]

@@ -23,10 +23,12 @@ def test_ingest_counts_each_word_once_per_mention(app, client, auth):
 def test_queries_use_the_rarest_words_under_the_cap(app):
     with Session(app.extensions["claimtrack"]["engine"]) as s:
         count_terms(s.connection(), ["common words here"] * 50 + ["rare zebra common"] + ["okapi common"] * 3)
-        assert rare_terms(s, ["common", "zebra", "okapi", "unseen"], df_cap=10) == (["zebra", "okapi"], "or")
-        words, join = rare_terms(s, ["common", "words"], df_cap=10)
-        assert join == "and" and set(words) == {"common", "words"}  # only common words: intersect them
-        assert rare_terms(s, ["unseen"], df_cap=10) == ([], "or")
+        # the rarest words while their postings add up to the budget: zebra (1) + okapi (3)
+        assert rare_terms(s, ["common", "zebra", "okapi", "unseen"], budget=10) == (["zebra", "okapi"], False)
+        assert rare_terms(s, ["common", "zebra", "okapi"], budget=3) == (["zebra"], False)
+        # only common words: the two rarest, to be looked up among recent mentions only
+        assert rare_terms(s, ["common", "words"], budget=10) == (["words", "common"], True)
+        assert rare_terms(s, ["unseen"], budget=10) == ([], False)
         s.rollback()
 
 

@@ -23,7 +23,8 @@ from .scoring import checkworthiness
 from .sentences import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.2.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects
+EXTRACTOR_VERSION = "1.3.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+# 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -84,6 +84,9 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
     return _Who(name, role, kind)
 
 
+_LEAD_SUBORDINATORS = frozenset("while after though although since as because when whereas before once".split())
+
+
 def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> list[SentenceInfo]:
     """One :class:`SentenceInfo` per sentence, in order."""
     infos = [SentenceInfo() for _ in sentences]
@@ -112,6 +115,13 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         for other in atts:  # later frames in the sentence: "X said A, and Y warned that B"
             if att is not None and other.how == "verb" and other.cue > att.cue and other.np.i > other.cue - 8 \
                     and other.np.i > att.cue:
+                ow = _resolve(other.np, registry, sal)
+                if ow.name is not None:
+                    infos[si].others.append((other, ow.name, ow.role))
+            elif att is not None and other.how == "verb" and not other.stance and other.cue < att.cue \
+                    and 1 <= other.np.i < other.cue and other.np.kind != "pron" \
+                    and toks[other.np.i - 1].low in _LEAD_SUBORDINATORS:
+                # an earlier frame in a leading subordinate clause: "While X said A, Y did B"
                 ow = _resolve(other.np, registry, sal)
                 if ow.name is not None:
                     infos[si].others.append((other, ow.name, ow.role))

@@ -88,10 +88,15 @@ def pieces(text: str, start: int, end: int, att: Attribution | None, toks: list[
         return [p for p in whole if p.end > p.start]
     found = _split(text, start, end, att, toks)
     if found is None:
-        return whole
+        if not others or not whole:
+            return whole
+        found = [(whole[0].start, whole[0].end, False)]  # a later frame may still split it
     found = [(a, b, own, None) for a, b, own in found]
     for other, name, role in others:
-        found = _second_frame(text, start, end, toks, found, other, (name, role))
+        if other.cue < att.cue:
+            found = _first_frame(toks, start, end, found, other, (name, role))
+        else:
+            found = _second_frame(text, start, end, toks, found, other, (name, role))
     out = []
     for a, b, own, who in found:
         a, b = _clean(text, a, b, quote_spans)
@@ -127,6 +132,22 @@ def _second_frame(text, start, end, toks, found, other: Attribution, who):
         out.append((a, cut, own, w))
         for a2, z2, _ in _after(toks, p, kind, start, min(z, end)):
             out.append((a2, z2, False, who))
+    return out
+
+
+def _first_frame(toks, start, end, found, other: Attribution, who):
+    """Give the leading clause "While X said that A, …" (kept as the outlet's words) to X: A."""
+    sub = toks[other.np.i - 1]
+    p, kind, _ = _skip_frame(toks, other.cue + 1, toks[other.cue].low)
+    if kind not in ("that", "colon", "quote", "clause") or kind == "clause" and toks[other.cue].low not in \
+            _CLAUSE_VERBS or p >= len(toks):
+        return found
+    out = []
+    for a, z, own, w in found:
+        if not own or not (a <= sub.start and toks[p].start < z) or not _substantive(toks, p, len(toks)):
+            out.append((a, z, own, w))
+            continue
+        out.extend((a2, z2, False, who) for a2, z2, _ in _after(toks, p, kind, start, min(z, end)))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import ORG_WORDS, SOURCE_NOUNS, TITLES
+from .lexicon import ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, WEEKDAYS
 from .tokens import Tok
 
@@ -195,8 +195,10 @@ def _left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
             if nxt.low in _REL_OPENERS or nxt.kind == "n":
                 return np
             # "China, Pyongyang's only ally, said": any short insert after a name
-            if np.kind in ("person", "org") and j - c <= 16 and not any(x.kind == "q" for x in toks[c:j]):
-                return np
+            if np.kind in ("person", "org") and not any(x.kind == "q" for x in toks[c:j]) and (
+                    j - c <= 16 or np.kind == "person" and j - c <= 32 and nxt.low in ROLE_WORDS
+                    and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
+                return np  # "Burman, director of the … Center and a professor at …, said
         return None
     if toks[j].text in _DASH_TOKENS and j >= 2:  # "Kall -- co-editor of the book -- said"
         c = next((c for c in range(j - 1, max(-1, j - 25), -1) if toks[c].text in _DASH_TOKENS), None)
@@ -224,6 +226,12 @@ def _left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     if np.i >= 2 and toks[np.i - 1].low in ("and", "or") and (toks[np.i - 2].kind == "w"
                                                               or toks[np.i - 2].text == ")"):
         first = parse_left(text, toks, _skip_paren(toks, np.i - 2))  # "Hamas and Islamic Jihad said"
+        if first is None and np.kind == "role" and np.i >= 4 and toks[np.i - 3].low == "of" \
+                and toks[np.i - 2].text.islower():
+            # "the former secretary of state and current nominee said": two roles of one person
+            head = parse_left(text, toks, np.i - 4)
+            if head is not None and head.kind == "role":
+                first = head
         if first is None or first.kind == "pron" or np.kind == "pron":
             return None
         np = NP(first.i, np.j, text[toks[first.i].start:toks[np.j - 1].end], "group")

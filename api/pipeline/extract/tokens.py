@@ -10,7 +10,8 @@ import re
 _TOKEN_RE = re.compile(
     r"""(?:[A-Za-z]\.){2,}                                   # initialisms: U.S., D.C.
       | [^\W\d_]+(?:(?:-|['\u2019](?=[A-Z])                  # words (any letters), hyphenated, O'Brien,
-          |[\u00a1-\u00aa\u00ac\u00ae-\u00ba\u00bc-\u00bf]+)     # mis-decoded UTF-8 ("FranÃ§ois")
+          |[\u0080-\u009f\u00a1-\u00aa\u00ac\u00ae-\u00ba\u00bc-\u00bf\u0300-\u036f]+)  # mis-decoded UTF-8 ("FranÃ§ois"),
+                                                                 # combining marks
          [^\W\d_]+)*
         (?:['\u2019](?:t|re|ve|ll|d|m)\b)?                   # contractions stay inside
       | ['\u2019]s\b                                         # possessive 's

@@ -63,16 +63,17 @@ class Sentence:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, surrounding whitespace stripped."""
-    out = []
-    for m in re.finditer(r"[^\n\r\u2028\u2029]+", text):
-        a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    spans = (_strip(text, *m.span()) for m in re.finditer(r"[^\n\r\u2028\u2029]+", text))
+    return [(a, b) for a, b in spans if a < b]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span ``a:b`` of ``text`` without surrounding whitespace."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _is_boundary(text: str, m: re.Match, para_start: int, para_end: int) -> bool:
@@ -125,15 +126,8 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a = max(a, nxt)
     if a < end:
         spans.append((a, end))
-    out = []
-    for a, b in spans:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
+    stripped = (_strip(text, a, b) for a, b in spans)
+    return [(a, b) for a, b in stripped if a < b]
 
 
 def split_sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[Sentence]:

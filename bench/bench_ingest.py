@@ -552,6 +552,8 @@ def main() -> int:
     ap.add_argument("--polnear", default=str(ROOT.parent / "shared" / "eval" / "polnear-dev" / "text"))
     ap.add_argument("--mrpc", default=str(ROOT.parent / "shared" / "eval" / "mrpc" / "msr_paraphrase_train.txt"))
     ap.add_argument("--semantic", default=None, metavar="MODEL_DIR", help="also measure the embedding matcher")
+    ap.add_argument("--detect-off", action="store_true",
+                    help="also measure with disagreement detection switched off (matcher=lexical-nodetect)")
     ap.add_argument("--semantic-python", default=None, metavar="PY",
                     help="interpreter with sentence-transformers for the --memory semantic server")
     ap.add_argument("--memory", action="store_true", help="peak RSS of a serving worker")
@@ -587,6 +589,8 @@ def main() -> int:
               flush=True)
         filler = Filler(engine, factory, seed=args.seed + 4)
         comps = {"lexical": build_components(settings)}
+        if args.detect_off:
+            comps["lexical-nodetect"] = build_components({**settings, "DETECT_DISAGREEMENTS": False})
         if args.semantic:
             if importlib.util.find_spec("sentence_transformers") is None and args.semantic_python:
                 # The semantic venv may hold only torch/sentence-transformers (same versions of the

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable
 
+import snowballstemmer
 from sqlalchemy import text
 from sqlmodel import Session
 
 from ..db import is_sqlite
-from ..pipeline.text import STOPWORDS
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_TERMS = 6
@@ -31,9 +32,20 @@ def _terms(raw: str, limit: int = 16) -> list[str]:
     return [w.lower() for w in _WORD.findall(raw or "")][:limit]
 
 
+_porter = snowballstemmer.stemmer("porter")
+
+
+@lru_cache(maxsize=65536)
+def index_key(word: str) -> str:
+    """A word as the full-text index sees it: lower-case and Porter-stemmed, as the FTS5 ``porter``
+    tokenizer (and, closely, PostgreSQL's english configuration) stores it ("reporter" → "report")."""
+    return _porter.stemWord(word.lower())[:64]
+
+
 def index_terms(mention_text: str) -> set[str]:
-    """The words of a mention counted in ``term_stat`` (lower-case, no stop words, 2-64 chars)."""
-    return {w for w in _terms(mention_text, 10_000) if 1 < len(w) <= 64 and w not in STOPWORDS}
+    """The index keys of a mention counted in ``term_stat`` — stop words included, so that a word
+    whose stem is common ("ones" → "on") is known to be common."""
+    return {index_key(w) for w in _terms(mention_text, 10_000) if len(w) > 1}
 
 
 def count_terms(connection, mention_texts: Iterable[str]) -> None:
@@ -68,13 +80,16 @@ def mention_ids_matching_all(session: Session, query: str, limit: int = 5000) ->
 def rare_terms(session: Session, terms: list[str], budget: int) -> tuple[list[str], bool]:
     """The words to query (rarest first) and whether they are all common (their postings exceed
     ``budget``), in which case the query must be narrowed to recent mentions."""
-    terms = list(dict.fromkeys(t for t in _terms(" ".join(terms), 32) if 1 < len(t) <= 64))
-    if not terms:
+    by_key: dict[str, str] = {}
+    for t in _terms(" ".join(terms), 32):
+        if 1 < len(t) <= 64:
+            by_key.setdefault(index_key(t), t)
+    if not by_key:
         return [], False
-    params = {f"t{i}": t for i, t in enumerate(terms)}
+    params = {f"t{i}": k for i, k in enumerate(by_key)}
     sql = f"SELECT term, df FROM term_stat WHERE term IN ({', '.join(':' + k for k in params)})"
-    df = dict(session.connection().execute(text(sql), params).all())
-    known = sorted((t for t in terms if df.get(t, 0) > 0), key=lambda t: (df[t], t))
+    df = {by_key[k]: n for k, n in session.connection().execute(text(sql), params).all()}
+    known = sorted((t for t in by_key.values() if df.get(t, 0) > 0), key=lambda t: (df[t], t))
     chosen, total = [], 0
     for t in known:
         if total + df[t] > budget or len(chosen) == MAX_QUERY_TERMS:

@@ -46,7 +46,7 @@ def from_environment() -> dict:
         # ... of which this many (the most alike by a cheap ratio) get the full matcher.
         "MATCH_SCORED": _int("CLAIMTRACK_MATCH_SCORED", 6),
         # A candidate query touches at most this many index entries (flat cost at any store size).
-        "MATCH_TERM_BUDGET": _int("CLAIMTRACK_MATCH_TERM_BUDGET", 2000),
+        "MATCH_TERM_BUDGET": _int("CLAIMTRACK_MATCH_TERM_BUDGET", 1000),
         # Disagreement detection against at most this many earlier mentions of the claim.
         "DETECT_AGAINST": _int("CLAIMTRACK_DETECT_AGAINST", 50),
         "DETECT_DISAGREEMENTS": _flag("CLAIMTRACK_DETECT_DISAGREEMENTS", True),

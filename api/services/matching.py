@@ -41,7 +41,7 @@ def shortlist(new_text: str, candidates: list[Mention], keep: int, per_claim: in
 
 
 def best_claim(session: Session, comps: Components, mention: Mention, limit: int, scored: int = 6,
-               before_id: int | None = None, budget: int = 2000) -> tuple[int | None, float | None]:
+               before_id: int | None = None, budget: int = 1000) -> tuple[int | None, float | None]:
     """The claim the mention should join and the score, or (None, best score) for a new claim.
 
     ``limit`` candidates come from the index, the ``scored`` most alike of them get the full

@@ -101,7 +101,7 @@ def rare_terms(session: Session, terms: list[str], budget: int) -> tuple[list[st
     return known[:2], True
 
 
-def candidate_mention_ids(session: Session, terms: list[str], limit: int, budget: int = 2000) -> list[int]:
+def candidate_mention_ids(session: Session, terms: list[str], limit: int, budget: int = 1000) -> list[int]:
     """Ids of the mentions that best match the rare words among ``terms`` (best first)."""
     words, common = rare_terms(session, terms, budget)
     if not words:

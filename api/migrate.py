@@ -26,16 +26,3 @@ def downgrade(url: str, revision: str) -> None:
     """Migrate the database at ``url`` down to ``revision``."""
     command.downgrade(alembic_config(url), revision)
 
-
-def current(url: str) -> str | None:
-    """The revision the database at ``url`` is at, or None when it was never migrated."""
-    from alembic.runtime.migration import MigrationContext
-
-    from .db import make_engine
-
-    engine = make_engine(url)
-    try:
-        with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
-    finally:
-        engine.dispose()

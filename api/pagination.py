@@ -37,11 +37,3 @@ def decode(cursor: str, sort: str):
                       errors={"cursor": [f"Not a cursor from this listing ({exc.__class__.__name__})."]})
     return key, last_id
 
-
-def page(rows: list, limit: int, sort: str, key_of) -> tuple[list, str | None]:
-    """Cut ``rows`` (fetched with limit+1) to ``limit`` and make the next cursor, if any."""
-    if len(rows) <= limit:
-        return rows, None
-    rows = rows[:limit]
-    last = rows[-1]
-    return rows, encode(sort, key_of(last), last.id)

@@ -1,27 +1,15 @@
 """Similarity of two sentences, by exactly the matcher and detectors that ingestion uses."""
 from __future__ import annotations
 
+from ..pipeline.extract.quotes import find_quotes
 from ..pipeline.types import MentionText
 from .components import Components
 
 
-def quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Offsets of the material between quotation marks in a bare sentence."""
-    spans, opened = [], None
-    for i, ch in enumerate(text):
-        if ch in "\u201c\u201d\"":
-            if opened is None and ch != "\u201d":
-                opened = i + 1
-            elif opened is not None and ch != "\u201c":
-                if i > opened:
-                    spans.append((opened, i))
-                opened = None
-    return tuple(spans)
-
-
 def view(text: str, speaker: str | None) -> MentionText:
-    """A bare sentence as the pipeline sees a mention."""
-    quotes = quoted_spans(text)
+    """A bare sentence as the pipeline sees a mention, its quotations found as at ingest."""
+    quotes = tuple((q.inner_start, q.inner_end) for q in find_quotes(text, [(0, len(text))])
+                   if q.inner_end > q.inner_start)
     return MentionText(text=text, speaker=speaker, is_quote=bool(quotes), quotes=quotes)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sentences import strip_span
+
 OPENERS = "\u201c\u201e\u00ab"
 CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
@@ -58,14 +60,6 @@ def _kind(text: str, i: int, start: int, end: int, is_open: bool, width: int = 1
     return "open"
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Every quotation span in the given paragraphs, in text order."""
     out: list[QuoteSpan] = []
@@ -89,16 +83,16 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
             elif open_at is not None and depth and text[i] in CLOSERS:
                 depth -= 1
             elif open_at is not None:
-                ia, ib = _trim(text, open_at + open_len, i)
+                ia, ib = strip_span(text, open_at + open_len, i)
                 continued = carry and first and text[a:open_at].strip() == ""
                 out.append(QuoteSpan(open_at, i + width, ia, ib, p, False, continued))
                 open_at, first = None, False
             elif carry and first:  # closing mark of a quotation opened a paragraph earlier
-                ia, ib = _trim(text, a, i)
+                ia, ib = strip_span(text, a, i)
                 out.append(QuoteSpan(a, i + width, ia, ib, p, False, True))
                 first = False
         if open_at is not None:
-            ia, ib = _trim(text, open_at + open_len, b)
+            ia, ib = strip_span(text, open_at + open_len, b)
             continued = carry and first and text[a:open_at].strip() == ""
             if ib > ia:
                 out.append(QuoteSpan(open_at, b, ia, ib, p, True, continued))

@@ -63,11 +63,11 @@ class Sentence:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, surrounding whitespace stripped."""
-    spans = (_strip(text, *m.span()) for m in re.finditer(r"[^\n\r\u2028\u2029]+", text))
+    spans = (strip_span(text, *m.span()) for m in re.finditer(r"[^\n\r\u2028\u2029]+", text))
     return [(a, b) for a, b in spans if a < b]
 
 
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     """The span ``a:b`` of ``text`` without surrounding whitespace."""
     while a < b and text[a].isspace():
         a += 1
@@ -126,7 +126,7 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a = max(a, nxt)
     if a < end:
         spans.append((a, end))
-    stripped = (_strip(text, a, b) for a, b in spans)
+    stripped = (strip_span(text, a, b) for a, b in spans)
     return [(a, b) for a, b in stripped if a < b]
 
 

@@ -8,6 +8,13 @@ root). Only the train file is read: the regularisation strength, the feature set
 threshold are all chosen by 5-fold stratified cross-validation on it. The MRPC test split is
 for reporting only and is never opened here.
 
+MRPC pairs are all about one story, so on their own they never show the model what the
+full-text candidate query mostly hands it in a real store: a sentence from another story that
+shares a word or two. ``--retrieval-negatives N`` (default 2000) adds N such pairs, built from
+the train file alone: two sentences of different MRPC pairs that share at least two content
+stems (and are not near-duplicates), labelled "different claim". Feature and C selection and the
+threshold use MRPC and these pairs together; the CV figures are printed for MRPC alone too.
+
 Needs numpy and scikit-learn (the ``train`` extra); inference needs neither.
 With ``--embedding-model`` (a local sentence-transformers directory; run in the semantic venv)
 the ``semantic`` weight set (lexical features + embedding cosine) is trained too; without it an
@@ -56,6 +63,43 @@ def load_pairs(path: str) -> list[tuple[int, str, str]]:
             if len(parts) == 5:
                 rows.append((int(parts[0]), parts[3], parts[4]))
     return rows
+
+
+def retrieval_negatives(rows, n: int, seed: int = SEED) -> list[tuple[int, str, str]]:
+    """``n`` pairs of sentences from different MRPC pairs sharing at least two content stems
+    (token-set ratio below 80, so no near-duplicates), labelled 0 (see the module docstring)."""
+    import random
+    from collections import defaultdict
+
+    from rapidfuzz import fuzz
+
+    from api.pipeline.text import normalise
+    rng = random.Random(seed)
+    sents = [(i, t) for i, (_, a, b) in enumerate(rows) for t in (a, b)]
+    content = [set(analyse(t).content) for _, t in sents]
+    postings = defaultdict(list)
+    for k, stems in enumerate(content):
+        for st in stems:
+            postings[st].append(k)
+    out, seen, tries = [], set(), 0
+    while len(out) < n and tries < n * 50:
+        tries += 1
+        k = rng.randrange(len(sents))
+        stems = sorted(content[k])
+        if len(stems) < 2:
+            continue
+        a, b = rng.sample(stems, 2)
+        shared = set(postings[a]) & set(postings[b])
+        others = [j for j in shared if sents[j][0] != sents[k][0]]
+        if not others:
+            continue
+        j = rng.choice(others)
+        key = (min(j, k), max(j, k))
+        if key in seen or fuzz.token_set_ratio(normalise(sents[k][1]), normalise(sents[j][1])) >= 80:
+            continue
+        seen.add(key)
+        out.append((0, sents[k][1], sents[j][1]))
+    return out
 
 
 def feature_matrix(rows, embedder=None) -> tuple[list[str], np.ndarray]:
@@ -191,14 +235,17 @@ def stats(p, y, t):
             "f1": round(2 * tp / max(2 * tp + fp + fn, 1), 4)}
 
 
-def train_set(names, X, y, label):
-    """Selects C and features, picks the threshold, fits on all pairs; the params entry."""
+def train_set(names, X, y, label, n_mrpc=None):
+    """Selects C and features, picks the threshold, fits on all pairs; the params entry.
+    The first ``n_mrpc`` rows are the MRPC pairs (their CV figures are reported apart)."""
     print(f"[{label}] {len(names)} candidate features, {len(y)} pairs", flush=True)
     C, keep, _ = select(names, X, y)
     kn = [names[i] for i in keep]
     p = oof(X[:, keep], y, C, kn)
     t = choose_threshold(p, y)
     cv = stats(p, y, t)
+    if n_mrpc is not None and n_mrpc < len(y):
+        cv["mrpc_only"] = stats(p[:n_mrpc], y[:n_mrpc], t)
     mu, sd, coef, b = fit(X[:, keep], y, C, kn)
     coef = bound(kn, coef)
     print(f"[{label}] C={C} features={kn}\n[{label}] threshold={t:.3f} cv={cv}", flush=True)
@@ -215,12 +262,16 @@ def main() -> int:
     ap.add_argument("--embedding-model", default=None, help="local sentence-transformers dir")
     ap.add_argument("--out", default=PARAMS_PATH)
     ap.add_argument("--constrain", action="store_true", help="sign-constrained weights")
+    ap.add_argument("--retrieval-negatives", type=int, default=2000,
+                    help="cross-story pairs sharing two content words, labelled different (0: none)")
     args = ap.parse_args()
     global CONSTRAIN
     CONSTRAIN = args.constrain
     if "test" in os.path.basename(args.train_file):
         ap.error("refusing to train on a test split")
-    rows = load_pairs(args.train_file)
+    mrpc_rows = load_pairs(args.train_file)
+    negatives = retrieval_negatives(mrpc_rows, args.retrieval_negatives) if args.retrieval_negatives else []
+    rows = mrpc_rows + negatives
     y = np.array([r[0] for r in rows])
     with open(args.train_file, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
@@ -231,7 +282,7 @@ def main() -> int:
     names, X = feature_matrix(rows)
     params = {
         "name": MATCHER_NAME, "version": MATCHER_VERSION,
-        "lexical": train_set(names, X, y, "lexical"),
+        "lexical": train_set(names, X, y, "lexical", len(mrpc_rows)),
         "adjustments": old.get("adjustments", {
             "speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
             "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
@@ -239,7 +290,8 @@ def main() -> int:
             "content_gap_max": 0.25, "content_gap_margin": 0.3,
             "note": "hand-set, not trained: MRPC has no speakers; logit units"}),
         "training": {"file": os.path.basename(args.train_file), "sha256": digest,
-                     "pairs": len(rows), "positives": int(y.sum()),
+                     "pairs": len(mrpc_rows), "positives": int(y.sum()),
+                     "retrieval_negatives": len(negatives),
                      "trained_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d"),
                      "sklearn": sklearn.__version__, "numpy": np.__version__,
                      "max_number_penalty": MAX_NUMBER_PENALTY},
@@ -248,7 +300,7 @@ def main() -> int:
         from api.pipeline.match.semantic import Embedder
         emb = Embedder(args.embedding_model)
         names_s, X_s = feature_matrix(rows, emb)
-        params["semantic"] = train_set(names_s, X_s, y, "semantic")
+        params["semantic"] = train_set(names_s, X_s, y, "semantic", len(mrpc_rows))
         params["semantic"]["model"] = os.path.basename(os.path.normpath(args.embedding_model))
     elif "semantic" in old:
         params["semantic"] = old["semantic"]

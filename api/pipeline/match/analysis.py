@@ -4,7 +4,7 @@ A mention's text becomes: its lower-case words, canonical stems of every word (p
 groups and irregular verbs joined, numbers folded to one value token each), the content stems
 (no stop words, no reporting verbs), the named entities (capitalised tokens that do not start a
 sentence, and all-caps acronyms), the numbers as values ("40,000", "forty thousand" and "40k"
-are all 40000) and the quoted fragments as word sequences.
+are all 40000) and the quoted fragments as word sequences (not quoted titles such as "Morning Joe").
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ class Analysis:
     entities: frozenset[str]        # canonical stems of named-entity tokens
     numbers: frozenset[str]         # "#<value>" tokens
     norm: str                       # normalised text (for character-level fuzzy ratios)
-    quotes: tuple[tuple[str, ...], ...]  # quoted fragments (surface words) with >= 2 content words
+    quotes: tuple[tuple[str, ...], ...]  # quoted fragments (surface words), >= 2 content words, not a title
 
 
 def _number_value(text: str) -> float | None:
@@ -169,15 +169,17 @@ def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
             continue
         content.append(st)
         s, e = folded[i][1], folded[j - 1][2]
-        if e - s == 1:
-            tok, initial = toks[s]
-            if (tok[:1].isupper() and not initial) or country[s]:
-                entities.add(st)
+        # a capitalised word (or phrase: "United States") that does not start a sentence, or an acronym
+        if (all(toks[k][0][:1].isupper() for k in range(s, e)) and not toks[s][1]) or (e - s == 1 and country[s]):
+            entities.add(st)
     norm = " ".join(surf)
     frags = []
     for q in _quote_spans(text, quotes):
-        qw = tuple(_surface(t) for t, _ in _tokens(q))
-        if sum(1 for w in qw if w not in STOPWORDS and w not in REPORTING) >= 2:
+        qtoks = _tokens(q)
+        qw = tuple(_surface(t) for t, _ in qtoks)
+        content_toks = [t for (t, _), w in zip(qtoks, qw) if w not in STOPWORDS and w not in REPORTING]
+        # a title in quotation marks ("Morning Joe") names something; it is not a quotation
+        if len(content_toks) >= 2 and not all(t[:1].isupper() for t in content_toks):
             frags.append(qw)
     return Analysis(tuple(surf), tuple(stems), tuple(content), frozenset(entities),
                     frozenset(numbers), norm, tuple(frags))

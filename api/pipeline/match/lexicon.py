@@ -62,7 +62,9 @@ _GROUPS: tuple[tuple[str, ...], ...] = (
     ("fire", "fired", "dismiss", "dismissed", "sack", "sacked"),
     ("profit", "earnings", "income"),
     ("shares", "stock", "stocks"),
-    ("us", "u.s.", "usa", "united states", "america"),
+    # "usa" first: the canonical form must not be the stop word "us" (all-caps "US" and "U.S."
+    # become "usa" in analysis; the lower-case pronoun "us" stays a stop word)
+    ("usa", "united states", "america"),
     ("uk", "britain", "united kingdom"),
     ("un", "united nations"),
 )

@@ -113,8 +113,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         infos[si].att, infos[si].toks = att, toks
         who = _resolve(att.np, registry, sal) if att else None
         for other in atts:  # later frames in the sentence: "X said A, and Y warned that B"
-            if att is not None and other.how == "verb" and other.cue > att.cue and other.np.i > other.cue - 8 \
-                    and other.np.i > att.cue:
+            if att is not None and other.how in ("verb", "with") and other.cue > att.cue \
+                    and other.np.i > other.cue - 8 and other.np.i > att.cue:
                 ow = _resolve(other.np, registry, sal)
                 if ow.name is not None:
                     infos[si].others.append((other, ow.name, ow.role))
@@ -126,7 +126,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
                 if ow.name is not None:
                     infos[si].others.append((other, ow.name, ow.role))
         if who is not None and who.name is not None:
-            own[si] = who
+            if att.how not in ("noun", "with"):  # "X's claim that …" does not speak for later quotations
+                own[si] = who
             infos[si].speaker, infos[si].role, infos[si].attributed = who.name, who.role, True
             sal.note(who)
         elif att is None or who is None or who.name is None:

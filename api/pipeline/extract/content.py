@@ -16,6 +16,11 @@ An attributed mention covers the claim's content; the speaker and the speech cue
   B`` → B is a further piece of the same speaker) and at a participle phrase in the outlet's
   voice (``…, ending a century of production``); ``described X as "…" on Monday`` → up to the
   quotation;
+- ``X urged Y to …`` → ``Y to …``; ``As X noted, CLAUSE`` / ``In X's view, CLAUSE`` → CLAUSE;
+  ``… X's claim that CLAUSE`` → CLAUSE for X (the rest in the outlet's voice); ``…, with X
+  saying that CLAUSE`` → CLAUSE for X; ``…, when X stated that CLAUSE`` → CLAUSE for X;
+- a noun object ends before an aside (``…, who …``, ``as``/``when`` + a clause of the outlet's,
+  a venue phrase); ``A, but B`` ends A when B is a clause of its own (B is the outlet's);
 - sentences of a block quotation, sentences without attribution: the whole sentence (a
   sentence that is nothing but one quotation loses its marks).
 
@@ -28,8 +33,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .boilerplate import is_fragment
-from .lexicon import MONTHS, WEEKDAYS
-from .speakers import _QUOTE_ONLY, PHRASAL_VERBS, SPEECH_VERBS, STANCE_VERBS, Attribution, forms_of
+from .lexicon import MONTHS, VENUE_NOUNS, WEEKDAYS
+from .speakers import (_QUOTE_ONLY, PHRASAL_VERBS, SPEECH_VERBS, STANCE_VERBS, Attribution, _opening_phrase,
+                       forms_of, light_frame)
 from .tokens import Tok
 
 # Punctuation stripped from the edges of a piece (a hyphen only when it stands alone).
@@ -115,14 +121,25 @@ def _second_frame(text, start, end, toks, found, other: Attribution, who):
     first speaker's words up to the frame, Y's words after it."""
     i = other.np.i
     b = i
-    while b > 0 and (toks[b - 1].low in ("and", "but", "while", "whereas") or toks[b - 1].text in (",", ";")):
+    while b > 0 and (toks[b - 1].low in ("and", "but", "while", "whereas", "with")
+                     or toks[b - 1].text in (",", ";")):
         b -= 1
     if b == i or b == 0:
+        if i > 0 and toks[i - 1].low in _CLAUSE_SUBORDINATORS:
+            # "…, when the state wrongly stated that B": the clause was kept as the outlet's piece
+            return _own_clause_frame(toks, start, end, found, other, who)
         return found  # not a clause of its own: "said that Y warned …" stays one piece
-    p, kind, _ = _skip_frame(toks, other.cue + 1, toks[other.cue].low)
-    if kind not in ("that", "colon", "quote", "clause") or kind == "clause" and toks[other.cue].low not in \
-            _CLAUSE_VERBS or p >= len(toks) or not _substantive(toks, p, len(toks)):
+    if other.how == "with":  # "…, with one poll showing her ahead": what follows the participle
+        p, kind = _content_start(toks, other.cue), "clause"
+    else:
+        p, kind, _ = _skip_frame(toks, other.cue + 1, toks[other.cue].low)
+        if kind == "none" and other.stance:  # "…, and Republicans want policies that …": the object
+            p, kind = _content_start(toks, other.cue), "object"
+    if kind not in ("that", "colon", "quote", "clause", "object") or kind == "clause" \
+            and toks[other.cue].low not in _CLAUSE_VERBS and other.how != "with" or p >= len(toks) \
+            or not _substantive(toks, p, len(toks)):
         return found
+    kind = "clause" if kind == "object" else kind
     cut, resume = toks[b - 1].end, toks[i].start
     out = []
     for a, z, own, w in found:
@@ -135,13 +152,37 @@ def _second_frame(text, start, end, toks, found, other: Attribution, who):
     return out
 
 
+_CLAUSE_SUBORDINATORS = frozenset("as while after before because since though although when whereas".split())
+
+
+def _own_clause_frame(toks, start, end, found, other: Attribution, who):
+    """An outlet's piece that opens with the later frame's subject ("the state stated that B")
+    becomes B, with that frame's speaker."""
+    p, kind, _ = _skip_frame(toks, other.cue + 1, toks[other.cue].low)
+    if kind not in ("that", "colon", "quote", "clause") or kind == "clause" and toks[other.cue].low not in \
+            _CLAUSE_VERBS or p >= len(toks) or not _substantive(toks, p, len(toks)):
+        return found
+    resume = toks[other.np.i].start
+    out = []
+    for a, z, own, w in found:
+        if not own or a != resume or toks[p].start >= z:
+            out.append((a, z, own, w))
+            continue
+        out.extend((a2, z2, False, who) for a2, z2, _ in _after(toks, p, kind, start, min(z, end)))
+    return out
+
+
 def _first_frame(toks, start, end, found, other: Attribution, who):
     """Give the leading clause "While X said that A, …" (kept as the outlet's words) to X: A."""
     sub = toks[other.np.i - 1]
     p, kind, _ = _skip_frame(toks, other.cue + 1, toks[other.cue].low)
-    if kind not in ("that", "colon", "quote", "clause") or kind == "clause" and toks[other.cue].low not in \
-            _CLAUSE_VERBS or p >= len(toks):
+    cue = toks[other.cue].low
+    if kind == "none" and cue not in _CLAUSE_VERBS and cue not in _NOUN_OBJECT_WHOLE:
+        p, kind = _content_start(toks, other.cue), "object"  # "Although X has admitted using …, …"
+    if kind not in ("that", "colon", "quote", "clause", "object") or kind == "clause" and cue not in _CLAUSE_VERBS \
+            or p >= len(toks):
         return found
+    kind = "clause" if kind == "object" else kind
     out = []
     for a, z, own, w in found:
         if not own or not (a <= sub.start and toks[p].start < z) or not _substantive(toks, p, len(toks)):
@@ -237,11 +278,23 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
         return _according(toks, att, start, end)
     if att.how == "passive":
         return None  # "The plan is supported by X": the sentence, attributed to X
+    if att.how == "noun":  # "Politifact seized on Trump's claim that …"
+        p = next(c for c in range(k + 1, n) if toks[c].low == "that") + 1
+        if not _substantive(toks, p, n):
+            return None
+        lead = [(*_span(toks, 0, k + 1, start, end), True)] if _words(toks, 0, np.i) >= 3 else []
+        if toks[p - 2].low not in ("is", "was") and (np.i == 0 or toks[np.i - 1].text == ","
+                                                     or np.i == 1 and toks[0].low in _SUBORDINATORS):
+            # the claim is the subject: "X's claim that A was false" → A, up to the main verb
+            m = _main_verb_after(toks, p)
+            if m is not None:
+                return lead + [(*_span(toks, p, m, start, end), False)]
+        return lead + _after(toks, p, "that", start, end)
     if att.stance:
         return _stance_split(text, start, end, att, toks)
-    if att.how in ("coord", "ing"):
+    if att.how in ("coord", "ing", "with"):
         # "Herzog met with Blinken, and told the media that …" / "Trump spoke, saying that …"
-        cut = k - 1 if att.how == "ing" else _coordinator(toks, k)
+        cut = k - 1 if att.how == "ing" else np.i - 2 if att.how == "with" else _coordinator(toks, k)
         if cut is None:
             return None
         p, kind, _ = _skip_frame(toks, k + 1, toks[k].low)
@@ -252,7 +305,8 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
             out.append((*_span(toks, 0, cut, start, end), True))
         out.extend(_after(toks, p, kind, start, end))
         return out
-    if toks[k].low in _QUOTE_ONLY and not (k + 1 < n and toks[k + 1].text == ":"):
+    if toks[k].low in _QUOTE_ONLY and not (k + 1 < n and toks[k + 1].text == ":") and not _particle(toks, k) \
+            and _late_particle(toks, k) is None:
         # 'Trump called it "a disgrace"' → the quotation
         q = next((c for c in range(k + 1, n) if toks[c].kind == "q"), None)
         return [(toks[q].start, toks[q].end, False)] if q is not None else None
@@ -263,15 +317,39 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
     right = np.j if inverted else k + 1 + (1 if _particle(toks, k) else 0)
     if inverted:
         right = _skip_appositive(toks, right)
-    elif right + 1 < n and toks[right].low == "to" and _infinitive(toks[right + 1]) \
+    elif toks[k].low == "put" and right < n and toks[right].low == "it":
+        right += 1  # "As X put it, …"
+    elif light_frame(toks, k):
+        right += light_frame(toks, k)  # "X made it clear (that) …"
+    elif _to_infinitive(toks, right) \
             and not any(t.kind == "q" for t in toks[:f0]):
         return _stance_split(text, start, end, att, toks)  # "X agreed to release …"
+    elif toks[k].low in _CONTROL_VERBS and not any(t.kind == "q" for t in toks[:f0]):
+        q = _skip_object(toks, right)
+        long_object = False
+        if right < q < n - 1 and toks[q].text == ",":  # "asked Lester Holt, the moderator, to …"
+            c = next((c for c in range(q + 2, min(n - 1, q + 16)) if toks[c].text == ","), None)
+            if c is not None and toks[q + 1].low in ("the", "a", "an", "who"):
+                q, long_object = c + 1, True
+        if right < q < n - 1 and _to_infinitive(toks, q):
+            # "X urged voters to reject …" (the object and what it is urged to do); after a long
+            # object with an appositive, from "to"
+            return _stance_split(text, start, end, att, toks, q if long_object else None)
     p, kind, crossed = _skip_frame(toks, right, toks[k].low)
-    if kind == "clause" and toks[k].low not in _CLAUSE_VERBS:
-        # "blasted Clinton as a “disgrace”": the complement, when it quotes someone's words
-        kind = "clause" if any(t.kind == "q" for t in toks[p:]) else "none"
-        if kind == "clause":
+    if not inverted and f0 >= 1 and toks[f0 - 1].low == "as":
+        as_frame = _as_frame(text, start, end, toks, f0 - 1, k, kind)
+        if as_frame is not None:
+            return as_frame
+    # ", adding later, “…”" / ", citing …": the content was reached through a participle frame
+    via_participle = crossed and any(toks[c - 1].text == "," and _frame_participle(toks[c])
+                                     for c in range(right + 1, p))
+    if kind == "clause" and toks[k].low not in _CLAUSE_VERBS and not light_frame(toks, k) and not via_participle:
+        # "blasted Clinton as a “disgrace”": the complement, when it quotes someone's words (and no
+        # ", saying …" frame comes before the quotation)
+        q = next((c for c in range(p, n) if toks[c].kind == "q"), None)
+        if q is not None and _participle_frame(toks, p, q) is None:
             return _quoted_complement(toks, p, start, end)
+        kind = "none"
     before = f0 > 0 and _substantive(toks, 0, f0)
     before_q = any(t.kind == "q" for t in toks[:f0])
     prev = toks[f0 - 1] if f0 > 0 else None
@@ -293,17 +371,20 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
     if after:
         if not before:  # "X said …" / "Sens. X and Y said …"
             return _after(toks, p, kind, start, end)
-            return _after(toks, p, kind, start, end)
         if prev.kind == "w" and prev.low in _SUBORDINATORS:  # "Prices rose, and X said that …"
             out = []
-            if _words(toks, 0, f0 - 1) >= 3:
-                out.append((*_span(toks, 0, f0 - 1, start, end), True))
+            cut = f0 - 2 if f0 >= 2 and toks[f0 - 2].low in ("even", "just") else f0 - 1  # "… even as X said"
+            if _words(toks, 0, cut) >= 3:
+                out.append((*_span(toks, 0, cut, start, end), True))
             return out + _after(toks, p, kind, start, end)
-        if prev.text == "," or _intro(toks, f0):
+        if prev.text == "," or _intro(toks, f0) or _opening_phrase(toks, f0):
             # "In Ohio on Tuesday, X said that …"; "While Y reported progress, X said …" keeps
             # its subordinate clause as a piece in the outlet's voice
             lead = [(*_span(toks, 0, f0 - 1, start, end), True)] if _subordinate_clause(toks, f0 - 1) else []
             return lead + _after(toks, p, kind, start, end)
+        if prev.text in (":", ";") and _words(toks, 0, f0 - 1) >= 3:
+            # "The news set off fireworks on Friday: Republicans said …": the lead is the outlet's
+            return [(*_span(toks, 0, f0 - 1, start, end), True)] + _after(toks, p, kind, start, end)
         return None
     if before and kind == "none" and not inverted and not before_q and p < n and _substantive(toks, p, n) \
             and toks[k].low not in _NOUN_OBJECT_WHOLE:
@@ -311,21 +392,129 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
     if before and (prev.kind == "q" or att.final):
         return [(*_span(toks, 0, f0, start, end), False)]
     # "X said as much in an interview, arguing that …": the words after a later participle frame
-    for c in range(max(p, k + 1), n - 2):
-        if toks[c].text == "," and toks[c + 1].low in _FRAME_PARTICIPLES:
-            q, kind2, _ = _skip_frame(toks, c + 2, toks[c + 1].low)
-            if kind2 in ("that", "colon", "quote") and q < n and _substantive(toks, q, n):
-                out = [(*_span(toks, 0, f0, start, end), True)] if before and prev.kind == "w" \
-                    and prev.low in _SUBORDINATORS else []
-                return out + _after(toks, q, kind2, start, end)
-            break
+    c = _participle_frame(toks, max(p, k + 1), n - 2)
+    if c is not None:
+        q, kind2 = _participle_content(toks, c + 1)
+        if kind2 in ("that", "colon", "quote", "clause") and q < n and _substantive(toks, q, n):
+            out = [(*_span(toks, 0, f0, start, end), True)] if before and prev.kind == "w" \
+                and prev.low in _SUBORDINATORS else []
+            if kind == "none" and toks[k].low not in _CLAUSE_VERBS and _words(toks, p, c) >= 3 \
+                    and _noun_start(toks[p]):
+                # "attacked Jones for her vote, saying …": the object is the speaker's words too
+                out.append((*_span(toks, p, c, start, end), False))
+            return out + _after(toks, q, kind2, start, end)
     if kind == "none" and not inverted and not before_q and toks[k].low not in _NOUN_OBJECT_WHOLE:
         return _stance_split(text, start, end, att, toks)  # "X noted the rule": the object
+    if kind == "none" and not inverted and not before_q and not before:
+        # "X announced the arrest of a man and said …": the announcement, then what was said
+        c = next((c for c in range(p + 2, n - 1) if _coordinated_cue(toks, c) is not None), None)
+        if c is not None:
+            v = _coordinated_cue(toks, c)
+            q, kind2, _ = _skip_frame(toks, v + 1 + (1 if _particle(toks, v) else 0), toks[v].low)
+            if kind2 in ("that", "colon", "quote", "clause") and q < n and _substantive(toks, q, n):
+                return [(*_span(toks, p, c, start, end), False)] + _after(toks, q, kind2, start, end)
     return None
+
+
+# Verbs whose object is told to do something: "urged *voters to reject the levy*" (the object and
+# the infinitive are what was said).
+_CONTROL_VERBS = forms_of("""urge ask call press encourage implore exhort beg invite warn advise tell push
+challenge dare order direct instruct remind persuade convince""")
+
+_MAIN_VERBS = frozenset("""is was are were has have had remains remained proved turned seems seemed appears
+appeared""".split())
+
+
+def _main_verb_after(toks: list[Tok], p: int) -> int | None:
+    """In "that A was false", where a subject's "that" clause (from ``p``) ends: at a second finite
+    verb after the clause's own one ("that judges shouldn't try … *is* not shared")."""
+    seen = False
+    for c in range(p, len(toks)):
+        t = toks[c]
+        if t.kind == "q" or t.text in (";", ":"):
+            return None
+        if t.kind != "w" or not t.text.islower():
+            continue
+        if seen and t.low in _MAIN_VERBS and c > p + 2 and toks[c - 1].kind in ("w", "n") \
+                and toks[c - 1].low not in ("and", "or", "but", "that", "which", "who") \
+                and toks[c - 1].low not in _CLAUSE_VERBS_STOP and not toks[c - 1].low.endswith("n't"):
+            return c
+        if t.low in _CLAUSE_VERBS_STOP or t.low in _FINITE or t.low.endswith(("ed", "n't")) \
+                or t.low in SPEECH_VERBS:
+            seen = True
+    return None
+
+
+def _as_frame(text: str, start: int, end: int, toks: list[Tok], a: int, k: int, kind: str):
+    """"As X noted, CLAUSE" (at the start, or after an opening word: "Yet, as X observed, …") →
+    CLAUSE; "CLAUSE, as X noted." → CLAUSE. ``a`` is the index of "as", ``k`` the cue's; None otherwise."""
+    n = len(toks)
+    opening = a == 0 or a <= 2 and toks[a - 1].text == "," and all(t.kind == "w" for t in toks[:a - 1])
+    if opening:
+        # the frame runs to the first comma after the cue: "As X put it in a statement to Y in July, …"
+        c = next((c for c in range(k + 1, min(n, k + 25)) if toks[c].text == "," or toks[c].kind == "q"), None)
+        if c is not None and toks[c].text == "," and c + 1 < n and _substantive(toks, c + 1, n):
+            return _after(toks, c + 1, "clause", start, end)
+    if a >= 2 and toks[a - 1].text == "," and kind == "end" and _substantive(toks, 0, a - 1) \
+            and not any(t.kind == "q" for t in toks[:a]):
+        return [(*_span(toks, 0, a - 1, start, end), False)]
+    return None
+
+
+def _noun_start(t: Tok) -> bool:
+    """A word that can open a noun object ("*the* plan", "*Clinton*"), not a particle, a preposition
+    or an adverb ("spoke *out* about …")."""
+    if t.kind == "n" or t.kind == "w" and not t.text.islower():
+        return True
+    return t.kind == "w" and (t.low in _NOUN_DETERMINERS or t.low not in _PREPOSITIONS and t.low not in _PARTICLES
+                              and t.low not in _CLAUSE_STARTS and not t.low.endswith("ly"))
+
+
+_PARTICLES = frozenset("out up off back down away of as".split())
+
+
+def _participle_frame(toks: list[Tok], p: int, limit: int) -> int | None:
+    """Index of the first comma in ``toks[p:limit]`` that opens a participle frame (", saying …",
+    ", promising to …"), or None (a quotation or a semicolon ends the search)."""
+    for c in range(p, min(limit, len(toks) - 1)):
+        t = toks[c]
+        if t.kind == "q" and c > p or t.text == ";":
+            return None
+        if t.text == "," and _frame_participle(toks[c + 1]):
+            return c
+    return None
+
+
+def _frame_participle(t: Tok) -> bool:
+    return t.kind == "w" and t.text.islower() and t.low.endswith("ing") and (
+        t.low in _FRAME_PARTICIPLES or t.low in SPEECH_VERBS or t.low in STANCE_VERBS)
+
+
+def _participle_content(toks: list[Tok], v: int) -> tuple[int, str]:
+    """Where the words framed by the participle at ``v`` start, and how they were reached."""
+    if _to_infinitive(toks, v + 1):
+        return v + 1, "clause"  # ", promising to lift …"
+    if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "on", "with", "at", "to"):
+        return v + 1, "none"  # ", speaking of the deal": a topic, not what was said
+    q, kind, _ = _skip_frame(toks, v + 1, toks[v].low)
+    if kind == "clause" and toks[v].low not in _CLAUSE_VERBS:
+        kind = "none"
+    if kind == "none" and toks[v].low not in _FRAME_PARTICIPLES:
+        return _content_start(toks, v), "clause"  # ", promising to lift …", ", urging voters to …"
+    return q, kind
 
 
 # "claimed responsibility for …", "announced a plan": the object is an act, not what was said
 _NOUN_OBJECT_WHOLE = forms_of("claim announce report post tweet issue release publish")
+
+
+def _to_infinitive(toks: list[Tok], i: int) -> bool:
+    """``toks[i:]`` opens with "to" and a verb, perhaps after an adverb ("to *harshly* punish")."""
+    n = len(toks)
+    if i + 1 >= n or toks[i].low != "to":
+        return False
+    v = i + 2 if i + 2 < n and _adverb_word(toks[i + 1]) else i + 1
+    return _infinitive(toks[v])
 
 
 def _infinitive(t: Tok) -> bool:
@@ -335,18 +524,22 @@ def _infinitive(t: Tok) -> bool:
         and (not low.endswith("s") or low.endswith("ss")) and not low.endswith(("ed", "ing", "ly", "tion"))
 
 
-def _stance_split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
+def _stance_split(text: str, start: int, end: int, att: Attribution, toks: list[Tok],
+                  content_from: int | None = None):
     """A stance verb's content: what follows the verb ("opposed *the resolution*", "wants *to
     …*", "believes (that) *…*", "accused *Clinton of …*"), to the end of the clause; a leading
     clause before the subject ("While prices rose, X …") is a piece in the outlet's own voice."""
     n = len(toks)
     k, np = att.cue, att.np
-    if toks[k].low in _QUOTE_ONLY and any(t.kind == "q" for t in toks[k + 1:]):
+    late = _late_particle(toks, k)  # "called Friday for …"
+    if toks[k].low in _QUOTE_ONLY and any(t.kind == "q" for t in toks[k + 1:]) and not _particle(toks, k) \
+            and late is None:
         q = next(c for c in range(k + 1, n) if toks[c].kind == "q")  # 'called it "a disgrace"'
         p = k + 1
         if q - p > 6:
             return [(toks[q].start, toks[q].end, False)]
-    p = k + 1 + (1 if _particle(toks, k) else 0)
+    p = content_from if content_from is not None else late + 1 if late is not None \
+        else k + 1 + (1 if _particle(toks, k) else 0)
     while p < n and _frame_word(toks[p]) and toks[p].kind != "n":  # not "said 111 hostages …"
         p += 1
     if p + 1 < n and toks[p].low in ("on", "in", "at", "last", "this") and _frame_word(toks[p + 1]):
@@ -356,12 +549,21 @@ def _stance_split(text: str, start: int, end: int, att: Attribution, toks: list[
     if p >= n or not _substantive(toks, p, n):
         return None
     content = _stance_content(toks, p, start, end)
-    if att.stance and toks[p - 1].low != "that" and toks[p].low not in _CLAUSE_STARTS and toks[p].low != "to" \
-            and toks[p].kind != "n":
+    if (att.stance or toks[k].low not in _CLAUSE_VERBS) and toks[p - 1].low != "that" and toks[p].low != "to" \
+            and toks[p].kind != "n" and (
+            toks[p].low not in _CLAUSE_STARTS or toks[p].low in _NOUN_DETERMINERS and _noun_object(toks, p)):
         a, b, own = content[0]  # a noun object: without the adjuncts that follow it
-        content[0] = (a, min(b, _object_end(toks, p, b)), own)
+        e = _object_end(toks, p, b)
+        content[0] = (a, min(b, e), own)
+        c = next((c for c in range(p, n) if toks[c].start > e), n)
+        if e < b and c < n and toks[c].low in _CLAUSE_SUBORDINATORS and _words(toks, c + 1, n) >= 4 \
+                and _finite_clause_at(toks, c + 1):
+            # "condemned the launch as Pyongyang fired three missiles": the clause is the outlet's
+            content.insert(1, (toks[c + 1].start, b, True))
     if att.how == "ing":
         cut = k - 1
+    elif att.how == "with":
+        cut = np.i - 2  # the comma before "with"
     elif att.how == "coord":
         cut = _coordinator(toks, k)
         if cut is None:
@@ -374,7 +576,9 @@ def _stance_split(text: str, start: int, end: int, att: Attribution, toks: list[
         if any(t.kind == "q" for t in toks[:f0]):
             return None  # '"…," X believes' and the like: keep the sentence
         if prev.kind == "w" and prev.low in _SUBORDINATORS:
-            cut = f0 - 1
+            cut = f0 - 2 if f0 >= 2 and toks[f0 - 2].low in ("even", "just") else f0 - 1
+        elif prev.text == "," and np.j < n and toks[np.j].text == "," and np.kind == "person":
+            return content  # "Trump's running mate, Mike Pence, plans to …": an appositive, not a lead
         elif prev.text == "," and (not _intro(toks, f0) or _subordinate_clause(toks, f0 - 1)):
             cut = f0 - 1
         else:
@@ -409,9 +613,24 @@ def _stance_content(toks: list[Tok], p: int, start: int, end: int, depth: int = 
 
 _ADJUNCT_SUBORDINATORS = frozenset("""when while after before because since though although if until
 whereas amid during following""".split())
-_VENUE_NOUNS = frozenset("""statement interview speech tweet tweets post posts letter ruling email op-ed
-editorial address remarks appearance debate rally video ad book essay column filing memo radio television
-broadcast conference call""".split())
+
+
+def _noun_object(toks: list[Tok], p: int) -> bool:
+    """"opposed *the resolution as* …" (a noun phrase), not "said *the plan failed*" (a clause):
+    no finite verb before the first preposition, subordinator or punctuation."""
+    for x in toks[p + 1:p + 15]:
+        if x.kind == "q" or x.kind == "p" and x.text not in ("-", "'", "\u2019"):
+            return True
+        if x.kind == "w" and x.text.islower():
+            if x.low in _PREPOSITIONS or x.low in _ADJUNCT_SUBORDINATORS \
+                    or x.low in ("as", "and", "or", "that", "who", "which"):
+                return True
+            if x.low in _CLAUSE_VERBS_STOP or x.low.endswith(("ed", "n't")) or x.low in _FINITE:
+                return False
+    return True
+
+
+_NOUN_DETERMINERS = frozenset("the a an his her its their our my your this these those".split())
 
 
 def _object_end(toks: list[Tok], p: int, b: int) -> int:
@@ -422,15 +641,54 @@ def _object_end(toks: list[Tok], p: int, b: int) -> int:
         if t.start >= b:
             break
         if t.kind != "w" or not t.text.islower():
-            if t.text in _DASHES and c > p + 1:
-                return toks[c - 1].end
+            if t.text in _DASHES and c > p + 1 and (t.text != "-" or toks[c - 1].end < t.start
+                                                    and toks[c + 1].start > t.end):
+                return toks[c - 1].end  # "… - delaying …", not "25-year-old"
             continue
+        if t.low in ("who", "which", "whose") and toks[c - 1].text == "," and c - 1 > p:
+            return toks[c - 2].end  # "endorsed Trump, who says he is honored": the outlet's aside
         if _words(toks, p, c) < 4:
             continue  # "lauded Mr. Clarke in his address for …": too little left to stand alone
         if t.low in _ADJUNCT_SUBORDINATORS or t.low == "at" or t.low == "on" and _frame_word(toks[c + 1]) \
-                or t.low == "in" and any(x.low in _VENUE_NOUNS for x in toks[c + 1:c + 4]):
+                or t.low == "in" and any(x.low in VENUE_NOUNS for x in toks[c + 1:c + 4]) \
+                or t.low == "as" and _finite_clause_at(toks, c + 1) \
+                and not any(x.low in ("as", "so", "such") for x in toks[p:c]):  # not "as much … as I do"
             return toks[c - 1].end if toks[c - 1].text != "," else toks[c - 2].end
     return b
+
+
+def _finite_clause_at(toks: list[Tok], i: int) -> bool:
+    """A short subject and then a finite verb at ``i``: "as *Pyongyang fired* …", "as *the market
+    fell*", "as *he* said" — not "as examples of …" or "as a fraud"."""
+    n = len(toks)
+    if i >= n or toks[i].kind != "w":
+        return False
+    t = toks[i]
+    if t.low in ("he", "she", "it", "they", "we", "i", "you", "there"):
+        v = i + 1
+    elif t.low in _NOUN_DETERMINERS:
+        v = i + 1
+        while v < n and v - i <= 3 and toks[v].kind in ("w", "s") and not _finite_word(toks[v]):
+            v += 1
+    elif t.text[0].isupper():
+        v = i + 1
+        while v < n and v - i <= 3 and toks[v].kind == "w" and toks[v].text[0].isupper():
+            v += 1
+    else:
+        return False
+    if v < n and _adverb_word(toks[v]):
+        v += 1
+    return v < n and v > i and _finite_word(toks[v])
+
+
+def _finite_word(t: Tok) -> bool:
+    return t.kind == "w" and t.text.islower() and (t.low in _CLAUSE_VERBS_STOP or t.low in _FINITE
+                                                   or t.low.endswith("ed") or t.low in SPEECH_VERBS
+                                                   and t.low.endswith("s"))
+
+
+def _adverb_word(t: Tok) -> bool:
+    return t.kind == "w" and t.text.islower() and t.low.endswith("ly") and len(t.low) > 4
 
 
 def _content_start(toks: list[Tok], v: int) -> int:
@@ -494,8 +752,9 @@ def _subordinate_clause(toks: list[Tok], j: int) -> bool:
 def _intro(toks: list[Tok], f0: int) -> bool:
     """``toks[:f0]`` is an opening adverbial ("In a statement on Tuesday,", "Asked about it,")."""
     t = toks[0]
-    if t.kind != "w" or t.low not in _INTRO:
-        return False
+    if t.kind != "w" or t.low not in _INTRO and not (
+            t.text[0].isupper() and t.low.endswith("ing") and t.low not in _NOT_PARTICIPLES and len(t.low) > 5):
+        return False  # "Citing a report, X said …": a participle phrase opens the sentence
     # "Still, “…,” he said" quotes; "On the broadcast of “Fox News Sunday,” X said" does not
     return t.low in _PREPOSITIONS or not any(x.kind == "q" for x in toks[:f0])
 
@@ -511,14 +770,32 @@ def _after(toks: list[Tok], p: int, kind: str, start: int, end: int, depth: int 
         if toks[c].text == ";" and _substantive(toks, p, c):  # "…; the center at the foundation …"
             return [(*_span(toks, p, c, start, end), False)]
         if toks[c].text == "," and toks[c + 1].low == "which" and _words(toks, p, c) >= 4:
-            return [(*_span(toks, p, c, start, end), False)]  # "…, which forced her to …": the outlet's aside
+            out = [(*_span(toks, p, c, start, end), False)]  # "…, which forced her to …": the outlet's aside
+            c2 = next((c2 for c2 in range(c + 3, n - 1) if toks[c2 - 1].text == "," and _coordinated_cue(toks, c2)
+                       is not None), None)
+            if c2 is not None and depth < 3:  # "…, which let him go in 2015, and said he …": the speaker again
+                v = _coordinated_cue(toks, c2)
+                q, kind2, _ = _skip_frame(toks, v + 1, toks[v].low)
+                if kind2 in ("that", "colon", "quote", "clause") and q < n and _substantive(toks, q, n):
+                    out.extend(_after(toks, q, kind2, start, end, depth + 1))
+            return out
+        if toks[c].text == "," and toks[c + 1].low in ("but", "yet") and c + 2 < n and _words(toks, p, c) >= 3 \
+                and _subject_start(toks[c + 2]) and _clause_like(toks, c + 2) \
+                and not any(t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS)
+                            for t in toks[c + 2:]):
+            # "A, but B": B, a clause of its own, is the outlet's
+            out = [(*_span(toks, p, c, start, end), False)]
+            if _words(toks, c + 2, n) >= 3:
+                out.append((*_span(toks, c + 2, n, start, end), True))
+            return out
         v = _coordinated_cue(toks, c)
         if v is not None and _substantive(toks, p, c):
             # "… and suggested that …", "… but noted that …": the same speaker again
             cut = c - 1 if toks[c - 1].text == "," else c
             out = [(*_span(toks, p, cut, start, end), False)]
             if depth < 3:
-                q, kind2, _ = _skip_frame(toks, v + 1, toks[v].low)
+                w = v + 1 + (1 if _particle(toks, v) else 0)  # "… and called *on* people to …"
+                q, kind2, _ = (w, "clause", False) if _to_infinitive(toks, w) else _skip_frame(toks, w, toks[v].low)
                 if kind2 not in ("that", "colon", "quote", "clause"):
                     q, kind2 = _content_start(toks, v), "clause"  # "… but pledged to remain civil"
                 if q < n and _substantive(toks, q, n):
@@ -543,6 +820,17 @@ def _after(toks: list[Tok], p: int, kind: str, start: int, end: int, depth: int 
                 out.extend(_after(toks, q, kind2, start, end, depth + 1))
         return out
     return [(*_span(toks, p, n, start, end), False)]
+
+
+def _subject_start(t: Tok) -> bool:
+    """A word that can open a clause's subject ("but *the* council has …"), not a verb ("but offered …")."""
+    if t.kind == "n":
+        return True
+    if t.kind != "w":
+        return False
+    if t.low in ("he", "she", "it", "they", "we", "i", "you", "there") or t.low in _NOUN_DETERMINERS:
+        return True
+    return t.text[0].isupper() and t.low not in ("but", "and")
 
 
 def _coordinated_cue(toks: list[Tok], c: int) -> int | None:
@@ -570,6 +858,12 @@ def _according(toks: list[Tok], att: Attribution, start: int, end: int):
     n = len(toks)
     k, np = att.cue, att.np
     if k > 0:
+        c = np.j if toks[k].low == "in" else next((c for c in range(np.j, min(n, np.j + 3))
+                                                   if toks[c].text == ","), n)
+        if k >= 2 and toks[k - 1].text == "," and c + 2 < n and toks[c].text == "," \
+                and toks[c + 1].low not in _SUBORDINATORS and toks[c + 1].low not in ("which", "who") \
+                and _words(toks, 0, k) <= 6:
+            return None  # "The plan, according to officials, would cost …": the frame interrupts one clause
         if _substantive(toks, 0, k):
             return [(*_span(toks, 0, k, start, end), False)]
         return None
@@ -590,10 +884,23 @@ def _coordinator(toks: list[Tok], k: int) -> int | None:
     return j if j > 0 and toks[j].low in ("and", "but") else None
 
 
+def _late_particle(toks: list[Tok], k: int) -> int | None:
+    """Index of the particle of the verb at ``k`` after frame words ("called *Friday* for"), else None."""
+    low = toks[k].low
+    if low not in PHRASAL_VERBS:
+        return None
+    c = k + 1
+    while c < len(toks) and _frame_word(toks[c]) and c - k < 4:
+        c += 1
+    return c if c > k + 1 and c < len(toks) and toks[c].low in PHRASAL_VERBS[low] and toks[c].low != "in" else None
+
+
 def _particle(toks: list[Tok], k: int) -> bool:
     """'called *for*', 'pointed *out*'."""
     low = toks[k].low
-    return low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low]
+    # "wrote in a post that …": "in" opens a phrase of the frame, it is not a particle to skip
+    return low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low] \
+        and toks[k + 1].low != "in"
 
 
 def _skip_appositive(toks: list[Tok], p: int) -> int:
@@ -659,6 +966,11 @@ def _skip_frame(toks: list[Tok], p: int, cue: str) -> tuple[int, str, bool]:
         if t.text == ",":
             if p + 1 < n and toks[p + 1].kind == "q":
                 return p + 1, "quote", True
+            if p + 2 < n and _frame_participle(toks[p + 1]):
+                # '"…," X said, adding later, "…"' / ", citing the release of …": a second frame
+                q, kind2 = _participle_content(toks, p + 1)
+                if kind2 in ("that", "colon", "quote", "clause"):
+                    return q, kind2, True
             if p + 2 < n and toks[p + 1].low in ("and", "but") and toks[p + 2].kind == "q":
                 return p + 2, "quote", True  # "\"A,\" X wrote, and \"B.\""
             c = _that_ahead(toks, p + 1)

@@ -41,7 +41,7 @@ memo letter filing complaint lawsuit platform organization organisation company 
 newspaper paper network outlet pollster pollsters candidate nominee president senator governor
 mayor minister secretary director chief chairman judge court reporter reporters journalist
 percent respondents participants analyses analysis studies research findings estimates someone somebody
-everyone everybody nobody anyone
+everyone everybody nobody anyone advocates delegates candidates surrogates associates colleagues
 """.split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Month names that are not also given names (so "Jan Novak" and "April Ryan" stay names).
@@ -74,3 +74,8 @@ into through during without within among toward towards across behind beyond upo
 unlike near around whether because though although since until unless however including
 """.split())
 VERB_LIKE = frozenset("met told said made took led won lost went came gave sent left held spoke ran".split())
+# Nouns for where or how words were said: "in a statement", "in an interview", "at a rally".
+VENUE_NOUNS = frozenset("""statement statements interview interviews speech speeches tweet tweets post posts
+letter ruling email op-ed editorial address remarks appearance debate rally video ad book essay column filing
+memo radio television broadcast conference call hearing testimony briefing meeting event forum podcast
+show program programme""".split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, ROLE_WORDS,
-                      SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VERB_LIKE, WEEKDAYS)
+                      SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
 from .tokens import Tok
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
@@ -141,6 +141,9 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
         return None
     if t.low in SUBJECT_PRONOUNS and (t.low != "i" or t.text == "I"):
         return NP(j, j + 1, t.text, "pron")
+    if j == 0 and t.text[0].isupper() and t.text[1:].islower() \
+            and (t.low in SOURCE_NOUNS or t.low in _PLAIN_GROUPS):
+        return NP(0, 1, t.text, "org" if t.low in ORG_WORDS else "group")  # "Polls show", "Police say"
     if is_name_word(t) or (t.text.isupper() and len(t.text) > 1):
         i = cap_chain_left(toks, j)
         if i > j:
@@ -200,6 +203,11 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
     return np
 
 
+# Plural common nouns that open a sentence as a speaker (capitalised there, but not names).
+_PLAIN_GROUPS = frozenset("""polls surveys studies reports records documents figures numbers data analysts
+experts critics officials sources police prosecutors investigators researchers scientists economists
+observers opponents supporters residents voters witnesses authorities lawmakers legislators democrats
+republicans advocates activists protesters protestors demonstrators parents teachers doctors""".split())
 _PEOPLE_PLURALS = ("ists", "ers", "ors", "ans", "ents")  # "environmentalists", "lawmakers", "Republicans"
 
 
@@ -230,9 +238,12 @@ def _role_noun(t: Tok) -> bool:
     """A lower-case word that may be a role noun right before a name ("host", "widow"), not a verb."""
     low = t.low
     return (t.kind == "w" and t.text.islower() and low not in NOT_HEAD and low not in VERB_LIKE
+            and low not in VENUE_NOUNS  # "in a Bloomberg *interview* Smith said"
+            and low not in _TIME_WORDS  # "last *week* Smith said"
             and not low.endswith(("ed", "ly", "ing", "es")) and not (low.endswith("s") and not low.endswith("ss")))
 
 
+_TIME_WORDS = frozenset("week month year day night morning afternoon evening weekend time today yesterday".split())
 _ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ary", "ent", "ant", "ous", "time", "ful")
 
 

@@ -11,6 +11,9 @@ from collections import Counter, defaultdict
 from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, is_name_word, split_role
 from .tokens import Tok
 
+# Months that are also given names, and the words that show they are dates: "in June", "since May".
+_NAME_MONTHS = frozenset({"april", "may", "june", "august"})
+_DATE_PREPOSITIONS = frozenset("in since until by last this next early late mid through during of from".split())
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady"}
 _MALE_TITLES = {"mr", "sir", "lord"}
 
@@ -45,6 +48,11 @@ class Registry:
                                    and toks[end].low in TITLES or _joins(toks, end + 1)):
                 end += 1
             start = cap_chain_left(toks, end)
+            if start == end and toks[start].low in _NAME_MONTHS and start >= 1 \
+                    and toks[start - 1].low in _DATE_PREPOSITIONS:
+                j = end + 1  # "In June, the senator …": a month, not a person
+                prev_role = ""
+                continue
             words = [x.text for x in toks[start:end + 1] if x.kind == "w"]
             role, name = split_role(words)
             titled = [w.lower() for w in words if w.lower() in TITLES]

@@ -2,16 +2,17 @@
 
 Patterns handled (quotations are single ``q`` tokens here): ``"…," said X``, ``"…," X said``,
 ``X said "…"``, ``X said: "…"``, ``X said (Tuesday) that …``, ``…, sources said.``,
-``according to X``, ``X told reporters``, ``X's office said in a statement``,
-``X issued a statement: "…"``, ``X, the …, said``, ``X, who …, said``, ``"…" ― X`` and
-transcript labels (``WALLACE: …``).
+``according to X``, ``in X's view``, ``X told reporters``, ``X's office said in a statement``,
+``X issued a statement: "…"``, ``X, the …, said``, ``X, who …, said``, ``X in an interview said``,
+``In a statement Tuesday X said``, ``X made it clear that``, ``As X put it, …``, ``X's claim that …``,
+``…, with X saying …``, ``"…" ― X`` and transcript labels (``WALLACE: …``).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES
-from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, WEEKDAYS
+from .lexicon import DETERMINERS, NOT_HEAD, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, VENUE_NOUNS
+from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role, WEEKDAYS
 from .tokens import Tok
 
 _IRREGULAR = {
@@ -31,7 +32,7 @@ hope fear agree disagree observe mention conclude counter retort joke boast lame
 demand propose question wonder indicate reveal caution reiterate post charge contend muse
 exclaim whisper shout scoff lash reason posit opine concur affirm attest inform brief proclaim
 cite condemn praise attack decry denounce tout welcome applaud mock dismiss scold thank blame
-exhort
+exhort disclose divulge recount
 """.split()
 
 # A verb that needs a particle to report speech: "called for", "pointed out".
@@ -62,6 +63,19 @@ lash shout whisper scoff joke boast lament reveal show find read write quip repl
 """.split())
 SPEECH_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR for f in _forms(b)
                          if not (f == b and b in _NOUNISH))
+SPEECH_VERBS = SPEECH_VERBS | {"commented", "commenting", "retweeted", "retweeting"}  # not "comments", "retweets"
+# Light verbs that report speech with the words after them: "made (it) clear that …", "made the case that …".
+LIGHT_FRAMES = {f: (("it", "clear"), ("clear",), ("the", "case")) for f in "make makes made making".split()}
+
+
+def light_frame(toks: list[Tok], k: int) -> int:
+    """How many words after the light verb at ``k`` belong to its frame ("made *it clear*"), else 0."""
+    for seq in LIGHT_FRAMES.get(toks[k].low, ()):
+        if all(k + 1 + i < len(toks) and toks[k + 1 + i].low == w for i, w in enumerate(seq)):
+            return len(seq)
+    return 0
+
+
 # Verbs that report words only with a quotation after them: 'Trump called it "a disgrace"'.
 _QUOTE_ONLY = frozenset(f for b in """call brand dub label term hail describe continue refer liken rate compare
 chant""".split() for f in _forms(b) if f != b)
@@ -104,8 +118,12 @@ STANCE_VERBS = frozenset(f for b in list(_STANCE_IRREGULAR) + _STANCE_REGULAR
                          for f in ({b, *_STANCE_IRREGULAR[b].split()} if b in _STANCE_IRREGULAR else _forms(b))
                          if f not in _STANCE_NOT) - SPEECH_VERBS
 _STANCE_BASES = frozenset(list(_STANCE_IRREGULAR) + _STANCE_REGULAR)
+# Negated auxiliaries, one token each: "X *isn't* saying", "X *didn't* deny".
+_NEGATED_AUX = frozenset(a + suffix for a in """is are was were has have had does do did would could should
+must need""".split() for suffix in ("n't", "n\u2019t")) | frozenset(
+    "won't can't ain't won\u2019t can\u2019t ain\u2019t cannot".split())
 _BE = frozenset("is are was were be been being am".split())
-_DO_MODAL = frozenset("do does did will would can could should may might must to 'll".split())
+_DO_MODAL = frozenset("do does did will would can could should may might must to 'll".split()) | _NEGATED_AUX
 
 # Words between a subject and its speech verb that are skipped: "Blinken on Monday warned".
 _SKIP_LEFT = frozenset("""
@@ -114,14 +132,15 @@ further reportedly repeatedly publicly privately recently often once simply alre
 on since just still even n't subsequently initially separately quickly directly flatly explicitly
 all both each themselves himself herself too now still openly are am been long almost
 can could should may might must
-""".split()) | WEEKDAYS
+""".split()) | WEEKDAYS | _NEGATED_AUX
 _TIME_NOUNS = frozenset("week month year night morning afternoon evening weekend day time".split())
 _TIME_LEAD = frozenset("last this next that earlier on".split())
 _CLAUSE_LEFT = frozenset("and but that as while because so or when though although after before if since "
                          "where than whereas nor yet".split())
 # Words that open an insert between a subject and its verb: "X, who …, said", "X, in a statement, said".
 _REL_OPENERS = frozenset({"who", "which", "whose", "the", "a", "an", "whom", "now", "then", "at", "in", "on",
-                          "during", "after", "speaking", "himself", "herself", "too", "however"})
+                          "during", "after", "speaking", "himself", "herself", "too", "however", "including",
+                          "like", "especially", "particularly", "notably", "among"})
 
 
 @dataclass(frozen=True)
@@ -133,7 +152,8 @@ class Attribution:
     strong: bool
     final: bool
     # how the cue was found: 'verb' (X said / said X), 'coord' (X did …, and said …),
-    # 'ing' (X spoke, saying …), 'according', 'label' (WALLACE: …) or 'dash' ("…" ― X)
+    # 'ing' (X spoke, saying …), 'according' (also "in X's view"), 'label' (WALLACE: …), 'dash'
+    # ("…" ― X), 'passive' (… is supported by X), 'noun' (X's claim that …) or 'with' (…, with X saying …)
     how: str = "verb"
     stance: bool = False  # the cue is a stance verb ("believes", "opposed"), not a speech verb
 
@@ -148,16 +168,45 @@ def _skip_left(toks: list[Tok], j: int) -> int:
     while j >= 0:
         t = toks[j]
         if t.kind != "w":
-            break
+            pp = _venue_pp(toks, j)
+            if pp is None:
+                break
+            j = pp - 1
+            continue
         if t.low == "to" and j >= 1 and toks[j - 1].low in _CATENATIVE:
             j -= 2
             continue
         if t.low in _SKIP_LEFT or (t.low in _TIME_NOUNS and j > 0 and toks[j - 1].low in _TIME_LEAD) \
                 or _adverb(t):
             j -= 1
-        else:
+            continue
+        pp = _venue_pp(toks, j)
+        if pp is None:
             break
+        j = pp - 1
     return j
+
+
+_VENUE_PREPS = frozenset("in at during on via through".split())
+
+
+def _venue_pp(toks: list[Tok], j: int) -> int | None:
+    """Start of a short prepositional phrase of venue or date ending at ``j`` that sits between a
+    subject and its verb: "X *in a televised interview* appeared to blame", "a panel *in 2001* found",
+    "X *on Twitter* wrote". None when ``toks[j]`` does not end one."""
+    t = toks[j]
+    if t.kind == "n" and len(t.text) == 4 and t.text.isdigit() and j >= 1 and toks[j - 1].low == "in":
+        return j - 1  # "in 2001"
+    if t.kind != "w" or not (t.low in VENUE_NOUNS or t.low == "twitter" or t.low in WEEKDAYS):
+        return None
+    for c in range(j - 1, max(0, j - 7), -1):
+        x = toks[c]
+        if x.kind == "w" and x.low in _VENUE_PREPS and x.text.islower():
+            return c if c >= 1 and toks[c - 1].kind == "w" else None
+        if x.kind not in ("w", "n", "s") or x.text.islower() and x.low in _SKIP_LEFT - {"on", "this", "last"} \
+                or x.low in ("that", "which", "who"):
+            return None
+    return None
 
 
 _LY_NOUNS = frozenset("family ally rally assembly supply anomaly monopoly bully belly jelly reply".split())
@@ -235,7 +284,62 @@ def _left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
         if first is None or first.kind == "pron" or np.kind == "pron":
             return None
         np = NP(first.i, np.j, text[toks[first.i].start:toks[np.j - 1].end], "group")
-    return np if _boundary_ok(toks, np.i) else None
+    if _boundary_ok(toks, np.i) or _opening_phrase(toks, np.i):
+        return np
+    return _split_chain(text, toks, np)
+
+
+def _split_chain(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """"In a meeting with the editorial board of *the Washington Post Trump* said": a name chain
+    that runs an organisation's name (it has an organisation word or is an acronym) into the
+    speaker's, after an opening phrase; the speaker is the rest of the chain."""
+    if np.kind == "pron" or np.j - np.i < 2:
+        return None
+    ci = cap_chain_left(toks, np.j - 1)  # "an interview with *CNN Smith*"
+    for s in range(ci + 1, np.j):
+        head = [t for t in toks[ci:s] if t.kind == "w"]
+        if not is_name_word(toks[s]) or not head or not _opening_phrase(toks, s):
+            continue
+        acronym = len(head) == 1 and head[0].text.isupper() and len(head[0].text) > 1  # "CNN"
+        if any(t.low in ORG_WORDS for t in head) or acronym:
+            role, name = split_role([t.text for t in toks[s:np.j] if t.kind == "w"])
+            if name:
+                return NP(s, np.j, text[toks[s].start:toks[np.j - 1].end], "person", name, role)
+    return None
+
+
+_OPENING_PREPS = frozenset("in at during on after before following over".split())
+_OPENING_ADVERBS = frozenset("""then later earlier meanwhile still now also yet so instead separately
+previously today yesterday afterward afterwards again thus""".split())
+_OPENING_STOP = frozenset("""is are was were be been being has have had do does did will would can could
+should may might must that which who whom whose when where while if because as than""".split())
+_ING_NOUNS = VENUE_NOUNS | frozenset("morning evening gathering building funding spending polling wedding".split())
+
+
+def _opening_phrase(toks: list[Tok], i: int) -> bool:
+    """``toks[:i]`` is a short introductory phrase with no comma after it: "*In a statement Tuesday*
+    the mayor said", "*Then* someone asked", "*During the hearing on Monday* X argued"."""
+    if i < 1 or i > 16:
+        return False
+    first = toks[0]
+    if first.kind != "w":
+        return False
+    if i == 1:
+        return first.low in _OPENING_ADVERBS
+    if i == 2 and first.low in _TIME_LEAD and (toks[1].low in _TIME_NOUNS or toks[1].low in WEEKDAYS):
+        return True  # "Last week X said"
+    if first.low not in _OPENING_PREPS:
+        return False
+    last = toks[i - 1]
+    if last.kind == "w" and last.text.islower() and (last.low in NOT_HEAD_PP or last.low in _OPEN_PREPS):
+        return False  # "In a meeting with X said": X belongs to the phrase
+    for t in toks[1:i]:
+        if t.kind not in ("w", "n", "s") and t.text not in (".", "-", "'", "\u2019"):
+            return False
+        if t.kind == "w" and t.text.islower() and (t.low in _OPENING_STOP or t.low in SPEECH_VERBS
+                                                   or t.low.endswith("ing") and t.low not in _ING_NOUNS):
+            return False
+    return True
 
 
 # "-ing" cues that frame words of the sentence's subject even without a comma before them:
@@ -269,6 +373,7 @@ def _quantified(text: str, toks: list[Tok], np: NP) -> NP:
     return np
 
 
+_COLLECTIVE = frozenset("police people media public staff clergy military personnel youth".split())
 _APPROXIMATORS = frozenset("about nearly almost only just roughly some over under around fewer more".split())
 
 
@@ -305,9 +410,104 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
         return None
     k = np.j
+    if k + 1 < len(toks) and toks[k].low == "and" and np.kind != "pron":  # "The Times and the union filed …"
+        second = parse_right(text, toks, k + 1)
+        if second is None:  # "… and the union filed": the phrase that ends before the verb
+            v = next((c for c in range(k + 2, min(len(toks), k + 7)) if _verbish(toks[c])), None)
+            second = parse_left(text, toks, _skip_left(toks, v - 1)) if v is not None else None
+            if second is not None and second.i != k + 1:
+                second = None
+        if second is not None and second.kind != "pron":
+            np = NP(np.i, second.j, text[toks[np.i].start:toks[second.j - 1].end], "group")
+            k = np.j
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
     return np if k < len(toks) and _verbish(toks[k]) else None
+
+
+# Nouns that report what someone said or holds, with the words in a "that" clause after them:
+# "Trump's claim that …", "a New York Times report that …", "Mr. Obama's bet is that …".
+CLAIM_NOUNS = frozenset("""claim claims assertion assertions contention argument belief view position report
+finding findings conclusion warning warnings promise pledge suggestion insistence accusation accusations
+allegation allegations admission acknowledgment acknowledgement announcement statement bet hope fear fears
+concern concerns complaint prediction estimate assessment theory proposal plea demand emphasis
+interjection remark comment comments remarks message arguments charge charges""".split())
+_CLAIM_NOUN_MODS = frozenset("""earlier latest recent repeated own new initial previous public private
+frequent oft-repeated widely-reported false baseless central main""".split())
+_RELATIVE_NEXT = frozenset("""is are was were has have had will would can could should may might must
+be been being did does do""".split())
+
+
+def _claim_noun(text: str, toks: list[Tok], k: int) -> Attribution | None:
+    """A claim noun with its holder before it and a "that" clause after it: "*Trump's* claim
+    that …", "*a New York Times* report that …", "*Mr. Obama's* bet is that …"."""
+    n = len(toks)
+    c = k + 1
+    if c + 1 < n and toks[c].low in ("is", "was") and toks[c + 1].low == "that":
+        c += 1  # "X's bet is that"
+    if c + 1 >= n or toks[c].low != "that":
+        return None
+    nxt = toks[c + 1]
+    if nxt.kind != "w" and nxt.kind != "q" or nxt.text.islower() and (nxt.low in _RELATIVE_NEXT
+                                                                      or nxt.low.endswith("ed")):
+        return None  # "the report that was released": a relative clause
+    j = k - 1
+    while j >= 1 and toks[j].kind == "w" and toks[j].text.islower() and toks[j].low in _CLAIM_NOUN_MODS:
+        j -= 1
+    if toks[j].kind == "s" and j >= 1:
+        np = parse_left(text, toks, j - 1, 2)  # "Trump's claim", "the Tulsa police's earlier claim"
+    elif is_name_word(toks[j]) or toks[j].text.isupper() and len(toks[j].text) > 1:
+        np = parse_left(text, toks, j, 2)  # "a New York Times report"
+        if np is not None and np.kind not in ("org", "person"):
+            np = None
+    else:
+        np = None
+    if np is None or np.kind == "pron" or not _agentive(toks, np):
+        return None
+    return Attribution(np, k, False, False, "noun", True)
+
+
+# Forms that are nouns more often than not, but verbs of intent before "to" and a verb:
+# "The campaign *plans to* employ …" (not "the plans to build …", which has a determiner).
+_VERB_BEFORE_TO = frozenset("plans hopes fears".split())
+
+
+def _before_infinitive(toks: list[Tok], k: int) -> bool:
+    if k < 1 or k + 2 >= len(toks) or toks[k + 1].low != "to" or toks[k - 1].low in DETERMINERS \
+            or toks[k - 1].kind == "s":
+        return False
+    v = toks[k + 2]
+    return v.kind == "w" and v.text.islower() and not v.low.endswith(("ing", "ed", "s", "ly")) \
+        and v.low not in NOT_HEAD
+
+
+_VIEW_NOUNS = frozenset("""view views opinion words estimation judgment judgement assessment telling
+account""".split())
+
+
+def _in_view(text: str, toks: list[Tok], k: int) -> NP | None:
+    """The holder in "in *X's* view/opinion/words" or "in the view/words of *X*" at ``k`` ("in"),
+    followed by a comma or the end of the sentence."""
+    n = len(toks)
+    if toks[k + 1].low == "the" and toks[k + 2].low in _VIEW_NOUNS and k + 4 < n and toks[k + 3].low == "of":
+        np = parse_right(text, toks, k + 4) or _phrase(text, toks, k + 4)  # the phrase names a holder
+        if np is not None and np.kind == "group" and np.j - np.i > 6:
+            return None
+    else:
+        c = next((c for c in range(k + 2, min(n, k + 8)) if toks[c].kind == "s"), None)
+        if c is None or c + 1 >= n or toks[c + 1].low not in _VIEW_NOUNS:
+            return None
+        np = parse_left(text, toks, c - 1, 2)
+        if np is None or np.i != k + 1:
+            return None
+        np = NP(np.i, c + 2, np.text, np.kind, np.name, np.role, np.possessor)
+        if np.kind == "pron" or not _agentive(toks, np):
+            return None
+    if np is None or np.kind == "pron":
+        return None
+    if np.j < n and toks[np.j].text not in (",", ".", ";"):
+        return None
+    return np
 
 
 def _is_cue(toks: list[Tok], k: int) -> bool:
@@ -317,12 +517,37 @@ def _is_cue(toks: list[Tok], k: int) -> bool:
     low = t.low
     if low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low]:
         return True
+    if low in LIGHT_FRAMES:
+        return light_frame(toks, k) > 0
+    if low in _VERB_BEFORE_TO:
+        return _before_infinitive(toks, k)
     if low in _QUOTE_ONLY:
         return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":" \
             or low in STANCE_VERBS
     if low in _STATEMENT_VERBS:
+        if low == "put" and k + 1 < len(toks) and toks[k + 1].low == "it" and k >= 2 \
+                and any(x.low == "as" for x in toks[max(0, k - 8):k - 1]):
+            return True  # "As X put it, …"
         return any(x.low in _STATEMENT_NOUNS for x in toks[k + 1:k + 4])
     return low in SPEECH_VERBS or low in STANCE_VERBS
+
+
+def _with_frame(text: str, toks: list[Tok], k: int) -> Attribution | None:
+    """"…, with *analysts* saying that …", "…, with *one poll* showing her ahead": the subject of an
+    absolute phrase opened by "with" (a dash-bounded insert after it is skipped)."""
+    j = k - 1
+    if toks[j].text in _DASH_TOKENS:
+        c = next((c for c in range(j - 1, max(0, j - 25), -1) if toks[c].text in _DASH_TOKENS), None)
+        if c is None:
+            return None
+        j = c - 1
+    j = _skip_left(toks, j)
+    np = parse_left(text, toks, j) if j >= 1 else None
+    if np is None or np.kind == "pron" or np.i < 2 or toks[np.i - 1].low != "with" or not _agentive(toks, np):
+        return None
+    if toks[np.i - 2].text != "," and toks[np.i - 2].text not in _DASH_TOKENS:
+        return None  # "a candidate with supporters claiming …" modifies a noun
+    return Attribution(np, k, False, False, "with", toks[k].low not in SPEECH_VERBS)
 
 
 def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
@@ -335,6 +560,16 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
             if np is not None:
                 out.append(Attribution(np, k, True, k + 2 + (np.j - np.i) >= n - 2 or k == 0, "according"))
             continue
+        if t.low == "in" and k + 3 < n and (k == 0 or toks[k - 1].text == ","):
+            np = _in_view(text, toks, k)  # "In Smith's view, …", "in the words of one engineer"
+            if np is not None:
+                out.append(Attribution(np, k, True, k == 0 or np.j >= n - 2, "according"))
+                continue
+        if t.low in CLAIM_NOUNS and t.text.islower() and k >= 2:
+            a = _claim_noun(text, toks, k)  # "Trump's claim that …"
+            if a is not None:
+                out.append(a)
+                continue
         if t.low in _STANCE_ADJ and k >= 2 and t.text.islower():
             a = _stance_adjective(text, toks, k)  # "Protesters were frustrated that …"
             if a is not None:
@@ -344,6 +579,11 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
             continue
         if t.text[0].isupper() and k == 0 and t.low not in ("said", "says"):
             continue  # "Asked about ..." / "Warning ..." at the sentence start
+        if t.low.endswith("ing") and k >= 3:
+            a = _with_frame(text, toks, k)  # "…, with analysts saying that …"
+            if a is not None:
+                out.append(a)
+                continue
         if k >= 3 and toks[k - 1].low == "to" and t.text.islower() and not t.low.endswith(("ing", "ed")) \
                 and toks[k - 2].low not in _CATENATIVE:
             np = main_subject(text, toks[:k - 1])  # "Trump took to Twitter to accuse …"
@@ -351,7 +591,8 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
                 if _agentive(toks, np) and not any(x.kind == "q" or x.text in (";", ":") for x in toks[np.j:k]):
                     out.append(Attribution(np, k, False, False, "ing", True))
             continue
-        if t.low in STANCE_VERBS and not (t.low in _QUOTE_ONLY and any(x.kind == "q" for x in toks[k + 1:k + 12])):
+        if (t.low in STANCE_VERBS or t.low in _VERB_BEFORE_TO) \
+                and not (t.low in _QUOTE_ONLY and any(x.kind == "q" for x in toks[k + 1:k + 12])):
             a = _stance(text, toks, k)
             if a is not None:
                 out.append(a)
@@ -405,7 +646,8 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
 
 _PP_HEADS = frozenset("""study studies report reports poll polls survey surveys data analysis review audit
 research findings estimate estimates investigation ad ads video videos article book memo letter editorial
-column paper group groups committee coalition panel board team campaign office""".split())
+column paper group groups committee coalition panel board team campaign office averages figures numbers
+statistics records tallies""".split())
 
 
 def _pp_head(text: str, toks: list[Tok], np: NP) -> NP | None:
@@ -448,11 +690,21 @@ def _agentive(toks: list[Tok], np: NP) -> bool:
         return True
     if np.kind == "pron":
         return np.text.lower() in ("he", "she", "they", "we")
-    head = toks[np.j - 1]
-    low = head.low
-    return low in SOURCE_NOUNS or low in ORG_WORDS or low in _PEOPLE_NOUNS or low in _PP_HEADS \
-        or low.endswith(_PEOPLE_ENDINGS) or head.text[0].isupper() \
-        or any(t.low == "and" for t in toks[np.i:np.j])
+    if any(t.low == "and" for t in toks[np.i:np.j]):
+        return True
+    heads = [toks[np.j - 1]] + [toks[c - 1] for c in range(np.i + 1, np.j)
+                                if toks[c].low in ("of", "for", "by", "from") and toks[c].text.islower()][:1]
+    for head in heads:  # the last word, or the word before "of/from/by": "documents *from* the audit"
+        low = head.low
+        if low in SOURCE_NOUNS or low in ORG_WORDS or low in _PEOPLE_NOUNS or low in _PP_HEADS \
+                or low.endswith(_PEOPLE_ENDINGS) or head.text[0].isupper() or _plural_of_org(low):
+            return True
+    return False
+
+
+def _plural_of_org(low: str) -> bool:
+    """"unions", "agencies", "companies": the plural of an organisation word."""
+    return low.endswith("ies") and low[:-3] + "y" in ORG_WORDS or low.endswith("s") and low[:-1] in ORG_WORDS
 
 
 _ADVERBS = frozenset("""not n't never also still now again once even just already reportedly repeatedly long
@@ -467,7 +719,7 @@ def _skip_adverbs(toks: list[Tok], j: int) -> int:
 
 
 _OPEN_NOT_FIRST = frozenset("""then now still also yet in on at during after before when while if as because
-although though since for
+although though since for last next yesterday today earlier later meanwhile
 with without by from to despite amid under over into through about like unlike whether than so but and or
 it there this that what how why where who""".split())
 _OPEN_STOP = frozenset("""that which who whom whose when where because if while although though whether
@@ -505,7 +757,7 @@ def _opening_from(text: str, toks: list[Tok], k: int, s: int) -> NP | None:
     for c in range(s, j + 1):
         t = toks[c]
         if t.kind == "q" or t.kind == "p" and not (t.text == "." and c and toks[c - 1].low in TITLES) \
-                and t.text not in ("-", "'", "\u2019"):
+                and t.text not in ("-", "'", "\u2019", "/"):
             return None
         if t.kind == "w" and t.text.islower() and (t.low in _OPEN_STOP or t.low in SPEECH_VERBS
                                                    or t.low in STANCE_VERBS or _adverb(t) or t.low in _ADVERBS
@@ -529,7 +781,8 @@ def _people_word(head: Tok) -> bool:
         or low.endswith(_PEOPLE_ENDINGS) or head.kind == "n" or is_name_word(head) or head.text.isupper()
 
 
-_PARTICIPLE_NEXT = frozenset("by in last on at from over during this earlier for".split())
+_PARTICIPLE_NEXT = frozenset("""by in last on at from over during this earlier for yesterday
+today""".split()) | WEEKDAYS
 _RELATIVIZERS = frozenset({"that", "which", "who", "whose", "whom"})
 
 
@@ -545,8 +798,9 @@ def _modifier_start(toks: list[Tok], j: int, s: int = 0) -> int | None:
         t = toks[c]
         if t.kind == "q" or t.text in (";", ":", ","):
             return None
-        participle = (t.low.endswith("ed") or t.low in ("taken", "written", "run")) and c + 1 <= j \
-            and toks[c + 1].low in _PARTICIPLE_NEXT and toks[c - 1].text.islower()
+        participle = (t.low.endswith("ed") or t.low in ("taken", "written", "run")) and c + 1 < len(toks) \
+            and toks[c + 1].low in _PARTICIPLE_NEXT and toks[c - 1].text.islower() \
+            or t.low == "being" and c + 1 < j and toks[c + 1].low.endswith("ed")  # "a study being released"
         if t.kind == "w" and t.text.islower() and (t.low in _RELATIVIZERS or participle):
             if t.low in _RELATIVIZERS and c == j:
                 return None  # "A study that found …": the cue is the relative clause's own verb
@@ -646,7 +900,9 @@ def _stance(text: str, toks: list[Tok], k: int) -> Attribution | None:
                     toks[np.j - 1])  # "Data from the Survey show"
         plural = np.text.lower() in ("they", "we") if np.kind == "pron" else \
             (np.kind in ("group", "org") or head is not toks[np.j - 1]) and (
-                head.low.endswith("s") or head.low == "data" or any(t.low == "and" for t in toks[np.i:np.j]))
+                head.low.endswith("s") or head.low == "data" or any(t.low == "and" for t in toks[np.i:np.j])
+                or head.low in _QUANTIFIERS and toks[np.j - 1].low.endswith("s")  # "A majority of voters"
+                or head.low in _COLLECTIVE)  # "Police fear"
         if not plural:
             return None
     strong = np.i == 0 or toks[np.i - 1].kind in ("p", "q")

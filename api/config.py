@@ -45,8 +45,8 @@ def from_environment() -> dict:
         "MATCH_CANDIDATES": _int("CLAIMTRACK_MATCH_CANDIDATES", 20),
         # ... of which this many (the most alike by a cheap ratio) get the full matcher.
         "MATCH_SCORED": _int("CLAIMTRACK_MATCH_SCORED", 6),
-        # A candidate query touches at most this many index entries (flat cost at any store size).
-        "MATCH_TERM_BUDGET": _int("CLAIMTRACK_MATCH_TERM_BUDGET", 1000),
+        # Candidate retrieval reads at most this many index entries per mention (flat cost at any store size).
+        "MATCH_TERM_BUDGET": _int("CLAIMTRACK_MATCH_TERM_BUDGET", 300),
         # Disagreement detection against at most this many earlier mentions of the claim.
         "DETECT_AGAINST": _int("CLAIMTRACK_DETECT_AGAINST", 50),
         "DETECT_DISAGREEMENTS": _flag("CLAIMTRACK_DETECT_DISAGREEMENTS", True),

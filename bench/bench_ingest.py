@@ -26,7 +26,8 @@ default install stays under 150 MB.
    Pipeline caches are cleared first, so every size sees the same (cold) texts. Afterwards the
    measured articles are deleted again (mentions, disagreements, claims they created; the claims
    they joined are refreshed), so sizes do not skew each other. Sizes grow the same database.
-   ``search_ms`` is the time spent in the full-text candidate query per article.
+   ``search_ms`` is the time spent in candidate retrieval per article (full-text lookups and
+   loading the candidates).
 3. ``--semantic MODEL_DIR`` repeats each measurement with the embedding matcher (needs
    sentence-transformers in the running interpreter, e.g. .venv-semantic/bin/python).
 4. ``--memory`` starts ``claimtrack serve`` (1 worker, a small fresh SQLite db), posts 20
@@ -323,25 +324,26 @@ def clear_caches(comps) -> None:
 
 
 class SearchTimer:
-    """Wraps the candidate query used by matching to time it."""
+    """Wraps candidate retrieval (the full-text lookups and loading the candidates) to time it."""
 
     def __init__(self):
-        from api.services import matching
-        self.module = matching
-        self.original = matching.candidate_mention_ids
+        from api.services.retrieval import CandidateFinder
         self.seconds = 0.0
         self.calls = 0
+        for name in ("find", "load"):
+            original = getattr(CandidateFinder, name)
+            setattr(CandidateFinder, name, self._timed(original))
 
-        @functools.wraps(self.original)
+    def _timed(self, original):
+        @functools.wraps(original)
         def timed(*a, **kw):
             t0 = time.perf_counter()
             try:
-                return self.original(*a, **kw)
+                return original(*a, **kw)
             finally:
                 self.seconds += time.perf_counter() - t0
                 self.calls += 1
-
-        matching.candidate_mention_ids = timed
+        return timed
 
     def take(self) -> tuple[float, int]:
         out = (self.seconds, self.calls)

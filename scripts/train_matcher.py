@@ -235,7 +235,19 @@ def stats(p, y, t):
             "f1": round(2 * tp / max(2 * tp + fp + fn, 1), 4)}
 
 
-def train_set(names, X, y, label, n_mrpc=None):
+def shortlist_floor(rows, p, t, margin: int = 5) -> int:
+    """The token-set ratio below which the service need not score a candidate: the lowest ratio
+    among the train pairs this model accepts, rounded down to a multiple of 5, less ``margin``.
+    (The shortlist compares this cheap C-speed ratio first; see ``services/matching.py``.)"""
+    from rapidfuzz import fuzz
+    from rapidfuzz.utils import default_process
+    accepted = [fuzz.token_set_ratio(a, b, processor=default_process) for (_, a, b), q in zip(rows, p) if q >= t]
+    if not accepted:
+        return 0
+    return max(0, int(min(accepted) // 5 * 5) - margin)
+
+
+def train_set(names, X, y, label, n_mrpc=None, rows=None):
     """Selects C and features, picks the threshold, fits on all pairs; the params entry.
     The first ``n_mrpc`` rows are the MRPC pairs (their CV figures are reported apart)."""
     print(f"[{label}] {len(names)} candidate features, {len(y)} pairs", flush=True)
@@ -249,9 +261,14 @@ def train_set(names, X, y, label, n_mrpc=None):
     mu, sd, coef, b = fit(X[:, keep], y, C, kn)
     coef = bound(kn, coef)
     print(f"[{label}] C={C} features={kn}\n[{label}] threshold={t:.3f} cv={cv}", flush=True)
+    floor = 0
+    if rows is not None:
+        n = n_mrpc if n_mrpc is not None else len(rows)
+        floor = shortlist_floor(rows[:n], predict((mu, sd, coef, b), X[:n, keep]), t)
+        print(f"[{label}] shortlist_min_ratio={floor}", flush=True)
     r = lambda v: [round(float(x), 6) for x in v]  # noqa: E731
     return {"features": kn, "mean": r(mu), "scale": r(sd), "coef": r(coef),
-            "intercept": round(b, 6), "threshold": round(t, 4), "C": C,
+            "intercept": round(b, 6), "threshold": round(t, 4), "C": C, "shortlist_min_ratio": floor,
             "cv": {**cv, "folds": 5, "seed": SEED, "threshold_rule": f"max F{BETA} on out-of-fold"}}
 
 
@@ -282,7 +299,7 @@ def main() -> int:
     names, X = feature_matrix(rows)
     params = {
         "name": MATCHER_NAME, "version": MATCHER_VERSION,
-        "lexical": train_set(names, X, y, "lexical", len(mrpc_rows)),
+        "lexical": train_set(names, X, y, "lexical", len(mrpc_rows), rows),
         "adjustments": old.get("adjustments", {
             "speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
             "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
@@ -300,7 +317,7 @@ def main() -> int:
         from api.pipeline.match.semantic import Embedder
         emb = Embedder(args.embedding_model)
         names_s, X_s = feature_matrix(rows, emb)
-        params["semantic"] = train_set(names_s, X_s, y, "semantic", len(mrpc_rows))
+        params["semantic"] = train_set(names_s, X_s, y, "semantic", len(mrpc_rows), rows)
         params["semantic"]["model"] = os.path.basename(os.path.normpath(args.embedding_model))
     elif "semantic" in old:
         params["semantic"] = old["semantic"]

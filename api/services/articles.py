@@ -1,17 +1,20 @@
 """Articles: ingest (store, extract, match, detect — one transaction), read and list."""
 from __future__ import annotations
 
-from sqlalchemy import func
+from collections import defaultdict
+
+from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
 from ..errors import Conflict, Invalid, NotFound
-from ..models import Article, Mention, Outlet
-from ..pipeline.types import ExtractedMention
+from ..models import Article, Claim, ClaimOutlet, Mention, Outlet, utcnow
+from ..pipeline.types import ExtractedMention, MentionText
 from . import pagination_sql
 from .claim_stats import refresh_claims
 from .components import Components
 from .identity import content_hash, normalise_domain, normalise_url, slug_for_domain
-from .matching import assign_claim, detect_for_mention
+from .matching import detect_for_mention, place_mentions
+from .search import count_terms
 from .present import article_dict, mention_dict
 
 CLIENT = "client"
@@ -90,21 +93,61 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
                       extractor=extractor, extractor_version=version or "-", attribution=attribution)
     session.add(article)
     session.flush()
-    touched = set()
-    for em in extracted:
-        mention = Mention(article_id=article.id, start=em.start, end=em.end, text=em.text,
-                          is_quote=em.is_quote, speaker=em.speaker, speaker_role=em.speaker_role,
-                          kind=em.kind, checkworthiness=em.checkworthiness,
-                          quote_spans=[list(s) for s in em.quote_spans],
-                          provenance=extractor, provenance_version=version)
-        claim_id, is_new = assign_claim(session, comps, mention, settings)
-        if not is_new:  # a new claim has no other mention to compare with
-            detect_for_mention(session, comps, mention, settings["DETECT_AGAINST"])
-        touched.add(claim_id)
-    refresh_claims(session, touched)
+    store_mentions(session, comps, settings, article, extracted, extractor, version)
     detail = article_detail(session, article.id)
     detail["notes"] = list(notes)
     return detail, True
+
+
+def store_mentions(session: Session, comps: Components, settings: dict, article: Article,
+                   extracted: list[ExtractedMention], provenance: str, version: str | None) -> None:
+    """Match an article's mentions to claims, store claims and mentions in bulk, count their
+    words for retrieval, and detect disagreements where a mention joined a stored claim."""
+    views = [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
+                         quotes=tuple((a - em.start, b - em.start) for a, b in em.quote_spans))
+             for em in extracted]
+    placements = place_mentions(session, comps, settings, views)
+    conn = session.connection()
+    now = utcnow()
+    # Claims started by this article: all their mentions are here, so their fields are known.
+    members: dict[int, list[ExtractedMention]] = defaultdict(list)
+    for em, p in zip(extracted, placements):
+        if p.is_new:
+            members[p.claim].append(em)
+    refs = sorted(members, reverse=True)  # -1, -2, ... in the order the claims were started
+    claim_ids: dict[int, int] = {}
+    if refs:
+        rows = []
+        for ref in refs:
+            ms = members[ref]
+            rows.append({"text": ms[0].text,
+                         "kind": "quotation" if any(m.kind == "quotation" for m in ms) else ms[0].kind,
+                         "speaker": next((m.speaker for m in ms if m.speaker), None),
+                         "mention_count": len(ms), "outlet_count": 1, "disagreement_count": 0,
+                         "first_seen": article.published_at, "last_seen": article.published_at,
+                         "first_outlet_id": article.outlet_id, "merged_into_id": None, "created_at": now})
+        ct = Claim.__table__
+        ids = conn.execute(insert(ct).returning(ct.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        claim_ids = dict(zip(refs, ids))
+        conn.execute(insert(ClaimOutlet.__table__), [
+            {"claim_id": claim_ids[ref], "outlet_id": article.outlet_id, "mention_count": len(members[ref]),
+             "first_seen": article.published_at} for ref in refs])
+    mt = Mention.__table__
+    mention_rows = [{"article_id": article.id, "claim_id": claim_ids.get(p.claim, p.claim), "start": em.start,
+                     "end": em.end, "text": em.text, "is_quote": em.is_quote, "speaker": em.speaker,
+                     "speaker_role": em.speaker_role, "kind": em.kind, "checkworthiness": em.checkworthiness,
+                     "quote_spans": [list(s) for s in em.quote_spans], "provenance": provenance,
+                     "provenance_version": version, "match_score": p.score, "pinned": False, "created_at": now}
+                    for em, p in zip(extracted, placements)]
+    if not mention_rows:
+        return
+    mention_ids = conn.execute(insert(mt).returning(mt.c.id, sort_by_parameter_order=True),
+                               mention_rows).scalars().all()
+    count_terms(conn, [em.text for em in extracted])
+    joined = [(mid, p.claim) for mid, p in zip(mention_ids, placements) if not p.is_new]
+    for mid, _ in joined:  # a new claim has no mention from another article to compare with
+        detect_for_mention(session, comps, session.get(Mention, mid), settings["DETECT_AGAINST"])
+    refresh_claims(session, {claim for _, claim in joined})
 
 
 def article_detail(session: Session, article_id: int) -> dict:

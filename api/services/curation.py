@@ -101,9 +101,7 @@ def rematch(session_factory: Callable[[], Session], comps: Components, settings:
                 stats["mentions"] += 1
                 if m.pinned:
                     continue
-                target, score = best_claim(session, comps, m, settings["MATCH_CANDIDATES"], settings["MATCH_SCORED"],
-                                           before_id=m.id,
-                                           budget=settings["MATCH_TERM_BUDGET"])
+                target, score = best_claim(session, comps, m, settings, before_id=m.id)
                 if target is None:
                     earlier = session.exec(select(Mention.id).where(Mention.claim_id == m.claim_id,
                                                                     Mention.id < m.id).limit(1)).first()

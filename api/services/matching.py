@@ -1,89 +1,138 @@
 """Claim matching and disagreement detection inside a transaction.
 
-For each new mention: retrieve candidate mentions from the full-text index (never a scan of all
-claims), score them with the matcher, join the claim of the best one that states the same claim
-or start a new claim; then compare the mention with the claim's mentions from other articles and
-store each typed disagreement the detectors find. Pinned mentions (placed by a person) are never
-moved, and dismissed disagreements are never created again.
+``place_mentions`` decides, for the mentions of one article (or one mention being re-matched),
+which claim each joins: candidates come from the full-text index (``retrieval``, never a scan of
+all claims) plus the earlier mentions of the same article, a cheap token-set ratio shortlists
+them, and the matcher scores the shortlist; a mention joins the claim of the best candidate that
+states the same claim, or starts a new claim. ``detect_for_mention`` then compares a stored
+mention with the claim's mentions from other articles and stores each typed disagreement the
+detectors find. Pinned mentions (placed by a person) are never moved, and dismissed
+disagreements are never created again.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
 from sqlmodel import Session, select
 
-from ..models import Article, Claim, Disagreement, Mention
-from ..pipeline.text import normalise
+from ..models import Article, Disagreement, Mention
 from ..pipeline.types import MentionText
 from .components import Components
-from .search import candidate_mention_ids, count_terms
+from .retrieval import CandidateFinder, stored_view
+from .search import index_terms
+
+PER_CLAIM = 2
 
 
 def mention_text(mention: Mention) -> MentionText:
     """The pipeline's view of a stored mention (quote spans made relative to its text)."""
-    quotes = tuple((max(0, a - mention.start), min(len(mention.text), b - mention.start))
-                   for a, b in (mention.quote_spans or []) if b > a)
-    return MentionText(text=mention.text, speaker=mention.speaker, is_quote=mention.is_quote, quotes=quotes)
+    return stored_view(mention.text, mention.start, mention.speaker, mention.is_quote, mention.quote_spans)
 
 
-def shortlist(new_text: str, candidates: list[Mention], keep: int, per_claim: int = 2) -> list[Mention]:
-    """The candidates worth the full matcher: best first by a cheap token-set ratio (which
-    tolerates containment, as partial quotations need), at most ``per_claim`` per claim."""
-    norm = normalise(new_text)
-    ranked = sorted(candidates, key=lambda c: fuzz.token_set_ratio(norm, normalise(c.text)), reverse=True)
+@dataclass(frozen=True)
+class Placement:
+    """Where a mention goes: ``claim`` is an existing claim id, or ``-k`` for the k-th new claim
+    of the batch; ``score`` is the matcher's score for the claim joined (for a new claim, the
+    best score seen, or None when no candidate came close)."""
+
+    claim: int
+    score: float | None
+
+    @property
+    def is_new(self) -> bool:
+        """Whether the mention starts (or joins) a claim created in this batch."""
+        return self.claim < 0
+
+
+def _quoted(view: MentionText) -> list[str]:
+    """The mention's quoted fragments of two words or more, as ``default_process`` leaves them."""
+    frags = (view.text[a:b] for a, b in view.quotes)
+    return [default_process(f) for f in frags if len(f.split()) >= 2]
+
+
+def shortlist(new: MentionText, candidates: list[tuple[int, MentionText]], keep: int, min_ratio: float = 0.0,
+              per_claim: int = PER_CLAIM) -> list[tuple[int, MentionText]]:
+    """The (claim, mention) candidates worth the full matcher: best first by a cheap token-set
+    ratio on lower-cased alphanumeric words (rapidfuzz's ``default_process``, in C; it
+    tolerates containment), at most ``per_claim`` per claim, none below
+    ``min_ratio`` (the matcher's ``shortlist_min_ratio``: in a store most candidates share only
+    a rare word or two and score 40-60, and the matcher all but never accepts those) unless one
+    quotes words the other holds verbatim (a partial quotation: "the 'last opportunity'")."""
+    norm = default_process(new.text)
+    new_quotes = _quoted(new)
+    ranked = []
+    for claim, view in candidates:
+        other = default_process(view.text)
+        ratio = fuzz.token_set_ratio(norm, other)
+        if ratio < min_ratio and not (any(f in other for f in new_quotes) or any(f in norm for f in _quoted(view))):
+            continue
+        ranked.append((ratio, claim, view))
+    ranked.sort(key=lambda r: -r[0])
     out, seen = [], {}
-    for cand in ranked:
-        if seen.get(cand.claim_id, 0) < per_claim:
-            seen[cand.claim_id] = seen.get(cand.claim_id, 0) + 1
-            out.append(cand)
+    for _, claim, view in ranked:
+        if seen.get(claim, 0) < per_claim:
+            seen[claim] = seen.get(claim, 0) + 1
+            out.append((claim, view))
             if len(out) == keep:
                 break
     return out
 
 
-def best_claim(session: Session, comps: Components, mention: Mention, limit: int, scored: int = 6,
-               before_id: int | None = None, budget: int = 1000) -> tuple[int | None, float | None]:
-    """The claim the mention should join and the score, or (None, best score) for a new claim.
-
-    ``limit`` candidates come from the index, the ``scored`` most alike of them get the full
-    matcher. With ``before_id`` only mentions stored before that id are candidates (re-matching).
-    """
-    terms = comps.matcher.search_terms(mention.text, limit=12)
-    ids = candidate_mention_ids(session, terms, limit * 2 if before_id else limit + 1, budget)
-    ids = [i for i in ids if i != mention.id and (before_id is None or i < before_id)][:limit]
-    if not ids:
+def _decide(comps: Components, new: MentionText, scored: list[tuple[int, MentionText]]) -> tuple[int | None, float | None]:
+    if not scored:
         return None, None
-    candidates = shortlist(mention.text, session.exec(select(Mention).where(Mention.id.in_(ids))).all(), scored)
-    new = mention_text(mention)
-    comps.matcher.prepare([mention.text] + [c.text for c in candidates])
-    best_id, best_score, top = None, None, None
-    for cand in candidates:
-        result = comps.matcher.score(new, mention_text(cand))
+    comps.matcher.prepare([new.text] + [v.text for _, v in scored])
+    best_claim_id, best_score, top = None, None, None
+    for claim, view in scored:
+        result = comps.matcher.score(new, view)
         if top is None or result.score > top:
             top = result.score
         if result.same_claim and (best_score is None or result.score > best_score):
-            best_id, best_score = cand.claim_id, result.score
-    return best_id, (best_score if best_id is not None else top)
+            best_claim_id, best_score = claim, result.score
+    return best_claim_id, (best_score if best_claim_id is not None else top)
 
 
-def assign_claim(session: Session, comps: Components, mention: Mention, settings: dict) -> tuple[int, bool]:
-    """Put a new mention into its claim (an existing one, or a new one) and store it.
+def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
+                   before_id: int | None = None, same_batch: bool = True) -> list[Placement]:
+    """The claim each of ``views`` (in order) should join. With ``same_batch`` a mention may also
+    join the claim of an earlier mention of the batch (an article repeating a claim); with
+    ``before_id`` only mentions stored before that id are candidates (re-matching)."""
+    limit = settings["MATCH_CANDIDATES"]
+    finder = CandidateFinder(session, settings["MATCH_TERM_BUDGET"], before_id)
+    keysets = [index_terms(v.text) for v in views] if same_batch and len(views) > 1 else []
+    ranked = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
+    stored = finder.load(mid for r in ranked for mid, _ in r)
+    placements: list[Placement] = []
+    new_claims = 0
+    for i, view in enumerate(views):
+        # (weight, recency, claim, view): stored candidates, then earlier mentions of the batch
+        pool = [(w, mid, stored[mid].claim_id, stored[mid].view) for mid, w in ranked[i] if mid in stored]
+        if keysets:
+            weights = finder.chosen[i]
+            for j in range(i):
+                w = sum(x for k, x in weights.items() if k in keysets[j])
+                if w > 0:
+                    pool.append((w, 2 ** 62 + j, placements[j].claim, views[j]))
+        pool.sort(key=lambda p: (-p[0], -p[1]))
+        candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
+        claim, score = _decide(comps, view, shortlist(view, candidates, settings["MATCH_SCORED"],
+                                                      getattr(comps.matcher, "shortlist_min_ratio", 0.0)))
+        if claim is None:
+            new_claims += 1
+            claim = -new_claims
+        placements.append(Placement(claim, score))
+    return placements
 
-    Returns (claim id, whether the claim is new).
-    """
-    claim_id, score = best_claim(session, comps, mention, settings["MATCH_CANDIDATES"],
-                                 settings["MATCH_SCORED"], budget=settings["MATCH_TERM_BUDGET"])
-    is_new = claim_id is None
-    if is_new:
-        claim = Claim(text=mention.text, kind=mention.kind, speaker=mention.speaker)
-        session.add(claim)
-        session.flush()
-        claim_id = claim.id
-    mention.claim_id = claim_id
-    mention.match_score = score
-    session.add(mention)
-    session.flush()
-    count_terms(session.connection(), [mention.text])
-    return claim_id, is_new
+
+def best_claim(session: Session, comps: Components, mention: Mention, settings: dict,
+               before_id: int | None = None) -> tuple[int | None, float | None]:
+    """The stored claim a stored mention should join and the score, or (None, best score) for a
+    claim of its own; with ``before_id`` only mentions stored before it are candidates."""
+    placement = place_mentions(session, comps, settings, [mention_text(mention)], before_id=before_id,
+                               same_batch=False)[0]
+    return (None if placement.is_new else placement.claim), placement.score
 
 
 def detect_for_mention(session: Session, comps: Components, mention: Mention, limit: int) -> int:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from api.services.search import candidate_mention_ids, count_terms, index_key, index_terms, rare_terms
+from api.services.retrieval import CandidateFinder, query_keys
+from api.services.search import count_terms, index_key, index_terms
 
 from .helpers import article, post
 
@@ -21,21 +22,46 @@ def test_ingest_counts_each_word_once_per_mention(app, client, auth):
     assert df[index_key("floods")] == 2 and df[index_key("friday")] == 1 and df["again"] == 1
 
 
+def _chosen(finder, terms, budget):
+    finder.budget = budget
+    keys = query_keys(terms)
+    chosen, recent = finder.choose(keys, finder._document_frequencies(sorted(keys)))
+    return [word for _, word in chosen], recent
+
+
 def test_queries_use_the_rarest_words_under_the_cap(app):
     with Session(app.extensions["claimtrack"]["engine"]) as s:
         count_terms(s.connection(), ["common words"] * 50 + ["rare zebra common"] + ["okapi common"] * 3)
+        finder = CandidateFinder(s)
         # the rarest words while their postings add up to the budget: zebra (1) + okapi (3)
-        assert rare_terms(s, ["common", "zebra", "okapi", "unseen"], budget=10) == (["zebra", "okapi"], False)
-        assert rare_terms(s, ["zebras", "zebra"], budget=10) == (["zebras"], False)  # one stem, queried once
-        assert rare_terms(s, ["common", "zebra", "okapi"], budget=3) == (["zebra"], False)
+        assert _chosen(finder, ["common", "zebra", "okapi", "unseen"], 10) == (["zebra", "okapi"], False)
+        assert _chosen(finder, ["zebras", "zebra"], 10) == (["zebras"], False)  # one stem, queried once
+        assert _chosen(finder, ["common", "zebra", "okapi"], 3) == (["zebra"], False)
         # only common words: the two rarest, to be looked up among recent mentions only
-        assert rare_terms(s, ["common", "words"], budget=10) == (["words", "common"], True)
-        assert rare_terms(s, ["unseen"], budget=10) == ([], False)
+        assert _chosen(finder, ["common", "words"], 10) == (["words", "common"], True)
+        assert _chosen(finder, ["unseen"], 10) == ([], False)
         s.rollback()
 
 
-def test_candidates_come_from_the_index(app, client, auth):
-    data = post(client, auth, article(text="Floods hit Lagos on Monday.\nA drought hit Kano on Friday."))
+def test_candidates_come_from_the_index_ranked_by_rare_words_shared(app, client, auth):
+    data = post(client, auth, article(text="Floods hit Lagos on Monday.\nA drought hit Kano on Friday.\n"
+                                           "Floods and a drought hit Lagos and Kano, officials said."))
+    first, second, third = (m["id"] for m in data["mentions"])
     with Session(app.extensions["claimtrack"]["engine"]) as s:
-        lagos = candidate_mention_ids(s, ["lagos", "floods"], limit=5)
-    assert lagos == [data["mentions"][0]["id"]]
+        finder = CandidateFinder(s)
+        ranked = finder.find([["lagos", "floods"], ["kano"], ["zanzibar"]], limit=5)
+        rows = finder.load(mid for r in ranked for mid, _ in r)
+    lagos = [mid for mid, _ in ranked[0]]
+    assert lagos == [third, first]  # both hold both words: equal weight, newest first
+    assert ranked[0][0][1] == ranked[0][1][1]
+    assert [mid for mid, _ in ranked[1]] == [third, second]
+    assert ranked[2] == []
+    assert rows[first].view.text == "Floods hit Lagos on Monday."
+
+
+def test_re_matching_sees_only_earlier_mentions(app, client, auth):
+    data = post(client, auth, article(text="Floods hit Lagos on Monday.\nFloods hit Lagos again on Friday."))
+    first, second = (m["id"] for m in data["mentions"])
+    with Session(app.extensions["claimtrack"]["engine"]) as s:
+        ranked = CandidateFinder(s, before_id=second).find([["lagos"]], limit=5)
+    assert [mid for mid, _ in ranked[0]] == [first]

@@ -95,6 +95,10 @@ class Matcher:
             self.name = MATCHER_NAME
         self.version = MATCHER_VERSION
         self.threshold = self.model.threshold
+        # candidates whose token-set ratio with the mention is lower are not worth scoring: set at
+        # training, below the lowest ratio of any train pair this model accepts (with a margin)
+        weights = params["semantic" if embedding_model else "lexical"]
+        self.shortlist_min_ratio = float(weights.get("shortlist_min_ratio", 0))
 
     def features(self, a: MentionText | str, b: MentionText | str) -> dict[str, float]:
         """The model's input features for the pair (before the hand-set adjustments)."""

@@ -178,8 +178,9 @@ def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
         qtoks = _tokens(q)
         qw = tuple(_surface(t) for t, _ in qtoks)
         content_toks = [t for (t, _), w in zip(qtoks, qw) if w not in STOPWORDS and w not in REPORTING]
-        # a title in quotation marks ("Morning Joe") names something; it is not a quotation
-        if len(content_toks) >= 2 and not all(t[:1].isupper() for t in content_toks):
+        # a title in quotation marks ("Morning Joe") names something, and one quoted word
+        # ("common-sense") is a scare quote: neither is a quotation of what someone said
+        if len(q.split()) >= 2 and len(content_toks) >= 2 and not all(t[:1].isupper() for t in content_toks):
             frags.append(qw)
     return Analysis(tuple(surf), tuple(stems), tuple(content), frozenset(entities),
                     frozenset(numbers), norm, tuple(frags))

@@ -1,0 +1,174 @@
+"""Candidate retrieval for claim matching: the stored mentions worth scoring against new ones.
+
+Candidates come from the full-text index (SQLite FTS5 / PostgreSQL tsvector), never from a scan
+of the claims, and the work per new mention does not grow with the store:
+
+* ``term_stat`` counts how many mentions hold each index key (Porter stem). For each new mention
+  the rarest of its distinctive words are chosen while their postings add up to at most
+  ``budget`` (at most ``MAX_QUERY_TERMS`` words). When even the rarest word is more common than
+  that, its two rarest words are looked up among the most recent ``RECENT_WINDOW`` mentions
+  only (reports of one claim cluster in time), at most ``budget`` postings each, newest first.
+* Each chosen word's postings (mention ids) are read from the index once per batch, so the
+  mentions of one article that share a name or a number share the lookup.
+* Stored mentions are ranked by the summed rarity (idf) of the chosen words they hold (among
+  equals, the first seen: the newest holder of the rarest word); the best ``limit`` are the
+  candidates.
+
+A batch is the mentions of one article: ``CandidateFinder.find`` answers all of them with one
+``term_stat`` query, one postings query per distinct word and one query for the candidates' rows.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from operator import itemgetter
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from ..db import is_sqlite
+from ..pipeline.types import MentionText
+from .search import _terms, index_key
+
+MAX_QUERY_TERMS = 6
+RECENT_WINDOW = 10_000
+IN_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class StoredMention:
+    """A stored mention as matching needs it (no ORM object: cheaper to load in bulk)."""
+
+    id: int
+    claim_id: int
+    article_id: int
+    view: MentionText
+
+
+def stored_view(text_: str, start: int, speaker: str | None, is_quote: bool, quote_spans) -> MentionText:
+    """The pipeline's view of a stored mention (quote spans made relative to its text)."""
+    quotes = tuple((max(0, a - start), min(len(text_), b - start)) for a, b in (quote_spans or []) if b > a)
+    return MentionText(text=text_, speaker=speaker, is_quote=is_quote, quotes=quotes)
+
+
+def query_keys(terms: list[str]) -> dict[str, str]:
+    """Index key -> the word to query for it, for the distinctive words of a mention."""
+    keys: dict[str, str] = {}
+    for t in _terms(" ".join(terms), 32):
+        if 1 < len(t) <= 64:
+            keys.setdefault(index_key(t), t)
+    return keys
+
+
+class CandidateFinder:
+    """Finds candidates for the mentions of one batch inside one transaction."""
+
+    def __init__(self, session: Session, budget: int = 300, before_id: int | None = None):
+        """``before_id``: only mentions stored before that id are candidates (re-matching)."""
+        self.session = session
+        self.conn = session.connection()
+        self.sqlite = is_sqlite(session.get_bind())
+        self.budget = max(1, budget)
+        self.before_id = before_id
+        self._postings: dict[tuple[str, bool], list[int]] = {}
+        self._newest: int | None = None
+        self._cursor = None
+
+    def _newest_id(self) -> int:
+        if self._newest is None:
+            self._newest = self.conn.execute(text("SELECT max(id) FROM mention")).scalar() or 0
+        return self._newest
+
+    def _document_frequencies(self, keys: list[str]) -> dict[str, int]:
+        df: dict[str, int] = {}
+        for i in range(0, len(keys), IN_CHUNK):
+            chunk = keys[i:i + IN_CHUNK]
+            params = {f"t{j}": k for j, k in enumerate(chunk)}
+            sql = f"SELECT term, df FROM term_stat WHERE term IN ({', '.join(':' + p for p in params)})"
+            df.update(self.conn.execute(text(sql), params).all())
+        return df
+
+    def _postings_of(self, word: str, recent: bool) -> list[int]:
+        """Ids of the mentions holding ``word`` (recent ones only when ``recent``), newest first.
+        Read through the driver's cursor on the transaction's connection: a postings list may
+        hold ``budget`` ids, too many to wrap each in a result row."""
+        key = (word, recent)
+        if key not in self._postings:
+            lo = self._newest_id() - RECENT_WINDOW if recent else 0
+            hi = self.before_id if self.before_id is not None else 2 ** 62
+            if self._cursor is None:
+                self._cursor = self.conn.connection.dbapi_connection.cursor()
+            if self.sqlite:
+                self._cursor.execute("SELECT rowid FROM mention_fts WHERE mention_fts MATCH ? AND rowid > ? "
+                                     "AND rowid < ? ORDER BY rowid DESC LIMIT ?", (f'"{word}"', lo, hi, self.budget))
+            else:
+                self._cursor.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
+                                     "AND id > %s AND id < %s ORDER BY id DESC LIMIT %s", (word, lo, hi, self.budget))
+            self._postings[key] = [r[0] for r in self._cursor.fetchall()]
+        return self._postings[key]
+
+    def choose(self, keys: dict[str, str], df: dict[str, int]) -> tuple[list[tuple[str, str]], bool]:
+        """The (key, word) pairs to look up, rarest first, and whether they are all common."""
+        known = sorted((k for k in keys if df.get(k, 0) > 0), key=lambda k: (df[k], k))
+        chosen, total = [], 0
+        for k in known:
+            if total + df[k] > self.budget or len(chosen) == MAX_QUERY_TERMS:
+                break
+            chosen.append(k)
+            total += df[k]
+        if chosen or not known:
+            return [(k, keys[k]) for k in chosen], False
+        return [(k, keys[k]) for k in known[:2]], True
+
+    def find(self, term_lists: list[list[str]], limit: int,
+             batch_keys: list[set[str]] | None = None) -> list[list[tuple[int, float]]]:
+        """For each mention's search terms, its best ``limit`` stored candidates as (mention id,
+        weight), best first. ``batch_keys`` are the index keys of each mention of the batch (not
+        stored yet): their words count as known too, so that ``chosen`` (the keys and weights
+        each mention was looked up by) also serves to find the batch's own earlier mentions."""
+        per_mention = [query_keys(terms) for terms in term_lists]
+        df = self._document_frequencies(sorted({k for keys in per_mention for k in keys}))
+        in_batch: Counter = Counter()
+        for keys in batch_keys or ():
+            in_batch.update(keys)
+        n_docs = max(self._newest_id(), 1) + len(batch_keys or ())
+        self.chosen: list[dict[str, float]] = []
+        out = []
+        for i, keys in enumerate(per_mention):
+            own = batch_keys[i] if batch_keys else set()
+            # how many other mentions (stored, or elsewhere in the batch) hold each key
+            seen = {k: df.get(k, 0) + in_batch[k] - (k in own) for k in keys}
+            chosen, recent = self.choose(keys, seen)
+            weights = {k: math.log(1.0 + n_docs / seen[k]) for k, _ in chosen}
+            self.chosen.append(weights)
+            score: dict[int, float] = defaultdict(float)
+            for k, word in chosen:
+                if df.get(k, 0) == 0:
+                    continue  # only in this batch: nothing stored to look up
+                w = weights[k]
+                for mid in self._postings_of(word, recent):
+                    score[mid] += w
+            # best summed rarity first; among equals the first seen (newest, rarest word first)
+            out.append(heapq.nlargest(limit, score.items(), key=itemgetter(1)))
+        return out
+
+    def load(self, ids) -> dict[int, StoredMention]:
+        """The stored mentions with these ids (read through the driver's cursor, as postings are)."""
+        ids = sorted(set(ids))
+        if self._cursor is None:
+            self._cursor = self.conn.connection.dbapi_connection.cursor()
+        mark = "?" if self.sqlite else "%s"
+        out: dict[int, StoredMention] = {}
+        for i in range(0, len(ids), IN_CHUNK):
+            chunk = ids[i:i + IN_CHUNK]
+            self._cursor.execute("SELECT id, claim_id, article_id, text, start, speaker, is_quote, quote_spans "
+                                 f"FROM mention WHERE id IN ({', '.join([mark] * len(chunk))})", chunk)
+            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans in self._cursor.fetchall():
+                if isinstance(spans, str):  # SQLite hands JSON back as text
+                    spans = json.loads(spans) if spans != "[]" else []
+                out[mid] = StoredMention(mid, claim_id, article_id,
+                                         stored_view(text_, start, speaker, bool(is_quote), spans))
+        return out

@@ -93,6 +93,12 @@ def test_invalid_fields_are_422_with_per_field_errors(client, auth):
     assert set(errors) >= {"outlet.domain", "url", "published_at", "surprise"}
 
 
+def test_a_date_time_before_year_one_in_utc_is_422(client, auth):
+    resp = client.post("/v1/articles", json=article(published_at="0001-01-01T00:00:00+05:00"), headers=auth)
+    assert resp.status_code == 422
+    assert "published_at" in resp.get_json()["errors"]
+
+
 def test_writes_need_a_valid_key(client, auth):
     body = article()
     missing = client.post("/v1/articles", json=body)

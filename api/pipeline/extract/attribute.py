@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .cues import Attribution
 from .names import NP
 from .quotes import QuoteSpan
 from .registry import Registry
 from .sentences import Sentence
-from .speakers import Attribution, best, find_attributions, main_subject
+from .speakers import best, find_attributions
+from .subjects import main_subject
 from .tokens import Tok, tokenize
 
 

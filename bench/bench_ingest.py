@@ -27,7 +27,8 @@ default install stays under 150 MB.
    measured articles are deleted again (mentions, disagreements, claims they created; the claims
    they joined are refreshed), so sizes do not skew each other. Sizes grow the same database.
    ``search_ms`` is the time spent in candidate retrieval per article (full-text lookups and
-   loading the candidates).
+   loading the candidates); ``shares`` splits the total between extraction, retrieval and the
+   matcher's pair scores (the rest is shortlisting, writes, detection and the response).
 3. ``--semantic MODEL_DIR`` repeats each measurement with the embedding matcher (needs
    sentence-transformers in the running interpreter, e.g. .venv-semantic/bin/python).
 4. ``--memory`` starts ``claimtrack serve`` (1 worker, a small fresh SQLite db), posts 20
@@ -323,31 +324,38 @@ def clear_caches(comps) -> None:
         emb._cache.clear()
 
 
-class SearchTimer:
-    """Wraps candidate retrieval (the full-text lookups and loading the candidates) to time it."""
+class StageTimer:
+    """Times the stages of ingest by wrapping them: ``search`` (candidate retrieval: the
+    full-text lookups and loading the candidates), ``score`` (the matcher's pair scores) and
+    ``extract`` (the extractor, wrapped per Components with ``watch``)."""
 
     def __init__(self):
+        from api.pipeline.match import Matcher
         from api.services.retrieval import CandidateFinder
-        self.seconds = 0.0
-        self.calls = 0
+        self.seconds: dict[str, float] = {"search": 0.0, "score": 0.0, "extract": 0.0}
         for name in ("find", "load"):
-            original = getattr(CandidateFinder, name)
-            setattr(CandidateFinder, name, self._timed(original))
+            setattr(CandidateFinder, name, self._timed("search", getattr(CandidateFinder, name)))
+        Matcher.score = self._timed("score", Matcher.score)
 
-    def _timed(self, original):
+    def watch(self, comps) -> None:
+        """Time this Components' extractor too."""
+        if not getattr(comps.extract, "_bench_timed", False):
+            comps.extract = self._timed("extract", comps.extract)
+            comps.extract._bench_timed = True
+
+    def _timed(self, stage: str, original):
         @functools.wraps(original)
         def timed(*a, **kw):
             t0 = time.perf_counter()
             try:
                 return original(*a, **kw)
             finally:
-                self.seconds += time.perf_counter() - t0
-                self.calls += 1
+                self.seconds[stage] += time.perf_counter() - t0
         return timed
 
-    def take(self) -> tuple[float, int]:
-        out = (self.seconds, self.calls)
-        self.seconds, self.calls = 0.0, 0
+    def take(self) -> dict[str, float]:
+        out = dict(self.seconds)
+        self.seconds = dict.fromkeys(self.seconds, 0.0)
         return out
 
 
@@ -377,12 +385,14 @@ def pct(values: list[float], q: float) -> float:
     return v[min(len(v) - 1, int(round(q * (len(v) - 1))))]
 
 
-def measure(engine, comps, settings, payloads: list[dict], timer: SearchTimer) -> dict:
+def measure(engine, comps, settings, payloads: list[dict], timer: StageTimer) -> dict:
     from api.services.articles import ingest
     clear_caches(comps)
+    timer.watch(comps)
     gc.collect()
     timer.take()
     times, search, ids, mentions, new_claims = [], [], [], 0, 0
+    stages = {"search": 0.0, "score": 0.0, "extract": 0.0}
     with engine.connect() as conn:
         claims_before = conn.execute(select(func.count()).select_from(Claim.__table__)).scalar()
     for data in payloads:
@@ -390,7 +400,10 @@ def measure(engine, comps, settings, payloads: list[dict], timer: SearchTimer) -
         with UnitOfWork(engine) as uow:
             detail, created = ingest(uow.session, comps, settings, dict(data))
         times.append(time.perf_counter() - t0)
-        search.append(timer.take()[0])
+        took = timer.take()
+        search.append(took["search"])
+        for k, v in took.items():
+            stages[k] += v
         if not created:
             raise RuntimeError(f"article {data['url']} was already stored")
         ids.append(detail["id"])
@@ -402,13 +415,15 @@ def measure(engine, comps, settings, payloads: list[dict], timer: SearchTimer) -
     return {"articles": len(times), "median_ms": statistics.median(times) * 1000,
             "p95_ms": pct(times, 0.95) * 1000, "articles_per_s": len(times) / sum(times),
             "search_ms": statistics.median(search) * 1000, "search_share": sum(search) / sum(times),
+            "shares": {k: v / sum(times) for k, v in stages.items()},
             "mentions": mentions, "joined": mentions - new_claims, "disagreements": disagreements}
 
 
 def fmt(backend: str, matcher: str, size: int, r: dict, fill_s: float | None) -> str:
     return (f"{backend} matcher={matcher} claims={size} articles={r['articles']} median_ms={r['median_ms']:.1f} "
             f"p95_ms={r['p95_ms']:.1f} articles_per_s={r['articles_per_s']:.1f} "
-            f"search_median_ms={r['search_ms']:.1f} search_share={r['search_share']:.0%} "
+            f"search_median_ms={r['search_ms']:.1f} "
+            f"shares: extract={r['shares']['extract']:.0%} search={r['search_share']:.0%} score={r['shares']['score']:.0%} "
             f"mentions={r['mentions']} joined_existing={r['joined']} disagreements={r['disagreements']}"
             + (f" fill_s={fill_s:.1f}" if fill_s is not None else ""))
 
@@ -605,7 +620,7 @@ def main() -> int:
                       f"{sys.executable} (run this script with the semantic venv's python)", flush=True)
             else:
                 comps["semantic"] = build_components({**settings, "EMBEDDING_MODEL": args.semantic})
-        timer = SearchTimer()
+        timer = StageTimer()
         # Warm-up (imports, regexes, connection pool) with texts that are not measured.
         warm = article_payloads(fill_files[:2], run + "-warm")
         for name, c in comps.items():

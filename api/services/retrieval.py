@@ -104,10 +104,17 @@ class CandidateFinder:
             if self.sqlite:
                 self._cursor.execute("SELECT rowid FROM mention_fts WHERE mention_fts MATCH ? AND rowid > ? "
                                      "AND rowid < ? ORDER BY rowid DESC LIMIT ?", (f'"{word}"', lo, hi, self.budget))
-            else:
+            elif recent:
                 self._cursor.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
                                      "AND id > %s AND id < %s ORDER BY id DESC LIMIT %s", (word, lo, hi, self.budget))
-            self._postings[key] = [r[0] for r in self._cursor.fetchall()]
+            else:
+                # no ORDER BY: with it, PostgreSQL may walk the primary key backwards looking for
+                # a rare word instead of asking the GIN index (the ids are sorted below)
+                self._cursor.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
+                                     "AND id < %s LIMIT %s", (word, hi, self.budget))
+            rows = self._cursor.fetchall()
+            self._postings[key] = [r[0] for r in rows] if self.sqlite or recent else sorted(
+                (r[0] for r in rows), reverse=True)
         return self._postings[key]
 
     def choose(self, keys: dict[str, str], df: dict[str, int]) -> tuple[list[tuple[str, str]], bool]:

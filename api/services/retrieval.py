@@ -117,6 +117,32 @@ class CandidateFinder:
                 (r[0] for r in rows), reverse=True)
         return self._postings[key]
 
+    def _prefetch_recent(self, words: list[str]) -> None:
+        """PostgreSQL: the recent postings of all these common words in one pass over the recent
+        mentions. (A GIN index cannot narrow a common word to recent ids, and a backward scan of
+        the primary key per word costs a pass over the window each time; SQLite's FTS5 seeks
+        within the word's own list and needs none of this.)"""
+        words = [w for w in words if (w, True) not in self._postings]
+        if not words:
+            return
+        if self._cursor is None:
+            self._cursor = self.conn.connection.dbapi_connection.cursor()
+        lo = self._newest_id() - RECENT_WINDOW
+        hi = self.before_id if self.before_id is not None else 2 ** 62
+        flags = ", ".join(["search_vector @@ to_tsquery('english', %s)"] * len(words))
+        # OFFSET 0 keeps the window a primary-key range scan instead of a GIN union of common words
+        self._cursor.execute(f"SELECT id, {flags} FROM (SELECT id, search_vector FROM mention "
+                             "WHERE id > %s AND id < %s OFFSET 0) recent "
+                             "WHERE search_vector @@ to_tsquery('english', %s) ORDER BY id DESC",
+                             (*words, lo, hi, " | ".join(words)))
+        postings: dict[str, list[int]] = {w: [] for w in words}
+        for row in self._cursor.fetchall():
+            for w, hit in zip(words, row[1:]):
+                if hit and len(postings[w]) < self.budget:
+                    postings[w].append(row[0])
+        for w, ids in postings.items():
+            self._postings[(w, True)] = ids
+
     def choose(self, keys: dict[str, str], df: dict[str, int]) -> tuple[list[tuple[str, str]], bool]:
         """The (key, word) pairs to look up, rarest first, and whether they are all common."""
         known = sorted((k for k in keys if df.get(k, 0) > 0), key=lambda k: (df[k], k))
@@ -143,7 +169,7 @@ class CandidateFinder:
             in_batch.update(keys)
         n_docs = max(self._newest_id(), 1) + len(batch_keys or ())
         self.chosen: list[dict[str, float]] = []
-        out = []
+        plans = []
         for i, keys in enumerate(per_mention):
             own = batch_keys[i] if batch_keys else set()
             # how many other mentions (stored, or elsewhere in the batch) hold each key
@@ -151,10 +177,13 @@ class CandidateFinder:
             chosen, recent = self.choose(keys, seen)
             weights = {k: math.log(1.0 + n_docs / seen[k]) for k, _ in chosen}
             self.chosen.append(weights)
+            plans.append(([(k, word) for k, word in chosen if df.get(k, 0) > 0], recent, weights))
+        if not self.sqlite:
+            self._prefetch_recent(sorted({w for chosen, recent, _ in plans if recent for _, w in chosen}))
+        out = []
+        for chosen, recent, weights in plans:
             score: dict[int, float] = defaultdict(float)
-            for k, word in chosen:
-                if df.get(k, 0) == 0:
-                    continue  # only in this batch: nothing stored to look up
+            for k, word in chosen:  # (words only in this batch have nothing stored to look up)
                 w = weights[k]
                 for mid in self._postings_of(word, recent):
                     score[mid] += w

@@ -65,3 +65,16 @@ def test_re_matching_sees_only_earlier_mentions(app, client, auth):
     with Session(app.extensions["claimtrack"]["engine"]) as s:
         ranked = CandidateFinder(s, before_id=second).find([["lagos"]], limit=5)
     assert [mid for mid, _ in ranked[0]] == [first]
+
+
+def test_common_words_are_looked_up_among_recent_mentions_only(app, client, auth, monkeypatch):
+    from api.services import retrieval
+    data = post(client, auth, article(text="Floods hit Lagos on Monday.\nFloods hit Kano on Friday.\n"
+                                           "Floods hit Abuja on Sunday."))
+    ids = [m["id"] for m in data["mentions"]]
+    monkeypatch.setattr(retrieval, "RECENT_WINDOW", 2)  # the window: the two newest mentions
+    with Session(app.extensions["claimtrack"]["engine"]) as s:
+        finder = CandidateFinder(s, budget=2)  # "floods" and "hit" (3 mentions each) are common
+        ranked = finder.find([["floods", "hit"], ["abuja"]], limit=5)
+    assert [mid for mid, _ in ranked[0]] == [ids[2], ids[1]]  # newest first, the oldest is out of the window
+    assert [mid for mid, _ in ranked[1]] == [ids[2]]  # a rare enough word is looked up everywhere

@@ -117,25 +117,6 @@ class CandidateFinder:
                 (r[0] for r in rows), reverse=True)
         return self._postings[key]
 
-    def _prefetch_rare(self, words: list[str]) -> None:
-        """PostgreSQL: the postings of all these rare words (of one batch) in one round trip,
-        each word still answered by its own GIN lookup (a lateral join), newest first. Asked
-        word by word, the round trips alone cost more than the lookups (~1 ms each)."""
-        words = [w for w in words if (w, False) not in self._postings]
-        if not words:
-            return
-        if self._cursor is None:
-            self._cursor = self.conn.connection.dbapi_connection.cursor()
-        hi = self.before_id if self.before_id is not None else 2 ** 62
-        self._cursor.execute("SELECT w.word, m.id FROM unnest(%s::text[]) AS w(word) CROSS JOIN LATERAL "
-                             "(SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', w.word) "
-                             "AND id < %s LIMIT %s) m", (words, hi, self.budget))
-        postings: dict[str, list[int]] = {w: [] for w in words}
-        for word, mid in self._cursor.fetchall():
-            postings[word].append(mid)
-        for w, ids in postings.items():
-            self._postings[(w, False)] = sorted(ids, reverse=True)
-
     def _prefetch_recent(self, words: list[str]) -> None:
         """PostgreSQL: the recent postings of all these common words in one pass over the recent
         mentions. (A GIN index cannot narrow a common word to recent ids, and a backward scan of
@@ -198,7 +179,6 @@ class CandidateFinder:
             self.chosen.append(weights)
             plans.append(([(k, word) for k, word in chosen if df.get(k, 0) > 0], recent, weights))
         if not self.sqlite:
-            self._prefetch_rare(sorted({w for chosen, recent, _ in plans if not recent for _, w in chosen}))
             self._prefetch_recent(sorted({w for chosen, recent, _ in plans if recent for _, w in chosen}))
         out = []
         for chosen, recent, weights in plans:

@@ -36,7 +36,7 @@ __all__ = ["Matcher", "MATCHER_NAME", "MATCHER_VERSION", "speaker_compatibility"
            "default_local_model_path"]
 
 MATCHER_NAME = "claimtrack-lexical-logreg"
-MATCHER_VERSION = "1.0.0"
+MATCHER_VERSION = "1.1.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles
 
 _TITLES = frozenset("""
 mr mrs ms dr sir president vice prime minister secretary state us senator sen rep governor gov

@@ -10,7 +10,7 @@ from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, Outlet, utcnow
 from ..pipeline.types import ExtractedMention, MentionText
 from . import pagination_sql
-from .claim_stats import refresh_claims
+from .claim_stats import claim_kind, claim_speaker, refresh_claims
 from .components import Components
 from .identity import content_hash, normalise_domain, normalise_url, slug_for_domain
 from .matching import detect_for_mention, place_mentions
@@ -121,8 +121,7 @@ def store_mentions(session: Session, comps: Components, settings: dict, article:
         for ref in refs:
             ms = members[ref]
             rows.append({"text": ms[0].text,
-                         "kind": "quotation" if any(m.kind == "quotation" for m in ms) else ms[0].kind,
-                         "speaker": next((m.speaker for m in ms if m.speaker), None),
+                         "kind": claim_kind(m.kind for m in ms), "speaker": claim_speaker(m.speaker for m in ms),
                          "mention_count": len(ms), "outlet_count": 1, "disagreement_count": 0,
                          "first_seen": article.published_at, "last_seen": article.published_at,
                          "first_outlet_id": article.outlet_id, "merged_into_id": None, "created_at": now})

@@ -14,6 +14,16 @@ from sqlmodel import Session, select
 from ..models import Article, Claim, ClaimOutlet, Disagreement, Mention
 
 
+def claim_kind(kinds: Iterable[str]) -> str:
+    """A claim's kind from its mentions' kinds: a quotation when any mention is one."""
+    return "quotation" if any(k == "quotation" for k in kinds) else "statement"
+
+
+def claim_speaker(speakers: Iterable[str | None]) -> str | None:
+    """A claim's speaker: the first named among its mentions (in order of publication)."""
+    return next((sp for sp in speakers if sp), None)
+
+
 def refresh_claims(session: Session, claim_ids: Iterable[int]) -> None:
     """Recompute the derived fields of these claims; a claim left without mentions is deleted
     (or, when it was merged into another, kept as a tombstone that points there)."""
@@ -50,8 +60,8 @@ def refresh_claims(session: Session, claim_ids: Iterable[int]) -> None:
         for m in mentions:
             per_outlet[m.outlet_id].append(m)
         claim.text = first.text
-        claim.kind = "quotation" if any(m.kind == "quotation" for m in mentions) else "statement"
-        claim.speaker = next((m.speaker for m in mentions if m.speaker), None)
+        claim.kind = claim_kind(m.kind for m in mentions)
+        claim.speaker = claim_speaker(m.speaker for m in mentions)
         claim.mention_count = len(mentions)
         claim.outlet_count = len(per_outlet)
         claim.first_seen = first.published_at

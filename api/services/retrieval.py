@@ -117,6 +117,21 @@ class CandidateFinder:
                 (r[0] for r in rows), reverse=True)
         return self._postings[key]
 
+    def _prefetch_rare(self, words: list[str]) -> None:
+        """PostgreSQL: the postings of all these rare words (of one batch), each its own GIN
+        lookup as in ``_postings_of``, sent in one pipeline: asked one at a time, the round
+        trips cost more than the lookups."""
+        words = [w for w in words if (w, False) not in self._postings]
+        if not words:
+            return
+        raw = self.conn.connection.dbapi_connection
+        hi = self.before_id if self.before_id is not None else 2 ** 62
+        with raw.pipeline():
+            cursors = [(w, raw.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
+                                       "AND id < %s LIMIT %s", (w, hi, self.budget))) for w in words]
+        for w, cur in cursors:
+            self._postings[(w, False)] = sorted((r[0] for r in cur.fetchall()), reverse=True)
+
     def _prefetch_recent(self, words: list[str]) -> None:
         """PostgreSQL: the recent postings of all these common words in one pass over the recent
         mentions. (A GIN index cannot narrow a common word to recent ids, and a backward scan of
@@ -179,6 +194,7 @@ class CandidateFinder:
             self.chosen.append(weights)
             plans.append(([(k, word) for k, word in chosen if df.get(k, 0) > 0], recent, weights))
         if not self.sqlite:
+            self._prefetch_rare(sorted({w for chosen, recent, _ in plans if not recent for _, w in chosen}))
             self._prefetch_recent(sorted({w for chosen, recent, _ in plans if recent for _, w in chosen}))
         out = []
         for chosen, recent, weights in plans:

@@ -91,44 +91,44 @@ class CandidateFinder:
             df.update(self.conn.execute(text(sql), params).all())
         return df
 
+    @property
+    def _hi(self) -> int:
+        """Exclusive upper bound on candidate ids (``before_id`` when re-matching)."""
+        return self.before_id if self.before_id is not None else 2 ** 62
+
+    def _cursor_(self):
+        """The driver's cursor on the transaction's connection: a postings list may hold
+        ``budget`` ids, too many to wrap each in a result row."""
+        if self._cursor is None:
+            self._cursor = self.conn.connection.dbapi_connection.cursor()
+        return self._cursor
+
     def _postings_of(self, word: str, recent: bool) -> list[int]:
         """Ids of the mentions holding ``word`` (recent ones only when ``recent``), newest first.
-        Read through the driver's cursor on the transaction's connection: a postings list may
-        hold ``budget`` ids, too many to wrap each in a result row."""
+        On PostgreSQL ``find`` has fetched them already (see ``_prefetch_rare`` and
+        ``_prefetch_recent``); on SQLite each is one FTS5 query, fetched when first needed."""
         key = (word, recent)
         if key not in self._postings:
             lo = self._newest_id() - RECENT_WINDOW if recent else 0
-            hi = self.before_id if self.before_id is not None else 2 ** 62
-            if self._cursor is None:
-                self._cursor = self.conn.connection.dbapi_connection.cursor()
-            if self.sqlite:
-                self._cursor.execute("SELECT rowid FROM mention_fts WHERE mention_fts MATCH ? AND rowid > ? "
-                                     "AND rowid < ? ORDER BY rowid DESC LIMIT ?", (f'"{word}"', lo, hi, self.budget))
-            elif recent:
-                self._cursor.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
-                                     "AND id > %s AND id < %s ORDER BY id DESC LIMIT %s", (word, lo, hi, self.budget))
-            else:
-                # no ORDER BY: with it, PostgreSQL may walk the primary key backwards looking for
-                # a rare word instead of asking the GIN index (the ids are sorted below)
-                self._cursor.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
-                                     "AND id < %s LIMIT %s", (word, hi, self.budget))
-            rows = self._cursor.fetchall()
-            self._postings[key] = [r[0] for r in rows] if self.sqlite or recent else sorted(
-                (r[0] for r in rows), reverse=True)
+            cur = self._cursor_()
+            cur.execute("SELECT rowid FROM mention_fts WHERE mention_fts MATCH ? AND rowid > ? "
+                        "AND rowid < ? ORDER BY rowid DESC LIMIT ?", (f'"{word}"', lo, self._hi, self.budget))
+            self._postings[key] = [r[0] for r in cur.fetchall()]
         return self._postings[key]
 
     def _prefetch_rare(self, words: list[str]) -> None:
         """PostgreSQL: the postings of all these rare words (of one batch), each its own GIN
-        lookup as in ``_postings_of``, sent in one pipeline: asked one at a time, the round
+        lookup, sent in one pipeline: asked one at a time, the round
         trips cost more than the lookups."""
         words = [w for w in words if (w, False) not in self._postings]
         if not words:
             return
         raw = self.conn.connection.dbapi_connection
-        hi = self.before_id if self.before_id is not None else 2 ** 62
+        # no ORDER BY: with it, PostgreSQL may walk the primary key backwards looking for a rare
+        # word instead of asking the GIN index (the ids are sorted below)
         with raw.pipeline():
             cursors = [(w, raw.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
-                                       "AND id < %s LIMIT %s", (w, hi, self.budget))) for w in words]
+                                       "AND id < %s LIMIT %s", (w, self._hi, self.budget))) for w in words]
         for w, cur in cursors:
             self._postings[(w, False)] = sorted((r[0] for r in cur.fetchall()), reverse=True)
 
@@ -140,18 +140,16 @@ class CandidateFinder:
         words = [w for w in words if (w, True) not in self._postings]
         if not words:
             return
-        if self._cursor is None:
-            self._cursor = self.conn.connection.dbapi_connection.cursor()
         lo = self._newest_id() - RECENT_WINDOW
-        hi = self.before_id if self.before_id is not None else 2 ** 62
         flags = ", ".join(["search_vector @@ to_tsquery('english', %s)"] * len(words))
         # OFFSET 0 keeps the window a primary-key range scan instead of a GIN union of common words
-        self._cursor.execute(f"SELECT id, {flags} FROM (SELECT id, search_vector FROM mention "
-                             "WHERE id > %s AND id < %s OFFSET 0) recent "
-                             "WHERE search_vector @@ to_tsquery('english', %s) ORDER BY id DESC",
-                             (*words, lo, hi, " | ".join(words)))
+        cur = self._cursor_()
+        cur.execute(f"SELECT id, {flags} FROM (SELECT id, search_vector FROM mention "
+                    "WHERE id > %s AND id < %s OFFSET 0) recent "
+                    "WHERE search_vector @@ to_tsquery('english', %s) ORDER BY id DESC",
+                    (*words, lo, self._hi, " | ".join(words)))
         postings: dict[str, list[int]] = {w: [] for w in words}
-        for row in self._cursor.fetchall():
+        for row in cur.fetchall():
             for w, hit in zip(words, row[1:]):
                 if hit and len(postings[w]) < self.budget:
                     postings[w].append(row[0])
@@ -210,15 +208,14 @@ class CandidateFinder:
     def load(self, ids) -> dict[int, StoredMention]:
         """The stored mentions with these ids (read through the driver's cursor, as postings are)."""
         ids = sorted(set(ids))
-        if self._cursor is None:
-            self._cursor = self.conn.connection.dbapi_connection.cursor()
+        cur = self._cursor_()
         mark = "?" if self.sqlite else "%s"
         out: dict[int, StoredMention] = {}
         for i in range(0, len(ids), IN_CHUNK):
             chunk = ids[i:i + IN_CHUNK]
-            self._cursor.execute("SELECT id, claim_id, article_id, text, start, speaker, is_quote, quote_spans "
-                                 f"FROM mention WHERE id IN ({', '.join([mark] * len(chunk))})", chunk)
-            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans in self._cursor.fetchall():
+            cur.execute("SELECT id, claim_id, article_id, text, start, speaker, is_quote, quote_spans "
+                        f"FROM mention WHERE id IN ({', '.join([mark] * len(chunk))})", chunk)
+            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans in cur.fetchall():
                 if isinstance(spans, str):  # SQLite hands JSON back as text
                     spans = json.loads(spans) if spans != "[]" else []
                 out[mid] = StoredMention(mid, claim_id, article_id,

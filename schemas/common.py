@@ -1,22 +1,50 @@
 """Schemas shared by every resource: problems, pagination arguments, dates."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, timezone
 
-from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, pre_load, validate
 
 PAGE_MAX = 100
 ID_MAX = 2_147_483_647  # ids are 32-bit integer columns
 
 
-class BaseSchema(Schema):
+def _nul_errors(value, depth: int = 0):
+    """Per-field errors for strings holding a NUL character (nested like the input), or None."""
+    if isinstance(value, str):
+        return ["Must not contain NUL characters."] if "\x00" in value else None
+    if depth > 20:
+        return None
+    if isinstance(value, Mapping):
+        found = {k: e for k, v in value.items() if (e := _nul_errors(v, depth + 1))}
+        return found or None
+    if isinstance(value, (list, tuple)):
+        found = {i: e for i, v in enumerate(value) if (e := _nul_errors(v, depth + 1))}
+        return found or None
+    return None
+
+
+class NoNulSchema(Schema):
+    """Refuses NUL characters in any string of the input: no text column can store them
+    (PostgreSQL refuses them outright), so they are a 422 here rather than a 500 later."""
+
+    @pre_load
+    def _refuse_nul(self, data, **kwargs):
+        errors = _nul_errors(data)
+        if errors:
+            raise ValidationError(errors)
+        return data
+
+
+class BaseSchema(NoNulSchema):
     """Request schemas reject unknown fields; subclasses may relax that."""
 
     class Meta:
         ordered = True
 
 
-class QuerySchema(Schema):
+class QuerySchema(NoNulSchema):
     """Query-string schemas ignore parameters they do not know (clients add cache-busters)."""
 
     class Meta:

@@ -169,3 +169,13 @@ def test_failed_ingest_leaves_nothing_behind(app, client, auth, monkeypatch):
         mentions = s.exec(select(Mention)).all()
         assert {m.article_id for m in mentions} == {1}
         assert all(c.outlet_count == 1 for c in s.exec(select(Claim)).all())
+
+
+def test_nul_characters_are_422_not_a_database_error(client, auth):
+    body = article(title="Minister\u0000visits")
+    body["outlet"]["name"] = "Bad\u0000Name"
+    resp = client.post("/v1/articles", json=body, headers=auth)
+    assert resp.status_code == 422
+    assert set(resp.get_json()["errors"]) == {"title", "outlet.name"}
+    listed = client.get("/v1/claims", query_string={"outlet": "a\u0000b"})
+    assert listed.status_code == 422 and "outlet" in listed.get_json()["errors"]

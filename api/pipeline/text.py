@@ -49,13 +49,18 @@ _stemmer = snowballstemmer.stemmer("english")
 
 def plain(text: str) -> str:
     """Curly quotes, dashes and odd spaces made plain ASCII; lengths are preserved."""
+    if text.isascii():  # every character plain() replaces is non-ASCII
+        return text
     return text.translate(_TRANSLATE)
 
 
 def expand_contractions(text: str) -> str:
     """'It's time' → 'It is time', "won't" → 'will not' (the input should be plain())."""
-    text = _IS_RE.sub(lambda m: m.group(1) + " is", text)
-    text = _LET_US_RE.sub(lambda m: m.group(1) + " us", text)
+    if "'" not in text:  # every contraction has an apostrophe
+        return text
+    if "'s" in text or "'S" in text:  # "it's", "let's"
+        text = _IS_RE.sub(lambda m: m.group(1) + " is", text)
+        text = _LET_US_RE.sub(lambda m: m.group(1) + " us", text)
 
     def repl(m: re.Match) -> str:
         word = (m.group(1) or m.group(2)).lower()

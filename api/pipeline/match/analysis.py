@@ -14,14 +14,22 @@ from functools import lru_cache
 
 from api.pipeline.text import STOPWORDS, TOKEN_RE, expand_contractions, plain, stem
 
-from .lexicon import IRREGULAR, MAX_PHRASE, ORDINALS, PHRASES, REPORTING, SCALES, SYNONYMS, UNITS
+from .lexicon import (IRREGULAR, NUMBER_WORDS, ORDINALS, PHRASE_STARTS, REPORTING, SCALES, SYNONYMS,
+                      UNITS)
 
-_ACRONYM_DOTS = re.compile(r"\b((?:[A-Z]\.){2,})")
+# two or more "X." at a word start ("U.S.", "U.N."); the same as r"\b((?:[A-Z]\.){2,})", but
+# starting with a character class lets the regex engine skip ahead to capital letters quickly
+_ACRONYM_DOTS = re.compile(r"([A-Z](?<!\w[A-Z])\.(?:[A-Z]\.)+)")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _DIGITS = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
 _SCALED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|bn|mln)$")
-_SENTENCE_BREAK = set('.!?:;"([{\n')
+_SENTENCE_BREAK = frozenset('.!?:;"([{\n')
 _QUOTE_RE = re.compile(r'"([^"\n]{3,}?)"')
+# TOKEN_RE with a capturing group: split() gives [gap, token, gap, token, ..., gap] in one pass
+_TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
+_ANY_DIGIT = re.compile(r"[0-9]")
+_DIGIT_CHARS = frozenset("0123456789")
+_SKIP = STOPWORDS | REPORTING          # words that are never content words
 NUM_PREFIX = "#"
 
 
@@ -55,25 +63,38 @@ def _fmt(value: float) -> str:
     return NUM_PREFIX + (str(int(value)) if value == int(value) else f"{value:g}")
 
 
-def _tokens(text: str) -> list[tuple[str, bool]]:
-    """(surface token, starts-a-sentence) pairs of plain, contraction-expanded text."""
+def _prepare(text: str) -> str:
+    """``text`` made plain, contractions expanded and dotted acronyms ("U.S.") joined ("US ")."""
     src = expand_contractions(plain(text))
-    src = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", "") + " ", src)
-    out = []
-    prev_end = 0
-    for m in TOKEN_RE.finditer(src):
-        gap = src[prev_end:m.start()]
-        initial = not out or any(ch in _SENTENCE_BREAK for ch in gap)
-        out.append((m.group(0), initial))
-        prev_end = m.end()
-    return out
+    if "." in src:  # every dotted acronym has a dot
+        src = _ACRONYM_DOTS.sub(lambda m: m.group(1).replace(".", "") + " ", src)
+    return src
 
 
-def _surface(tok: str) -> str:
-    low = tok.lower()
-    if low.endswith("'s"):
-        low = low[:-2]
-    return low.replace("'", "")
+def _split_tokens(text: str) -> tuple[list[str], list[bool]]:
+    """The tokens of plain, contraction-expanded ``text`` (original case) and, per token,
+    whether it starts a sentence: it is the first token, or the text between it and the
+    previous token holds a sentence break (``.!?:;"([{`` or a new line)."""
+    parts = _TOKEN_SPLIT.split(_prepare(text))
+    toks = parts[1::2]
+    # parts[0::2] are the gaps before each token (and the tail after the last one)
+    initial = [g != " " and not _SENTENCE_BREAK.isdisjoint(g) for g in parts[0:-1:2]]
+    if initial:
+        initial[0] = True
+    return toks, initial
+
+
+def _surfaces(toks: list[str]) -> list[str]:
+    """The lower-case surface words of tokens, possessive 's dropped and other apostrophes
+    removed ("Israel's" -> "israel", "O'Neill" -> "oneill"). All tokens are lower-cased in one
+    call (they are ASCII and hold no spaces); apostrophes are handled only when there are any."""
+    if not toks:
+        return []
+    joined = " ".join(toks).lower()
+    low = joined.split(" ")
+    if "'" not in joined:
+        return low
+    return [(w[:-2] if w.endswith("'s") else w).replace("'", "") if "'" in w else w for w in low]
 
 
 def _fold_numbers(words: list[str]) -> list[tuple[str, int, int]]:
@@ -82,16 +103,17 @@ def _fold_numbers(words: list[str]) -> list[tuple[str, int, int]]:
     i, n = 0, len(words)
     while i < n:
         w = words[i]
-        val = _number_value(w)
-        is_num_word = w in UNITS and (w != "one" or (i + 1 < n and words[i + 1] in SCALES))
-        if val is None and w in ORDINALS:
-            out.append((_fmt(ORDINALS[w]), i, i + 1))
-            i += 1
-            continue
-        if val is None and not is_num_word:
-            out.append((w, i, i + 1))
-            i += 1
-            continue
+        # every digit token's value starts with a digit: skip the regular expressions otherwise
+        val = _number_value(w) if w[:1] in _DIGIT_CHARS else None
+        if val is None:
+            if w in ORDINALS:
+                out.append((_fmt(ORDINALS[w]), i, i + 1))
+                i += 1
+                continue
+            if w not in UNITS or (w == "one" and not (i + 1 < n and words[i + 1] in SCALES)):
+                out.append((w, i, i + 1))
+                i += 1
+                continue
         total, current, j = 0.0, (val if val is not None else float(UNITS[w])), i + 1
         while j < n:
             nxt = words[j]
@@ -116,22 +138,28 @@ def _fold_numbers(words: list[str]) -> list[tuple[str, int, int]]:
 
 
 def _canonical(seq: list[str]) -> list[tuple[str, int, int]]:
-    """Joins known phrases ("touched down" -> "arrive") into one item: (item, start, end)."""
-    out, i = [], 0
-    while i < len(seq):
-        for size in range(min(MAX_PHRASE, len(seq) - i), 1, -1):
-            canon = PHRASES.get(tuple(seq[i:i + size]))
-            if canon:
+    """Joins known phrases ("touched down" -> "arrive") into one item: (item, start, end).
+
+    Only words that start a known phrase are tried (``PHRASE_STARTS``, longest phrase first)."""
+    out, i, n = [], 0, len(seq)
+    while i < n:
+        w = seq[i]
+        for phrase, canon in PHRASE_STARTS.get(w, ()):
+            size = len(phrase)
+            if i + size <= n and tuple(seq[i:i + size]) == phrase:
                 out.append((canon, i, i + size))
                 i += size
                 break
         else:
-            out.append((seq[i], i, i + 1))
+            out.append((w, i, i + 1))
             i += 1
     return out
 
 
+@lru_cache(maxsize=65536)
 def _stem_word(w: str) -> str:
+    """The canonical stem of one word or "#value" item (irregular form and paraphrase group
+    joined first); cached, since the same words come back in every mention."""
     if w.startswith(NUM_PREFIX):
         return w
     w = IRREGULAR.get(w, w)
@@ -142,6 +170,8 @@ def _stem_word(w: str) -> str:
 def _quote_spans(text: str, quotes: tuple[tuple[int, int], ...]) -> list[str]:
     if quotes:
         return [text[s:e] for s, e in quotes if 0 <= s < e <= len(text)]
+    if '"' not in text and text.isascii():  # no straight quote and nothing plain() could make one
+        return []
     return [m.group(1) for m in _QUOTE_RE.finditer(plain(text))]
 
 
@@ -149,38 +179,57 @@ def _quote_spans(text: str, quotes: tuple[tuple[int, int], ...]) -> list[str]:
 def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
     """Analyses one mention text; ``quotes`` are (start, end) offsets of quoted fragments in
     ``text`` (when empty, fragments between straight or curly double quote marks are used)."""
-    toks = _tokens(text)
-    surf = [_surface(t) for t, _ in toks]
-    country = [t.isupper() and len(t) >= 2 for t, _ in toks]
+    toks, initial = _split_tokens(text)
+    surf = _surfaces(toks)
     # the pronoun "us" is a stop word; the all-caps country "US" is not
-    base = ["usa" if s == "us" and c else s for s, c in zip(surf, country)]
-    stems: list[str] = []
+    if "us" in surf:
+        base = ["usa" if s == "us" and t.isupper() and len(t) >= 2 else s for s, t in zip(surf, toks)]
+    else:
+        base = surf
+    # fast paths: no digits and no number words means nothing to fold; no word that starts a
+    # phrase means nothing to join (items then map one-to-one onto tokens)
+    if _ANY_DIGIT.search(text) is None and NUMBER_WORDS.isdisjoint(base):
+        folded = None
+        items = base
+    else:
+        folded = _fold_numbers(base)
+        items = [it for it, _, _ in folded]
+    bounds = None  # per item, its (start, end) token indices, when items are not tokens
+    if not PHRASE_STARTS.keys().isdisjoint(items):
+        canonical = _canonical(items)
+        items = [it for it, _, _ in canonical]
+        bounds = [(i, j) for _, i, j in canonical]
+    if folded is not None:
+        bounds = ([(folded[i][1], folded[j - 1][2]) for i, j in bounds] if bounds is not None
+                  else [(s, e) for _, s, e in folded])
+    stems = list(map(_stem_word, items))
+    numbers = {st for st in stems if st.startswith(NUM_PREFIX)} if folded is not None else ()
     content: list[str] = []
     entities: set[str] = set()
-    numbers: set[str] = set()
-    folded = _fold_numbers(base)
-    for item, i, j in _canonical([it for it, _, _ in folded]):
-        st = _stem_word(item)
-        stems.append(st)
-        if st.startswith(NUM_PREFIX):
-            numbers.add(st)
+    for k, item in enumerate(items):
+        if item in _SKIP or (len(item) < 2 and not item.isdigit()):
             continue
-        if item in STOPWORDS or item in REPORTING or (len(item) < 2 and not item.isdigit()):
+        st = stems[k]
+        if folded is not None and st.startswith(NUM_PREFIX):
             continue
         content.append(st)
-        s, e = folded[i][1], folded[j - 1][2]
         # a capitalised word (or phrase: "United States") that does not start a sentence, or an acronym
-        if (all(toks[k][0][:1].isupper() for k in range(s, e)) and not toks[s][1]) or (e - s == 1 and country[s]):
+        s, e = (k, k + 1) if bounds is None else bounds[k]
+        if e - s == 1:
+            tok = toks[s]
+            if (not initial[s] and tok[0].isupper()) or (tok.isupper() and len(tok) >= 2):
+                entities.add(st)
+        elif not initial[s] and all(toks[x][:1].isupper() for x in range(s, e)):
             entities.add(st)
     norm = " ".join(surf)
     frags = []
     for q in _quote_spans(text, quotes):
-        qtoks = _tokens(q)
-        qw = tuple(_surface(t) for t, _ in qtoks)
-        content_toks = [t for (t, _), w in zip(qtoks, qw) if w not in STOPWORDS and w not in REPORTING]
+        qtoks = _TOKEN_SPLIT.split(_prepare(q))[1::2]
+        qw = tuple(_surfaces(qtoks))
+        content_toks = [t for t, w in zip(qtoks, qw) if w not in _SKIP]
         # a title in quotation marks ("Morning Joe") names something, and one quoted word
         # ("common-sense") is a scare quote: neither is a quotation of what someone said
-        if len(q.split()) >= 2 and len(content_toks) >= 2 and not all(t[:1].isupper() for t in content_toks):
+        if len(content_toks) >= 2 and len(q.split()) >= 2 and not all(t[:1].isupper() for t in content_toks):
             frags.append(qw)
     return Analysis(tuple(surf), tuple(stems), tuple(content), frozenset(entities),
                     frozenset(numbers), norm, tuple(frags))

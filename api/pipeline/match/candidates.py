@@ -15,7 +15,10 @@ from api.pipeline.text import STOPWORDS, expand_contractions, plain
 from .lexicon import REPORTING
 
 _PIECE = re.compile(r"[A-Za-z0-9]+")
-_SENTENCE_BREAK = set('.!?:;"([{\n')
+# _PIECE with a capturing group: split() gives [gap, piece, gap, piece, ..., gap] in one pass
+_PIECE_SPLIT = re.compile("(" + _PIECE.pattern + ")")
+_SENTENCE_BREAK = frozenset('.!?:;"([{\n')
+_SKIP = STOPWORDS | REPORTING
 _GENERIC = frozenset("""
 mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
 week weeks month months year years day days time times new also would could one two
@@ -31,22 +34,20 @@ def search_terms(text: str, limit: int = 8) -> list[str]:
     """The ``limit`` most distinctive words of ``text``, best first (see the module docstring)."""
     if limit <= 0:
         return []
-    src = expand_contractions(plain(text or ""))
+    parts = _PIECE_SPLIT.split(expand_contractions(plain(text or "")))
     scored: dict[str, tuple[float, int]] = {}
-    prev_end = 0
-    for order, m in enumerate(_PIECE.finditer(src)):
-        tok = m.group(0)
-        gap = src[prev_end:m.start()]
-        initial = order == 0 or any(ch in _SENTENCE_BREAK for ch in gap)
-        prev_end = m.end()
-        low = tok.lower()
-        if not low.isascii() or low in STOPWORDS or low in REPORTING or len(low) < 2:
+    for order in range(len(parts) // 2):
+        tok = parts[2 * order + 1]
+        low = tok.lower()   # pieces are ASCII
+        if low in _SKIP or len(low) < 2:
             continue
         if low.isdigit():
             if set(low) == {"0"}:
                 continue
             score = 2.5 if len(low) >= 2 else 1.0
         else:
+            gap = parts[2 * order]                    # the text since the previous piece
+            initial = order == 0 or (gap != " " and not _SENTENCE_BREAK.isdisjoint(gap))
             score = min(len(low), 10) / 5.0          # 0.4 .. 2.0 by length
             if tok[0].isupper() and not initial:
                 score += 2.0                          # a name

@@ -25,41 +25,63 @@ GAP_MAX_WORDS = 4
 
 
 def _align(xs: set[str], ys: set[str]) -> tuple[set[str], set[str]]:
-    """The members of ``xs`` and ``ys`` that have a counterpart on the other side."""
+    """The members of ``xs`` and ``ys`` that have a counterpart on the other side.
+
+    Words pair up exactly, or as spelling variants: same first four letters and one a prefix of
+    the other or a close fuzzy ratio. Only words with the same first four letters are compared
+    (the unmatched ``ys`` are grouped by them, in their order)."""
     mx, my = xs & ys, xs & ys
     rest_x = [x for x in xs - ys if len(x) >= FUZZY_MIN_LEN and not x.isdigit()]
-    rest_y = [y for y in ys - xs if len(y) >= FUZZY_MIN_LEN and not y.isdigit()]
+    if not rest_x:
+        return mx, my
+    by_prefix: dict[str, list[str]] = {}
+    for y in ys - xs:
+        if len(y) >= FUZZY_MIN_LEN and not y.isdigit():
+            by_prefix.setdefault(y[:4], []).append(y)
     for x in rest_x:
-        for y in rest_y:
-            if x[:4] == y[:4] and (x.startswith(y) or y.startswith(x)
-                                   or fuzz.ratio(x, y) >= FUZZY_RATIO):
+        for y in by_prefix.get(x[:4], ()):
+            if x.startswith(y) or y.startswith(x) or fuzz.ratio(x, y) >= FUZZY_RATIO:
                 mx.add(x)
                 my.add(y)
     return mx, my
 
 
+# _weight by word length (every length from 9 up weighs 1.0)
+_WEIGHTS = tuple(min(n, 9) / 9.0 for n in range(10))
+
+
 def _weight(w: str) -> float:
     """A rarity proxy for a content stem: longer words tend to be rarer and more telling."""
-    return min(len(w), 9) / 9.0
+    n = len(w)
+    return _WEIGHTS[n] if n < 9 else 1.0
 
 
 def _longest_run(xs: tuple[str, ...], ys: tuple[str, ...]) -> int:
-    """Length of the longest run of consecutive tokens shared by both sequences."""
+    """Length of the longest run of consecutive tokens shared by both sequences.
+
+    Only positions where the tokens are equal are visited: ``run[j]`` is the length of the
+    shared run ending at ``xs[i]`` and ``ys[j]``, kept for the previous ``xs`` token only."""
+    where: dict[str, list[int]] = {}
+    for j, y in enumerate(ys):
+        where.setdefault(y, []).append(j)
     best = 0
-    prev = [0] * (len(ys) + 1)
+    prev: dict[int, int] = {}
     for x in xs:
-        cur = [0] * (len(ys) + 1)
-        for j, y in enumerate(ys, 1):
-            if x == y:
-                cur[j] = prev[j - 1] + 1
-                if cur[j] > best:
-                    best = cur[j]
+        js = where.get(x)
+        if js is None:
+            prev = {}
+            continue
+        cur = {j: prev.get(j - 1, 0) + 1 for j in js}
+        top = max(cur.values())
+        if top > best:
+            best = top
         prev = cur
     return best
 
 
 def _ngrams(seq: tuple[str, ...], n: int) -> set[tuple[str, ...]]:
-    return {seq[i:i + n] for i in range(len(seq) - n + 1)}
+    """The set of ``n``-token windows of ``seq`` (zipped shifted copies, no per-window slicing)."""
+    return set(zip(*[seq[k:] for k in range(n)]))
 
 
 def _dice(x: set, y: set) -> float:
@@ -82,14 +104,22 @@ def quote_overlap(a: Analysis, b: Analysis) -> int:
     return best
 
 
+def _unmatched_names(names: frozenset[str], other_stems: tuple[str, ...], matched: set[str]) -> set[str]:
+    """The ``names`` that are neither among ``other_stems`` nor aligned (``matched``)."""
+    if not names:
+        return set()
+    others = set(other_stems)
+    return {e for e in names if e not in others and e not in matched}
+
+
 def pair_features(a: Analysis, b: Analysis) -> dict[str, float]:
     """The feature dict of a pair of analysed mentions (see the module docstring)."""
     ca, cb = set(a.content), set(b.content)
     ma, mb = _align(ca, cb)
     # named entities without a counterpart anywhere in the other mention
-    all_a, all_b = set(a.stems), set(b.stems)
-    ents_a = {e for e in a.entities if e not in all_b and e not in ma}
-    ents_b = {e for e in b.entities if e not in all_a and e not in mb}
+    # (the other side's stem set is only built when there are names to look up)
+    ents_a = _unmatched_names(a.entities, b.stems, ma)
+    ents_b = _unmatched_names(b.entities, a.stems, mb)
     # content words other than unmatched names that lack a counterpart on both sides: a
     # different word in the statement itself ("get done" / "get to yes"), not a differing detail
     core_a, core_b = ca - ents_a, cb - ents_b
@@ -104,12 +134,12 @@ def pair_features(a: Analysis, b: Analysis) -> dict[str, float]:
         ca, ma, cb, mb = cb, mb, ca, ma
     # now ca is the shorter side
     n_s, n_l = len(ca), len(cb)
-    w_s = sum(_weight(w) for w in ca) or 1.0
-    w_l = sum(_weight(w) for w in cb) or 1.0
+    w_s = sum(map(_weight, ca)) or 1.0
+    w_l = sum(map(_weight, cb)) or 1.0
     cov_s = len(ma) / n_s if n_s else 0.0
     cov_l = len(mb) / n_l if n_l else 0.0
-    wcov_s = sum(_weight(w) for w in ma) / w_s
-    wcov_l = sum(_weight(w) for w in mb) / w_l
+    wcov_s = sum(map(_weight, ma)) / w_s
+    wcov_l = sum(map(_weight, mb)) / w_l
     unm_s, unm_l = n_s - len(ma), n_l - len(mb)
     ent_total = len(a.entities | b.entities) or 1
     ent_miss_min = min(len(ents_a), len(ents_b))

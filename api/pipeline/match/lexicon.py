@@ -121,3 +121,12 @@ ORDINALS = {
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000,
           "mln": 1_000_000, "bln": 1_000_000_000}
+
+# Lookups derived from the tables above, so that the analysis can skip work per word:
+# the phrases by first word (longest first: the longest known phrase at a position wins), and
+# every word that can start a number ("forty", "first").
+PHRASE_STARTS: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+for _phrase, _canon in sorted(PHRASES.items(), key=lambda kv: -len(kv[0])):
+    if len(_phrase) >= 2:
+        PHRASE_STARTS[_phrase[0]] = PHRASE_STARTS.get(_phrase[0], ()) + ((_phrase, _canon),)
+NUMBER_WORDS = frozenset(UNITS) | frozenset(ORDINALS)

@@ -103,8 +103,9 @@ class Matcher:
     def features(self, a: MentionText | str, b: MentionText | str) -> dict[str, float]:
         """The model's input features for the pair (before the hand-set adjustments)."""
         a, b = _as_mention(a), _as_mention(b)
-        fa = analyse(a.text, _quotes(a))
-        fb = analyse(b.text, _quotes(b))
+        return self._features(a, b, analyse(a.text, _quotes(a)), analyse(b.text, _quotes(b)))
+
+    def _features(self, a: MentionText, b: MentionText, fa, fb) -> dict[str, float]:
         feats = pair_features(fa, fb)
         if self._embedder is not None:
             feats["cosine"] = self._embedder.similarity(a.text, b.text)
@@ -114,10 +115,11 @@ class Matcher:
         """How likely ``a`` and ``b`` state the same claim: score in [0, 1], ``same_claim`` when
         the score reaches the threshold, and the features (plus ``speaker`` and ``logit``)."""
         a, b = _as_mention(a), _as_mention(b)
-        if not analyse(a.text).content and not analyse(b.text).content:
+        fa, fb = analyse(a.text, _quotes(a)), analyse(b.text, _quotes(b))
+        if not fa.content and not fb.content:
             same = normalise(a.text) == normalise(b.text) and bool(a.text.strip())
             return MatchScore(1.0 if same else 0.0, same, {})
-        feats = self.features(a, b)
+        feats = self._features(a, b, fa, fb)
         z = self.model.logit(feats)
         spk = speaker_compatibility(a.speaker, b.speaker)
         adj = self.adjustments

@@ -2,13 +2,15 @@
 
 One engine per app. SQLite runs in WAL mode with a busy timeout and foreign keys on. A
 ``UnitOfWork`` is one transaction: it commits when the block ends cleanly and rolls back on any
-exception, so a failed request leaves nothing half-written.
+exception, so a failed request leaves nothing half-written. ``take_write_lock`` serialises the
+write phase of ingests (SQLite's write lock, a PostgreSQL advisory lock); the reading and
+matching before it run side by side.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
@@ -49,6 +51,23 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+INGEST_LOCK = 0x636C6D74  # PostgreSQL advisory lock key of the ingest write phase ("clmt")
+
+
+def take_write_lock(session: Session) -> None:
+    """Serialise the write phase of ingests: on SQLite the transaction becomes a write
+    transaction now (``BEGIN IMMEDIATE``; it waits up to the busy timeout for another writer),
+    on PostgreSQL it takes a transaction-level advisory lock. Everything read before this call
+    may be stale by the time it returns; everything read after it is not (until commit)."""
+    conn = session.connection()
+    if is_sqlite(conn.engine):
+        raw = conn.connection.dbapi_connection
+        if not raw.in_transaction:  # (a transaction that has written already holds the lock)
+            raw.execute("BEGIN IMMEDIATE")
+    else:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
 
 
 class UnitOfWork:

@@ -1,4 +1,5 @@
-"""Articles: ingest (store, extract, match, detect — one transaction), read and list."""
+"""Articles: ingest (extract, match, then under the write lock store and detect — one
+transaction), read and list."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -6,6 +7,7 @@ from collections import defaultdict
 from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
+from ..db import take_write_lock
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, Outlet, utcnow
 from ..pipeline.types import ExtractedMention, MentionText
@@ -13,7 +15,7 @@ from . import pagination_sql
 from .claim_stats import claim_kind, claim_speaker, refresh_claims
 from .components import Components
 from .identity import content_hash, normalise_domain, normalise_url, slug_for_domain
-from .matching import detect_for_mention, place_mentions
+from .matching import Placement, detect_for_mention, place_mentions, plan_mentions, settle_plan
 from .search import count_terms
 from .present import article_dict, mention_dict
 
@@ -71,14 +73,10 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
                       errors={"text": [f"Longer than {settings['MAX_ARTICLE_CHARS']} characters."]})
     url = normalise_url(data["url"])
     digest = content_hash(text)
-    existing = session.exec(select(Article).where(Article.url == url)).first()
-    if existing is not None:
-        if existing.content_hash != digest:
-            raise Conflict(f"An article with this URL is already stored with another text (article {existing.id}).",
-                           article_id=existing.id)
-        return article_detail(session, existing.id), False
+    stored = _stored_article(session, url, digest)
+    if stored is not None:
+        return stored, False
 
-    outlet = get_or_create_outlet(session, data["outlet"]["name"], data["outlet"]["domain"])
     notes: tuple[str, ...] = ()
     if data.get("claims") is not None:
         extracted = _client_mentions(text, data["claims"], settings["MAX_CLAIMS_PER_ARTICLE"])
@@ -88,25 +86,55 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
         extracted = result.mentions[: settings["MAX_CLAIMS_PER_ARTICLE"]]
         extractor, version, attribution, notes = result.extractor, result.version, result.attribution, result.notes
 
+    # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
+    # and what another request stored meanwhile is taken into account before writing.
+    plan = plan_mentions(session, comps, settings, mention_views(extracted))
+    take_write_lock(session)
+    stored = _stored_article(session, url, digest)  # the same URL, stored by a concurrent request
+    if stored is not None:
+        return stored, False
+    placements = settle_plan(session, comps, settings, plan)
+
+    outlet = get_or_create_outlet(session, data["outlet"]["name"], data["outlet"]["domain"])
     article = Article(outlet_id=outlet.id, url=url, title=data["title"], published_at=data["published_at"],
                       language=data.get("language") or "en", text=text, content_hash=digest,
                       extractor=extractor, extractor_version=version or "-", attribution=attribution)
     session.add(article)
     session.flush()
-    store_mentions(session, comps, settings, article, extracted, extractor, version)
+    store_mentions(session, comps, settings, article, extracted, extractor, version, placements)
     detail = article_detail(session, article.id)
     detail["notes"] = list(notes)
     return detail, True
 
 
+def _stored_article(session: Session, url: str, digest: str) -> dict | None:
+    """The stored article with this URL (its detail), None when there is none; a 409 conflict
+    when it is stored with another text."""
+    existing = session.exec(select(Article.id, Article.content_hash).where(Article.url == url)).first()
+    if existing is None:
+        return None
+    article_id, content_hash_ = existing
+    if content_hash_ != digest:
+        raise Conflict(f"An article with this URL is already stored with another text (article {article_id}).",
+                       article_id=article_id)
+    return article_detail(session, article_id)
+
+
+def mention_views(extracted: list[ExtractedMention]) -> list[MentionText]:
+    """The pipeline's view of extracted mentions (quote spans made relative to each text)."""
+    return [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
+                        quotes=tuple((a - em.start, b - em.start) for a, b in em.quote_spans))
+            for em in extracted]
+
+
 def store_mentions(session: Session, comps: Components, settings: dict, article: Article,
-                   extracted: list[ExtractedMention], provenance: str, version: str | None) -> None:
-    """Match an article's mentions to claims, store claims and mentions in bulk, count their
-    words for retrieval, and detect disagreements where a mention joined a stored claim."""
-    views = [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
-                         quotes=tuple((a - em.start, b - em.start) for a, b in em.quote_spans))
-             for em in extracted]
-    placements = place_mentions(session, comps, settings, views)
+                   extracted: list[ExtractedMention], provenance: str, version: str | None,
+                   placements: list[Placement] | None = None) -> None:
+    """Store an article's mentions in the claims ``placements`` give (matched here when None:
+    the caller holds the write lock), creating new claims in bulk, count their words for
+    retrieval, and detect disagreements where a mention joined a stored claim."""
+    if placements is None:
+        placements = place_mentions(session, comps, settings, mention_views(extracted))
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.

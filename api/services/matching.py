@@ -1,29 +1,36 @@
 """Claim matching and disagreement detection inside a transaction.
 
-``place_mentions`` decides, for the mentions of one article (or one mention being re-matched),
+``plan_mentions`` decides, for the mentions of one article (or one mention being re-matched),
 which claim each joins: candidates come from the full-text index (``retrieval``, never a scan of
 all claims) plus the earlier mentions of the same article, a cheap token-set ratio shortlists
 them, and the matcher scores the shortlist; a mention joins the claim of the best candidate that
-states the same claim, or starts a new claim. ``detect_for_mention`` then compares a stored
+states the same claim, or starts a new claim. Planning only reads, so ingests plan side by side;
+``settle_plan``, called holding the write lock, then matches the claims an article would start
+against the mentions other requests stored meanwhile. ``detect_for_mention`` compares a stored
 mention with the claim's mentions from other articles and stores each typed disagreement the
 detectors find. Pinned mentions (placed by a person) are never moved, and dismissed
 disagreements are never created again.
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from ..models import Article, Disagreement, Mention
 from ..pipeline.types import MentionText
 from .components import Components
-from .retrieval import CandidateFinder, stored_view
+from .retrieval import CandidateFinder, StoredMention, stored_view
 from .search import index_terms
 
 PER_CLAIM = 2
+# more mentions than this stored by others between planning and writing: plan again
+SETTLE_MAX = 5000
 
 
 def mention_text(mention: Mention) -> MentionText:
@@ -46,13 +53,29 @@ class Placement:
         return self.claim < 0
 
 
-def _quoted(view: MentionText) -> list[str]:
+@lru_cache(maxsize=16384)
+def _processed(text: str) -> str:
+    """``text`` as rapidfuzz's ``default_process`` leaves it (cached: a stored mention is often
+    a candidate for several mentions of an article)."""
+    return default_process(text)
+
+
+Candidate = MentionText | StoredMention
+
+
+def _quoted(view: Candidate) -> tuple[str, ...]:
     """The mention's quoted fragments of two words or more, as ``default_process`` leaves them."""
-    frags = (view.text[a:b] for a, b in view.quotes)
-    return [default_process(f) for f in frags if len(f.split()) >= 2]
+    quotes = view.quotes
+    return _fragments(view.text, quotes) if quotes else ()
 
 
-def shortlist(new: MentionText, candidates: list[tuple[int, MentionText]], keep: int, min_ratio: float = 0.0,
+@lru_cache(maxsize=4096)
+def _fragments(text: str, quotes: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    frags = (text[a:b] for a, b in quotes)
+    return tuple(default_process(f) for f in frags if len(f.split()) >= 2)
+
+
+def shortlist(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float = 0.0,
               per_claim: int = PER_CLAIM) -> list[tuple[int, MentionText]]:
     """The (claim, mention) candidates worth the full matcher: best first by a cheap token-set
     ratio on lower-cased alphanumeric words (rapidfuzz's ``default_process``, in C; it
@@ -60,21 +83,21 @@ def shortlist(new: MentionText, candidates: list[tuple[int, MentionText]], keep:
     ``min_ratio`` (the matcher's ``shortlist_min_ratio``: in a store most candidates share only
     a rare word or two and score 40-60, and the matcher all but never accepts those) unless one
     quotes words the other holds verbatim (a partial quotation: "the 'last opportunity'")."""
-    norm = default_process(new.text)
+    if not candidates:
+        return []
+    norm = _processed(new.text)
     new_quotes = _quoted(new)
-    ranked = []
-    for claim, view in candidates:
-        other = default_process(view.text)
-        ratio = fuzz.token_set_ratio(norm, other)
+    others = [_processed(view.text) for _, view in candidates]
+    # all ratios in one call, best first (ties in candidate order)
+    ranked = process.extract(norm, others, scorer=fuzz.token_set_ratio, processor=None, limit=None)
+    out, seen = [], {}
+    for other, ratio, i in ranked:
+        claim, view = candidates[i]
         if ratio < min_ratio and not (any(f in other for f in new_quotes) or any(f in norm for f in _quoted(view))):
             continue
-        ranked.append((ratio, claim, view))
-    ranked.sort(key=lambda r: -r[0])
-    out, seen = [], {}
-    for _, claim, view in ranked:
         if seen.get(claim, 0) < per_claim:
             seen[claim] = seen.get(claim, 0) + 1
-            out.append((claim, view))
+            out.append((claim, view.view if isinstance(view, StoredMention) else view))
             if len(out) == keep:
                 break
     return out
@@ -94,11 +117,39 @@ def _decide(comps: Components, new: MentionText, scored: list[tuple[int, Mention
     return best_claim_id, (best_score if best_claim_id is not None else top)
 
 
-def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
-                   before_id: int | None = None, same_batch: bool = True) -> list[Placement]:
+@dataclass
+class MatchPlan:
+    """Placements decided on what was stored when matching began: ``snapshot`` is the newest
+    mention id then, ``weights`` the index keys of each view's distinctive words, with their
+    rarity then."""
+
+    views: list[MentionText]
+    placements: list[Placement]
+    weights: list[dict[str, float]]
+    snapshot: int
+
+
+def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple[int, int, Candidate]]],
+                        limit: int) -> list[tuple[int, Candidate]]:
+    """(claim, mention) of the ``limit`` mentions that hold the most of ``weights``' keys by
+    summed rarity (newest first among equals); ``holders`` maps each key to the (id, claim,
+    mention) entries holding it."""
+    found: dict[int, list] = {}
+    for key, w in weights.items():
+        for mid, claim, mention in holders.get(key, ()):
+            entry = found.setdefault(mid, [0.0, mid, claim, mention])
+            entry[0] += w
+    ranked = sorted(found.values(), key=lambda r: (-r[0], -r[1]))
+    return [(claim, mention) for _, _, claim, mention in ranked[:limit]]
+
+
+def plan_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
+                  before_id: int | None = None, same_batch: bool = True) -> MatchPlan:
     """The claim each of ``views`` (in order) should join. With ``same_batch`` a mention may also
     join the claim of an earlier mention of the batch (an article repeating a claim); with
-    ``before_id`` only mentions stored before that id are candidates (re-matching)."""
+    ``before_id`` only mentions stored before that id are candidates (re-matching). Only reads:
+    ingest plans before it takes the write lock, then ``settle_plan`` looks at what other
+    requests stored in the meantime."""
     limit = settings["MATCH_CANDIDATES"]
     finder = CandidateFinder(session, settings["MATCH_TERM_BUDGET"], before_id)
     keysets = [index_terms(v.text) for v in views] if same_batch and len(views) > 1 else []
@@ -108,7 +159,7 @@ def place_mentions(session: Session, comps: Components, settings: dict, views: l
     new_claims = 0
     for i, view in enumerate(views):
         # (weight, recency, claim, view): stored candidates, then earlier mentions of the batch
-        pool = [(w, mid, stored[mid].claim_id, stored[mid].view) for mid, w in ranked[i] if mid in stored]
+        pool = [(w, mid, stored[mid].claim_id, stored[mid]) for mid, w in ranked[i] if mid in stored]
         if keysets:
             weights = finder.chosen[i]
             for j in range(i):
@@ -123,6 +174,49 @@ def place_mentions(session: Session, comps: Components, settings: dict, views: l
             new_claims += 1
             claim = -new_claims
         placements.append(Placement(claim, score))
+    return MatchPlan(views, placements, finder.rarity, finder.newest)
+
+
+def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
+                   before_id: int | None = None, same_batch: bool = True) -> list[Placement]:
+    """``plan_mentions``' placements (for callers that hold the write lock already)."""
+    return plan_mentions(session, comps, settings, views, before_id, same_batch).placements
+
+
+def settle_plan(session: Session, comps: Components, settings: dict, plan: MatchPlan) -> list[Placement]:
+    """The plan's placements, brought up to date with the mentions other requests stored after
+    the plan's snapshot (call it holding the write lock): each claim the batch would start is
+    matched against those mentions, and when its first mention states the same claim as one of
+    them, all its mentions join that claim instead. (Two outlets reporting a new claim at the
+    same moment thus still make one claim.)"""
+    newest = session.connection().execute(text("SELECT max(id) FROM mention")).scalar() or 0
+    if newest <= plan.snapshot:
+        return plan.placements
+    if newest - plan.snapshot > SETTLE_MAX:  # a bulk load ran meanwhile: plan again, under the lock
+        return place_mentions(session, comps, settings, plan.views)
+    finder = CandidateFinder(session)
+    fresh_ids = [r[0] for r in session.connection().execute(
+        text("SELECT id FROM mention WHERE id > :lo AND id <= :hi"), {"lo": plan.snapshot, "hi": newest})]
+    fresh = finder.load(fresh_ids)
+    holders: dict[str, list[tuple[int, int, Candidate]]] = defaultdict(list)
+    for m in fresh.values():
+        for key in index_terms(m.text):
+            holders[key].append((m.id, m.claim_id, m))
+    placements = list(plan.placements)
+    starters: dict[int, int] = {}
+    for i, p in enumerate(placements):
+        if p.is_new and p.claim not in starters:
+            starters[p.claim] = i
+    min_ratio = getattr(comps.matcher, "shortlist_min_ratio", 0.0)
+    for ref, i in starters.items():
+        view = plan.views[i]
+        candidates = _candidates_by_keys(plan.weights[i], holders, settings["MATCH_CANDIDATES"])
+        claim, score = _decide(comps, view, shortlist(view, candidates, settings["MATCH_SCORED"], min_ratio))
+        if claim is None:
+            continue
+        for j, p in enumerate(placements):
+            if p.claim == ref:
+                placements[j] = Placement(claim, score if j == i else p.score)
     return placements
 
 

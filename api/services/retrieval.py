@@ -19,11 +19,9 @@ A batch is the mentions of one article: ``CandidateFinder.find`` answers all of 
 """
 from __future__ import annotations
 
-import heapq
 import json
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from operator import itemgetter
 
 from sqlalchemy import text
@@ -38,14 +36,30 @@ RECENT_WINDOW = 10_000
 IN_CHUNK = 500
 
 
-@dataclass(frozen=True)
 class StoredMention:
-    """A stored mention as matching needs it (no ORM object: cheaper to load in bulk)."""
+    """A stored mention as matching needs it: plain fields (no ORM object, cheap to load in
+    bulk), with the pipeline's ``view`` built only when first asked for (most candidates are
+    only compared by their ``text``)."""
 
-    id: int
-    claim_id: int
-    article_id: int
-    view: MentionText
+    __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "_view")
+
+    def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
+                 speaker: str | None, is_quote: bool, spans) -> None:
+        self.id, self.claim_id, self.article_id, self.text = id, claim_id, article_id, text
+        self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
+        self._view: MentionText | None = None
+
+    @property
+    def view(self) -> MentionText:
+        """The pipeline's view of this mention (quote spans relative to its text)."""
+        if self._view is None:
+            self._view = stored_view(self.text, self.start, self.speaker, self.is_quote, self.spans)
+        return self._view
+
+    @property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        """Quoted fragments as (start, end) offsets in ``text``."""
+        return self.view.quotes if self.spans else ()
 
 
 def stored_view(text_: str, start: int, speaker: str | None, is_quote: bool, quote_spans) -> MentionText:
@@ -76,6 +90,7 @@ class CandidateFinder:
         self._postings: dict[tuple[str, bool], list[int]] = {}
         self._newest: int | None = None
         self._cursor = None
+        self._mark = "?" if self.sqlite else "%s"  # the driver's parameter marker
 
     def _newest_id(self) -> int:
         if self._newest is None:
@@ -84,12 +99,18 @@ class CandidateFinder:
 
     def _document_frequencies(self, keys: list[str]) -> dict[str, int]:
         df: dict[str, int] = {}
+        cur = self._cursor_()
         for i in range(0, len(keys), IN_CHUNK):
             chunk = keys[i:i + IN_CHUNK]
-            params = {f"t{j}": k for j, k in enumerate(chunk)}
-            sql = f"SELECT term, df FROM term_stat WHERE term IN ({', '.join(':' + p for p in params)})"
-            df.update(self.conn.execute(text(sql), params).all())
+            cur.execute(f"SELECT term, df FROM term_stat WHERE term IN ({', '.join([self._mark] * len(chunk))})",
+                        chunk)
+            df.update(cur.fetchall())
         return df
+
+    @property
+    def newest(self) -> int:
+        """The newest stored mention id when this finder first looked (a plan's snapshot)."""
+        return self._newest_id()
 
     @property
     def _hi(self) -> int:
@@ -182,6 +203,7 @@ class CandidateFinder:
             in_batch.update(keys)
         n_docs = max(self._newest_id(), 1) + len(batch_keys or ())
         self.chosen: list[dict[str, float]] = []
+        self.rarity: list[dict[str, float]] = []  # every query key of each mention, weighted
         plans = []
         for i, keys in enumerate(per_mention):
             own = batch_keys[i] if batch_keys else set()
@@ -189,6 +211,7 @@ class CandidateFinder:
             seen = {k: df.get(k, 0) + in_batch[k] - (k in own) for k in keys}
             chosen, recent = self.choose(keys, seen)
             weights = {k: math.log(1.0 + n_docs / seen[k]) for k, _ in chosen}
+            self.rarity.append({k: math.log(1.0 + n_docs / max(seen[k], 1)) for k in keys})
             self.chosen.append(weights)
             plans.append(([(k, word) for k, word in chosen if df.get(k, 0) > 0], recent, weights))
         if not self.sqlite:
@@ -202,14 +225,14 @@ class CandidateFinder:
                 for mid in self._postings_of(word, recent):
                     score[mid] += w
             # best summed rarity first; among equals the first seen (newest, rarest word first)
-            out.append(heapq.nlargest(limit, score.items(), key=itemgetter(1)))
+            out.append(sorted(score.items(), key=itemgetter(1), reverse=True)[:limit])  # (a stable sort)
         return out
 
     def load(self, ids) -> dict[int, StoredMention]:
         """The stored mentions with these ids (read through the driver's cursor, as postings are)."""
         ids = sorted(set(ids))
         cur = self._cursor_()
-        mark = "?" if self.sqlite else "%s"
+        mark = self._mark
         out: dict[int, StoredMention] = {}
         for i in range(0, len(ids), IN_CHUNK):
             chunk = ids[i:i + IN_CHUNK]
@@ -218,6 +241,5 @@ class CandidateFinder:
             for mid, claim_id, article_id, text_, start, speaker, is_quote, spans in cur.fetchall():
                 if isinstance(spans, str):  # SQLite hands JSON back as text
                     spans = json.loads(spans) if spans != "[]" else []
-                out[mid] = StoredMention(mid, claim_id, article_id,
-                                         stored_view(text_, start, speaker, bool(is_quote), spans))
+                out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans)
         return out

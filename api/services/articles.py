@@ -3,6 +3,7 @@ transaction), read and list."""
 from __future__ import annotations
 
 from collections import defaultdict
+from types import SimpleNamespace
 
 from sqlalchemy import func, insert
 from sqlmodel import Session, select
@@ -22,12 +23,17 @@ from .present import article_dict, mention_dict
 CLIENT = "client"
 
 
+def find_outlet(session: Session, domain: str) -> Outlet | None:
+    """The stored outlet with this domain, if any."""
+    return session.exec(select(Outlet).where(Outlet.domain == normalise_domain(domain))).first()
+
+
 def get_or_create_outlet(session: Session, name: str, domain: str) -> Outlet:
     """The outlet with this domain, created (with a unique slug) when new."""
-    domain = normalise_domain(domain)
-    outlet = session.exec(select(Outlet).where(Outlet.domain == domain)).first()
+    outlet = find_outlet(session, domain)
     if outlet:
         return outlet
+    domain = normalise_domain(domain)
     base = slug = slug_for_domain(domain)
     n = 1
     while session.exec(select(Outlet.id).where(Outlet.slug == slug)).first() is not None:
@@ -89,20 +95,25 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
     # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
     # and what another request stored meanwhile is taken into account before writing.
     plan = plan_mentions(session, comps, settings, mention_views(extracted))
+    outlet = find_outlet(session, data["outlet"]["domain"])  # (outlets are never deleted)
     take_write_lock(session)
     stored = _stored_article(session, url, digest)  # the same URL, stored by a concurrent request
     if stored is not None:
         return stored, False
     placements = settle_plan(session, comps, settings, plan)
 
-    outlet = get_or_create_outlet(session, data["outlet"]["name"], data["outlet"]["domain"])
+    if outlet is None:
+        outlet = get_or_create_outlet(session, data["outlet"]["name"], data["outlet"]["domain"])
     article = Article(outlet_id=outlet.id, url=url, title=data["title"], published_at=data["published_at"],
                       language=data.get("language") or "en", text=text, content_hash=digest,
                       extractor=extractor, extractor_version=version or "-", attribution=attribution)
     session.add(article)
     session.flush()
-    store_mentions(session, comps, settings, article, extracted, extractor, version, placements)
-    detail = article_detail(session, article.id)
+    mentions = store_mentions(session, comps, settings, article, extracted, extractor, version, placements,
+                              plan.keysets)
+    detail = article_dict(article, outlet, mention_count=len(mentions))
+    detail["text"] = article.text
+    detail["mentions"] = sorted(mentions, key=lambda m: (m["start"], m["id"]))  # as article_detail orders them
     detail["notes"] = list(notes)
     return detail, True
 
@@ -129,10 +140,11 @@ def mention_views(extracted: list[ExtractedMention]) -> list[MentionText]:
 
 def store_mentions(session: Session, comps: Components, settings: dict, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
-                   placements: list[Placement] | None = None) -> None:
+                   placements: list[Placement] | None = None, keysets: list[set[str]] | None = None) -> list[dict]:
     """Store an article's mentions in the claims ``placements`` give (matched here when None:
     the caller holds the write lock), creating new claims in bulk, count their words for
-    retrieval, and detect disagreements where a mention joined a stored claim."""
+    retrieval (``keysets``: their index keys, when known), and detect disagreements where a
+    mention joined a stored claim. Returns the stored mentions as ``mention_dict`` shapes them."""
     if placements is None:
         placements = place_mentions(session, comps, settings, mention_views(extracted))
     conn = session.connection()
@@ -153,9 +165,7 @@ def store_mentions(session: Session, comps: Components, settings: dict, article:
                          "mention_count": len(ms), "outlet_count": 1, "disagreement_count": 0,
                          "first_seen": article.published_at, "last_seen": article.published_at,
                          "first_outlet_id": article.outlet_id, "merged_into_id": None, "created_at": now})
-        ct = Claim.__table__
-        ids = conn.execute(insert(ct).returning(ct.c.id, sort_by_parameter_order=True), rows).scalars().all()
-        claim_ids = dict(zip(refs, ids))
+        claim_ids = dict(zip(refs, insert_rows(conn, Claim.__table__, rows)))
         conn.execute(insert(ClaimOutlet.__table__), [
             {"claim_id": claim_ids[ref], "outlet_id": article.outlet_id, "mention_count": len(members[ref]),
              "first_seen": article.published_at} for ref in refs])
@@ -167,14 +177,28 @@ def store_mentions(session: Session, comps: Components, settings: dict, article:
                      "provenance_version": version, "match_score": p.score, "pinned": False, "created_at": now}
                     for em, p in zip(extracted, placements)]
     if not mention_rows:
-        return
-    mention_ids = conn.execute(insert(mt).returning(mt.c.id, sort_by_parameter_order=True),
-                               mention_rows).scalars().all()
-    count_terms(conn, [em.text for em in extracted])
+        return []
+    mention_ids = insert_rows(conn, mt, mention_rows)
+    count_terms(conn, [em.text for em in extracted], keysets)
     joined = [(mid, p.claim) for mid, p in zip(mention_ids, placements) if not p.is_new]
     for mid, _ in joined:  # a new claim has no mention from another article to compare with
         detect_for_mention(session, comps, session.get(Mention, mid), settings["DETECT_AGAINST"])
     refresh_claims(session, {claim for _, claim in joined})
+    return [mention_dict(SimpleNamespace(id=mid, **row)) for mid, row in zip(mention_ids, mention_rows)]
+
+
+def insert_rows(conn, table, rows: list[dict]) -> list[int]:
+    """Insert ``rows`` into ``table`` in one batch; their new ids, in row order. On SQLite the
+    ids are assigned here, after the largest stored id (the caller holds the write lock, so no
+    one else inserts meanwhile): SQLite cannot tie the rows RETURNING gives back to the
+    parameter sets, and SQLAlchemy would then insert row by row. Elsewhere INSERT ... RETURNING
+    sorted by parameter order does it in one statement."""
+    if conn.dialect.name == "sqlite":
+        first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        conn.execute(insert(table), [{**row, "id": i} for row, i in zip(rows, ids)])
+        return ids
+    return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
 
 
 def article_detail(session: Session, article_id: int) -> dict:

@@ -127,6 +127,7 @@ class MatchPlan:
     placements: list[Placement]
     weights: list[dict[str, float]]
     snapshot: int
+    keysets: list[set[str]]  # each view's index keys (``search.index_terms``)
 
 
 def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple[int, int, Candidate]]],
@@ -152,7 +153,8 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     requests stored in the meantime."""
     limit = settings["MATCH_CANDIDATES"]
     finder = CandidateFinder(session, settings["MATCH_TERM_BUDGET"], before_id)
-    keysets = [index_terms(v.text) for v in views] if same_batch and len(views) > 1 else []
+    all_keys = [index_terms(v.text) for v in views]
+    keysets = all_keys if same_batch and len(views) > 1 else []
     ranked = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
     stored = finder.load(mid for r in ranked for mid, _ in r)
     placements: list[Placement] = []
@@ -174,7 +176,7 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
             new_claims += 1
             claim = -new_claims
         placements.append(Placement(claim, score))
-    return MatchPlan(views, placements, finder.rarity, finder.newest)
+    return MatchPlan(views, placements, finder.rarity, finder.newest, all_keys)
 
 
 def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],

@@ -40,12 +40,13 @@ def index_terms(mention_text: str) -> set[str]:
     return {index_key(w) for w in _terms(mention_text, 10_000) if len(w) > 1}
 
 
-def count_terms(connection, mention_texts: Iterable[str]) -> None:
+def count_terms(connection, mention_texts: Iterable[str], keysets: list[set[str]] | None = None) -> None:
     """Add the words of new mentions to ``term_stat`` over a SQLAlchemy connection (in sorted
-    order, so concurrent writers lock rows in the same order)."""
+    order, so concurrent writers lock rows in the same order); ``keysets``, when given, are the
+    mentions' ``index_terms`` computed already."""
     counts: Counter = Counter()
-    for t in mention_texts:
-        counts.update(index_terms(t))
+    for keys in (keysets if keysets is not None else map(index_terms, mention_texts)):
+        counts.update(keys)
     if not counts:
         return
     connection.execute(

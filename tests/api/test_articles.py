@@ -21,6 +21,16 @@ def test_post_article_stores_it_with_mentions(client, auth):
     assert quote and quote[0]["speaker"] == "Jane Doe"
 
 
+def test_the_ingest_answer_is_the_stored_article(client, auth):
+    text = ("The health ministry said 111 hostages remain in Gaza.\n"
+            "“We are working to make sure there is no escalation,” Antony Blinken said on Monday.\n"
+            "Officials in Cairo said talks would resume, and Blinken added that time was short.")
+    posted = post(client, auth, article("alpha.com", "Alpha", text, published_at="2024-08-19T10:30:00+02:00"))
+    stored = client.get(f"/v1/articles/{posted['id']}").get_json()
+    assert len(posted["mentions"]) >= 3
+    assert {k: v for k, v in posted.items() if k != "notes"} == {k: v for k, v in stored.items() if k != "notes"}
+
+
 def test_same_article_again_answers_200_with_the_stored_one(client, auth):
     body = article()
     first = post(client, auth, body)

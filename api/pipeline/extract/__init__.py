@@ -68,7 +68,7 @@ def _mention(text: str, p: Piece, info: SentenceInfo, para: tuple[int, int], tit
     """The mention for one piece of a sentence, or None when it is dropped."""
     chunk = text[p.start:p.end]
     spans = tuple((max(a, p.start), min(b, p.end)) for a, b in info.quote_spans
-                  if min(b, p.end) > max(a, p.start))
+                  if min(b, p.end) > max(a, p.start)) if info.quote_spans else ()
     is_quote = bool(spans)
     speaker, role = (None, None) if p.own else p.who if p.who else (info.speaker, info.role)
     if _dropped(chunk, is_quote, speaker, para == (p.start, p.end), title, english):

@@ -29,15 +29,23 @@ _CREDIT_RE = re.compile(
 _NAV_RE = re.compile(r"(?:\s[|\u203a\u00bb>]\s.*){2,}")
 _URL_RE = re.compile(r"^(?:https?://|www\.|@)\S+\.?$")
 _FINAL_PUNCT = ".!?\"\u201d\u2019'):;"
+# Cheap tests that rule the searching patterns out before they run: _NAV_RE needs one of its marks,
+# _CREDIT_RE one of its agency names.
+_CREDIT_HINT_RE = re.compile("Getty Images|AP Photo|AFP|Reuters/|EPA-EFE|Shutterstock|Bloomberg via Getty|"
+                             "AP Images|Associated Press Photo")
 
 
 def is_furniture(sentence: str) -> bool:
     """Bylines, credits, 'Read More', share/subscribe lines, navigation and the like."""
     s = sentence.strip()
-    if _POST_RE.search(s) or _URL_RE.match(s) or _NAV_RE.search(s):
+    if "appeared first on" in s and _POST_RE.search(s) or _URL_RE.match(s):
+        return True
+    if ("|" in s or ">" in s or "\u203a" in s or "\u00bb" in s) and _NAV_RE.search(s):
         return True
     if _BYLINE_RE.match(s) or _FURNITURE_RE.match(s):
         return True
+    if not _CREDIT_HINT_RE.search(s):
+        return False
     m = _CREDIT_RE.search(s) if len(s.split()) <= 25 else None
     return m is not None and len(m.group().split()) <= 6  # not "Reuters/Ipsos poll showed Clinton …"
 
@@ -70,12 +78,17 @@ _SHORT_VERBS = frozenset("""is are was were has have had will would can could di
 rose fell grew died rises falls wins loses""".split())
 
 
+_ALNUM_WORD_RE = re.compile(r"[A-Za-z0-9]+")
+# Matches (at the start) exactly when the text has four words or more: stops at the fourth word.
+_FOUR_WORDS_RE = re.compile(r"[^A-Za-z0-9]*(?:[A-Za-z0-9]+[^A-Za-z0-9]+){3}[A-Za-z0-9]")
+
+
 def is_fragment(sentence: str) -> bool:
     """Three words or fewer without a verb: 'ABSTRACT.', 'Getty/Instagram.', '@handle.'
     ('Turnout was low.' is kept)."""
-    words = re.findall(r"[A-Za-z0-9]+", sentence)
-    if len(words) > 3:
+    if _FOUR_WORDS_RE.match(sentence):
         return False
+    words = _ALNUM_WORD_RE.findall(sentence)
     return not any(w.lower() in _SHORT_VERBS or (w.islower() and w.endswith("ed")) for w in words)
 
 

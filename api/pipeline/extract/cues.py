@@ -182,6 +182,11 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     return low in SPEECH_VERBS or low in STANCE_VERBS
 
 
+# Every lower-case form :func:`is_cue` can accept: a word outside this set is never a cue, so
+# callers can skip it without calling :func:`is_cue`.
+CUE_WORDS = frozenset(PHRASAL_VERBS) | frozenset(LIGHT_FRAMES) | VERB_BEFORE_TO | QUOTE_ONLY | _STATEMENT_VERBS \
+    | SPEECH_VERBS | STANCE_VERBS
+
 STANCE_ADJ = frozenset("""concerned worried convinced frustrated confident sure certain aware skeptical
 sceptical hopeful optimistic pessimistic afraid unhappy angry upset pleased disappointed determined adamant
 eager willing reluctant furious outraged alarmed troubled dismayed unconvinced doubtful insistent

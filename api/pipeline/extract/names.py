@@ -35,7 +35,10 @@ class NP:
 
 def is_name_word(t: Tok) -> bool:
     """A capitalised word that can belong to a name (not "The", "Monday", "October")."""
-    return t.kind == "w" and t.text[0].isupper() and t.low not in NOT_NAME and t.low not in MONTHS
+    return t.kind == "w" and t.text[0].isupper() and t.low not in _NOT_NAME_OR_MONTH
+
+
+_NOT_NAME_OR_MONTH = NOT_NAME | MONTHS
 
 
 def split_role(words: list[str]) -> tuple[str, str]:
@@ -318,9 +321,5 @@ def parse_right(text: str, toks: list[Tok], i: int) -> NP | None:
             break
     if last is None:
         return None
-    return parse_left(text, toks, last) if _np_starts_at(text, toks, last, i + skipped) else None
-
-
-def _np_starts_at(text: str, toks: list[Tok], last: int, i: int) -> bool:
     np = parse_left(text, toks, last)
-    return np is not None and np.i <= i + 2
+    return np if np is not None and np.i <= i + skipped + 2 else None

@@ -17,7 +17,9 @@ OPENERS = "\u201c\u201e\u00ab"
 CLOSERS = "\u201d\u00bb"
 STRAIGHT = '"'
 ALL_MARKS = OPENERS + CLOSERS + STRAIGHT
-_MARK_RE = re.compile("''|[" + ALL_MARKS + "]")
+# A mark, or two apostrophes ('' used as one): the same as "''|[marks]", written to start with a
+# character class so that the search skips straight to the next candidate.
+_MARK_RE = re.compile("['" + ALL_MARKS + "](?:(?<=')'|(?<!'))")
 _LABEL_RE = re.compile(r"[A-Z][A-Z.'\u2019 -]{1,30}:\s")
 _BEFORE_OPEN = set(" \t([{\u2014\u2013-/:")  # characters after which a straight mark opens
 

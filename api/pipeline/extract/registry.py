@@ -7,6 +7,7 @@ State``), and ``the president`` is resolved to the person whose role says so.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, is_name_word, split_role
 from .tokens import Tok
@@ -36,12 +37,12 @@ class Registry:
 
     def _scan(self, text: str, toks: list[Tok]) -> None:
         n = len(toks)
-        j = 0
         prev_role = ""  # "US Secretary of State, Antony Blinken,"
-        while j < n:
+        after = 0  # the first token after the last chain read
+        # a chain starts at a name word or a title; a capitalised word or a title is a cheap first test
+        for j in [j for j, t in enumerate(toks) if t.kind == "w" and (t.text[0].isupper() or t.low in TITLES)]:
             t = toks[j]
-            if not (is_name_word(t) or t.low in TITLES):
-                j += 1
+            if j < after or not (is_name_word(t) or t.low in TITLES):
                 continue
             end = j
             while end + 1 < n and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
@@ -50,13 +51,11 @@ class Registry:
             start = cap_chain_left(toks, end)
             if start == end and toks[start].low in _NAME_MONTHS and start >= 1 \
                     and toks[start - 1].low in _DATE_PREPOSITIONS:
-                j = end + 1  # "In June, the senator …": a month, not a person
+                after = end + 1  # "In June, the senator …": a month, not a person
                 prev_role = ""
                 continue
-            words = [x.text for x in toks[start:end + 1] if x.kind == "w"]
-            role, name = split_role(words)
-            titled = [w.lower() for w in words if w.lower() in TITLES]
-            if name and classify(words, bool(titled)) == "person":
+            role, name, titled, kind = _chain(tuple(x.text for x in toks[start:end + 1] if x.kind == "w"))
+            if name and kind == "person":
                 if not role and prev_role and start >= 2 and toks[start - 1].text == ",":
                     role = prev_role
                 if not role:
@@ -67,9 +66,9 @@ class Registry:
                 prev_role = role
             else:
                 prev_role = ""
-            j = end + 1
+            after = end + 1
 
-    def _add(self, name: str, role: str, titles: list[str]) -> None:
+    def _add(self, name: str, role: str, titles: tuple[str, ...]) -> None:
         parts = name.split()
         self.full[parts[-1].lower()][name] += 1
         if role and name not in self.roles and any(w.lower().rstrip(".") not in TITLES
@@ -129,6 +128,15 @@ class Registry:
             if full != np.possessor:
                 text = text.replace(np.possessor, full, 1)
         return text, None
+
+
+@lru_cache(maxsize=4096)
+def _chain(words: tuple[str, ...]) -> tuple[str, str, tuple[str, ...], str]:
+    """(role, name, titles, kind) of the words of a capitalised chain; kind is '' without a name.
+    Cached: the same names come back sentence after sentence and article after article."""
+    role, name = split_role(words)
+    titled = tuple(w.lower() for w in words if w.lower() in TITLES)
+    return role, name, titled, classify(words, bool(titled)) if name else ""
 
 
 def _joins(toks: list[Tok], k: int) -> bool:

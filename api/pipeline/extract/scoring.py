@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|\d")
+_DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten hundred thousand million
 billion trillion percent half dozen""".split())
 _FIRST_PERSON = frozenset("i i'm i\u2019m my we our".split())
@@ -23,27 +24,31 @@ def checkworthiness(sentence: str, *, has_speaker: bool, is_quote: bool,
     """Score one sentence. ``quote_spans`` are absolute offsets (``start`` is the sentence's own
     offset); first-person words inside them are the speaker's, not the writer's, and are not
     counted as opinion."""
-    outside = sentence
-    for a, b in quote_spans:
-        outside = outside[:a - start] + " " * (b - a) + outside[b - start:]
     toks = _WORD_RE.findall(sentence)
     lows = [t.lower() for t in toks]
     score = 0.35
-    if any(t.isdigit() for t in toks) or not _NUMBER_WORDS.isdisjoint(lows):
+    # a digit token is any \d character (no word token holds one)
+    if _DIGIT_RE.search(sentence) or not _NUMBER_WORDS.isdisjoint(lows):
         score += 0.15
-    entities = sum(1 for k, t in enumerate(toks) if k and t[0].isupper() and lows[k] not in _FIRST_PERSON)
+    entities = sum(1 for t, w in zip(toks[1:], lows[1:]) if t[0].isupper() and w not in _FIRST_PERSON)
     score += min(0.15, 0.05 * entities)
     if has_speaker:
         score += 0.15
     if is_quote:
         score += 0.05
-    out_lows = [t.lower() for t in _WORD_RE.findall(outside)]
-    if any(w in ("i", "we") and k + 1 < len(out_lows) and out_lows[k + 1] in _OPINION_VERBS
-           for k, w in enumerate(out_lows)):
-        score -= 0.2
-    elif not _FIRST_PERSON.isdisjoint(out_lows):
-        score -= 0.1
-    score -= min(0.15, 0.05 * sum(1 for w in lows if w in _HEDGES))
+    if quote_spans:  # blank the quoted words out: they are the speaker's, not the writer's
+        outside = sentence
+        for a, b in quote_spans:
+            outside = outside[:a - start] + " " * (b - a) + outside[b - start:]
+        out_lows = [t.lower() for t in _WORD_RE.findall(outside)]
+    else:
+        out_lows = lows
+    if not _FIRST_PERSON.isdisjoint(out_lows):  # first person outside quotation marks
+        opinion = any(w in ("i", "we") and k + 1 < len(out_lows) and out_lows[k + 1] in _OPINION_VERBS
+                      for k, w in enumerate(out_lows))
+        score -= 0.2 if opinion else 0.1
+    if not _HEDGES.isdisjoint(lows):  # (no hedge: nothing to subtract)
+        score -= min(0.15, 0.05 * sum(1 for w in lows if w in _HEDGES))
     if len(sentence.split()) < 6:
         score -= 0.1
     if sentence.rstrip("\"\u201d\u2019') ").endswith("?"):

@@ -31,8 +31,8 @@ although though because however meanwhile still also then now many some most sev
 one two three no not what who why how where which
 """.split())
 
-_BOUNDARY_RE = re.compile(
-    r"""(?P<end>[.!?]+|\u2026)                 # sentence-final punctuation
+_BOUNDARY_RE = re.compile(  # (written to open with a character class, so the search can skip ahead)
+    r"""(?P<end>[.!?\u2026](?:(?<=[.!?])[.!?]*)?)  # sentence-final punctuation: [.!?]+ or \u2026
         (?P<close>[\"\u201d\u2019')\]]*)       # closing quotes / brackets after it
         (?P<space>\s+)
         (?P<next>[\"\u201c\u2018'(\[]*[A-Z0-9])  # what the next sentence starts with
@@ -40,7 +40,8 @@ _BOUNDARY_RE = re.compile(
     re.X,
 )
 # "home.Secretary": a lower-case word glued to a capitalised one by a period.
-_GLUED_RE = re.compile(r"(?<=[a-z]{2})[.!?](?P<close>[\"\u201d\u2019]?)(?=[A-Z][a-z])")
+# (the look-behind comes after the mark so that the search can skip to the next mark at once)
+_GLUED_RE = re.compile(r"[.!?](?<=[a-z]{2}[.!?])(?P<close>[\"\u201d\u2019]?)(?=[A-Z][a-z])")
 _TAIL_VERBS = ("said|says|asked|asks|added|adds|told|tells|wrote|writes|tweeted|replied|responded|"
                "continued|explained|noted|declared|insisted|warned|argued|recalled|joked|quipped")
 # '"Why now?" Clinton asked.' / '"Why now?" asked Clinton.' : a short attribution after the quotation.
@@ -48,6 +49,9 @@ _ATTRIBUTION_TAIL_RE = re.compile(
     rf"(?:(?:[A-Z][\w.'\u2019-]*|the|a|an|of|[a-z]+man|[a-z]+woman)\s+){{1,5}}(?:{_TAIL_VERBS})\b[^.!?]{{0,60}}[.!?]"
     rf"|(?:{_TAIL_VERBS})\s+[A-Z]", )
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+(?:\.[A-Za-z]+)*)\.?$")
+# A match of _WORD_BEFORE_RE lies in the run of these characters that ends the string, so the
+# search starts there rather than trying every position of the 40 characters before the period.
+_WORD_BEFORE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.\n"
 _INITIALISM_RE = re.compile(r"(?:^|[\s(\"\u201c-])((?:[A-Za-z]\.){2,})$")
 _NEXT_WORD_RE = re.compile(r"[\"\u201c\u2018'(\[]*([A-Za-z]+|\d)")
 
@@ -93,7 +97,7 @@ def _is_boundary(text: str, m: re.Match, para_start: int, para_end: int) -> bool
     ini = _INITIALISM_RE.search(before + ".")
     if ini:  # U.S. / D.C. / a.m.
         return opener
-    wm = _WORD_BEFORE_RE.search(before)
+    wm = _WORD_BEFORE_RE.search(before, len(before.rstrip(_WORD_BEFORE_CHARS)))
     if not wm:
         return True
     word = wm.group(1)

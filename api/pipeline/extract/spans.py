@@ -1,6 +1,8 @@
 """Character spans of pieces: token ranges to offsets, trimmed edges and quotation marks, size tests."""
 from __future__ import annotations
 
+import re
+
 from .tokens import Tok
 
 # Punctuation stripped from the edges of a piece (a hyphen only when it stands alone).
@@ -15,7 +17,10 @@ def substantive_text(text: str, a: int, b: int) -> bool:
 
 def has_alnum(text: str, a: int, b: int) -> bool:
     """Whether ``text[a:b]`` holds a letter or a digit."""
-    return any(c.isalnum() for c in text[a:b])
+    return _ALNUM_RE.search(text, a, b) is not None
+
+
+_ALNUM_RE = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -66,8 +71,16 @@ def word_count(toks: list[Tok], i: int, j: int) -> int:
 
 
 def substantive(toks: list[Tok], i: int, j: int) -> bool:
-    """Enough of a clause to be a claim: a quotation or at least two words."""
-    return any(t.kind == "q" for t in toks[i:j]) or word_count(toks, i, j) >= 2
+    """Enough of a clause to be a claim: a quotation or at least two words (or numbers)."""
+    words = 0
+    for t in toks[i:j]:  # stops at the first quotation or the second word
+        if t.kind == "q":
+            return True
+        if t.kind in ("w", "n"):
+            words += 1
+            if words == 2:
+                return True
+    return False
 
 
 def span(toks: list[Tok], i: int, j: int, start: int, end: int) -> tuple[int, int]:

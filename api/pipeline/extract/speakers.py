@@ -16,7 +16,8 @@ the one that governs the sentence.
 from __future__ import annotations
 
 from .adjuncts import CATENATIVE, skip_left
-from .cues import CLAIM_NOUNS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS, VERB_BEFORE_TO, Attribution, is_cue
+from .cues import (CLAIM_NOUNS, CUE_WORDS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS, VERB_BEFORE_TO,
+                   Attribution, is_cue)
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right
 from .phrase_cues import claim_noun, group_phrase, in_view, with_frame
 from .sources import agentive, opening_subject
@@ -27,13 +28,17 @@ from .tokens import Tok
 # "-ing" cues that frame words of the sentence's subject even without a comma before them:
 # "Trump unleashed a series of tweets saying that …"
 _FRAMING_INGS = frozenset("saying arguing claiming insisting warning noting adding writing declaring stating".split())
+# The only words the loop of :func:`find_attributions` acts on ("according to", "in X's view",
+# claim nouns, stance adjectives and cues); every other token is skipped at once.
+_WATCHED = frozenset({"according", "in"}) | CLAIM_NOUNS | STANCE_ADJ | CUE_WORDS
 
 
 def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
     """Every speaker phrase attached to a speech cue in the sentence, in token order."""
     out: list[Attribution] = []
     n = len(toks)
-    for k, t in enumerate(toks):
+    for k in [k for k, t in enumerate(toks) if t.low in _WATCHED]:
+        t = toks[k]
         if t.low == "according" and k + 1 < n and toks[k + 1].low == "to":
             np = parse_right(text, toks, k + 2) or group_phrase(text, toks, k + 2)
             if np is not None:
@@ -125,8 +130,8 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
 
 def _headline(text: str, toks: list[Tok]) -> Attribution | None:
     """A title-case headline: "New Poll Shows Bump For Clinton", "Plan Will Fail, Senator Warns"."""
-    words = [t for t in toks if t.kind == "w" and len(t.text) > 3]
-    if len(words) < 3 or sum(1 for t in words if t.text[0].isupper()) < 0.8 * len(words):
+    initials = [t.text[0] for t in toks if t.kind == "w" and len(t.text) > 3]  # of the longer words
+    if len(initials) < 3 or sum(map(str.isupper, initials)) < 0.8 * len(initials):
         return None
     n = len(toks)
     for k in range(1, n):
@@ -163,8 +168,8 @@ def _label(text: str, toks: list[Tok]) -> Attribution | None:
 
 def _dash(text: str, toks: list[Tok]) -> Attribution | None:
     """'"…" ― Sonya Herridge': a quotation followed by a dash and a name."""
-    for k in range(1, len(toks) - 1):
-        if toks[k].text in ("\u2015", "\u2014", "\u2013", "-") and toks[k - 1].kind == "q":
+    for k in [k for k in range(1, len(toks) - 1) if toks[k - 1].kind == "q"]:
+        if toks[k].text in ("\u2015", "\u2014", "\u2013", "-"):
             end = k + 1
             while end < len(toks) and (is_name_word(toks[end]) or toks[end].text == "."):
                 end += 1

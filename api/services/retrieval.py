@@ -41,13 +41,15 @@ class StoredMention:
     bulk), with the pipeline's ``view`` built only when first asked for (most candidates are
     only compared by their ``text``)."""
 
-    __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "_view")
+    __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "_view",
+                 "_quotes")
 
     def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
                  speaker: str | None, is_quote: bool, spans) -> None:
         self.id, self.claim_id, self.article_id, self.text = id, claim_id, article_id, text
         self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
         self._view: MentionText | None = None
+        self._quotes: tuple[tuple[int, int], ...] | None = None
 
     @property
     def view(self) -> MentionText:
@@ -59,13 +61,21 @@ class StoredMention:
     @property
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """Quoted fragments as (start, end) offsets in ``text``."""
-        return self.view.quotes if self.spans else ()
+        if self._quotes is None:
+            self._quotes = relative_spans(self.text, self.start, self.spans) if self.spans else ()
+        return self._quotes
 
 
 def stored_view(text_: str, start: int, speaker: str | None, is_quote: bool, quote_spans) -> MentionText:
     """The pipeline's view of a stored mention (quote spans made relative to its text)."""
-    quotes = tuple((max(0, a - start), min(len(text_), b - start)) for a, b in (quote_spans or []) if b > a)
-    return MentionText(text=text_, speaker=speaker, is_quote=is_quote, quotes=quotes)
+    return MentionText(text=text_, speaker=speaker, is_quote=is_quote,
+                       quotes=relative_spans(text_, start, quote_spans) if quote_spans else ())
+
+
+def relative_spans(text_: str, start: int, spans) -> tuple[tuple[int, int], ...]:
+    """Quote spans given as article offsets, made relative to a mention starting at ``start``."""
+    n = len(text_)
+    return tuple((max(0, a - start), min(n, b - start)) for a, b in spans if b > a)
 
 
 def query_keys(terms: list[str]) -> dict[str, str]:

@@ -3,7 +3,8 @@
 Every 4xx/5xx leaves as ``application/problem+json`` with ``type``, ``title``, ``status``,
 ``detail`` and, for validation failures, ``errors`` mapping each field path to its messages.
 Services raise ``ApiError`` subclasses; the Flask layer turns them and every ``HTTPException``
-into problems, and anything unexpected into a plain 500 without a traceback.
+into problems, a database too busy to take a write into a 503 with Retry-After, and anything
+unexpected into a plain 500 without a traceback.
 """
 from __future__ import annotations
 
@@ -127,7 +128,22 @@ def from_api_error(error: ApiError) -> Response:
     return problem(error.status, error.detail, errors=error.errors, headers=headers, **error.extra)
 
 
+BUSY_DETAIL = ("The database stayed busy with other writes for longer than the busy timeout; "
+               "nothing was written. Retry shortly.")
+
+
+def database_busy(error: Exception) -> bool:
+    """Whether ``error`` is SQLite giving up on its write lock ("database is locked"): other
+    writes held it for longer than the busy timeout."""
+    orig = getattr(error, "orig", error)
+    return type(orig).__name__ == "OperationalError" and "database is locked" in str(orig)
+
+
 def from_unexpected(error: Exception) -> Response:
-    """A 500 problem for anything unexpected; the traceback goes to the log, never the client."""
+    """A 500 problem for anything unexpected (the traceback goes to the log, never the client);
+    a 503 with Retry-After when the database was too busy to take the write."""
+    if database_busy(error):
+        log.warning("database busy: %s", error)
+        return problem(503, BUSY_DETAIL, headers={"Retry-After": "1"})
     log.exception("unhandled error", exc_info=error)
     return problem(500, "The server failed to answer this request; it has been logged.")

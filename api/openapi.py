@@ -10,7 +10,7 @@ from flask_smorest.utils import prepare_response
 
 from schemas.common import ProblemSchema
 
-from .errors import PROBLEM_CONTENT_TYPE
+from .errors import BUSY_DETAIL, PROBLEM_CONTENT_TYPE
 
 ERROR_EXAMPLES = {
     400: ("bad-request", "Bad Request", "The request body is not valid JSON."),
@@ -21,6 +21,7 @@ ERROR_EXAMPLES = {
     413: ("body-too-large", "Content Too Large", "The request body is larger than the server accepts."),
     422: ("validation-error", "Unprocessable Content", "The request has invalid fields; see errors."),
     500: ("internal-error", "Internal Server Error", "The server failed to answer this request; it has been logged."),
+    503: ("unavailable", "Service Unavailable", BUSY_DETAIL),
 }
 
 
@@ -65,8 +66,9 @@ class Api(SmorestApi):
         self.spec.options["servers"] = [{"url": "http://127.0.0.1:8000", "description": "local development"}]
 
     def to_dict(self) -> dict:
-        """The contract, with the errors every operation can answer added: 500 everywhere, and 401
-        under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set)."""
+        """The contract, with the errors every operation can answer added: 500 everywhere, 401
+        under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set), and 503
+        on writes (SQLite's write lock stayed taken for longer than the busy timeout)."""
         spec = self.spec.to_dict()
         for path, operations in spec.get("paths", {}).items():
             for method, op in operations.items():
@@ -77,6 +79,10 @@ class Api(SmorestApi):
                     responses.setdefault("401", _problem_response(401, "Missing, unknown or revoked API key "
                                                                        "(reads only when keys are required)."))
                 responses.setdefault("500", _problem_response(500, "Unexpected failure; nothing was written."))
+                if method != "get":
+                    responses.setdefault("503", _problem_response(
+                        503, "The database was too busy with other writes; nothing was written. "
+                             "Retry after the Retry-After seconds."))
         return spec
 
     def to_yaml(self) -> str:

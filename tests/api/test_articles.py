@@ -1,10 +1,16 @@
 """POST/GET /v1/articles: ingest, idempotency, conflicts, validation, limits, rollback."""
 from __future__ import annotations
 
+import sqlite3
+
+import pytest
 from sqlmodel import Session, select
 
+from api import create_app
 from api.models import Article, Claim, Mention
 
+from ..conftest import API_KEY
+from ..contract import ContractClient
 from .helpers import article, post
 
 
@@ -179,6 +185,26 @@ def test_failed_ingest_leaves_nothing_behind(app, client, auth, monkeypatch):
         mentions = s.exec(select(Mention)).all()
         assert {m.article_id for m in mentions} == {1}
         assert all(c.outlet_count == 1 for c in s.exec(select(Claim)).all())
+
+
+def test_a_write_lock_held_too_long_elsewhere_is_503_with_retry_after(database_url, components):
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's write lock; PostgreSQL writers wait on row and advisory locks")
+    app = create_app({"DATABASE_URL": database_url, "COMPONENTS": components, "API_KEYS": [API_KEY],
+                      "TESTING": True, "SQLITE_BUSY_TIMEOUT_MS": 50})
+    app.test_client_class = ContractClient
+    client, auth = app.test_client(), {"Authorization": f"Bearer {API_KEY}"}
+    other = sqlite3.connect(database_url.removeprefix("sqlite:///"))
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+        resp = client.post("/v1/articles", json=article("first.com"), headers=auth)
+        assert resp.status_code == 503 and resp.mimetype == "application/problem+json"
+        assert resp.headers["Retry-After"] == "1" and resp.get_json()["status"] == 503
+    finally:
+        other.rollback()
+        other.close()
+    assert client.post("/v1/articles", json=article("first.com"), headers=auth).status_code == 201
+    app.extensions["claimtrack"]["engine"].dispose()
 
 
 def test_nul_characters_are_422_not_a_database_error(client, auth):

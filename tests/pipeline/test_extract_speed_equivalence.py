@@ -14,7 +14,6 @@ import pytest
 from api.pipeline.extract import boilerplate as bp
 from api.pipeline.extract import quotes, scoring, sentences, spans, tokens
 from api.pipeline.extract.cues import CUE_WORDS, is_cue
-from api.pipeline.text import normalise
 
 SENTENCES = [
     "The mayor said it's too early; we won't know until Friday, and they can't wait.",
@@ -117,32 +116,21 @@ def _ref_is_fragment(sentence: str) -> bool:
     return not any(w.lower() in bp._SHORT_VERBS or (w.islower() and w.endswith("ed")) for w in words)
 
 
-def _ref_is_title_repeat(sentence: str, title: str | None) -> bool:
-    if not title:
-        return False
-    a = normalise(sentence).rstrip(" .!?")
-    b = normalise(title).rstrip(" .!?")
-    return bool(a) and a == b
-
-
 def test_furniture_and_fragments_as_before():
     for s in SAMPLES + ["AFP via Getty Images.", "Bloomberg via Getty", "a | b | c", "one two three four"]:
         assert bp.is_furniture(s) == _ref_is_furniture(s), s
         assert bp.is_fragment(s) == _ref_is_fragment(s), s
 
 
-TITLES = ["Blinken warns Israel, Hamas of 'decisive moment' to reach agreement", "It's over!", "",
-          "\u0130stanbul votes", "We won\u2019t go", "Plan Will Fail, Senator Warns"]
-
-
-def test_title_repeat_as_before():
-    variants = []
-    for t in TITLES:
-        variants += [t, t + ".", t.upper(), "  " + t + " ?!", t.replace("'", "\u2019"), t.replace(" ", "\u00a0 "),
-                     t.replace("won\u2019t", "will not"), t.replace("It's", "It is"), t[:-1]]
-    for s in variants + SAMPLES:
-        for title in TITLES + [None]:
-            assert bp.is_title_repeat(s, title) == _ref_is_title_repeat(s, title), (s, title)
+def test_title_repeat_ignores_form_but_not_words():
+    title = "Blinken warns Israel, Hamas of 'decisive moment' to reach agreement"
+    for same in [title, title + ".", title.upper(), "  " + title + " ?!", title.replace("'", "\u2019"),
+                 title.replace(" ", "\u00a0 ")]:
+        assert bp.is_title_repeat(same, title), same
+    assert bp.is_title_repeat("We will not go", "We won\u2019t go")
+    assert not bp.is_title_repeat(title[:-1], title)
+    assert not bp.is_title_repeat("Blinken warns Israel of a decisive moment", title)
+    assert not bp.is_title_repeat(title, None) and not bp.is_title_repeat("", "")
 
 
 # --- scoring and spans ---------------------------------------------------------------------------

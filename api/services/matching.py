@@ -196,10 +196,7 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
         return plan.placements
     if newest - plan.snapshot > SETTLE_MAX:  # a bulk load ran meanwhile: plan again, under the lock
         return place_mentions(session, comps, settings, plan.views)
-    finder = CandidateFinder(session)
-    fresh_ids = [r[0] for r in session.connection().execute(
-        text("SELECT id FROM mention WHERE id > :lo AND id <= :hi"), {"lo": plan.snapshot, "hi": newest})]
-    fresh = finder.load(fresh_ids)
+    fresh = CandidateFinder(session).load(range(plan.snapshot + 1, newest + 1))  # (ids deleted meanwhile are absent)
     holders: dict[str, list[tuple[int, int, Candidate]]] = defaultdict(list)
     for m in fresh.values():
         for key in index_terms(m.text):

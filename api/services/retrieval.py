@@ -55,7 +55,8 @@ class StoredMention:
     def view(self) -> MentionText:
         """The pipeline's view of this mention (quote spans relative to its text)."""
         if self._view is None:
-            self._view = stored_view(self.text, self.start, self.speaker, self.is_quote, self.spans)
+            self._view = MentionText(text=self.text, speaker=self.speaker, is_quote=self.is_quote,
+                                     quotes=self.quotes)
         return self._view
 
     @property

@@ -16,7 +16,8 @@ from . import pagination_sql
 from .claim_stats import claim_kind, claim_speaker, refresh_claims
 from .components import Components
 from .identity import content_hash, normalise_domain, normalise_url, slug_for_domain
-from .matching import Placement, detect_for_mention, place_mentions, plan_mentions, settle_plan
+from .matching import Placement, detect_for_mention, plan_mentions, settle_plan
+from .retrieval import relative_spans
 from .search import count_terms
 from .present import article_dict, mention_dict
 
@@ -134,19 +135,17 @@ def _stored_article(session: Session, url: str, digest: str) -> dict | None:
 def mention_views(extracted: list[ExtractedMention]) -> list[MentionText]:
     """The pipeline's view of extracted mentions (quote spans made relative to each text)."""
     return [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
-                        quotes=tuple((a - em.start, b - em.start) for a, b in em.quote_spans))
+                        quotes=relative_spans(em.text, em.start, em.quote_spans))
             for em in extracted]
 
 
 def store_mentions(session: Session, comps: Components, settings: dict, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
-                   placements: list[Placement] | None = None, keysets: list[set[str]] | None = None) -> list[dict]:
-    """Store an article's mentions in the claims ``placements`` give (matched here when None:
-    the caller holds the write lock), creating new claims in bulk, count their words for
-    retrieval (``keysets``: their index keys, when known), and detect disagreements where a
-    mention joined a stored claim. Returns the stored mentions as ``mention_dict`` shapes them."""
-    if placements is None:
-        placements = place_mentions(session, comps, settings, mention_views(extracted))
+                   placements: list[Placement], keysets: list[set[str]]) -> list[dict]:
+    """Store an article's mentions in the claims ``placements`` give (the caller holds the write
+    lock), creating new claims in bulk, count their words for retrieval (``keysets``: their index
+    keys), and detect disagreements where a mention joined a stored claim. Returns the stored
+    mentions as ``mention_dict`` shapes them."""
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.

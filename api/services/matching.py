@@ -88,13 +88,19 @@ def shortlist(new: MentionText, candidates: list[tuple[int, Candidate]], keep: i
     norm = _processed(new.text)
     new_quotes = _quoted(new)
     others = [_processed(view.text) for _, view in candidates]
-    # all ratios in one call, best first (ties in candidate order)
-    ranked = process.extract(norm, others, scorer=fuzz.token_set_ratio, processor=None, limit=None)
+    # the ratios that reach ``min_ratio``, best first (ties in candidate order), in one C call
+    ranked = process.extract(norm, others, scorer=fuzz.token_set_ratio, processor=None, limit=None,
+                             score_cutoff=min_ratio or None)
+    if len(ranked) < len(others):
+        # below it, only candidates quoting (or quoted by) the other's words verbatim, still best first
+        above = {i for _, _, i in ranked}
+        quoting = [(other, fuzz.token_set_ratio(norm, other, processor=None), i)
+                   for i, other in enumerate(others) if i not in above and (
+                       any(f in other for f in new_quotes) or any(f in norm for f in _quoted(candidates[i][1])))]
+        ranked += sorted(quoting, key=lambda r: (-r[1], r[2]))
     out, seen = [], {}
-    for other, ratio, i in ranked:
+    for _, _, i in ranked:
         claim, view = candidates[i]
-        if ratio < min_ratio and not (any(f in other for f in new_quotes) or any(f in norm for f in _quoted(view))):
-            continue
         if seen.get(claim, 0) < per_claim:
             seen[claim] = seen.get(claim, 0) + 1
             out.append((claim, view.view if isinstance(view, StoredMention) else view))
@@ -158,16 +164,19 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     ranked = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
     stored = finder.load(mid for r in ranked for mid, _ in r)
     placements: list[Placement] = []
+    batch_holders: dict[str, list[int]] = defaultdict(list)  # index key -> earlier mentions of the batch
     new_claims = 0
     for i, view in enumerate(views):
         # (weight, recency, claim, view): stored candidates, then earlier mentions of the batch
         pool = [(w, mid, stored[mid].claim_id, stored[mid]) for mid, w in ranked[i] if mid in stored]
         if keysets:
-            weights = finder.chosen[i]
-            for j in range(i):
-                w = sum(x for k, x in weights.items() if k in keysets[j])
-                if w > 0:
-                    pool.append((w, 2 ** 62 + j, placements[j].claim, views[j]))
+            shared: dict[int, float] = {}  # earlier mention of the batch -> summed weight of keys it holds
+            for k, x in finder.chosen[i].items():
+                for j in batch_holders.get(k, ()):
+                    shared[j] = shared.get(j, 0.0) + x
+            pool += [(w, 2 ** 62 + j, placements[j].claim, views[j]) for j, w in shared.items()]
+            for k in keysets[i]:
+                batch_holders[k].append(i)
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
         claim, score = _decide(comps, view, shortlist(view, candidates, settings["MATCH_SCORED"],

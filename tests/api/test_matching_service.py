@@ -43,6 +43,18 @@ def test_shortlist_drops_unlike_candidates_unless_they_share_a_quotation():
                      keep=6, min_ratio=99) == []
 
 
+def test_shortlist_puts_quoting_candidates_below_the_floor_after_the_rest_best_first():
+    said = "Blinken said it was the “last opportunity” for an agreement with Hamas."
+    new = _v(said, quotes=[(said.index("“"), said.index("”") + 1)])
+    close = _v("Blinken said it was the last opportunity for an agreement with Hamas.")
+    near = _v("It is the last opportunity, Blinken said of the talks.")
+    far = _v("Critics called this the last opportunity for the region and its people.")
+    unrelated = _v("A storm closed dozens of schools across Ohio and Kentucky on Tuesday.")
+    cands = [(1, far), (2, unrelated), (3, near), (4, close)]
+    out = shortlist(new, cands, keep=6, min_ratio=95)
+    assert [c for c, _ in out] == [4, 3, 1]  # above the floor, then quoting ones by ratio
+
+
 def test_a_claim_repeated_within_one_batch_is_one_claim(app):
     comps, settings = app.extensions["claimtrack"]["components"], app.config
     views = [_v("The health ministry said 111 hostages remain in Gaza after the talks."),

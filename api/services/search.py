@@ -49,10 +49,16 @@ def count_terms(connection, mention_texts: Iterable[str], keysets: list[set[str]
         counts.update(keys)
     if not counts:
         return
-    connection.execute(
-        text("INSERT INTO term_stat (term, df) VALUES (:term, :n) "
-             "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df"),
-        [{"term": t, "n": n} for t, n in sorted(counts.items())])
+    # An article adds some 500 words: through the driver's cursor (plain strings and ints need no
+    # type processing), SQLAlchemy's per-row parameter handling would cost more than the upserts.
+    mark = "?" if connection.dialect.name == "sqlite" else "%s"
+    cur = connection.connection.dbapi_connection.cursor()
+    try:
+        cur.executemany(f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
+                        "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
+                        sorted(counts.items()))
+    finally:
+        cur.close()
 
 
 def mention_ids_matching_all(session: Session, query: str, limit: int = 5000) -> list[int] | None:

@@ -87,16 +87,20 @@ def shortlist(new: MentionText, candidates: list[tuple[int, Candidate]], keep: i
         return []
     norm = _processed(new.text)
     new_quotes = _quoted(new)
-    others = [_processed(view.text) for _, view in candidates]
+    others = [view.processed if isinstance(view, StoredMention) else _processed(view.text) for _, view in candidates]
     # the ratios that reach ``min_ratio``, best first (ties in candidate order), in one C call
     ranked = process.extract(norm, others, scorer=fuzz.token_set_ratio, processor=None, limit=None,
                              score_cutoff=min_ratio or None)
     if len(ranked) < len(others):
         # below it, only candidates quoting (or quoted by) the other's words verbatim, still best first
         above = {i for _, _, i in ranked}
-        quoting = [(other, fuzz.token_set_ratio(norm, other, processor=None), i)
-                   for i, other in enumerate(others) if i not in above and (
-                       any(f in other for f in new_quotes) or any(f in norm for f in _quoted(candidates[i][1])))]
+        quoting = []
+        for i, other in enumerate(others):
+            if i in above:
+                continue
+            theirs = _quoted(candidates[i][1])
+            if (new_quotes and any(f in other for f in new_quotes)) or (theirs and any(f in norm for f in theirs)):
+                quoting.append((other, fuzz.token_set_ratio(norm, other, processor=None), i))
         ranked += sorted(quoting, key=lambda r: (-r[1], r[2]))
     out, seen = [], {}
     for _, _, i in ranked:

@@ -24,6 +24,7 @@ import math
 from collections import Counter, defaultdict
 from operator import itemgetter
 
+from rapidfuzz.utils import default_process
 from sqlalchemy import text
 from sqlmodel import Session
 
@@ -39,10 +40,11 @@ IN_CHUNK = 500
 class StoredMention:
     """A stored mention as matching needs it: plain fields (no ORM object, cheap to load in
     bulk), with the pipeline's ``view`` built only when first asked for (most candidates are
-    only compared by their ``text``)."""
+    only compared by their ``text``). ``spans`` are the quote spans as article offsets: a list,
+    or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for."""
 
     __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "_view",
-                 "_quotes")
+                 "_quotes", "_processed")
 
     def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
                  speaker: str | None, is_quote: bool, spans) -> None:
@@ -50,6 +52,7 @@ class StoredMention:
         self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
         self._view: MentionText | None = None
         self._quotes: tuple[tuple[int, int], ...] | None = None
+        self._processed: str | None = None
 
     @property
     def view(self) -> MentionText:
@@ -60,10 +63,20 @@ class StoredMention:
         return self._view
 
     @property
+    def processed(self) -> str:
+        """``text`` as rapidfuzz's ``default_process`` leaves it (the shortlist compares these)."""
+        if self._processed is None:
+            self._processed = default_process(self.text)
+        return self._processed
+
+    @property
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """Quoted fragments as (start, end) offsets in ``text``."""
         if self._quotes is None:
-            self._quotes = relative_spans(self.text, self.start, self.spans) if self.spans else ()
+            spans = self.spans
+            if isinstance(spans, str):  # SQLite hands JSON back as text: parsed when first needed
+                spans = json.loads(spans)
+            self._quotes = relative_spans(self.text, self.start, spans) if spans else ()
         return self._quotes
 
 
@@ -250,7 +263,7 @@ class CandidateFinder:
             cur.execute("SELECT id, claim_id, article_id, text, start, speaker, is_quote, quote_spans "
                         f"FROM mention WHERE id IN ({', '.join([mark] * len(chunk))})", chunk)
             for mid, claim_id, article_id, text_, start, speaker, is_quote, spans in cur.fetchall():
-                if isinstance(spans, str):  # SQLite hands JSON back as text
-                    spans = json.loads(spans) if spans != "[]" else []
+                if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
+                    spans = ()
                 out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans)
         return out

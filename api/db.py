@@ -8,6 +8,8 @@ matching before it run side by side.
 """
 from __future__ import annotations
 
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import event, text
@@ -65,9 +67,32 @@ def take_write_lock(session: Session) -> None:
     if is_sqlite(conn.engine):
         raw = conn.connection.dbapi_connection
         if not raw.in_transaction:  # (a transaction that has written already holds the lock)
-            raw.execute("BEGIN IMMEDIATE")
+            begin_immediate(raw)
     else:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
+
+
+def begin_immediate(raw, poll_s: float = 0.001) -> None:
+    """``BEGIN IMMEDIATE`` on a raw SQLite connection, tried again every ``poll_s`` until the
+    connection's busy timeout has passed (then SQLite's "database is locked" error is raised, as
+    it would be). SQLite's own busy handler sleeps ever longer between tries (1, 2, 5, 10, ...
+    up to 100 ms), so an ingest waiting while another writes for some 10 ms would wake well
+    after the lock is free; this way the lock passes from one ingest to the next within a
+    millisecond."""
+    timeout_ms = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as error:
+                if "database is locked" not in str(error) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(poll_s)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
 
 
 class UnitOfWork:

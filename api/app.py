@@ -30,7 +30,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.json.sort_keys = False
 
-    engine = make_engine(app.config["DATABASE_URL"], busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"])
+    engine = make_engine(app.config["DATABASE_URL"], busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"],
+                         mmap_mb=app.config["SQLITE_MMAP_MB"])
     components = app.config.get("COMPONENTS") or build_components(app.config)
     app.extensions["claimtrack"] = {"engine": engine, "components": components}
 

@@ -53,4 +53,6 @@ def from_environment() -> dict:
         # Optional semantic matching: a local sentence-transformers model directory.
         "EMBEDDING_MODEL": os.environ.get("CLAIMTRACK_EMBEDDING_MODEL") or None,
         "SQLITE_BUSY_TIMEOUT_MS": _int("CLAIMTRACK_SQLITE_BUSY_TIMEOUT_MS", 5_000),
+        # How much of the SQLite file is memory-mapped (MiB; 0: off).
+        "SQLITE_MMAP_MB": _int("CLAIMTRACK_SQLITE_MMAP_MB", 256),
     }

@@ -117,3 +117,16 @@ def test_insert_many_stores_rows_as_sqlalchemy_does(database_url):
         assert outlets[1] == outlets[0]
     finally:
         engine.dispose()
+
+
+def test_sqlite_connections_map_the_file(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}", mmap_mb=64)
+    off = make_engine(f"sqlite:///{tmp_path / 'm.sqlite3'}", mmap_mb=0)
+    try:
+        with engine.connect() as conn, off.connect() as conn_off:
+            assert conn.exec_driver_sql("PRAGMA mmap_size").scalar() == 64 * 1024 * 1024
+            assert conn_off.exec_driver_sql("PRAGMA mmap_size").scalar() == 0
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        engine.dispose()
+        off.dispose()

@@ -13,10 +13,11 @@ from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, Outlet, utcnow
 from ..pipeline.types import ExtractedMention, MentionText
 from . import pagination_sql
-from .claim_stats import claim_kind, claim_speaker, refresh_claims
+from .claim_stats import add_article_mentions, claim_kind, claim_speaker
 from .components import Components
 from .identity import content_hash, normalise_domain, normalise_url, slug_for_domain
-from .matching import Placement, detect_for_mention, plan_mentions, settle_plan
+from .detection import detect_for_article
+from .matching import Placement, plan_mentions, settle_plan
 from .retrieval import relative_spans
 from .search import count_terms
 from .present import article_dict, mention_dict
@@ -179,10 +180,13 @@ def store_mentions(session: Session, comps: Components, settings: dict, article:
         return []
     mention_ids = insert_rows(conn, mt, mention_rows)
     count_terms(conn, [em.text for em in extracted], keysets)
-    joined = [(mid, p.claim) for mid, p in zip(mention_ids, placements) if not p.is_new]
-    for mid, _ in joined:  # a new claim has no mention from another article to compare with
-        detect_for_mention(session, comps, session.get(Mention, mid), settings["DETECT_AGAINST"])
-    refresh_claims(session, {claim for _, claim in joined})
+    # a new claim has no mention from another article to compare with: only joined ones are
+    joined = [(mid, row) for mid, row, p in zip(mention_ids, mention_rows, placements) if not p.is_new]
+    detect_for_article(session, comps, article, joined, settings["DETECT_AGAINST"])
+    by_claim: dict[int, list[dict]] = defaultdict(list)
+    for _, row in joined:
+        by_claim[row["claim_id"]].append(row)
+    add_article_mentions(session, article, by_claim)
     return [mention_dict(SimpleNamespace(id=mid, **row)) for mid, row in zip(mention_ids, mention_rows)]
 
 

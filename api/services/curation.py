@@ -16,7 +16,8 @@ from . import pagination_sql
 from .claim_stats import refresh_claims
 from .claims import claim_detail, get_claim
 from .components import Components
-from .matching import best_claim, detect_for_mention
+from .detection import detect_for_mention
+from .matching import best_claim
 
 
 def _forget_disagreements(session: Session, mention_ids: list[int]) -> None:

@@ -1,4 +1,4 @@
-"""Claim matching and disagreement detection inside a transaction.
+"""Claim matching inside a transaction.
 
 ``plan_mentions`` decides, for the mentions of one article (or one mention being re-matched),
 which claim each joins: candidates come from the full-text index (``retrieval``, never a scan of
@@ -6,10 +6,8 @@ all claims) plus the earlier mentions of the same article, a cheap token-set rat
 them, and the matcher scores the shortlist; a mention joins the claim of the best candidate that
 states the same claim, or starts a new claim. Planning only reads, so ingests plan side by side;
 ``settle_plan``, called holding the write lock, then matches the claims an article would start
-against the mentions other requests stored meanwhile. ``detect_for_mention`` compares a stored
-mention with the claim's mentions from other articles and stores each typed disagreement the
-detectors find. Pinned mentions (placed by a person) are never moved, and dismissed
-disagreements are never created again.
+against the mentions other requests stored meanwhile. Pinned mentions (placed by a person) are
+never moved. (Disagreements between the mentions of a claim are found in ``detection``.)
 """
 from __future__ import annotations
 
@@ -20,9 +18,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from ..models import Article, Disagreement, Mention
+from ..models import Mention
 from ..pipeline.types import MentionText
 from .components import Components
 from .retrieval import CandidateFinder, StoredMention, stored_view
@@ -239,44 +237,3 @@ def best_claim(session: Session, comps: Components, mention: Mention, settings: 
     placement = place_mentions(session, comps, settings, [mention_text(mention)], before_id=before_id,
                                same_batch=False)[0]
     return (None if placement.is_new else placement.claim), placement.score
-
-
-def detect_for_mention(session: Session, comps: Components, mention: Mention, limit: int) -> int:
-    """Compare a mention with earlier mentions of its claim from other articles; store what differs.
-
-    Returns how many disagreements were created.
-    """
-    if not comps.detect_enabled:
-        return 0
-    others = session.exec(
-        select(Mention, Article.outlet_id)
-        .join(Article, Article.id == Mention.article_id)
-        .where(Mention.claim_id == mention.claim_id, Mention.article_id != mention.article_id,
-               Mention.id != mention.id)
-        .order_by(Mention.id.desc()).limit(limit)).all()
-    if not others:
-        return 0
-    outlet_id = session.get(Article, mention.article_id).outlet_id
-    known = {(d.mention_a_id, d.mention_b_id, d.kind) for d in session.exec(
-        select(Disagreement).where((Disagreement.mention_a_id == mention.id) |
-                                   (Disagreement.mention_b_id == mention.id))).all()}
-    created = 0
-    new_view = mention_text(mention)
-    for other, other_outlet in others:
-        a, b = (other, mention) if other.id < mention.id else (mention, other)
-        a_outlet, b_outlet = (other_outlet, outlet_id) if a is other else (outlet_id, other_outlet)
-        a_view, b_view = (mention_text(other), new_view) if a is other else (new_view, mention_text(other))
-        for found in comps.detect(a_view, b_view):
-            if (a.id, b.id, found.kind) in known or (b.id, a.id, found.kind) in known:
-                continue
-            known.add((a.id, b.id, found.kind))
-            session.add(Disagreement(
-                claim_id=mention.claim_id, kind=found.kind, mention_a_id=a.id, mention_b_id=b.id,
-                outlet_a_id=a_outlet, outlet_b_id=b_outlet,
-                a_start=found.a_span.start, a_end=found.a_span.end, a_text=found.a_span.text,
-                b_start=found.b_span.start, b_end=found.b_span.end, b_text=found.b_span.text,
-                explanation=found.explanation, diff=list(found.diff or []),
-                detector_version=comps.detector_version))
-            created += 1
-    session.flush()
-    return created

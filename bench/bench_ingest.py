@@ -35,6 +35,9 @@ default install stays under 150 MB.
    pipeline is built as gunicorn forks its workers, each taking the next article from a shared
    queue: ``articles_per_s`` there is articles per wall-clock second (throughput), while the
    single-client line's is one client's rate (1 / mean time per article).
+   The ``matcher=lexical-copies`` line measures the same articles ingested again as another
+   outlet's copies an hour later (wire stories republished): every mention joins a stored
+   claim, so detection and the joined claims' upkeep run for each (skip with ``--no-copies``).
 3. ``--semantic MODEL_DIR`` repeats each measurement with the embedding matcher (needs
    sentence-transformers in the running interpreter, e.g. .venv-semantic/bin/python).
 4. ``--memory`` starts ``claimtrack serve`` (1 worker, a small fresh SQLite db), posts 20
@@ -425,6 +428,28 @@ def measure(engine, comps, settings, payloads: list[dict], timer: StageTimer) ->
             "mentions": mentions, "joined": mentions - new_claims, "disagreements": disagreements}
 
 
+def copies_of(payloads: list[dict]) -> list[dict]:
+    """The same articles as another outlet's copies an hour later (as wire stories are
+    republished): every mention states a claim stored already."""
+    return [dict(p, url=p["url"] + "-copy", published_at=p["published_at"] + timedelta(hours=1),
+                 outlet={"name": "Copy of " + p["outlet"]["name"], "domain": "copy." + p["outlet"]["domain"]})
+            for p in payloads]
+
+
+def measure_copies(engine, comps, settings, payloads: list[dict], timer: StageTimer) -> dict:
+    """Per-article ingest of copies: ``payloads`` are ingested first (not measured), then
+    ``copies_of`` them are measured as ``measure`` measures; both are removed afterwards."""
+    from api.services.articles import ingest
+    originals = []
+    for data in payloads:
+        with UnitOfWork(engine) as uow:
+            originals.append(ingest(uow.session, comps, settings, dict(data))[0]["id"])
+    try:
+        return measure(engine, comps, settings, copies_of(payloads), timer)
+    finally:
+        remove_articles(engine, originals)
+
+
 def _client_share(url: str, comps, settings, payloads: list[dict], queue, conn) -> None:
     """One client process: ingest the articles whose index it takes from ``queue`` (as workers
     take requests) until it is empty, send back (ids, times, mentions)."""
@@ -656,6 +681,8 @@ def main() -> int:
                     help="also measure with disagreement detection switched off (matcher=lexical-nodetect)")
     ap.add_argument("--semantic-python", default=None, metavar="PY",
                     help="interpreter with sentence-transformers for the --memory semantic server")
+    ap.add_argument("--no-copies", action="store_true",
+                    help="skip measuring copies (the measured articles again, from another outlet an hour later)")
     ap.add_argument("--memory", action="store_true", help="peak RSS of a serving worker")
     ap.add_argument("--no-ingest", action="store_true", help="skip the fill/measure part (e.g. with --memory)")
     ap.add_argument("--seed", type=int, default=7)
@@ -721,6 +748,10 @@ def main() -> int:
                 results[(name, size)] = r
                 print(fmt(backend, name, size, r, fill_s if first else None), flush=True)
                 first = False
+                if name == "lexical" and not args.no_copies:
+                    tagged = [dict(p, url=f"{p['url']}-{size}-{name}-orig") for p in payloads]
+                    rcopy = measure_copies(engine, c, settings, tagged, timer)
+                    print(fmt(backend, name + "-copies", size, rcopy, None), flush=True)
                 if args.clients > 1 and name == "lexical":
                     tagged = [dict(p, url=f"{p['url']}-{size}-{name}-clients") for p in payloads]
                     rc = measure_clients(engine, c, settings, tagged, args.clients)

@@ -165,18 +165,39 @@ def _attach_number_hedge(toks: list[Tok], lows: list[str], i: int) -> None:
 
 
 class Side:
-    """One mention prepared for comparison: tokens, keys, time expressions and places."""
+    """One mention prepared for comparison: tokens, keys, and (parsed when first asked for:
+    most pairs of reports are the same words, which ``detect`` sees from the words alone) time
+    expressions and places."""
 
-    __slots__ = ("text", "toks", "keys", "words", "times", "time_idx", "places")
+    __slots__ = ("text", "toks", "keys", "words", "_times", "_time_idx", "_places")
 
     def __init__(self, text: str):
         self.text = text
         self.toks = tokenize(text)
         self.keys = [t.key for t in self.toks]
         self.words = [t.word for t in self.toks]
-        self.times = parse_times(self.toks, text)
-        self.time_idx = {k for x in self.times for k in range(x.i, x.j)}
-        self.places = parse_places(self.toks, text)
+        self._times = self._time_idx = self._places = None
+
+    @property
+    def times(self):
+        """The time expressions (``times.parse_times``)."""
+        if self._times is None:
+            self._times = parse_times(self.toks, self.text)
+        return self._times
+
+    @property
+    def time_idx(self) -> set[int]:
+        """Indexes of the tokens inside a time expression."""
+        if self._time_idx is None:
+            self._time_idx = {k for x in self.times for k in range(x.i, x.j)}
+        return self._time_idx
+
+    @property
+    def places(self):
+        """The place mentions (``places.parse_places``)."""
+        if self._places is None:
+            self._places = parse_places(self.toks, self.text)
+        return self._places
 
     def span(self, i: int, j: int) -> Span:
         """Span of tokens i..j-1 (an empty span at the token position when i == j)."""

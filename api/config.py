@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .db import SQLITE_MMAP_MB
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = Path(os.environ.get("CLAIMTRACK_INSTANCE_DIR", PROJECT_ROOT / "instance"))
 
@@ -54,5 +56,5 @@ def from_environment() -> dict:
         "EMBEDDING_MODEL": os.environ.get("CLAIMTRACK_EMBEDDING_MODEL") or None,
         "SQLITE_BUSY_TIMEOUT_MS": _int("CLAIMTRACK_SQLITE_BUSY_TIMEOUT_MS", 5_000),
         # How much of the SQLite file is memory-mapped (MiB; 0: off).
-        "SQLITE_MMAP_MB": _int("CLAIMTRACK_SQLITE_MMAP_MB", 256),
+        "SQLITE_MMAP_MB": _int("CLAIMTRACK_SQLITE_MMAP_MB", SQLITE_MMAP_MB),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event, text
@@ -60,6 +61,19 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, mmap_mb: int = SQLITE_
 
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+@contextmanager
+def driver_cursor(conn):
+    """The driver's own cursor on a SQLAlchemy connection (closed afterwards), with the driver's
+    parameter marker ("?" for sqlite3, "%s" for psycopg): for bulk statements whose values need
+    no type processing, where SQLAlchemy's per-row parameter handling costs more than the
+    statement itself."""
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        yield cur, ("?" if conn.dialect.name == "sqlite" else "%s")
+    finally:
+        cur.close()
 
 
 INGEST_LOCK = 0x636C6D74  # PostgreSQL advisory lock key of the ingest write phase ("clmt")

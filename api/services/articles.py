@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from sqlalchemy import func, insert
 from sqlmodel import Session, select
 
-from ..db import take_write_lock
+from ..db import driver_cursor, take_write_lock
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, Outlet, utcnow
 from ..pipeline.types import ExtractedMention, MentionText
@@ -222,11 +222,8 @@ def insert_many(conn, table, rows: list[dict]) -> None:
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
            f"VALUES ({', '.join('?' * len(cols))})")
     params = [tuple(row[c] if p is None else p(row[c]) for c, p in zip(cols, procs)) for row in rows]
-    cur = conn.connection.dbapi_connection.cursor()
-    try:
+    with driver_cursor(conn) as (cur, _):
         cur.executemany(sql, params)
-    finally:
-        cur.close()
 
 
 def article_detail(session: Session, article_id: int) -> dict:

@@ -4,20 +4,21 @@ A mention that joined a claim is compared with the claim's latest mentions from 
 (at most ``limit``, newest first), and each typed difference the detectors find is stored once
 per (pair, kind); a disagreement already stored for a pair and kind, dismissed ones included,
 is never created again. ``detect_for_article`` does this for all the mentions one article
-added to stored claims (one query per claim for the mentions to compare with, one for the
+added to stored claims (one statement for the mentions to compare with, one query for the
 pairs stored already); ``detect_for_mention`` for one mention (curation, re-matching).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from ..db import driver_cursor
 from ..models import Article, Disagreement, Mention
 from ..pipeline.types import MentionText
 from .components import Components
-from .retrieval import stored_view
+from .matching import mention_text
+from .retrieval import decoded_spans, stored_view
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,15 @@ def _latest_others(session: Session, claim_ids: list[int], article_id: int, limi
     """For each claim, its newest ``limit`` mentions from articles other than ``article_id``
     (newest first): one bounded index range per claim, all in one statement (a UNION ALL of
     per-claim LIMIT queries, through the driver's cursor)."""
-    conn = session.connection()
-    mark = "?" if conn.dialect.name == "sqlite" else "%s"
     out: dict[int, list[Compared]] = {c: [] for c in claim_ids}
-    cur = conn.connection.dbapi_connection.cursor()
-    try:
+    with driver_cursor(session.connection()) as (cur, mark):
         for k in range(0, len(claim_ids), CLAIMS_PER_QUERY):
             chunk = claim_ids[k:k + CLAIMS_PER_QUERY]
             sql = " UNION ALL ".join(_LATEST_SQL.format(mark=mark, i=i) for i in range(len(chunk)))
             cur.execute(sql, [x for c in chunk for x in (c, article_id, limit)])
             for mid, claim, text, start, speaker, is_quote, spans, outlet_id in cur.fetchall():
-                if isinstance(spans, str):  # SQLite hands JSON back as text
-                    spans = json.loads(spans)
-                out[claim].append(Compared(mid, outlet_id, stored_view(text, start, speaker, bool(is_quote), spans)))
-    finally:
-        cur.close()
+                view = stored_view(text, start, speaker, bool(is_quote), decoded_spans(spans))
+                out[claim].append(Compared(mid, outlet_id, view))
     for found in out.values():  # (UNION ALL keeps no order across its parts)
         found.sort(key=lambda c: -c.id)
     return out
@@ -97,21 +92,20 @@ def detect_for_mention(session: Session, comps: Components, mention: Mention, li
     if not others:
         return 0
     outlet_id = session.get(Article, mention.article_id).outlet_id
-    new = Compared(mention.id, outlet_id, stored_view(mention.text, mention.start, mention.speaker,
-                                                      mention.is_quote, mention.quote_spans))
+    new = Compared(mention.id, outlet_id, mention_text(mention))
     created = _compare(session, comps, mention.claim_id, new, others, _known(session, [mention.id]))
     session.flush()
     return created
 
 
 def detect_for_article(session: Session, comps: Components, article: Article, joined: list[tuple[int, dict]],
-                       limit: int) -> dict[int, int]:
+                       limit: int) -> int:
     """``detect_for_mention`` for the mentions an article added to stored claims: ``joined`` are
     (id, row) of those mentions in id order (rows as inserted: claim_id, text, start, speaker,
-    is_quote, quote_spans). Returns the disagreements created per claim."""
-    created: dict[int, int] = {}
+    is_quote, quote_spans). Returns how many disagreements were created."""
     if not comps.detect_enabled or not joined:
-        return created
+        return 0
+    created = 0
     others = _latest_others(session, sorted({row["claim_id"] for _, row in joined}), article.id, limit)
     known = _known(session, [mid for mid, _ in joined])
     for mid, row in joined:
@@ -120,8 +114,6 @@ def detect_for_article(session: Session, comps: Components, article: Article, jo
             continue
         new = Compared(mid, article.outlet_id, stored_view(row["text"], row["start"], row["speaker"],
                                                            row["is_quote"], row["quote_spans"]))
-        n = _compare(session, comps, claim, new, others[claim], known)
-        if n:
-            created[claim] = created.get(claim, 0) + n
+        created += _compare(session, comps, claim, new, others[claim], known)
     session.flush()
     return created

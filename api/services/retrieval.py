@@ -73,9 +73,7 @@ class StoredMention:
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """Quoted fragments as (start, end) offsets in ``text``."""
         if self._quotes is None:
-            spans = self.spans
-            if isinstance(spans, str):  # SQLite hands JSON back as text: parsed when first needed
-                spans = json.loads(spans)
+            spans = decoded_spans(self.spans)  # (SQLite's JSON text is parsed only now, when needed)
             self._quotes = relative_spans(self.text, self.start, spans) if spans else ()
         return self._quotes
 
@@ -84,6 +82,11 @@ def stored_view(text_: str, start: int, speaker: str | None, is_quote: bool, quo
     """The pipeline's view of a stored mention (quote spans made relative to its text)."""
     return MentionText(text=text_, speaker=speaker, is_quote=is_quote,
                        quotes=relative_spans(text_, start, quote_spans) if quote_spans else ())
+
+
+def decoded_spans(spans):
+    """Quote spans as a stored mention holds them: a list, or the JSON text SQLite hands back."""
+    return json.loads(spans) if isinstance(spans, str) else spans
 
 
 def relative_spans(text_: str, start: int, spans) -> tuple[tuple[int, int], ...]:

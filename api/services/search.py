@@ -15,7 +15,7 @@ import snowballstemmer
 from sqlalchemy import text
 from sqlmodel import Session
 
-from ..db import is_sqlite
+from ..db import driver_cursor, is_sqlite
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -51,14 +51,10 @@ def count_terms(connection, mention_texts: Iterable[str], keysets: list[set[str]
         return
     # An article adds some 500 words: through the driver's cursor (plain strings and ints need no
     # type processing), SQLAlchemy's per-row parameter handling would cost more than the upserts.
-    mark = "?" if connection.dialect.name == "sqlite" else "%s"
-    cur = connection.connection.dbapi_connection.cursor()
-    try:
+    with driver_cursor(connection) as (cur, mark):
         cur.executemany(f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
                         "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
                         sorted(counts.items()))
-    finally:
-        cur.close()
 
 
 def mention_ids_matching_all(session: Session, query: str, limit: int = 5000) -> list[int] | None:

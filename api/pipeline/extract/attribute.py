@@ -15,6 +15,7 @@ from .names import NP
 from .quotes import QuoteSpan
 from .registry import Registry
 from .sentences import Sentence
+from .speaker_kinds import settle
 from .speakers import best, find_attributions
 from .subjects import main_subject
 from .tokens import Tok, tokenize
@@ -81,9 +82,16 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
             return _Who(None, None, "pron")
         kind = "person" if np.text.lower() in ("he", "she") else "group"
         return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
-    name, role = reg.resolve(np)
+    name, role = reg.resolve(np, sal.people)
     kind = "person" if np.kind == "role" and name != np.text else np.kind
-    return _Who(name, role, kind)
+    settled = settle(name, role, person=kind == "person", surface=np.text, pronoun_owner=sal.pronoun,
+                     org_for=reg.org_for)
+    if settled.speaker is None:
+        # someone speaks, but no person or organisation is named ("a senior official", "a
+        # statement"): kind "anon", the phrase kept as the role; a piece of the sentence misread as
+        # a speaker ("Citing …") is "junk" and counts as no attribution at all
+        return _Who(None, settled.role, "anon" if settled.role else "junk")
+    return _Who(settled.speaker, settled.role, kind)
 
 
 _LEAD_SUBORDINATORS = frozenset("while after though although since as because when whereas before once".split())
@@ -118,16 +126,16 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
             if att is not None and other.how in ("verb", "with") and other.cue > att.cue \
                     and other.np.i > other.cue - 8 and other.np.i > att.cue:
                 ow = _resolve(other.np, registry, sal)
-                if ow.name is not None:
+                if ow.name is not None or ow.kind == "anon":
                     infos[si].others.append((other, ow.name, ow.role))
             elif att is not None and other.how == "verb" and not other.stance and other.cue < att.cue \
                     and 1 <= other.np.i < other.cue and other.np.kind != "pron" \
                     and toks[other.np.i - 1].low in _LEAD_SUBORDINATORS:
                 # an earlier frame in a leading subordinate clause: "While X said A, Y did B"
                 ow = _resolve(other.np, registry, sal)
-                if ow.name is not None:
+                if ow.name is not None or ow.kind == "anon":
                     infos[si].others.append((other, ow.name, ow.role))
-        if who is not None and who.name is not None:
+        if who is not None and (who.name is not None or who.kind == "anon"):
             if att.how not in ("noun", "with"):  # "X's claim that …" does not speak for later quotations
                 own[si] = who
             infos[si].speaker, infos[si].role, infos[si].attributed = who.name, who.role, True

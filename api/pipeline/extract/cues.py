@@ -165,6 +165,8 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     if t.kind != "w" or not (t.text.islower() or k == 0):
         return False
     low = t.low
+    if k + 1 < len(toks) and (low, toks[k + 1].low) in _NOUN_COMPOUNDS:
+        return False  # "the New Democrat Network think tank", "a claims process"
     if low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
@@ -181,6 +183,10 @@ def is_cue(toks: list[Tok], k: int) -> bool:
         return any(x.low in _STATEMENT_NOUNS for x in toks[k + 1:k + 4])
     return low in SPEECH_VERBS or low in STANCE_VERBS
 
+
+# A cue word followed by a noun that makes it part of a compound noun, not a verb.
+_NOUN_COMPOUNDS = frozenset({("think", "tank"), ("think", "tanks"), ("claims", "process"), ("warning", "signs"),
+                             ("warning", "sign"), ("report", "card"), ("talking", "points")})
 
 # Every lower-case form :func:`is_cue` can accept: a word outside this set is never a cue, so
 # callers can skip it without calling :func:`is_cue`.

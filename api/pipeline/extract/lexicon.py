@@ -79,3 +79,7 @@ VENUE_NOUNS = frozenset("""statement statements interview interviews speech spee
 letter ruling email op-ed editorial address remarks appearance debate rally video ad book essay column filing
 memo radio television broadcast conference call hearing testimony briefing meeting event forum podcast
 show program programme""".split())
+# Words that start a clause, not a name, even capitalised at the start of a sentence.
+CLAUSE_OPENERS = frozenset("""citing responding amid alongside from based after before during following
+despite given including like unlike with without asked speaking writing referring according noting
+pointing adding meanwhile instead besides beyond mostly""".split())

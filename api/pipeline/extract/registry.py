@@ -9,12 +9,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from .lexicon import CLAUSE_OPENERS, CONNECTORS
 from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, is_name_word, split_role
 from .tokens import Tok
 
 # Months that are also given names, and the words that show they are dates: "in June", "since May".
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})
 _DATE_PREPOSITIONS = frozenset("in since until by last this next early late mid through during of from".split())
+# What a personal title says about the office ("Sen. Warren" is "the senator").
+_TITLE_ROLES = {"sen": ("senator",), "rep": ("representative", "congressman", "congresswoman"),
+                "gov": ("governor",), "gen": ("general",), "adm": ("admiral",), "col": ("colonel",),
+                "lt": ("lieutenant",), "capt": ("captain",), "prof": ("professor",), "rev": ("reverend",),
+                "dr": ("doctor",)}
 _FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady"}
 _MALE_TITLES = {"mr", "sir", "lord"}
 
@@ -26,11 +32,16 @@ class Registry:
         self.full: dict[str, Counter] = defaultdict(Counter)  # last name (lower) -> full names seen
         self.roles: dict[str, str] = {}  # full name -> role
         self.gender: dict[str, str] = {}  # full name -> 'm' / 'f'
+        self.titles: dict[str, set[str]] = defaultdict(set)  # full name -> role words its titles stand for
+        self.lower: set[str] = set()  # words the article writes in lower case somewhere
+        self.orgs: dict[str, Counter] = defaultdict(Counter)  # head word (lower) -> organisation names
 
     @classmethod
     def build(cls, text: str, token_lists: list[list[Tok]]) -> "Registry":
         """Collect the names in the given token lists (one per sentence) of ``text``."""
         reg = cls()
+        for toks in token_lists:
+            reg.lower.update(t.low for t in toks if t.kind == "w" and t.text[0].islower())
         for toks in token_lists:
             reg._scan(text, toks)
         return reg
@@ -49,6 +60,10 @@ class Registry:
                                    and toks[end].low in TITLES or _joins(toks, end + 1)):
                 end += 1
             start = cap_chain_left(toks, end)
+            while start < end and self._opener(toks, start):
+                start += 1  # "Mostly for Trump, …": a sentence's first word is no part of a name
+                while start < end and toks[start].low in CONNECTORS and toks[start].text.islower():
+                    start += 1
             if start == end and toks[start].low in _NAME_MONTHS and start >= 1 \
                     and toks[start - 1].low in _DATE_PREPOSITIONS:
                 after = end + 1  # "In June, the senator …": a month, not a person
@@ -62,11 +77,25 @@ class Registry:
                     role = _appositive_role(text, toks, end + 1)
                 self._add(name, role, titled)
                 prev_role = ""
+            elif kind == "org" and end > start:
+                words = [x.text for x in toks[start:end + 1] if x.kind == "w"]
+                self.orgs[words[-1].lower()][" ".join(words)] += 1  # "the department" → "State Department"
+                prev_role = ""
             elif role and not name:
                 prev_role = role
             else:
                 prev_role = ""
             after = end + 1
+
+    def _opener(self, toks: list[Tok], k: int) -> bool:
+        """A capitalised word that only opens the sentence or clause: the article writes it in lower
+        case elsewhere, or it is an adverb ("Mostly", "Meanwhile")."""
+        low = toks[k].low
+        if low in CLAUSE_OPENERS:
+            return True
+        if k > 0 and toks[k - 1].kind not in ("p", "q"):
+            return False
+        return toks[k].text[1:].islower() and (low in self.lower or low.endswith("ly")) and low not in TITLES
 
     def _add(self, name: str, role: str, titles: tuple[str, ...]) -> None:
         parts = name.split()
@@ -74,6 +103,8 @@ class Registry:
         if role and name not in self.roles and any(w.lower().rstrip(".") not in TITLES
                                                    for w in role.split()):
             self.roles[name] = role
+        for t in titles:
+            self.titles[name].update(_TITLE_ROLES.get(t.rstrip("."), ()))
         if titles:
             g = "f" if titles[0] in _FEMALE_TITLES else "m" if titles[0] in _MALE_TITLES else ""
             if g:
@@ -93,6 +124,16 @@ class Registry:
         best = max(fits, key=lambda f: (len(f.split()), seen[f]))
         return best if len(best.split()) >= len(parts) else name
 
+    def org_for(self, head: str) -> str | None:
+        """The organisation a definite description stands for ("the department" → "State
+        Department"): the one name of several words with that head the article gives, or the most
+        frequent when one is named at least twice as often as any other."""
+        seen = self.orgs.get(head.lower())
+        if not seen:
+            return None
+        (best, n), *rest = seen.most_common(2) + [(None, 0)]
+        return best if not rest or n >= 2 * rest[0][1] else None
+
     def role_of(self, full: str) -> str | None:
         """The role the article gives for this person, if any."""
         return self.roles.get(full)
@@ -101,25 +142,31 @@ class Registry:
         """'m', 'f' or '' (unknown)."""
         return self.gender.get(full, "")
 
-    def by_role(self, role: str) -> str | None:
-        """The person whose role contains the head word of ``role`` ("the president")."""
+    def by_role(self, role: str, recent: list[str] = ()) -> str | None:
+        """The person whose role (or title: "Sen." for "the senator") contains the head word of
+        ``role`` ("the president"); among several, the one named most recently in ``recent``."""
         words = [w for w in role.lower().split() if w in ROLE_WORDS]
         if not words:
             return None
         head = words[-1]
-        hits = [n for n, r in self.roles.items() if head in r.lower().split()]
+        hits = {n for n, r in self.roles.items() if head in r.lower().split()}
+        hits |= {n for n, roles in self.titles.items() if head in roles}
         if len(hits) == 1:
-            return hits[0]
+            return next(iter(hits))
+        for name in reversed(recent):
+            if name in hits:
+                return name
         return None
 
-    def resolve(self, np: NP) -> tuple[str, str | None]:
-        """(speaker name, role) for a non-pronoun speaker phrase."""
+    def resolve(self, np: NP, recent: list[str] = ()) -> tuple[str, str | None]:
+        """(speaker name, role) for a non-pronoun speaker phrase; ``recent``: the people named so
+        far, most recent last (to choose among several with the role)."""
         if np.kind == "person" and np.name:
             full = self.canonical(np.name)
             own = np.role if any(w.lower().rstrip(".") not in TITLES for w in np.role.split()) else ""
             return full, own or self.role_of(full)
         if np.kind == "role":
-            who = self.by_role(np.role)
+            who = self.by_role(np.role, recent)
             if who:
                 return who, self.role_of(who)
         text = strip_det(np.text)

@@ -187,6 +187,11 @@ def best(attrs: list[Attribution]) -> Attribution | None:
     which beats an embedded one."""
     if not attrs:
         return None
+    # '"…," said Trump in an interview, according to TIME': the outlet that reported the words is
+    # not their speaker when the sentence names the person who said them
+    if any(a.how == "according" for a in attrs) and any(
+            a.how == "verb" and not a.stance and a.np.kind == "person" for a in attrs):
+        attrs = [a for a in attrs if a.how != "according"]
     # a speech cue beats a stance verb, unless it only coordinates with it ("outlined A and vowed B")
     if any(not a.stance and a.how != "coord" and (a.strong or a.final) for a in attrs):
         attrs = [a for a in attrs if not a.stance]

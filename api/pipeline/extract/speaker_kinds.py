@@ -1,0 +1,207 @@
+"""What a speaker phrase names: a person or an organisation (kept as the speaker), or a role, a
+group, a document, a medium or a word of the sentence (the speaker is unknown: ``None``, with the
+phrase kept as the role).
+
+A reader checks a claim against *who* said it, so a speaker must be someone: "Antony Blinken",
+"the White House", "Netanyahu's office", "the DNC". "A senior administration official", "critics",
+"the president" (when the article names nobody with that office), "a statement", "the video",
+"UPDATE" or "Citing last week's attacks" are not: they give ``speaker=None`` and, for roles,
+groups and documents, ``speaker_role`` = the phrase. A document or a spokesperson that names its
+author ("a statement from the DNC", "excerpts released by the Justice Department", "a spokesman
+for Third Way") gives the author. :func:`settle` is the one place that decides.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import CLAUSE_OPENERS, DETERMINERS, MONTHS, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
+
+# Things that carry words but do not speak: the words are someone's, and the phrase may name them
+# ("a letter from Taylor"). Bodies that act (committee, court, campaign) are organisations instead.
+DOCUMENT_NOUNS = frozenset("""
+statement statements letter letters video videos clip report reports study studies poll polls survey
+surveys ad ads advertisement advertisements commercial spot resolution resolutions lawsuit suit
+complaint filing filings excerpt excerpts document documents memo memos release releases tweet tweets
+post posts email emails e-mail transcript transcripts slide slides draft drafts original version text
+editorial op-ed column book article story stories website page sign signs banner banners placard
+placards record records data analysis analyses findings estimate estimates message messages note
+notes order bill law measure motion platform petition proposal plan budget speech remarks interview
+footage recording tape audio broadcast segment headline headlines caption chart graphic map
+""".split())
+# Media and layout words that open a line or a paragraph and are never a source of their own.
+LAYOUT_WORDS = frozenset("""update updated updates breaking exclusive correction editor watch photos photo
+read related more opinion analysis live developing""".split())
+# Speaking for someone else: "a spokesman for Third Way" speaks for Third Way.
+SPOKES_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokespeople spokesmen representative
+representatives statement release""".split())
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "they"}
+# Group nouns (plural people) that are never one checkable source on their own.
+_GROUP_PLURALS = ("ists", "ers", "ors", "ans", "ents", "ites", "ics")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|\d+")
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The outcome for one speaker phrase: ``speaker`` (None when not a person or organisation)
+    and ``role`` (the office, group or document kept for the reader)."""
+
+    speaker: str | None
+    role: str | None
+
+
+def _words(phrase: str) -> list[str]:
+    return _WORD.findall(phrase)
+
+
+def _low(w: str) -> str:
+    return w.lower().rstrip(".").replace("’", "'").removesuffix("'s")
+
+
+def is_proper(word: str) -> bool:
+    """A word that names someone: capitalised (or an acronym) and not a common noun, role, title,
+    month, weekday or layout word written with a capital."""
+    if not word or not word[0].isupper():
+        return False
+    low = _low(word)
+    if word.isupper() and len(word.rstrip(".")) > 1:
+        return low not in LAYOUT_WORDS and low not in {"i"}
+    if len(low) >= 6 and low.endswith(("ed", "ing", "ly")) and word[1:].islower():
+        return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
+    return not (low in ROLE_WORDS or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
+                or low in MONTHS or low in WEEKDAYS or low in DETERMINERS or low in CLAUSE_OPENERS
+                or low in _GENERIC_CAPS or low.endswith(_GROUP_PLURALS) and low[:-1] in _GROUP_CAPS_STEMS)
+
+
+# Capitalised words that are common nouns in a speaker phrase ("Critics", "Officials", "Democrats").
+_GENERIC_CAPS = frozenset("""critics officials experts analysts observers supporters opponents residents
+voters protesters activists democrats republicans conservatives liberals progressives independents
+palestinians israelis americans people sources aides advisers lawmakers legislators members leaders
+police authorities""".split())
+_GROUP_CAPS_STEMS = frozenset({"democrat", "republican", "conservative", "liberal", "progressive",
+                               "palestinian", "israeli", "american", "independent"})
+
+
+def names_someone(phrase: str | None) -> bool:
+    """Whether ``phrase`` contains a proper name (so it can be a speaker on its own)."""
+    if not phrase:
+        return False
+    ws = _words(phrase)
+    return any(is_proper(w) for w in ws)
+
+
+def is_junk(phrase: str) -> bool:
+    """A phrase that is a piece of the sentence, not a speaker: it opens with a clause word
+    ("Citing …", "Amid …", "Responding to …"), a layout word ("UPDATE", "Updated") or a speech
+    verb ("Warns Blinken"), or its head is a lower-case word that names no source ("pushback
+    crested with Bill Kristol")."""
+    ws = _words(phrase)
+    if not ws:
+        return True
+    first = _low(ws[0])
+    if first in CLAUSE_OPENERS or first in LAYOUT_WORDS or first in _HEADLINE_VERBS:
+        return True
+    if all(_low(w) in LAYOUT_WORDS for w in ws):
+        return True
+    lead = [w for w in ws if _low(w) not in DETERMINERS]
+    if lead and lead[0][0].islower() and not any(_low(w) in _SOURCE_HEADS for w in lead) \
+            and any(is_proper(w) for w in lead[1:]):
+        # a common word, then a name, and nothing that can head a source: words of the sentence
+        # around a name ("pushback crested with Bill Kristol"), not a speaker phrase
+        return True
+    return False
+
+
+_HEADLINE_VERBS = frozenset("""says say said warns warned tells told urges urged slams slammed blasts
+blasted claims claimed insists insisted vows vowed""".split())
+_SOURCE_HEADS = SOURCE_NOUNS | ROLE_WORDS | DOCUMENT_NOUNS | ORG_WORDS | frozenset("""senior top former
+current administration campaign government military white state federal local party independent
+anonymous unnamed other one two three several many some few union intelligence security health
+election legal foreign justice retired press chief deputy national regional longtime veteran""".split())
+
+
+def _agent(phrase: str) -> str | None:
+    """The author named inside a document or spokesperson phrase: "statement from the DNC" →
+    "DNC", "excerpts provided by the Justice Department" → "Justice Department", "Obama's letter"
+    → "Obama", "a spokesman for Third Way" → "Third Way"."""
+    m = re.search(r"\b(?:from|by|for|of)\s+(?:the\s+)?([A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|of|and|for|the|"
+                  + "|".join(sorted(ORG_WORDS)) + r"))*)", phrase)
+    if m:
+        name = re.sub(r"(\s+(?:of|for|and|the))+$", "", m.group(1)).strip()
+        if names_someone(name):
+            return name
+    m = re.match(r"^(?:the\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*)['’]s?\b", phrase)
+    if m and names_someone(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a phrase: its last word before "of/for/from/by/at/with/in"."""
+    ws = _words(re.split(r"\s(?:of|for|from|by|to|at|with|in|on|provided|released|obtained|circulated)\s",
+                         phrase, maxsplit=1)[0])
+    return _low(ws[-1]) if ws else ""
+
+
+def _org_name(surface: str) -> bool:
+    """A capitalised name whose head is an organisation or publication word: "the State
+    Department", "The Washington Post", "the Senate" (not "Critics", which opens a sentence)."""
+    ws = _words(surface)
+    if len(ws) < 2 or not ws[-1][0].isupper():
+        return False
+    return _low(ws[-1]) in ORG_WORDS | DOCUMENT_NOUNS and (
+        _low(ws[0]) in ("the", "a") or all(w[0].isupper() for w in ws))
+
+
+def _premodifier_agent(phrase: str) -> str | None:
+    """The issuer named before a document noun: "a Quinnipiac University poll" → "Quinnipiac
+    University", "a CNN/ORC survey" → "CNN/ORC", "a White House statement" → "White House"."""
+    m = re.match(r"^(?:(?i:the|a|an|new|latest|recent|joint)\s+)*((?:[A-Z][\w'’.&/\-]*\s+)+)[a-z]", phrase)
+    if m:
+        name = m.group(1).strip()
+        if names_someone(name) or _org_name("the " + name):
+            return name
+    return None
+
+
+def settle(phrase: str | None, role: str | None, *, person: bool, surface: str | None = None,
+           pronoun_owner=None, org_for=None) -> Settled:
+    """The speaker and role to report for a resolved speaker phrase.
+
+    ``person``: the phrase was read as a personal name (it is kept when it names someone).
+    ``surface``: the phrase as written (with its determiner: "the Senate", "The Post").
+    ``pronoun_owner``: resolves "he"/"she"/"they" to a name, for "his office" → "X's office".
+    ``org_for``: resolves a head word to the organisation the article names ("the department").
+    """
+    if not phrase:
+        return Settled(None, role)
+    if is_junk(phrase):
+        return Settled(None, None)
+    if person and names_someone(phrase) or _org_name(surface or phrase):
+        return Settled(phrase, role)
+    ws = _words(phrase)
+    first = _low(ws[0]) if ws else ""
+    if first in _POSSESSIVE_PRONOUNS and pronoun_owner is not None and len(ws) >= 2:
+        owner = pronoun_owner(_POSSESSIVE_PRONOUNS[first])  # "his campaign" → "Mike Pence's campaign"
+        if owner and _head(phrase) in ORG_WORDS | {"aides", "aide", "team", "spokesman", "spokeswoman",
+                                                    "spokesperson", "lawyer", "lawyers", "attorney"}:
+            rest = phrase.split(None, 1)[1]
+            return Settled(f"{owner}'s {rest}", role)
+        return Settled(None, phrase)
+    head = _head(phrase)
+    if head in DOCUMENT_NOUNS or head in SPOKES_NOUNS:
+        agent = _agent(phrase) or _premodifier_agent(surface or phrase)
+        return Settled(agent, phrase) if agent else Settled(None, phrase)
+    if head in ORG_WORDS and org_for is not None and len(ws) <= 3 and _low(ws[0]) in ("the", head) \
+            and not names_someone(phrase):
+        org = org_for(head)  # "the department" → "State Department"
+        if org:
+            return Settled(org, None)
+    if not names_someone(phrase):
+        return Settled(None, role or phrase)  # a role, a group or a common noun: nobody named
+    if (head in ROLE_WORDS or head in SOURCE_NOUNS) and head not in ORG_WORDS:
+        # "mayor of Mesa", "an aide to Senator Reid": a person not named, whatever the place
+        return Settled(None, role or phrase)
+    if ws and ws[0][0].isupper() and len(ws) == 1 and _low(ws[0]) in LAYOUT_WORDS:
+        return Settled(None, None)
+    return Settled(phrase, role)

@@ -18,6 +18,7 @@ from ..types import ExtractedMention, Extraction
 from .attribute import SentenceInfo, attribute
 from .content import Piece, pieces
 from .boilerplate import is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
+from .fragments import is_clause_fragment
 from .quotes import find_quotes
 from .scoring import checkworthiness
 from .sentences import paragraphs, split_sentences
@@ -53,8 +54,12 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
                            info.others)
         else:
             spans = [Piece(s.start, s.end)]
+        cut = len(spans) > 1 or any(p.start > s.start + 2 or p.end < s.end - 2 for p in spans)
         for p in spans:
             mention = _mention(text, p, info, paras[s.para], title, english)
+            if mention is not None and cut and mention.speaker is None and mention.speaker_role is None \
+                    and not mention.is_quote and is_clause_fragment(mention.text):
+                continue  # the outlet's words left over around an attribution: no statement of their own
             if mention is not None:
                 mentions.append(mention)
     notes = () if english else (

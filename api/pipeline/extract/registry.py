@@ -95,7 +95,8 @@ class Registry:
             return True
         if k > 0 and toks[k - 1].kind not in ("p", "q"):
             return False
-        return toks[k].text[1:].islower() and (low in self.lower or low.endswith("ly")) and low not in TITLES
+        return toks[k].text[1:].islower() and (low in self.lower or low.endswith("ly")) \
+            and low not in ROLE_WORDS  # "President Maria Lopez" keeps her title
 
     def _add(self, name: str, role: str, titles: tuple[str, ...]) -> None:
         parts = name.split()

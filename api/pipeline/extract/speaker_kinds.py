@@ -90,6 +90,19 @@ def names_someone(phrase: str | None) -> bool:
     return any(is_proper(w) for w in ws)
 
 
+_PARTICLES = frozenset("de van von bin al la du da del der le di ibn".split())
+
+
+def looks_like_name(phrase: str) -> bool:
+    """A personal name: name words only (particles such as "de", "van", "bin" aside), ending in a
+    proper word: "Antony Blinken", "Bill de Blasio" (not "mayor of Mesa", "AARP spokeswoman")."""
+    ws = _words(phrase)
+    if not ws or not all(w[0].isupper() or w.lower() in _PARTICLES for w in ws):
+        return False
+    # the last word is a name word; a role word is a surname after another name word ("Steve King")
+    return is_proper(ws[-1]) or len(ws) >= 2 and is_proper(ws[-2]) and _low(ws[-1]) not in LAYOUT_WORDS
+
+
 def is_junk(phrase: str) -> bool:
     """A phrase that is a piece of the sentence, not a speaker: it opens with a clause word
     ("Citing …", "Amid …", "Responding to …"), a layout word ("UPDATE", "Updated") or a speech
@@ -104,7 +117,7 @@ def is_junk(phrase: str) -> bool:
     if all(_low(w) in LAYOUT_WORDS for w in ws):
         return True
     lead = [w for w in ws if _low(w) not in DETERMINERS]
-    if lead and lead[0][0].islower() and not any(_low(w) in _SOURCE_HEADS for w in lead) \
+    if lead and lead[0][0].islower() and not any(w[0].islower() and _low(w) in _SOURCE_HEADS for w in lead) \
             and any(is_proper(w) for w in lead[1:]):
         # a common word, then a name, and nothing that can head a source: words of the sentence
         # around a name ("pushback crested with Bill Kristol"), not a speaker phrase
@@ -128,12 +141,18 @@ def _agent(phrase: str) -> str | None:
                   + "|".join(sorted(ORG_WORDS)) + r"))*)", phrase)
     if m:
         name = re.sub(r"(\s+(?:of|for|and|the))+$", "", m.group(1)).strip()
-        if names_someone(name):
+        if names_someone(name) or _org_name("the " + name):
             return name
     m = re.match(r"^(?:the\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*)['’]s?\b", phrase)
     if m and names_someone(m.group(1)):
         return m.group(1)
     return None
+
+
+def _head_is_lower(phrase: str) -> bool:
+    ws = _words(re.split(r"\s(?:of|for|from|by|to|at|with|in|on|provided|released|obtained|circulated)\s",
+                         phrase, maxsplit=1)[0])
+    return bool(ws) and ws[-1][0].islower()
 
 
 def _head(phrase: str) -> str:
@@ -147,10 +166,13 @@ def _org_name(surface: str) -> bool:
     """A capitalised name whose head is an organisation or publication word: "the State
     Department", "The Washington Post", "the Senate" (not "Critics", which opens a sentence)."""
     ws = _words(surface)
-    if len(ws) < 2 or not ws[-1][0].isupper():
+    if ws and _low(ws[0]) in ("the", "a", "an"):
+        ws = ws[1:]
+    if not ws or not ws[-1][0].isupper() or _low(ws[-1]) not in ORG_WORDS | DOCUMENT_NOUNS:
         return False
-    return _low(ws[-1]) in ORG_WORDS | DOCUMENT_NOUNS and (
-        _low(ws[0]) in ("the", "a") or all(w[0].isupper() for w in ws))
+    if not all(w[0].isupper() or w in ("of", "for", "and", "the", "on") for w in ws):
+        return False  # "a statement from the Harbour Party" is a document, not a name
+    return len(ws) >= 2 or surface[:1].islower() or surface.split()[0].lower() == "the"
 
 
 def _premodifier_agent(phrase: str) -> str | None:
@@ -177,9 +199,12 @@ def settle(phrase: str | None, role: str | None, *, person: bool, surface: str |
         return Settled(None, role)
     if is_junk(phrase):
         return Settled(None, None)
-    if person and names_someone(phrase) or _org_name(surface or phrase):
-        return Settled(phrase, role)
     ws = _words(phrase)
+    if person and looks_like_name(phrase) or _org_name(surface or phrase):
+        return Settled(phrase, role)
+    m = re.match(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$", phrase)
+    if person and m and looks_like_name(m.group(1)):
+        return Settled(m.group(1), role)  # "Richard Blumenthal of Connecticut"
     first = _low(ws[0]) if ws else ""
     if first in _POSSESSIVE_PRONOUNS and pronoun_owner is not None and len(ws) >= 2:
         owner = pronoun_owner(_POSSESSIVE_PRONOUNS[first])  # "his campaign" → "Mike Pence's campaign"
@@ -189,6 +214,8 @@ def settle(phrase: str | None, role: str | None, *, person: bool, surface: str |
             return Settled(f"{owner}'s {rest}", role)
         return Settled(None, phrase)
     head = _head(phrase)
+    if head and not _head_is_lower(phrase):
+        head = ""  # a capitalised head belongs to a name: "the Washington Post", "Rep. Steve King"
     if head in DOCUMENT_NOUNS or head in SPOKES_NOUNS:
         agent = _agent(phrase) or _premodifier_agent(surface or phrase)
         return Settled(agent, phrase) if agent else Settled(None, phrase)

@@ -53,9 +53,15 @@ class MentionSchema(BaseSchema):
     end = fields.Integer(required=True)
     is_quote = fields.Boolean(required=True)
     speaker = fields.String(allow_none=True, required=True,
-                            metadata={"description": "Who the article says said it; null in the outlet's own voice.",
+                            metadata={"description": "The person or organisation the article says said it, as the "
+                                                     "fullest name the article gives; null in the outlet's own voice "
+                                                     "and when the source is not named (a role, a group, a document: "
+                                                     "see speaker_role).",
                                       "example": "Antony Blinken"})
-    speaker_role = fields.String(allow_none=True, metadata={"example": "US Secretary of State"})
+    speaker_role = fields.String(allow_none=True, metadata={
+        "description": "The speaker's role as the article gives it; for an unnamed source, the phrase that "
+                       "names it (\"senior administration official\", \"critics\", \"statement\").",
+        "example": "US Secretary of State"})
     kind = fields.String(required=True, validate=validate.OneOf(["statement", "quotation"]))
     checkworthiness = fields.Float(allow_none=True, metadata={"example": 0.8})
     quote_spans = fields.List(fields.List(fields.Integer()),

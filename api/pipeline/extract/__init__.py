@@ -24,11 +24,14 @@ from .scoring import checkworthiness
 from .sentences import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.4.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.5.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
 # frames in subordinate clauses, noun objects cut before asides ("…, who …", "as …" clauses)
+# 1.5: a speaker is a person or an organisation (speaker_kinds): roles, groups, documents, media and words
+# of the sentence give speaker=None with the phrase as speaker_role, a document gives its named author;
+# the outlet's clause fragments left around an attribution are no mentions (fragments)
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -17,6 +17,7 @@ spokesperson commissioner king queen pope premier ceo officer adviser advisor ai
 minority majority whip deputy acting assistant special envoy candidate nominee presidential
 house senate treasury homeland security commerce labor energy finance health sheriff
 lieutenant colonel major captain sergeant admiral commander pastor reverend rabbi professor
+editor publisher founder strategist pollster columnist commentator host anchor
 """.split())
 ORG_WORDS = frozenset("""
 party house department ministry office council committee campaign court times post news journal

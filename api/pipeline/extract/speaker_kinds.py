@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CLAUSE_OPENERS, DETERMINERS, MONTHS, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
+from .lexicon import CLAUSE_OPENERS, DETERMINERS, SUBJECT_PRONOUNS, MONTHS, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
 
 # Things that carry words but do not speak: the words are someone's, and the phrase may name them
 # ("a letter from Taylor"). Bodies that act (committee, court, campaign) are organisations instead.
@@ -68,7 +68,7 @@ def is_proper(word: str) -> bool:
         return low not in LAYOUT_WORDS and low not in {"i"}
     if len(low) >= 6 and low.endswith(("ed", "ing", "ly")) and word[1:].islower():
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
-    return not (low in ROLE_WORDS or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
+    return not (low in ROLE_WORDS or low in SUBJECT_PRONOUNS or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
                 or low in MONTHS or low in WEEKDAYS or low in DETERMINERS or low in CLAUSE_OPENERS
                 or low in _GENERIC_CAPS or low.endswith(_GROUP_PLURALS) and low[:-1] in _GROUP_CAPS_STEMS)
 

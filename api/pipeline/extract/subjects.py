@@ -194,8 +194,12 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     """The subject opening the sentence's main clause (after an introductory phrase)."""
     start = 0
     if toks and toks[0].kind == "w" and toks[0].low in ("in", "on", "at", "during", "after", "before",
-                                                         "meanwhile", "later", "earlier", "following"):
-        start = next((c + 1 for c, t in enumerate(toks) if t.text == ","), len(toks))
+                                                         "meanwhile", "later", "earlier", "following",
+                                                         # a leading subordinate clause: "When X did A, Y …"
+                                                         "when", "while", "though", "although", "because",
+                                                         "since", "once", "whereas", "if", "unless", "until"):
+        start = next((c + 1 for c, t in enumerate(toks) if t.text == ","
+                      or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
     np = parse_right(text, toks, start)
     if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
         return None

@@ -82,6 +82,8 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
             return _Who(None, None, "pron")
         kind = "person" if np.text.lower() in ("he", "she") else "group"
         return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
+    if np.kind in ("group", "org") and np.i + 1 == np.j and reg.known_person(np.text):
+        np = NP(np.i, np.j, np.text, "person", np.text)  # "Sanders said", the article naming Bernie Sanders
     name, role = reg.resolve(np, sal.people)
     kind = "person" if np.kind == "role" and name != np.text else np.kind
     settled = settle(name, role, person=kind == "person", surface=np.text, pronoun_owner=sal.pronoun,
@@ -116,6 +118,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     registry = Registry.build(text, token_lists)
     sal = _Salience(registry)
     own: list[_Who | None] = [None] * len(sentences)
+    narrated: list[_Who | None] = [None] * len(sentences)  # the subject of a sentence without a speech cue
     for si, s in enumerate(sentences):
         toks = token_lists[si]
         atts = find_attributions(text, toks)
@@ -144,6 +147,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
             subj = main_subject(text, toks)
             if subj is not None and subj.kind != "pron":
                 sal.note(_resolve(subj, registry, sal))
+            if att is None and subj is not None and span_of[si]:
+                narrated[si] = _narrator(text, toks, subj, registry, sal)
         if text[s.end - 1] == ":" and own[si] is None:
             subj = main_subject(text, toks)
             if subj is not None:
@@ -151,20 +156,45 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
                 if w.name is not None and w.kind in ("person", "org", "group"):
                     own[si] = w
 
-    _quote_speakers(text, sentences, quotes, span_of, own, infos)
+    _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated)
     _block_quotes(text, sentences, quotes, own, infos)
     _transcript_turns(sentences, own, infos)
     return infos
 
 
-def _quote_speakers(text, sentences, quotes, span_of, own, infos) -> None:
-    """Give every quotation span a speaker and copy it onto the sentences it touches."""
+def _narrator(text: str, toks: list[Tok], subj: NP, registry: Registry, sal: _Salience) -> _Who | None:
+    """The named person or organisation whose words a sentence without a speech cue quotes:
+    'Merkel hailed the deal as a "breakthrough."', 'Sanders delivered a retort: "…"'. Only when the
+    subject comes before the quotation and the quotation is words, not a title or a name."""
+    qs = [k for k, t in enumerate(toks) if t.kind == "q"]
+    if not qs or subj.j > qs[0]:
+        return None
+    for k in qs:
+        inner = [w for w in toks[k].text.strip("\"\u201c\u201d\u2018\u2019' ,.").split() if w[:1].isalpha()]
+        if not inner or all(w[0].isupper() for w in inner):
+            return None  # a title, a slogan in capitals or a name: "Saturday Night Live", "Leave"
+    who = _resolve(subj, registry, sal)
+    if who.name is None or who.kind not in ("person", "org"):
+        return None
+    return who
+
+
+def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None) -> None:
+    """Give every quotation span a speaker and copy it onto the sentences it touches; a quotation
+    inside one sentence without a speech cue is its subject's (``narrated``)."""
     q_who: list[_Who | None] = [None] * len(quotes)
     for si, ks in enumerate(span_of):
         if own[si] is not None:
             for k in ks:
                 if q_who[k] is None:
                     q_who[k] = own[si]
+    for si, ks in enumerate(narrated or ()):
+        s = sentences[si]
+        if ks is not None:
+            for k in span_of[si]:
+                if q_who[k] is None and s.start <= quotes[k].start < s.end \
+                        and not quotes[k].continued and not quotes[k].unclosed:
+                    q_who[k] = ks
     last_para_speaker: dict[int, _Who] = {}
     for si, s in enumerate(sentences):
         if own[si] is not None:

@@ -159,6 +159,11 @@ class Registry:
                 return name
         return None
 
+    def known_person(self, word: str) -> bool:
+        """Whether a single capitalised word is the surname of a person the article names in full
+        ("Sanders" after "Bernie Sanders", though it looks like a plural)."""
+        return any(len(f.split()) > 1 for f in self.full.get(word.lower(), ()))
+
     def resolve(self, np: NP, recent: list[str] = ()) -> tuple[str, str | None]:
         """(speaker name, role) for a non-pronoun speaker phrase; ``recent``: the people named so
         far, most recent last (to choose among several with the role)."""

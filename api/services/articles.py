@@ -17,7 +17,8 @@ from .claim_stats import add_article_mentions, claim_kind, claim_speaker
 from .components import Components
 from .identity import content_hash, normalise_domain, normalise_url, slug_for_domain
 from .detection import detect_for_article
-from .matching import Placement, plan_mentions, settle_plan
+from .curation import curated_since_plan
+from .matching import Placement, place_mentions, plan_mentions, settle_plan
 from .retrieval import relative_spans
 from .search import count_terms
 from .present import article_dict, mention_dict
@@ -103,6 +104,8 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
     if stored is not None:
         return stored, False
     placements = settle_plan(session, comps, settings, plan)
+    if curated_since_plan(session, placements):  # a claim it joins was merged or emptied meanwhile
+        placements = place_mentions(session, comps, settings, plan.views)
 
     if outlet is None:
         outlet = get_or_create_outlet(session, data["outlet"]["name"], data["outlet"]["domain"])

@@ -2,17 +2,28 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
-from flask import Flask
+from flask import Flask, request
 from werkzeug.exceptions import HTTPException
 
-from . import config as config_module
+from schemas.common import unstorable
+
+from . import config as config_module, pagination
 from .db import make_engine
-from .errors import ApiError, from_api_error, from_http_exception, from_unexpected
+from .errors import ApiError, NotFound, from_api_error, from_http_exception, from_unexpected
 from .openapi import Api
 from .services.components import build_components
 
 log = logging.getLogger(__name__)
+
+
+def refuse_unstorable_path():
+    """A 404 problem for a path whose text parameters no column can hold (``/v1/outlets/a%00b``):
+    no such resource can exist, and PostgreSQL would refuse the query with an error."""
+    for value in (request.view_args or {}).values():
+        if isinstance(value, str) and unstorable(value):
+            raise NotFound("No such resource.")
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -30,15 +41,22 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.json.sort_keys = False
 
+    pagination.configure(app.config["CURSOR_SECRET"] or secrets.token_hex(32))
     engine = make_engine(app.config["DATABASE_URL"], busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"],
                          mmap_mb=app.config["SQLITE_MMAP_MB"])
     components = app.config.get("COMPONENTS") or build_components(app.config)
     app.extensions["claimtrack"] = {"engine": engine, "components": components}
 
-    api = Api(app)
-    from .resources import register
+    from flask_smorest.spec.plugins import integerconverter2paramschema
 
+    from .resources import register
+    from .resources.common import AsciiIntegerConverter
+
+    app.url_map.converters["int"] = AsciiIntegerConverter
+    api = Api(app)
+    api.register_converter(AsciiIntegerConverter, integerconverter2paramschema)
     register(app, api)
+    app.before_request(refuse_unstorable_path)
 
     from .auth import authenticate
 

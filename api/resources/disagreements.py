@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from flask import g
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.disagreements import DisagreementListArgs, DisagreementPageSchema, DisagreementSchema, DismissSchema
 
 from ..db import take_write_lock
 from ..services import disagreements as service
 from ..session import unit_of_work
-from .common import ID, errors, needs_key
+from .common import Blueprint, ID, errors, needs_key
 
 blp = Blueprint("disagreements", __name__, url_prefix="/v1/disagreements",
                 description="Where outlets disagree: wording, hedge, number, place, time, attribution, negation.")

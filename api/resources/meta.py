@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from flask import Response, current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from flask_swagger_ui import get_swaggerui_blueprint
 from marshmallow import Schema, fields
 from sqlalchemy import text
 
 from ..config import PROJECT_ROOT
 from ..errors import problem
+from .common import Blueprint
 
 blp = Blueprint("meta", __name__, description="Service health.")
 

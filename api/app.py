@@ -43,7 +43,9 @@ def create_app(config: dict | None = None) -> Flask:
 
     pagination.configure(app.config["CURSOR_SECRET"] or secrets.token_hex(32))
     engine = make_engine(app.config["DATABASE_URL"], busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"],
-                         mmap_mb=app.config["SQLITE_MMAP_MB"])
+                         mmap_mb=app.config["SQLITE_MMAP_MB"], connect_timeout_s=app.config["DB_CONNECT_TIMEOUT_S"],
+                         statement_timeout_ms=app.config["DB_STATEMENT_TIMEOUT_MS"],
+                         lock_timeout_ms=app.config["DB_LOCK_TIMEOUT_MS"])
     components = app.config.get("COMPONENTS") or build_components(app.config)
     app.extensions["claimtrack"] = {"engine": engine, "components": components}
 

@@ -5,7 +5,7 @@ import logging
 import secrets
 
 from flask import Flask, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from schemas.common import unstorable
 
@@ -24,6 +24,18 @@ def refuse_unstorable_path():
     for value in (request.view_args or {}).values():
         if isinstance(value, str) and unstorable(value):
             raise NotFound("No such resource.")
+
+
+def refuse_oversized_stream():
+    """A 413 problem for a chunked body over ``MAX_CONTENT_LENGTH``: werkzeug stops reading a
+    body without a length at the limit and hands on what it read (which then failed as
+    invalid JSON, a 400); here a byte still waiting beyond the limit shows the body too large."""
+    limit = request.max_content_length
+    if limit is None or request.content_length is not None or "chunked" not in (
+            request.headers.get("Transfer-Encoding") or "").lower():
+        return
+    if len(request.get_data(cache=True)) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -59,6 +71,7 @@ def create_app(config: dict | None = None) -> Flask:
     api.register_converter(AsciiIntegerConverter, integerconverter2paramschema)
     register(app, api)
     app.before_request(refuse_unstorable_path)
+    app.before_request(refuse_oversized_stream)
 
     from .auth import authenticate
 

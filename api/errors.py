@@ -24,8 +24,8 @@ log = logging.getLogger(__name__)
 
 _TYPES = {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found",
           405: "method-not-allowed", 406: "not-acceptable", 409: "conflict", 413: "body-too-large",
-          415: "unsupported-media-type", 422: "validation-error", 429: "too-many-requests",
-          500: "internal-error", 503: "unavailable"}
+          414: "uri-too-long", 415: "unsupported-media-type", 422: "validation-error", 429: "too-many-requests",
+          431: "headers-too-large", 500: "internal-error", 503: "unavailable"}
 
 
 class ApiError(Exception):
@@ -64,11 +64,16 @@ class Unauthorized(ApiError):
     status = 401
 
 
+def problem_type(status: int) -> str:
+    """The problem ``type`` URI of a status."""
+    return PROBLEM_BASE + _TYPES.get(status, "error")
+
+
 def problem(status: int, detail: str | None = None, *, title: str | None = None,
             errors: dict | None = None, headers: dict | None = None, **extra) -> Response:
     """A ``application/problem+json`` response."""
     body = {
-        "type": PROBLEM_BASE + _TYPES.get(status, "error"),
+        "type": problem_type(status),
         "title": title or HTTPStatus(status).phrase,
         "status": status,
         "detail": detail or HTTPStatus(status).description,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
-from sqlalchemy import func, insert
+from sqlalchemy import func, insert, text
 from sqlmodel import Session, select
 
 from ..db import driver_cursor, take_write_lock
@@ -197,14 +197,23 @@ def insert_rows(conn, table, rows: list[dict]) -> list[int]:
     """Insert ``rows`` into ``table`` in one batch; their new ids, in row order. On SQLite the
     ids are assigned here, after the largest stored id (the caller holds the write lock, so no
     one else inserts meanwhile): SQLite cannot tie the rows RETURNING gives back to the
-    parameter sets, and SQLAlchemy would then insert row by row. Elsewhere INSERT ... RETURNING
-    sorted by parameter order does it in one statement."""
+    parameter sets, and SQLAlchemy would then insert row by row; a table with AUTOINCREMENT
+    also skips the ids of deleted rows, as SQLite would. Elsewhere INSERT ... RETURNING sorted
+    by parameter order does it in one statement."""
     if conn.dialect.name == "sqlite":
-        first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        largest = conn.execute(select(func.max(table.c.id))).scalar() or 0
+        first = max(largest, sqlite_sequence(conn, table.name)) + 1
         ids = list(range(first, first + len(rows)))
         insert_many(conn, table, [{**row, "id": i} for row, i in zip(rows, ids)])
         return ids
     return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+
+
+def sqlite_sequence(conn, table_name: str) -> int:
+    """The largest id SQLite's AUTOINCREMENT has handed out for a table (0 for none)."""
+    if not conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).first():
+        return 0
+    return conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table_name}).scalar() or 0
 
 
 def insert_many(conn, table, rows: list[dict]) -> None:

@@ -2,17 +2,40 @@
 from __future__ import annotations
 
 import logging
+import secrets
 
-from flask import Flask
-from werkzeug.exceptions import HTTPException
+from flask import Flask, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from . import config as config_module
+from schemas.common import unstorable
+
+from . import config as config_module, pagination
 from .db import make_engine
-from .errors import ApiError, from_api_error, from_http_exception, from_unexpected
+from .errors import ApiError, NotFound, from_api_error, from_http_exception, from_unexpected
 from .openapi import Api
 from .services.components import build_components
 
 log = logging.getLogger(__name__)
+
+
+def refuse_unstorable_path():
+    """A 404 problem for a path whose text parameters no column can hold (``/v1/outlets/a%00b``):
+    no such resource can exist, and PostgreSQL would refuse the query with an error."""
+    for value in (request.view_args or {}).values():
+        if isinstance(value, str) and unstorable(value):
+            raise NotFound("No such resource.")
+
+
+def refuse_oversized_stream():
+    """A 413 problem for a chunked body over ``MAX_CONTENT_LENGTH``: werkzeug stops reading a
+    body without a length at the limit and hands on what it read (which then failed as
+    invalid JSON, a 400); here a byte still waiting beyond the limit shows the body too large."""
+    limit = request.max_content_length
+    if limit is None or request.content_length is not None or "chunked" not in (
+            request.headers.get("Transfer-Encoding") or "").lower():
+        return
+    if len(request.get_data(cache=True)) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -30,15 +53,25 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(config or {})
     app.json.sort_keys = False
 
+    pagination.configure(app.config["CURSOR_SECRET"] or secrets.token_hex(32))
     engine = make_engine(app.config["DATABASE_URL"], busy_timeout_ms=app.config["SQLITE_BUSY_TIMEOUT_MS"],
-                         mmap_mb=app.config["SQLITE_MMAP_MB"])
+                         mmap_mb=app.config["SQLITE_MMAP_MB"], connect_timeout_s=app.config["DB_CONNECT_TIMEOUT_S"],
+                         statement_timeout_ms=app.config["DB_STATEMENT_TIMEOUT_MS"],
+                         lock_timeout_ms=app.config["DB_LOCK_TIMEOUT_MS"])
     components = app.config.get("COMPONENTS") or build_components(app.config)
     app.extensions["claimtrack"] = {"engine": engine, "components": components}
 
-    api = Api(app)
-    from .resources import register
+    from flask_smorest.spec.plugins import integerconverter2paramschema
 
+    from .resources import register
+    from .resources.common import AsciiIntegerConverter
+
+    app.url_map.converters["int"] = AsciiIntegerConverter
+    api = Api(app)
+    api.register_converter(AsciiIntegerConverter, integerconverter2paramschema)
     register(app, api)
+    app.before_request(refuse_unstorable_path)
+    app.before_request(refuse_oversized_stream)
 
     from .auth import authenticate
 

@@ -54,6 +54,12 @@ def from_environment() -> dict:
         "DETECT_DISAGREEMENTS": _flag("CLAIMTRACK_DETECT_DISAGREEMENTS", True),
         # Optional semantic matching: a local sentence-transformers model directory.
         "EMBEDDING_MODEL": os.environ.get("CLAIMTRACK_EMBEDDING_MODEL") or None,
+        # The key cursors are signed with; random at each start when unset (cursors then end with it).
+        "CURSOR_SECRET": os.environ.get("CLAIMTRACK_CURSOR_SECRET") or None,
+        # PostgreSQL: give up connecting after this long; cancel statements and lock waits after these.
+        "DB_CONNECT_TIMEOUT_S": _int("CLAIMTRACK_DB_CONNECT_TIMEOUT_S", 5),
+        "DB_STATEMENT_TIMEOUT_MS": _int("CLAIMTRACK_DB_STATEMENT_TIMEOUT_MS", 30_000),
+        "DB_LOCK_TIMEOUT_MS": _int("CLAIMTRACK_DB_LOCK_TIMEOUT_MS", 5_000),
         "SQLITE_BUSY_TIMEOUT_MS": _int("CLAIMTRACK_SQLITE_BUSY_TIMEOUT_MS", 5_000),
         # How much of the SQLite file is memory-mapped (MiB; 0: off).
         "SQLITE_MMAP_MB": _int("CLAIMTRACK_SQLITE_MMAP_MB", SQLITE_MMAP_MB),

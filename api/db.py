@@ -36,11 +36,17 @@ def normalise_url(url: str) -> str:
 SQLITE_MMAP_MB = 256  # the default of CLAIMTRACK_SQLITE_MMAP_MB
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = 5000, mmap_mb: int = SQLITE_MMAP_MB) -> Engine:
+def make_engine(url: str, *, busy_timeout_ms: int = 5000, mmap_mb: int = SQLITE_MMAP_MB,
+                connect_timeout_s: float | None = None, statement_timeout_ms: int | None = None,
+                lock_timeout_ms: int | None = None) -> Engine:
     """An engine for ``url``; SQLite files get their folder created, WAL switched on, and up to
     ``mmap_mb`` MiB of the file memory-mapped (candidate retrieval reads index pages and
     candidate rows all over the file; mapped, they are read without a system call each. The
-    pages are the operating system's file cache, shared by the server's workers; 0 turns it off)."""
+    pages are the operating system's file cache, shared by the server's workers; 0 turns it off).
+    On PostgreSQL, connecting (and waiting for a pooled connection) gives up after
+    ``connect_timeout_s``, and the server cancels a statement after ``statement_timeout_ms`` and
+    a wait for a lock (the ingest advisory lock included) after ``lock_timeout_ms`` (None or 0:
+    no limit); SQLite's wait for its write lock is ``busy_timeout_ms``."""
     url = normalise_url(url)
     if is_sqlite(url):
         db_path = make_url(url).database
@@ -60,7 +66,17 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, mmap_mb: int = SQLITE_
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    connect_args: dict = {}
+    pool_args: dict = {}
+    if connect_timeout_s:
+        connect_args["connect_timeout"] = max(1, round(connect_timeout_s))
+        pool_args["pool_timeout"] = connect_timeout_s
+    limits = [f"-c {name}={int(ms)}" for name, ms in (("statement_timeout", statement_timeout_ms),
+                                                       ("lock_timeout", lock_timeout_ms)) if ms]
+    if limits:
+        connect_args["options"] = " ".join(limits)
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args=connect_args,
+                         **pool_args)
 
 
 @contextmanager

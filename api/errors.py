@@ -9,7 +9,11 @@ unexpected into a plain 500 without a traceback.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from http import HTTPStatus
+
+import psycopg
+import sqlalchemy.exc
 
 from flask import Response, json
 from werkzeug.exceptions import HTTPException
@@ -20,8 +24,8 @@ log = logging.getLogger(__name__)
 
 _TYPES = {400: "bad-request", 401: "unauthorized", 403: "forbidden", 404: "not-found",
           405: "method-not-allowed", 406: "not-acceptable", 409: "conflict", 413: "body-too-large",
-          415: "unsupported-media-type", 422: "validation-error", 429: "too-many-requests",
-          500: "internal-error", 503: "unavailable"}
+          414: "uri-too-long", 415: "unsupported-media-type", 422: "validation-error", 429: "too-many-requests",
+          431: "headers-too-large", 500: "internal-error", 503: "unavailable"}
 
 
 class ApiError(Exception):
@@ -60,11 +64,16 @@ class Unauthorized(ApiError):
     status = 401
 
 
+def problem_type(status: int) -> str:
+    """The problem ``type`` URI of a status."""
+    return PROBLEM_BASE + _TYPES.get(status, "error")
+
+
 def problem(status: int, detail: str | None = None, *, title: str | None = None,
             errors: dict | None = None, headers: dict | None = None, **extra) -> Response:
     """A ``application/problem+json`` response."""
     body = {
-        "type": PROBLEM_BASE + _TYPES.get(status, "error"),
+        "type": problem_type(status),
         "title": title or HTTPStatus(status).phrase,
         "status": status,
         "detail": detail or HTTPStatus(status).description,
@@ -132,18 +141,40 @@ BUSY_DETAIL = ("The database stayed busy with other writes for longer than the b
                "nothing was written. Retry shortly.")
 
 
-def database_busy(error: Exception) -> bool:
-    """Whether ``error`` is SQLite giving up on its write lock ("database is locked"): other
-    writes held it for longer than the busy timeout."""
+UNAVAILABLE_DETAIL = ("The database cannot be reached or did not answer in time; nothing was written. "
+                      "Retry shortly.")
+
+# SQLite's messages for trouble with the database file rather than with the statement.
+_SQLITE_TROUBLE = ("unable to open database", "readonly database", "disk i/o error", "database or disk is full")
+
+
+def database_trouble(error: Exception) -> tuple[str, int] | None:
+    """(detail, seconds to wait before retrying) when ``error`` is the database's trouble rather
+    than a bug: SQLite's write lock not taken within the busy timeout or an unusable database
+    file; PostgreSQL unreachable, a connection lost, or a statement or lock wait cancelled by
+    its timeout (psycopg's ``OperationalError`` family); no pooled connection free in time.
+    None for anything else."""
+    if isinstance(error, sqlalchemy.exc.TimeoutError):
+        return UNAVAILABLE_DETAIL, 1
     orig = getattr(error, "orig", error)
-    return type(orig).__name__ == "OperationalError" and "database is locked" in str(orig)
+    if isinstance(orig, sqlite3.OperationalError):
+        message = str(orig).lower()
+        if "database is locked" in message:
+            return BUSY_DETAIL, 1
+        return (UNAVAILABLE_DETAIL, 5) if any(t in message for t in _SQLITE_TROUBLE) else None
+    if isinstance(orig, psycopg.OperationalError):  # (a cancelled statement or lock wait has a SQLSTATE)
+        return UNAVAILABLE_DETAIL, 1 if orig.sqlstate else 5
+    return None
 
 
 def from_unexpected(error: Exception) -> Response:
     """A 500 problem for anything unexpected (the traceback goes to the log, never the client);
-    a 503 with Retry-After when the database was too busy to take the write."""
-    if database_busy(error):
-        log.warning("database busy: %s", error)
-        return problem(503, BUSY_DETAIL, headers={"Retry-After": "1"})
+    a 503 with Retry-After when the database was busy, unreachable or too slow (see
+    ``database_trouble``): a client may retry, nothing was written."""
+    trouble = database_trouble(error)
+    if trouble:
+        detail, wait = trouble
+        log.warning("database unavailable: %s", error)
+        return problem(503, detail, headers={"Retry-After": str(wait)})
     log.exception("unhandled error", exc_info=error)
     return problem(500, "The server failed to answer this request; it has been logged.")

@@ -1,12 +1,78 @@
 """gunicorn settings for ``claimtrack serve``: the app (and any embedding model) is loaded once
-before the workers fork (``preload_app``), never per request."""
+before the workers fork (``preload_app``), never per request.
+
+Workers are ``gthread`` (``ReadTimeoutWorker``): each runs ``CLAIMTRACK_THREADS`` request
+threads behind a poller, so idle or kept-alive connections wait in the poller instead of holding
+a worker (with the default ``sync`` workers two idle connections stalled the whole server). A
+new connection whose client has sent nothing yet goes back to the poller after 0.25 s (and is
+closed after the keep-alive time), and once a request is being read, each read
+(headers or body) and each write waits at most that long: a client that stalls mid-request
+loses its connection (mid-body: a 400 problem) instead of holding a thread.
+The request line and header limits are gunicorn's largest; what gunicorn itself refuses
+(a request line over 8190 bytes: 414; over 100 header fields or a field over 8190 bytes: 431;
+a malformed request: 400) is answered as problem+json too (``write_problem``), never its HTML.
+"""
+import json
 import os
+import socket
+import struct
+from http import HTTPStatus
+
+from gunicorn import util
+from gunicorn.workers import gthread
+
+from api.errors import problem_type
 
 bind = os.environ.get("CLAIMTRACK_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("CLAIMTRACK_WORKERS", "2"))
-threads = int(os.environ.get("CLAIMTRACK_THREADS", "1"))
-timeout = int(os.environ.get("CLAIMTRACK_TIMEOUT", "120"))
+worker_class = "api.gunicorn_conf.ReadTimeoutWorker"
+threads = int(os.environ.get("CLAIMTRACK_THREADS", "8"))
+# Idle connections kept per worker besides the threads' (kept-alive clients wait in the poller).
+worker_connections = int(os.environ.get("CLAIMTRACK_WORKER_CONNECTIONS", "1000"))
+keepalive = int(os.environ.get("CLAIMTRACK_KEEPALIVE_S", "5"))
+# A worker that does not report back for this long (a request stuck that long) is restarted.
+timeout = int(os.environ.get("CLAIMTRACK_TIMEOUT", "60"))
+graceful_timeout = 30
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
 preload_app = True
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("CLAIMTRACK_LOG_LEVEL", "info")
+
+READ_TIMEOUT_S = float(os.environ.get("CLAIMTRACK_READ_TIMEOUT_S", "5"))
+# How long a request thread waits for a new connection's first bytes before the connection goes
+# back to the poller (gunicorn's 5 s let as many idle connections as threads stall a worker).
+gthread.DEFAULT_WORKER_DATA_TIMEOUT = 0.25
+
+
+class ReadTimeoutWorker(gthread.ThreadWorker):
+    """gunicorn's ``gthread`` worker whose connections time out each read and write after
+    ``READ_TIMEOUT_S`` (kernel socket timeouts, which gunicorn's switches between blocking and
+    non-blocking mode leave in place); gunicorn alone reads a started request without limit."""
+
+    def enqueue_req(self, conn):
+        """Set the socket's read and write timeouts, then hand the connection to a thread."""
+        whole, part = divmod(READ_TIMEOUT_S, 1)
+        limit = struct.pack("ll", int(whole), int(part * 1_000_000))
+        try:
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, limit)
+            conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, limit)
+        except OSError:  # a socket closed meanwhile: the thread finds out
+            pass
+        super().enqueue_req(conn)
+
+
+def write_problem(sock, status_int, reason, mesg):
+    """gunicorn's own error answer (a request it could not parse) as RFC 9457 problem+json
+    instead of its HTML page; the connection is closed as gunicorn closes it."""
+    body = json.dumps({"type": problem_type(status_int),
+                       "title": reason or HTTPStatus(status_int).phrase, "status": status_int,
+                       "detail": mesg or HTTPStatus(status_int).description}).encode()
+    head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+            f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n")
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+util.write_error = write_problem  # (the workers' error path looks it up here at each error)

@@ -57,7 +57,8 @@ class Claim(SQLModel, table=True):
                       Index("ix_claim_mention_count", "mention_count", "id"),
                       Index("ix_claim_disagreement_count", "disagreement_count", "id"),
                       Index("ix_claim_speaker", "speaker"),
-                      Index("ix_claim_kind", "kind"))
+                      Index("ix_claim_kind", "kind"),
+                      {"sqlite_autoincrement": True})  # (ids of deleted claims are never reused)
 
     id: int | None = Field(default=None, primary_key=True)
     text: str = Field(sa_column=Column(Text, nullable=False))

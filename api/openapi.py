@@ -68,7 +68,8 @@ class Api(SmorestApi):
     def to_dict(self) -> dict:
         """The contract, with the errors every operation can answer added: 500 everywhere, 401
         under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set), and 503
-        on writes (SQLite's write lock stayed taken for longer than the busy timeout)."""
+        under /v1 and on writes (the database busy beyond the lock timeout, unreachable, or a
+        statement cancelled by its timeout)."""
         spec = self.spec.to_dict()
         for path, operations in spec.get("paths", {}).items():
             for method, op in operations.items():
@@ -79,10 +80,10 @@ class Api(SmorestApi):
                     responses.setdefault("401", _problem_response(401, "Missing, unknown or revoked API key "
                                                                        "(reads only when keys are required)."))
                 responses.setdefault("500", _problem_response(500, "Unexpected failure; nothing was written."))
-                if method != "get":
+                if path.startswith("/v1") or method != "get":
                     responses.setdefault("503", _problem_response(
-                        503, "The database was too busy with other writes; nothing was written. "
-                             "Retry after the Retry-After seconds."))
+                        503, "The database was too busy with other writes, unreachable or too slow; nothing "
+                             "was written. Retry after the Retry-After seconds."))
         return spec
 
     def to_yaml(self) -> str:

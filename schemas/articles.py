@@ -1,9 +1,11 @@
 """Article and mention schemas."""
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from marshmallow import fields, validate, validates_schema, ValidationError
 
-from .common import ID_MAX, BaseSchema, DateOrDateTime, PageArgs, page_schema
+from .common import BaseSchema, DateOrDateTime, ID_MAX, PageArgs, StrictInteger, page_schema
 from .outlets import OutletRefSchema, OutletSchema
 
 
@@ -12,8 +14,8 @@ class ClientClaimSchema(BaseSchema):
 
     text = fields.String(validate=validate.Length(1, 5000),
                          metadata={"description": "Must equal article.text[start:end] when given."})
-    start = fields.Integer(required=True, validate=validate.Range(min=0), metadata={"example": 0})
-    end = fields.Integer(required=True, validate=validate.Range(1, ID_MAX), metadata={"example": 120})
+    start = StrictInteger(required=True, validate=validate.Range(0, ID_MAX), metadata={"example": 0})
+    end = StrictInteger(required=True, validate=validate.Range(1, ID_MAX), metadata={"example": 120})
     is_quote = fields.Boolean(load_default=False)
     speaker = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 300))
 
@@ -23,11 +25,19 @@ class ClientClaimSchema(BaseSchema):
             raise ValidationError("end must be greater than start.", "end")
 
 
+def port_in_range(url: str) -> None:
+    """Refuse a URL whose port is not a number from 0 to 65535 (``http://host:99999/``)."""
+    try:
+        urlsplit(url).port
+    except ValueError as exc:
+        raise ValidationError("The port must be a number from 0 to 65535.") from exc
+
+
 class ArticleCreateSchema(BaseSchema):
     """A news article to ingest, optionally with the client's own claims."""
 
     outlet = fields.Nested(OutletRefSchema, required=True)
-    url = fields.Url(required=True, schemes={"http", "https"}, validate=validate.Length(max=2048),
+    url = fields.Url(required=True, schemes={"http", "https"}, validate=[validate.Length(max=2048), port_in_range],
                      metadata={"example": "https://africanews.com/2024/08/19/blinken-warns-israel-hamas"})
     title = fields.String(required=True, validate=validate.Length(1, 1000),
                           metadata={"example": "Blinken warns Israel, Hamas of 'decisive moment'"})

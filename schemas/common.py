@@ -1,6 +1,7 @@
 """Schemas shared by every resource: problems, pagination arguments, dates."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timezone
 
@@ -10,31 +11,64 @@ PAGE_MAX = 100
 ID_MAX = 2_147_483_647  # ids are 32-bit integer columns
 
 
-def _nul_errors(value, depth: int = 0):
-    """Per-field errors for strings holding a NUL character (nested like the input), or None."""
+def unstorable(text: str) -> str | None:
+    """Why a string cannot be stored, or None: a NUL character (no text column can store it;
+    PostgreSQL refuses it outright) or a lone surrogate such as ``"\\ud800"`` (JSON can escape
+    one, but it is not a character and has no UTF-8 form)."""
+    if "\x00" in text:
+        return "Must not contain NUL characters."
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "Must not contain lone surrogates (\\ud800-\\udfff)."
+    return None
+
+
+def _unstorable_errors(value, depth: int = 0):
+    """Per-field errors for strings that cannot be stored (nested like the input), or None."""
     if isinstance(value, str):
-        return ["Must not contain NUL characters."] if "\x00" in value else None
-    if depth > 20:
+        reason = unstorable(value)
+        return [reason] if reason else None
+    if depth > 40:
         return None
     if isinstance(value, Mapping):
-        found = {k: e for k, v in value.items() if (e := _nul_errors(v, depth + 1))}
-        return found or None
+        found = {k: e for k, v in value.items() if (e := _unstorable_errors(k, depth + 1) or
+                                                    _unstorable_errors(v, depth + 1))}
+        return {(k if unstorable(str(k)) is None else repr(k)): e for k, e in found.items()} or None
     if isinstance(value, (list, tuple)):
-        found = {i: e for i, v in enumerate(value) if (e := _nul_errors(v, depth + 1))}
+        found = {i: e for i, v in enumerate(value) if (e := _unstorable_errors(v, depth + 1))}
         return found or None
     return None
 
 
 class NoNulSchema(Schema):
-    """Refuses NUL characters in any string of the input: no text column can store them
-    (PostgreSQL refuses them outright), so they are a 422 here rather than a 500 later."""
+    """Refuses strings no text column can store (NUL characters, lone surrogates) anywhere in
+    the input: a 422 here rather than a 500 later."""
 
     @pre_load
-    def _refuse_nul(self, data, **kwargs):
-        errors = _nul_errors(data)
+    def _refuse_unstorable(self, data, **kwargs):
+        errors = _unstorable_errors(data)
         if errors:
             raise ValidationError(errors)
         return data
+
+
+class StrictInteger(fields.Integer):
+    """An integer as written, never coerced: a JSON number must be integral (``0.5`` and
+    ``1.0`` are refused, not truncated) and a string (query parameters) only ASCII digits with
+    an optional minus sign (no ``+5``, no Unicode digits such as ``"\u0661"``)."""
+
+    _DIGITS = re.compile(r"-?[0-9]{1,18}")
+
+    def __init__(self, **kwargs):
+        super().__init__(strict=True, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str):
+            if not self._DIGITS.fullmatch(value):
+                raise self.make_error("invalid")
+            value = int(value)
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class BaseSchema(NoNulSchema):
@@ -91,7 +125,7 @@ class ProblemSchema(Schema):
 class PageArgs(QuerySchema):
     """Cursor pagination: ``limit`` items after ``cursor`` (from the previous page's ``next_cursor``)."""
 
-    limit = fields.Integer(load_default=20, validate=validate.Range(1, PAGE_MAX),
+    limit = StrictInteger(load_default=20, validate=validate.Range(1, PAGE_MAX),
                            metadata={"description": f"Page size, 1 to {PAGE_MAX}.", "example": 20})
     cursor = fields.String(load_default=None, validate=validate.Length(max=500),
                            metadata={"description": "Opaque cursor from the previous page's next_cursor."})

@@ -3,20 +3,20 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from .common import ID_MAX, BaseSchema, PageArgs, page_schema
+from .common import BaseSchema, ID_MAX, PageArgs, StrictInteger, page_schema
 
 
 class MergeRequestSchema(BaseSchema):
     """Merge the claim ``from_claim_id`` into the claim in the path."""
 
-    from_claim_id = fields.Integer(required=True, validate=validate.Range(1, ID_MAX), metadata={"example": 9})
+    from_claim_id = StrictInteger(required=True, validate=validate.Range(1, ID_MAX), metadata={"example": 9})
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
 
 
 class MoveMentionSchema(BaseSchema):
     """Move a mention to another claim, or to a new claim of its own when ``claim_id`` is null."""
 
-    claim_id = fields.Integer(required=True, allow_none=True, validate=validate.Range(1, ID_MAX),
+    claim_id = StrictInteger(required=True, allow_none=True, validate=validate.Range(1, ID_MAX),
                               metadata={"example": 5})
     note = fields.String(load_default=None, allow_none=True, validate=validate.Length(max=2000))
 
@@ -37,7 +37,7 @@ class CurationEventSchema(BaseSchema):
 class CurationListArgs(PageArgs):
     """Filters for the curation log."""
 
-    claim = fields.Integer(load_default=None, validate=validate.Range(1, ID_MAX))
+    claim = StrictInteger(load_default=None, validate=validate.Range(1, ID_MAX))
 
 
 CurationPageSchema = page_schema(CurationEventSchema, "CurationPageSchema")

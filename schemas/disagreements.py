@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from .common import ID_MAX, BaseSchema, DateOrDateTime, PageArgs, page_schema
+from .common import BaseSchema, DateOrDateTime, ID_MAX, PageArgs, StrictInteger, page_schema
 
 KINDS = ["wording", "hedge", "number", "place", "time", "attribution", "negation"]
 
@@ -52,7 +52,7 @@ class DisagreementListArgs(PageArgs):
 
     kind = fields.String(load_default=None, validate=validate.OneOf(KINDS))
     outlet = fields.String(load_default=None, metadata={"description": "Outlet slug (either side)."})
-    claim = fields.Integer(load_default=None, validate=validate.Range(1, ID_MAX), metadata={"description": "Claim id."})
+    claim = StrictInteger(load_default=None, validate=validate.Range(1, ID_MAX), metadata={"description": "Claim id."})
     since = DateOrDateTime(load_default=None, metadata={"description": "Detected at or after this time."})
     include_dismissed = fields.Boolean(load_default=False)
 

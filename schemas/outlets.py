@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from .common import BaseSchema, QuerySchema, page_schema
+from .common import BaseSchema, QuerySchema, StrictInteger, page_schema
 
 
 class OutletRefSchema(BaseSchema):
@@ -40,5 +40,5 @@ class CompareArgs(QuerySchema):
 
     a = fields.String(required=True, validate=validate.Length(1, 100), metadata={"example": "africanews"})
     b = fields.String(required=True, validate=validate.Length(1, 100), metadata={"example": "breitbart"})
-    limit = fields.Integer(load_default=100, validate=validate.Range(1, 500),
+    limit = StrictInteger(load_default=100, validate=validate.Range(1, 500),
                            metadata={"description": "At most this many claims in each list (1-500)."})

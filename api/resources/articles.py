@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.articles import ArticleCreateSchema, ArticleDetailSchema, ArticleListArgs, ArticlePageSchema
 
 from ..services import articles as service
 from ..session import components, settings, unit_of_work
-from .common import ID, errors, needs_key
+from .common import Blueprint, ID, errors, needs_key
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles",
                 description="News articles: ingest (extract, match, detect) and read back.")

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisagreementsSchema, ClaimListArgs,
                             ClaimOutletsSchema, ClaimPageSchema)
 
 from ..services import claims as service
 from ..session import unit_of_work
-from .common import ID, errors
+from .common import Blueprint, ID, errors
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims",
                 description="Claims: what several mentions say, who reports them, where reports disagree.")

@@ -1,10 +1,65 @@
-"""Decorators that document the errors an operation can answer, and the bearer requirement."""
+"""What every resource shares: its Blueprint (whose argument parser bounds JSON nesting), the
+ASCII-only integer path converter, and decorators that document the errors an operation can
+answer and the bearer requirement."""
 from __future__ import annotations
+
+import json
+
+import flask_smorest
+from webargs import core
+from webargs.flaskparser import FlaskParser, is_json_request
+from werkzeug.routing import IntegerConverter
 
 from schemas.common import ProblemSchema
 
-from ..errors import PROBLEM_CONTENT_TYPE
+from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
+
+MAX_JSON_DEPTH = 32  # arrays and objects inside each other; no request needs more than a few
+
+
+def json_depth(value) -> int:
+    """How deeply arrays and objects nest in a parsed JSON value (a scalar: 0), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+class BoundedJsonParser(FlaskParser):
+    """webargs' Flask parser, refusing JSON bodies nested deeper than ``MAX_JSON_DEPTH`` with a
+    400 problem (the standard library's decoder would otherwise hit Python's recursion limit, a
+    500, at about a thousand levels)."""
+
+    def _raw_load_json(self, req):
+        if not is_json_request(req):
+            return core.missing
+        try:
+            data = core.parse_json(req.get_data(cache=True))
+        except RecursionError:
+            data = None
+        else:
+            if json_depth(data) <= MAX_JSON_DEPTH:
+                return data
+        raise ApiError(f"The JSON body nests arrays and objects deeper than {MAX_JSON_DEPTH} levels.")
+
+
+class Blueprint(flask_smorest.Blueprint):
+    """flask-smorest's Blueprint with the bounded JSON parser."""
+
+    ARGUMENTS_PARSER = BoundedJsonParser()
+
+
+class AsciiIntegerConverter(IntegerConverter):
+    """The ``int`` path converter matching ASCII digits only (werkzeug's ``\\d+`` also matches
+    other scripts' digits, which ``int()`` then accepts: ``/v1/claims/\u0661`` was claim 1)."""
+
+    regex = r"[0-9]+"
 
 # Path ids: positive and within a 32-bit integer column, so that no id reaches the database
 # unchecked (larger ones are simply unknown: 404).

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from flask import g
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.claims import ClaimDetailSchema
 from schemas.curation import CurationListArgs, CurationPageSchema, MergeRequestSchema, MoveMentionSchema
 
 from ..services import curation as service
 from ..session import components, settings, unit_of_work
-from .common import ID, errors, needs_key
+from .common import Blueprint, ID, errors, needs_key
 
 blp = Blueprint("curation", __name__, url_prefix="/v1",
                 description="Human decisions about claims; automatic matching never undoes them.")

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from flask import g
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.disagreements import DisagreementListArgs, DisagreementPageSchema, DisagreementSchema, DismissSchema
 
+from ..db import take_write_lock
 from ..services import disagreements as service
 from ..session import unit_of_work
-from .common import ID, errors, needs_key
+from .common import Blueprint, ID, errors, needs_key
 
 blp = Blueprint("disagreements", __name__, url_prefix="/v1/disagreements",
                 description="Where outlets disagree: wording, hedge, number, place, time, attribution, negation.")
@@ -52,4 +52,5 @@ class Dismiss(MethodView):
         """Dismiss a disagreement: hidden by default from then on, recorded with who and when, and
         never recreated by re-running detection."""
         with unit_of_work() as session:
+            take_write_lock(session)  # (curation and ingest write one at a time)
             return service.dismiss(session, disagreement_id, g.actor, data.get("reason"))

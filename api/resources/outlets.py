@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.claims import CompareSchema
 from schemas.common import PageArgs
@@ -10,7 +9,7 @@ from schemas.outlets import CompareArgs, OutletPageSchema, OutletStatsSchema
 
 from ..services import outlets as service
 from ..session import unit_of_work
-from .common import errors
+from .common import Blueprint, errors
 
 blp = Blueprint("outlets", __name__, url_prefix="/v1/outlets", description="News outlets.")
 

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.similarity import SimilarityRequestSchema, SimilarityResponseSchema
 
 from ..services.similarity import similarity
 from ..session import components
-from .common import errors
+from .common import Blueprint, errors
 
 blp = Blueprint("similarity", __name__, url_prefix="/v1/similarity",
                 description="Compare two sentences the way ingestion compares mentions.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
-from sqlalchemy import func, insert
+from sqlalchemy import func, insert, text
 from sqlmodel import Session, select
 
 from ..db import driver_cursor, take_write_lock
@@ -17,7 +17,8 @@ from .claim_stats import add_article_mentions, claim_kind, claim_speaker
 from .components import Components
 from .identity import content_hash, normalise_domain, normalise_url, slug_for_domain
 from .detection import detect_for_article
-from .matching import Placement, plan_mentions, settle_plan
+from .curation import curated_since_plan
+from .matching import Placement, place_mentions, plan_mentions, settle_plan
 from .retrieval import relative_spans
 from .search import count_terms
 from .present import article_dict, mention_dict
@@ -103,6 +104,8 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
     if stored is not None:
         return stored, False
     placements = settle_plan(session, comps, settings, plan)
+    if curated_since_plan(session, placements):  # a claim it joins was merged or emptied meanwhile
+        placements = place_mentions(session, comps, settings, plan.views)
 
     if outlet is None:
         outlet = get_or_create_outlet(session, data["outlet"]["name"], data["outlet"]["domain"])
@@ -194,14 +197,23 @@ def insert_rows(conn, table, rows: list[dict]) -> list[int]:
     """Insert ``rows`` into ``table`` in one batch; their new ids, in row order. On SQLite the
     ids are assigned here, after the largest stored id (the caller holds the write lock, so no
     one else inserts meanwhile): SQLite cannot tie the rows RETURNING gives back to the
-    parameter sets, and SQLAlchemy would then insert row by row. Elsewhere INSERT ... RETURNING
-    sorted by parameter order does it in one statement."""
+    parameter sets, and SQLAlchemy would then insert row by row; a table with AUTOINCREMENT
+    also skips the ids of deleted rows, as SQLite would. Elsewhere INSERT ... RETURNING sorted
+    by parameter order does it in one statement."""
     if conn.dialect.name == "sqlite":
-        first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        largest = conn.execute(select(func.max(table.c.id))).scalar() or 0
+        first = max(largest, sqlite_sequence(conn, table.name)) + 1
         ids = list(range(first, first + len(rows)))
         insert_many(conn, table, [{**row, "id": i} for row, i in zip(rows, ids)])
         return ids
     return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
+
+
+def sqlite_sequence(conn, table_name: str) -> int:
+    """The largest id SQLite's AUTOINCREMENT has handed out for a table (0 for none)."""
+    if not conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).first():
+        return 0
+    return conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table_name}).scalar() or 0
 
 
 def insert_many(conn, table, rows: list[dict]) -> None:

@@ -59,7 +59,7 @@ def list_claims(session: Session, args: dict) -> dict:
         for outlet_id in set(ids.values()):
             stmt = stmt.where(Claim.id.in_(select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == outlet_id)))
     if args.get("speaker"):
-        stmt = stmt.where(func.lower(Claim.speaker).contains(args["speaker"].lower()))
+        stmt = stmt.where(func.lower(Claim.speaker).contains(args["speaker"].lower(), autoescape=True))  # % and _ are literal
     if args.get("kind"):
         stmt = stmt.where(Claim.kind == args["kind"])
     if args.get("contested") is True:

@@ -7,6 +7,13 @@ from sqlmodel import Session
 from .. import pagination
 
 
+def key_type(column) -> type | None:
+    """The Python type of a sort column's values (looking through type decorators), None for none."""
+    if column is None:
+        return None
+    return getattr(column.type, "impl_instance", column.type).python_type
+
+
 def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, entity=None):
     """Run ``stmt`` ordered by (column, id) — descending when ``sort`` starts with ``-`` — after
     the cursor in ``args``, and return (rows, next_cursor). ``column`` None sorts by id alone;
@@ -15,7 +22,7 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     descending = sort.startswith("-")
     id_col = model.id
     if args.get("cursor"):
-        key, last_id = pagination.decode(args["cursor"], sort)
+        key, last_id = pagination.decode(args["cursor"], sort, key_type(column))
         if column is None:
             stmt = stmt.where(id_col < last_id if descending else id_col > last_id)
         elif key is None:

@@ -4,7 +4,7 @@ kept as ``speaker_role`` (examples written for these tests)."""
 import pytest
 
 from api.pipeline.extract import extract
-from api.pipeline.extract.fragments import is_clause_fragment
+from api.pipeline.extract.fragments import is_clause_fragment, is_venue_tail
 from api.pipeline.extract.speaker_kinds import settle
 
 
@@ -131,3 +131,33 @@ def test_clause_fragments(piece, fragment):
 def test_settle(phrase, surface, person, expected):
     s = settle(phrase, None, person=person, surface=surface)
     assert (s.speaker, s.role) == expected
+
+
+def test_where_it_was_said_is_no_mention():
+    text = "\u201cWe will win,\u201d Ruiz said in a statement released by her campaign on Monday."
+    assert [(m.text, m.speaker) for m in extract(text).mentions] == [("We will win", "Ruiz")]
+
+
+@pytest.mark.parametrize("piece, tail", [
+    ("in a statement released by her campaign on Monday.", True),
+    ("during a rally in Ohio", True),
+    ("in Ohio, where the plant is, jobs are gone.", False),
+])
+def test_venue_tails(piece, tail):
+    assert is_venue_tail(piece) is tail
+
+
+def test_a_quotation_in_a_sentence_without_a_speech_cue_is_its_subjects():
+    text = "Ana Ruiz spoke on Monday. Ruiz hailed the harbour deal as a \u201cbreakthrough for the town.\u201d"
+    assert _who(text, "breakthrough")[0] == "Ana Ruiz"
+
+
+def test_a_quoted_title_is_nobodys_words():
+    text = "Ana Ruiz spoke on Monday. Ruiz appeared on \u201cHarbour Nights\u201d to promote the levy."
+    assert _who(text, "Harbour Nights")[0] is None
+
+
+def test_a_surname_that_looks_like_a_plural_is_the_person():
+    text = ("Bernie Sanders spoke first.\n"
+            "Sanders delivered a retort: \u201cNo one is tearing this up. We are going forward.\u201d")
+    assert _who(text, "tearing this up")[0] == "Bernie Sanders"

@@ -18,7 +18,7 @@ from ..types import ExtractedMention, Extraction
 from .attribute import SentenceInfo, attribute
 from .content import Piece, pieces
 from .boilerplate import is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
-from .fragments import is_clause_fragment
+from .fragments import is_clause_fragment, is_venue_tail
 from .quotes import find_quotes
 from .scoring import checkworthiness
 from .sentences import paragraphs, split_sentences
@@ -63,6 +63,8 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
             if mention is not None and cut and mention.speaker is None and mention.speaker_role is None \
                     and not mention.is_quote and is_clause_fragment(mention.text):
                 continue  # the outlet's words left over around an attribution: no statement of their own
+            if mention is not None and len(spans) > 1 and not mention.is_quote and is_venue_tail(mention.text):
+                continue  # '"…," X said in a statement released on Monday': where it was said, not a claim
             if mention is not None:
                 mentions.append(mention)
     notes = () if english else (

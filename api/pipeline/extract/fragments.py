@@ -27,6 +27,23 @@ spoke spread stood stole struck swore swept swung taught threw understood woke w
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
+_VENUE_OPENERS = frozenset("in on at during after before via through from with by while according".split())
+
+
+def is_venue_tail(piece: str) -> bool:
+    """What follows a speech verb when the words said are elsewhere in the sentence: "in a
+    statement released by her campaign on Monday", "during a rally in Ohio" (a prepositional
+    phrase without a verb of its own)."""
+    words = _WORD.findall(piece)
+    # a participle ("released", "posted") qualifies the venue: only a finite verb makes a clause
+    return bool(words) and words[0].lower() in _VENUE_OPENERS and not any(w.lower() in _FINITE for w in words[1:])
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    return any(w.lower() in _FINITE or (w.islower() and w.endswith(("ed", "es", "s")) and len(w) > 3
+                                        and not w.endswith(("ss", "us", "is"))) for w in words)
+
+
 def is_clause_fragment(piece: str) -> bool:
     """Whether a piece of a cut sentence is a fragment rather than a statement: it opens with a
     subordinator, preposition or conjunction, or an -ing participle, or it has no finite verb."""
@@ -38,5 +55,4 @@ def is_clause_fragment(piece: str) -> bool:
         return True
     if len(words) > 8:
         return False  # a long piece without a verb we know is more likely a verb we do not know
-    return not any(w.lower() in _FINITE or (w.islower() and w.endswith(("ed", "es", "s")) and len(w) > 3
-                                              and not w.endswith(("ss", "us", "is"))) for w in words[1:])
+    return not _has_finite_verb(words[1:])

@@ -161,3 +161,9 @@ def test_a_surname_that_looks_like_a_plural_is_the_person():
     text = ("Bernie Sanders spoke first.\n"
             "Sanders delivered a retort: \u201cNo one is tearing this up. We are going forward.\u201d")
     assert _who(text, "tearing this up")[0] == "Bernie Sanders"
+
+
+def test_words_after_a_later_frame_are_that_speakers():
+    text = "\u201cWe will not let this stand,\u201d Schumer said, and Pelosi agreed that the bill was dead."
+    assert [(m.text, m.speaker) for m in extract(text).mentions] == [
+        ("We will not let this stand", "Schumer"), ("the bill was dead.", "Pelosi")]

@@ -39,7 +39,12 @@ def second_frame(text, start, end, toks, found, other: Attribution, who):
     kind = "clause" if kind == "object" else kind
     cut, resume = toks[b - 1].end, toks[i].start
     out = []
+    after = toks[other.cue].end
     for a, z, own, w in found:
+        if not own and w is None and a >= after:
+            # the piece already cut after the later frame ("…," X said, and Y agreed that *B*): Y's
+            out.append((a, z, own, who))
+            continue
         if own or not (a <= resume < z) or not substantive_text(text, a, cut):
             out.append((a, z, own, w))
             continue

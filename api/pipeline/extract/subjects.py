@@ -190,6 +190,10 @@ def _verbish(t: Tok) -> bool:
                                                   or low in SKIP_LEFT)
 
 
+_INTRO_ADVERBS = frozenset("""here there now today yesterday tonight still also then instead again yet last
+next this that separately similarly overall indeed besides elsewhere back earlier later""".split())
+
+
 def main_subject(text: str, toks: list[Tok]) -> NP | None:
     """The subject opening the sentence's main clause (after an introductory phrase)."""
     start = 0
@@ -200,6 +204,9 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
                                                          "since", "once", "whereas", "if", "unless", "until"):
         start = next((c + 1 for c, t in enumerate(toks) if t.text == ","
                       or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
+    elif toks and toks[0].kind == "w" and toks[0].low in _INTRO_ADVERBS:
+        # "Here in Columbia, Sanders …", "This week, the senator …": an introductory phrase
+        start = next((c + 1 for c, t in enumerate(toks[:10]) if t.text == ","), 0)
     np = parse_right(text, toks, start)
     if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
         return None

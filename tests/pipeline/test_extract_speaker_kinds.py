@@ -167,3 +167,13 @@ def test_words_after_a_later_frame_are_that_speakers():
     text = "\u201cWe will not let this stand,\u201d Schumer said, and Pelosi agreed that the bill was dead."
     assert [(m.text, m.speaker) for m in extract(text).mentions] == [
         ("We will not let this stand", "Schumer"), ("the bill was dead.", "Pelosi")]
+
+
+def test_a_party_description_refers_back_to_the_politician_just_named():
+    text = ("Sen. Tom Berg, R-Ore., said the levy was \u201cwildly unfair.\u201d "
+            "The Oregon Republican said the mayor must \u201cmake an appropriate decision\u201d soon.")
+    assert _who(text, "appropriate decision")[0] == "Tom Berg"
+
+
+def test_a_party_member_alone_is_no_speaker():
+    assert settle("Democrat", None, person=False, surface="a Democrat").speaker is None

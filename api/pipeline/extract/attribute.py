@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cues import Attribution
-from .names import NP
+from .names import NP, strip_det
 from .quotes import QuoteSpan
 from .registry import Registry
 from .sentences import Sentence
-from .speaker_kinds import settle
+from .speaker_kinds import is_party_description, settle
 from .speakers import best, find_attributions
 from .subjects import main_subject
 from .tokens import Tok, tokenize
@@ -84,6 +84,9 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
         return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
     if np.kind in ("group", "org") and np.i + 1 == np.j and reg.known_person(np.text):
         np = NP(np.i, np.j, np.text, "person", np.text)  # "Sanders said", the article naming Bernie Sanders
+    if np.kind != "person" and sal.people and np.text.lower().startswith("the ") and is_party_description(np.text):
+        name = sal.people[-1]  # '"…," Sen. John McCain, R-Ariz., said. The Arizona Republican said …'
+        return _Who(name, reg.role_of(name) or strip_det(np.text), "person")
     name, role = reg.resolve(np, sal.people)
     kind = "person" if np.kind == "role" and name != np.text else np.kind
     settled = settle(name, role, person=kind == "person", surface=np.text, pronoun_owner=sal.pronoun,

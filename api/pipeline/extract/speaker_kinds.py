@@ -77,7 +77,7 @@ def is_proper(word: str) -> bool:
 _GENERIC_CAPS = frozenset("""critics officials experts analysts observers supporters opponents residents
 voters protesters activists democrats republicans conservatives liberals progressives independents
 palestinians israelis americans people sources aides advisers lawmakers legislators members leaders
-police authorities""".split())
+police authorities republican democrat independent conservative liberal progressive""".split())
 _GROUP_CAPS_STEMS = frozenset({"democrat", "republican", "conservative", "liberal", "progressive",
                                "palestinian", "israeli", "american", "independent"})
 
@@ -160,6 +160,15 @@ def _head(phrase: str) -> str:
     ws = _words(re.split(r"\s(?:of|for|from|by|to|at|with|in|on|provided|released|obtained|circulated)\s",
                          phrase, maxsplit=1)[0])
     return _low(ws[-1]) if ws else ""
+
+
+_PARTY_MEMBER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.\-]*\s+){1,3}(?:Republican|Democrat|Independent)$")
+
+
+def is_party_description(surface: str) -> bool:
+    """"the Arizona Republican", "the New York Democrat": how news refers back to a politician
+    just named (resolved to the person most recently named, see ``attribute``)."""
+    return bool(_PARTY_MEMBER.match(surface.strip()))
 
 
 def _org_name(surface: str) -> bool:

@@ -195,6 +195,91 @@ def _premodifier_agent(phrase: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Phrase:
+    """One speaker phrase and what the steps of :func:`settle` need to read it."""
+
+    text: str
+    role: str | None
+    person: bool
+    surface: str
+    pronoun_owner: object
+    org_for: object
+
+    @property
+    def words(self) -> list[str]:
+        return _words(self.text)
+
+    @property
+    def head(self) -> str:
+        """The lower-case head noun ("" when the head is capitalised, so part of a name)."""
+        return _head(self.text) if _head_is_lower(self.text) else ""
+
+
+def _junk(p: _Phrase) -> Settled | None:
+    return Settled(None, None) if is_junk(p.text) else None
+
+
+def _named(p: _Phrase) -> Settled | None:
+    """A personal name, or an organisation's name ("the State Department"), is kept."""
+    if p.person and looks_like_name(p.text) or _org_name(p.surface):
+        return Settled(p.text, p.role)
+    m = re.match(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$", p.text)
+    if p.person and m and looks_like_name(m.group(1)):
+        return Settled(m.group(1), p.role)  # "Richard Blumenthal of Connecticut"
+    return None
+
+
+_OWNED_HEADS = ORG_WORDS | {"aides", "aide", "team", "spokesman", "spokeswoman", "spokesperson", "lawyer",
+                            "lawyers", "attorney"}
+
+
+def _owned(p: _Phrase) -> Settled | None:
+    """"his campaign" → "Mike Pence's campaign"; "their lawyers", unresolved → nobody named."""
+    ws = p.words
+    first = _low(ws[0]) if ws else ""
+    if first not in _POSSESSIVE_PRONOUNS or p.pronoun_owner is None or len(ws) < 2:
+        return None
+    owner = p.pronoun_owner(_POSSESSIVE_PRONOUNS[first])
+    if owner and _head(p.text) in _OWNED_HEADS:
+        return Settled(f"{owner}'s {p.text.split(None, 1)[1]}", p.role)
+    return Settled(None, p.text)
+
+
+def _authored(p: _Phrase) -> Settled | None:
+    """A document or a spokesperson speaks for its author: "a statement from the DNC" → DNC."""
+    if p.head not in DOCUMENT_NOUNS and p.head not in SPOKES_NOUNS:
+        return None
+    agent = _agent(p.text) or _premodifier_agent(p.surface)
+    return Settled(agent, p.text) if agent else Settled(None, p.text)
+
+
+def _definite_org(p: _Phrase) -> Settled | None:
+    """"the department" → the one department the article names ("State Department")."""
+    head, ws = p.head, p.words
+    if head in ORG_WORDS and p.org_for is not None and len(ws) <= 3 and _low(ws[0]) in ("the", head) \
+            and not names_someone(p.text):
+        org = p.org_for(head)
+        if org:
+            return Settled(org, None)
+    return None
+
+
+def _unnamed(p: _Phrase) -> Settled | None:
+    """A role, a group or a common noun names nobody: "mayor of Mesa", "critics"."""
+    head = p.head
+    if not names_someone(p.text) or (head in ROLE_WORDS or head in SOURCE_NOUNS) and head not in ORG_WORDS:
+        return Settled(None, p.role or p.text)
+    ws = p.words
+    if len(ws) == 1 and ws[0][0].isupper() and _low(ws[0]) in LAYOUT_WORDS:
+        return Settled(None, None)
+    return None
+
+
+# The steps of :func:`settle`, in order; the first that decides wins.
+_STEPS = (_junk, _named, _owned, _authored, _definite_org, _unnamed)
+
+
 def settle(phrase: str | None, role: str | None, *, person: bool, surface: str | None = None,
            pronoun_owner=None, org_for=None) -> Settled:
     """The speaker and role to report for a resolved speaker phrase.
@@ -206,38 +291,9 @@ def settle(phrase: str | None, role: str | None, *, person: bool, surface: str |
     """
     if not phrase:
         return Settled(None, role)
-    if is_junk(phrase):
-        return Settled(None, None)
-    ws = _words(phrase)
-    if person and looks_like_name(phrase) or _org_name(surface or phrase):
-        return Settled(phrase, role)
-    m = re.match(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$", phrase)
-    if person and m and looks_like_name(m.group(1)):
-        return Settled(m.group(1), role)  # "Richard Blumenthal of Connecticut"
-    first = _low(ws[0]) if ws else ""
-    if first in _POSSESSIVE_PRONOUNS and pronoun_owner is not None and len(ws) >= 2:
-        owner = pronoun_owner(_POSSESSIVE_PRONOUNS[first])  # "his campaign" → "Mike Pence's campaign"
-        if owner and _head(phrase) in ORG_WORDS | {"aides", "aide", "team", "spokesman", "spokeswoman",
-                                                    "spokesperson", "lawyer", "lawyers", "attorney"}:
-            rest = phrase.split(None, 1)[1]
-            return Settled(f"{owner}'s {rest}", role)
-        return Settled(None, phrase)
-    head = _head(phrase)
-    if head and not _head_is_lower(phrase):
-        head = ""  # a capitalised head belongs to a name: "the Washington Post", "Rep. Steve King"
-    if head in DOCUMENT_NOUNS or head in SPOKES_NOUNS:
-        agent = _agent(phrase) or _premodifier_agent(surface or phrase)
-        return Settled(agent, phrase) if agent else Settled(None, phrase)
-    if head in ORG_WORDS and org_for is not None and len(ws) <= 3 and _low(ws[0]) in ("the", head) \
-            and not names_someone(phrase):
-        org = org_for(head)  # "the department" → "State Department"
-        if org:
-            return Settled(org, None)
-    if not names_someone(phrase):
-        return Settled(None, role or phrase)  # a role, a group or a common noun: nobody named
-    if (head in ROLE_WORDS or head in SOURCE_NOUNS) and head not in ORG_WORDS:
-        # "mayor of Mesa", "an aide to Senator Reid": a person not named, whatever the place
-        return Settled(None, role or phrase)
-    if ws and ws[0][0].isupper() and len(ws) == 1 and _low(ws[0]) in LAYOUT_WORDS:
-        return Settled(None, None)
+    p = _Phrase(phrase, role, person, surface or phrase, pronoun_owner, org_for)
+    for step in _STEPS:
+        out = step(p)
+        if out is not None:
+            return out
     return Settled(phrase, role)

@@ -102,10 +102,9 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
 _LEAD_SUBORDINATORS = frozenset("while after though although since as because when whereas before once".split())
 
 
-def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> list[SentenceInfo]:
-    """One :class:`SentenceInfo` per sentence, in order."""
-    infos = [SentenceInfo() for _ in sentences]
-    span_of: list[list[int]] = [[] for _ in sentences]  # sentence -> indices of quote spans
+def _quote_spans_by_sentence(sentences: list[Sentence], quotes: list[QuoteSpan]) -> list[list[int]]:
+    """For each sentence, the indices of the quotation spans that touch it."""
+    span_of: list[list[int]] = [[] for _ in sentences]
     qi = 0
     for si, s in enumerate(sentences):
         while qi < len(quotes) and quotes[qi].end <= s.start:
@@ -115,7 +114,41 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
             if quotes[k].end > s.start:
                 span_of[si].append(k)
             k += 1
+    return span_of
 
+
+def _other_frames(atts: list[Attribution], att: Attribution, toks: list[Tok], registry: Registry,
+                  sal: _Salience) -> list[tuple[Attribution, str | None, str | None]]:
+    """(frame, speaker, role) of the sentence's frames besides the governing one that give words
+    their own speaker: a later frame ("X said A, and Y warned that B") or one in a leading
+    subordinate clause ("While X said A, Y did B")."""
+    out = []
+    for other in atts:
+        later = other.how in ("verb", "with") and other.cue > att.cue and other.np.i > other.cue - 8 \
+            and other.np.i > att.cue
+        leading = other.how == "verb" and not other.stance and other.cue < att.cue \
+            and 1 <= other.np.i < other.cue and other.np.kind != "pron" \
+            and toks[other.np.i - 1].low in _LEAD_SUBORDINATORS
+        if later or leading:
+            ow = _resolve(other.np, registry, sal)
+            if ow.name is not None or ow.kind == "anon":
+                out.append((other, ow.name, ow.role))
+    return out
+
+
+def _colon_owner(text: str, toks: list[Tok], registry: Registry, sal: _Salience) -> _Who | None:
+    """"X said:" at a sentence's end: the subject owns the block or quotation that follows."""
+    subj = main_subject(text, toks)
+    if subj is None:
+        return None
+    w = _resolve(subj, registry, sal)
+    return w if w.name is not None and w.kind in ("person", "org", "group") else None
+
+
+def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> list[SentenceInfo]:
+    """One :class:`SentenceInfo` per sentence, in order."""
+    infos = [SentenceInfo() for _ in sentences]
+    span_of = _quote_spans_by_sentence(sentences, quotes)
     token_lists = [tokenize(text, s.start, s.end, [(quotes[k].start, quotes[k].end) for k in span_of[si]])
                    for si, s in enumerate(sentences)]
     registry = Registry.build(text, token_lists)
@@ -128,36 +161,21 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         att: Attribution | None = best(atts)
         infos[si].att, infos[si].toks = att, toks
         who = _resolve(att.np, registry, sal) if att else None
-        for other in atts:  # later frames in the sentence: "X said A, and Y warned that B"
-            if att is not None and other.how in ("verb", "with") and other.cue > att.cue \
-                    and other.np.i > other.cue - 8 and other.np.i > att.cue:
-                ow = _resolve(other.np, registry, sal)
-                if ow.name is not None or ow.kind == "anon":
-                    infos[si].others.append((other, ow.name, ow.role))
-            elif att is not None and other.how == "verb" and not other.stance and other.cue < att.cue \
-                    and 1 <= other.np.i < other.cue and other.np.kind != "pron" \
-                    and toks[other.np.i - 1].low in _LEAD_SUBORDINATORS:
-                # an earlier frame in a leading subordinate clause: "While X said A, Y did B"
-                ow = _resolve(other.np, registry, sal)
-                if ow.name is not None or ow.kind == "anon":
-                    infos[si].others.append((other, ow.name, ow.role))
+        if att is not None:
+            infos[si].others = _other_frames(atts, att, toks, registry, sal)
         if who is not None and (who.name is not None or who.kind == "anon"):
             if att.how not in ("noun", "with"):  # "X's claim that …" does not speak for later quotations
                 own[si] = who
             infos[si].speaker, infos[si].role, infos[si].attributed = who.name, who.role, True
             sal.note(who)
-        elif att is None or who is None or who.name is None:
+        else:
             subj = main_subject(text, toks)
             if subj is not None and subj.kind != "pron":
                 sal.note(_resolve(subj, registry, sal))
             if att is None and subj is not None and span_of[si]:
                 narrated[si] = _narrator(text, toks, subj, registry, sal)
         if text[s.end - 1] == ":" and own[si] is None:
-            subj = main_subject(text, toks)
-            if subj is not None:
-                w = _resolve(subj, registry, sal)
-                if w.name is not None and w.kind in ("person", "org", "group"):
-                    own[si] = w
+            own[si] = _colon_owner(text, toks, registry, sal)
 
     _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated)
     _block_quotes(text, sentences, quotes, own, infos)

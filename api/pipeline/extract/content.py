@@ -105,45 +105,81 @@ def _whole(text: str, a: int, b: int, quote_spans: list[tuple[int, int]]) -> tup
     return (ca, cb) if (ca, cb) != (a, b) and cb > ca else (a, b)
 
 
+_PASS = object()  # a step that does not decide: the next one reads the sentence
+
+
 def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
     """(a, b, own) triples for the sentence, or None to keep the whole sentence."""
-    n = len(toks)
-    k, np = att.cue, att.np
-    if att.how == "label":  # "WALLACE: …"
-        return [(*span(toks, k + 1, n, start, end), False)] if k + 1 < n else None
-    if att.how == "dash":  # '"…" ― X'
-        return [(*span(toks, 0, k, start, end), False)] if k > 0 else None
-    if att.how == "according":
-        return _according(toks, att, start, end)
-    if att.how == "passive":
-        return None  # "The plan is supported by X": the sentence, attributed to X
-    if att.how == "noun":  # "Politifact seized on Trump's claim that …"
-        p = next(c for c in range(k + 1, n) if toks[c].low == "that") + 1
-        if not substantive(toks, p, n):
-            return None
-        lead = [(*span(toks, 0, k + 1, start, end), True)] if word_count(toks, 0, np.i) >= 3 else []
-        if toks[p - 2].low not in ("is", "was") and (np.i == 0 or toks[np.i - 1].text == ","
-                                                     or np.i == 1 and toks[0].low in SUBORDINATORS):
-            # the claim is the subject: "X's claim that A was false" → A, up to the main verb
-            m = main_verb_after(toks, p)
-            if m is not None:
-                return lead + [(*span(toks, p, m, start, end), False)]
-        return lead + content_after(toks, p, "that", start, end)
+    by_how = _BY_HOW.get(att.how)
+    if by_how is not None:
+        return by_how(text, start, end, att, toks)
     if att.stance:
         return stance_split(text, start, end, att, toks)
     if att.how in ("coord", "ing", "with"):
-        # "Herzog met with Blinken, and told the media that …" / "Trump spoke, saying that …"
-        cut = k - 1 if att.how == "ing" else np.i - 2 if att.how == "with" else coordinator(toks, k)
-        if cut is None:
-            return None
-        p, kind, _ = skip_frame(toks, k + 1, toks[k].low)
-        if kind in ("end", "comma") or kind == "clause" and toks[k].low not in CLAUSE_VERBS:
-            return None
-        out = []
-        if word_count(toks, 0, cut) >= 3:
-            out.append((*span(toks, 0, cut, start, end), True))
-        out.extend(content_after(toks, p, kind, start, end))
-        return out
+        return _coordinated(text, start, end, att, toks)
+    return _speech_verb(text, start, end, att, toks)
+
+
+def _label(text, start, end, att, toks):
+    """"WALLACE: …" → what follows the label."""
+    n, k = len(toks), att.cue
+    return [(*span(toks, k + 1, n, start, end), False)] if k + 1 < n else None
+
+
+def _dash(text, start, end, att, toks):
+    """'"…" ― X' → what comes before the dash."""
+    k = att.cue
+    return [(*span(toks, 0, k, start, end), False)] if k > 0 else None
+
+
+def _according_frame(text, start, end, att, toks):
+    """"According to X, …" / "…, according to X" (see :func:`_according`)."""
+    return _according(toks, att, start, end)
+
+
+def _passive(text, start, end, att, toks):
+    return None  # "The plan is supported by X": the sentence, attributed to X
+
+
+def _claim_noun(text, start, end, att, toks):
+    """"Politifact seized on Trump's claim that A" → A (up to the main verb when the claim is the
+    subject: "X's claim that A was false")."""
+    n, k, np = len(toks), att.cue, att.np
+    p = next(c for c in range(k + 1, n) if toks[c].low == "that") + 1
+    if not substantive(toks, p, n):
+        return None
+    lead = [(*span(toks, 0, k + 1, start, end), True)] if word_count(toks, 0, np.i) >= 3 else []
+    if toks[p - 2].low not in ("is", "was") and (np.i == 0 or toks[np.i - 1].text == ","
+                                                 or np.i == 1 and toks[0].low in SUBORDINATORS):
+        m = main_verb_after(toks, p)
+        if m is not None:
+            return lead + [(*span(toks, p, m, start, end), False)]
+    return lead + content_after(toks, p, "that", start, end)
+
+
+_BY_HOW = {"label": _label, "dash": _dash, "according": _according_frame, "passive": _passive,
+           "noun": _claim_noun}
+
+
+def _coordinated(text, start, end, att, toks):
+    """"Herzog met with Blinken, and told the media that …" / "Trump spoke, saying that …"."""
+    k, np = att.cue, att.np
+    cut = k - 1 if att.how == "ing" else np.i - 2 if att.how == "with" else coordinator(toks, k)
+    if cut is None:
+        return None
+    p, kind, _ = skip_frame(toks, k + 1, toks[k].low)
+    if kind in ("end", "comma") or kind == "clause" and toks[k].low not in CLAUSE_VERBS:
+        return None
+    out = []
+    if word_count(toks, 0, cut) >= 3:
+        out.append((*span(toks, 0, cut, start, end), True))
+    out.extend(content_after(toks, p, kind, start, end))
+    return out
+
+
+def _speech_verb(text, start, end, att, toks):
+    """A speech verb with its subject before or after it ('X said …', '"…," said X')."""
+    n, k, np = len(toks), att.cue, att.np
     if toks[k].low in QUOTE_ONLY and not (k + 1 < n and toks[k + 1].text == ":") and not particle(toks, k) \
             and late_particle(toks, k) is None:
         # 'Trump called it "a disgrace"' → the quotation
@@ -153,27 +189,9 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
         return None  # "It is hoped that …", "I think …": no speaker to take the frame off for
     inverted = np.i > k  # '"…," said Blinken'
     f0 = k if inverted else np.i
-    right = np.j if inverted else k + 1 + (1 if particle(toks, k) else 0)
-    if inverted:
-        right = skip_appositive(toks, right)
-    elif toks[k].low == "put" and right < n and toks[right].low == "it":
-        right += 1  # "As X put it, …"
-    elif light_frame(toks, k):
-        right += light_frame(toks, k)  # "X made it clear (that) …"
-    elif to_infinitive(toks, right) \
-            and not any(t.kind == "q" for t in toks[:f0]):
-        return stance_split(text, start, end, att, toks)  # "X agreed to release …"
-    elif toks[k].low in _CONTROL_VERBS and not any(t.kind == "q" for t in toks[:f0]):
-        q = skip_object(toks, right)
-        long_object = False
-        if right < q < n - 1 and toks[q].text == ",":  # "asked Lester Holt, the moderator, to …"
-            c = next((c for c in range(q + 2, min(n - 1, q + 16)) if toks[c].text == ","), None)
-            if c is not None and toks[q + 1].low in ("the", "a", "an", "who"):
-                q, long_object = c + 1, True
-        if right < q < n - 1 and to_infinitive(toks, q):
-            # "X urged voters to reject …" (the object and what it is urged to do); after a long
-            # object with an appositive, from "to"
-            return stance_split(text, start, end, att, toks, q if long_object else None)
+    right = _frame_end(text, start, end, att, toks, inverted, f0)
+    if right is None or isinstance(right, list):
+        return right  # the frame's object was read as what was said
     p, kind, crossed = skip_frame(toks, right, toks[k].low)
     if not inverted and f0 >= 1 and toks[f0 - 1].low == "as":
         as_frame = _as_frame(text, start, end, toks, f0 - 1, k, kind)
@@ -189,6 +207,44 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
         if q is not None and participle_frame(toks, p, q) is None:
             return quoted_complement(toks, p, start, end)
         kind = "none"
+    out = _around_frame(start, end, att, toks, f0, p, kind, crossed)
+    if out is not _PASS:
+        return out
+    return _after_the_object(text, start, end, att, toks, f0, p, kind, inverted)
+
+
+def _frame_end(text, start, end, att, toks, inverted: bool, f0: int):
+    """The token after the frame (speaker, verb, particle, "it", light-verb object), or a split
+    already made when the verb's object is what was said ("X agreed to release …", "X urged
+    voters to reject …")."""
+    n, k, np = len(toks), att.cue, att.np
+    right = np.j if inverted else k + 1 + (1 if particle(toks, k) else 0)
+    if inverted:
+        return skip_appositive(toks, right)
+    if toks[k].low == "put" and right < n and toks[right].low == "it":
+        return right + 1  # "As X put it, …"
+    if light_frame(toks, k):
+        return right + light_frame(toks, k)  # "X made it clear (that) …"
+    if to_infinitive(toks, right) and not any(t.kind == "q" for t in toks[:f0]):
+        return stance_split(text, start, end, att, toks)  # "X agreed to release …"
+    if toks[k].low in _CONTROL_VERBS and not any(t.kind == "q" for t in toks[:f0]):
+        q = skip_object(toks, right)
+        long_object = False
+        if right < q < n - 1 and toks[q].text == ",":  # "asked Lester Holt, the moderator, to …"
+            c = next((c for c in range(q + 2, min(n - 1, q + 16)) if toks[c].text == ","), None)
+            if c is not None and toks[q + 1].low in ("the", "a", "an", "who"):
+                q, long_object = c + 1, True
+        if right < q < n - 1 and to_infinitive(toks, q):
+            # "X urged voters to reject …" (the object and what it is urged to do); after a long
+            # object with an appositive, from "to"
+            return stance_split(text, start, end, att, toks, q if long_object else None)
+    return right
+
+
+def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bool):
+    """The pieces when words come before the frame ('"…," X said', 'CLAUSE, X said') or a clause
+    follows it ("X said that …"); ``_PASS`` when neither decides."""
+    n = len(toks)
     before = f0 > 0 and substantive(toks, 0, f0)
     before_q = any(t.kind == "q" for t in toks[:f0])
     prev = toks[f0 - 1] if f0 > 0 else None
@@ -208,23 +264,39 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
             out.extend(content_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
         return out
     if after:
-        if not before:  # "X said …" / "Sens. X and Y said …"
-            return content_after(toks, p, kind, start, end)
-        if prev.kind == "w" and prev.low in SUBORDINATORS:  # "Prices rose, and X said that …"
-            out = []
-            cut = f0 - 2 if f0 >= 2 and toks[f0 - 2].low in ("even", "just") else f0 - 1  # "… even as X said"
-            if word_count(toks, 0, cut) >= 3:
-                out.append((*span(toks, 0, cut, start, end), True))
-            return out + content_after(toks, p, kind, start, end)
-        if prev.text == "," or opening_adverbial(toks, f0) or opening_phrase(toks, f0):
-            # "In Ohio on Tuesday, X said that …"; "While Y reported progress, X said …" keeps
-            # its subordinate clause as a piece in the outlet's voice
-            lead = [(*span(toks, 0, f0 - 1, start, end), True)] if subordinate_clause(toks, f0 - 1) else []
-            return lead + content_after(toks, p, kind, start, end)
-        if prev.text in (":", ";") and word_count(toks, 0, f0 - 1) >= 3:
-            # "The news set off fireworks on Friday: Republicans said …": the lead is the outlet's
-            return [(*span(toks, 0, f0 - 1, start, end), True)] + content_after(toks, p, kind, start, end)
-        return None
+        return _clause_after(start, end, toks, f0, p, kind, before)
+    return _PASS
+
+
+def _clause_after(start, end, toks, f0: int, p: int, kind: str, before: bool):
+    """"X said that …" with or without words of the outlet's before the frame."""
+    if not before:  # "X said …" / "Sens. X and Y said …"
+        return content_after(toks, p, kind, start, end)
+    prev = toks[f0 - 1]
+    if prev.kind == "w" and prev.low in SUBORDINATORS:  # "Prices rose, and X said that …"
+        out = []
+        cut = f0 - 2 if f0 >= 2 and toks[f0 - 2].low in ("even", "just") else f0 - 1  # "… even as X said"
+        if word_count(toks, 0, cut) >= 3:
+            out.append((*span(toks, 0, cut, start, end), True))
+        return out + content_after(toks, p, kind, start, end)
+    if prev.text == "," or opening_adverbial(toks, f0) or opening_phrase(toks, f0):
+        # "In Ohio on Tuesday, X said that …"; "While Y reported progress, X said …" keeps
+        # its subordinate clause as a piece in the outlet's voice
+        lead = [(*span(toks, 0, f0 - 1, start, end), True)] if subordinate_clause(toks, f0 - 1) else []
+        return lead + content_after(toks, p, kind, start, end)
+    if prev.text in (":", ";") and word_count(toks, 0, f0 - 1) >= 3:
+        # "The news set off fireworks on Friday: Republicans said …": the lead is the outlet's
+        return [(*span(toks, 0, f0 - 1, start, end), True)] + content_after(toks, p, kind, start, end)
+    return None
+
+
+def _after_the_object(text, start, end, att, toks, f0: int, p: int, kind: str, inverted: bool):
+    """No clause after the frame: the verb's object, the words before a final frame, or what a
+    later participle or coordinated speech verb introduces."""
+    n, k = len(toks), att.cue
+    before = f0 > 0 and substantive(toks, 0, f0)
+    before_q = any(t.kind == "q" for t in toks[:f0])
+    prev = toks[f0 - 1] if f0 > 0 else None
     if before and kind == "none" and not inverted and not before_q and p < n and substantive(toks, p, n) \
             and toks[k].low not in NOUN_OBJECT_WHOLE:
         return stance_split(text, start, end, att, toks)  # "In her book, X noted the clot's existence."
@@ -245,13 +317,20 @@ def _split(text: str, start: int, end: int, att: Attribution, toks: list[Tok]):
     if kind == "none" and not inverted and not before_q and toks[k].low not in NOUN_OBJECT_WHOLE:
         return stance_split(text, start, end, att, toks)  # "X noted the rule": the object
     if kind == "none" and not inverted and not before_q and not before:
-        # "X announced the arrest of a man and said …": the announcement, then what was said
-        c = next((c for c in range(p + 2, n - 1) if coordinated_cue(toks, c) is not None), None)
-        if c is not None:
-            v = coordinated_cue(toks, c)
-            q, kind2, _ = skip_frame(toks, v + 1 + (1 if particle(toks, v) else 0), toks[v].low)
-            if kind2 in ("that", "colon", "quote", "clause") and q < n and substantive(toks, q, n):
-                return [(*span(toks, p, c, start, end), False)] + content_after(toks, q, kind2, start, end)
+        return _coordinated_cue(start, end, toks, p)
+    return None
+
+
+def _coordinated_cue(start, end, toks, p: int):
+    """"X announced the arrest of a man and said …": the announcement, then what was said."""
+    n = len(toks)
+    c = next((c for c in range(p + 2, n - 1) if coordinated_cue(toks, c) is not None), None)
+    if c is None:
+        return None
+    v = coordinated_cue(toks, c)
+    q, kind2, _ = skip_frame(toks, v + 1 + (1 if particle(toks, v) else 0), toks[v].low)
+    if kind2 in ("that", "colon", "quote", "clause") and q < n and substantive(toks, q, n):
+        return [(*span(toks, p, c, start, end), False)] + content_after(toks, q, kind2, start, end)
     return None
 
 

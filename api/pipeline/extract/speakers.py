@@ -33,88 +33,19 @@ _FRAMING_INGS = frozenset("saying arguing claiming insisting warning noting addi
 _WATCHED = frozenset({"according", "in"}) | CLAIM_NOUNS | STANCE_ADJ | CUE_WORDS
 
 
+_NEXT = object()  # a step that does not decide: the next one looks at the cue
+
+
 def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
     """Every speaker phrase attached to a speech cue in the sentence, in token order."""
     out: list[Attribution] = []
-    n = len(toks)
     for k in [k for k, t in enumerate(toks) if t.low in _WATCHED]:
-        t = toks[k]
-        if t.low == "according" and k + 1 < n and toks[k + 1].low == "to":
-            np = parse_right(text, toks, k + 2) or group_phrase(text, toks, k + 2)
-            if np is not None:
-                out.append(Attribution(np, k, True, k + 2 + (np.j - np.i) >= n - 2 or k == 0, "according"))
-            continue
-        if t.low == "in" and k + 3 < n and (k == 0 or toks[k - 1].text == ","):
-            np = in_view(text, toks, k)  # "In Smith's view, …", "in the words of one engineer"
-            if np is not None:
-                out.append(Attribution(np, k, True, k == 0 or np.j >= n - 2, "according"))
-                continue
-        if t.low in CLAIM_NOUNS and t.text.islower() and k >= 2:
-            a = claim_noun(text, toks, k)  # "Trump's claim that …"
-            if a is not None:
-                out.append(a)
-                continue
-        if t.low in STANCE_ADJ and k >= 2 and t.text.islower():
-            a = stance_adjective(text, toks, k)  # "Protesters were frustrated that …"
-            if a is not None:
-                out.append(a)
-                continue
-        if not is_cue(toks, k):
-            continue
-        if t.text[0].isupper() and k == 0 and t.low not in ("said", "says"):
-            continue  # "Asked about ..." / "Warning ..." at the sentence start
-        if t.low.endswith("ing") and k >= 3:
-            a = with_frame(text, toks, k)  # "…, with analysts saying that …"
-            if a is not None:
-                out.append(a)
-                continue
-        if k >= 3 and toks[k - 1].low == "to" and t.text.islower() and not t.low.endswith(("ing", "ed")) \
-                and toks[k - 2].low not in CATENATIVE:
-            np = main_subject(text, toks[:k - 1])  # "Trump took to Twitter to accuse …"
-            if np is not None and np.kind != "pron" or np is not None and np.text.lower() in ("he", "she", "they"):
-                if agentive(toks, np) and not any(x.kind == "q" or x.text in (";", ":") for x in toks[np.j:k]):
-                    out.append(Attribution(np, k, False, False, "ing", True))
-            continue
-        if (t.low in STANCE_VERBS or t.low in VERB_BEFORE_TO) \
-                and not (t.low in QUOTE_ONLY and any(x.kind == "q" for x in toks[k + 1:k + 12])):
-            a = stance_verb(text, toks, k)
-            if a is not None:
-                out.append(a)
-            continue
-        if t.low.endswith("ing") and k >= 1 and (toks[k - 1].text == "," or t.low in _FRAMING_INGS and k + 1 < n
-                                                  and (toks[k + 1].low == "that" or toks[k + 1].text == ":"
-                                                       or toks[k + 1].kind == "q")):
-            np = main_subject(text, toks[:k])  # "Trump spoke in Ohio, saying that ..."
-            if np is not None:
-                out.append(Attribution(np, k, False, False, "ing"))
-            continue
-        if passive(toks, k):
-            a = by_agent(text, toks, k)  # "The plan is supported by a coalition of leaders"
-            if a is not None:
-                out.append(a)
-            continue  # "the diagnosis was confirmed", "he was told"
-        np = left_subject(text, toks, k)
-        how = "verb"
-        strong = np is not None and (np.i == 0 or toks[np.i - 1].kind in ("p", "q"))
-        if np is None:
-            j = skip_left(toks, k - 1)
-            if j < 0 or toks[j].kind in ("p", "q"):
-                np = parse_right(text, toks, k + 1)  # inverted: '"…," said Blinken'
-                if np is not None and (np.kind == "pron" and np.text.lower() not in ("he", "she", "they")
-                                       or not ends_inversion(toks, np.j)):
-                    np = None
-                strong = np is not None
-            elif toks[j].low in ("and", "but"):
-                np = main_subject(text, toks[:k])
-                strong, how = False, "coord"
-            else:
-                np = opening_subject(text, toks, k)  # "Experts on North Korea said …"
-                strong = np is not None
-        if np is None:
-            continue
-        tail = toks[max(k, np.j):]
-        final = all(x.kind != "q" for x in tail) and len(tail) <= 8 and (np.i > 0 or k > 0)
-        out.append(Attribution(np, k, strong, final, how))
+        for step in _STEPS:
+            found = step(text, toks, k)
+            if found is not _NEXT:
+                if found is not None:
+                    out.append(found)
+                break
     if not out:
         head = _headline(text, toks)
         if head is not None:
@@ -126,6 +57,134 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
     if dash is not None:
         out.append(dash)
     return out
+
+
+def _according_to(text, toks, k):
+    """"according to X"."""
+    n = len(toks)
+    if not (toks[k].low == "according" and k + 1 < n and toks[k + 1].low == "to"):
+        return _NEXT
+    np = parse_right(text, toks, k + 2) or group_phrase(text, toks, k + 2)
+    if np is None:
+        return None
+    return Attribution(np, k, True, k + 2 + (np.j - np.i) >= n - 2 or k == 0, "according")
+
+
+def _in_view(text, toks, k):
+    """"In Smith's view, …", "in the words of one engineer"."""
+    n = len(toks)
+    if not (toks[k].low == "in" and k + 3 < n and (k == 0 or toks[k - 1].text == ",")):
+        return _NEXT
+    np = in_view(text, toks, k)
+    if np is None:
+        return _NEXT
+    return Attribution(np, k, True, k == 0 or np.j >= n - 2, "according")
+
+
+def _claim_or_stance_word(text, toks, k):
+    """"Trump's claim that …" (a claim noun), "Protesters were frustrated that …" (a stance
+    adjective)."""
+    t = toks[k]
+    if t.low in CLAIM_NOUNS and t.text.islower() and k >= 2:
+        a = claim_noun(text, toks, k)
+        if a is not None:
+            return a
+    if t.low in STANCE_ADJ and k >= 2 and t.text.islower():
+        a = stance_adjective(text, toks, k)
+        if a is not None:
+            return a
+    return _NEXT
+
+
+def _not_a_cue(text, toks, k):
+    """Not a cue here, or a capitalised opener ("Asked about ...", "Warning ...")."""
+    t = toks[k]
+    if not is_cue(toks, k):
+        return None
+    if t.text[0].isupper() and k == 0 and t.low not in ("said", "says"):
+        return None
+    return _NEXT
+
+
+def _with_phrase(text, toks, k):
+    """"…, with analysts saying that …"."""
+    if toks[k].low.endswith("ing") and k >= 3:
+        a = with_frame(text, toks, k)
+        if a is not None:
+            return a
+    return _NEXT
+
+
+def _to_verb(text, toks, k):
+    """"Trump took to Twitter to accuse …": the main subject speaks through the infinitive."""
+    t = toks[k]
+    if not (k >= 3 and toks[k - 1].low == "to" and t.text.islower() and not t.low.endswith(("ing", "ed"))
+            and toks[k - 2].low not in CATENATIVE):
+        return _NEXT
+    np = main_subject(text, toks[:k - 1])
+    if np is not None and np.kind != "pron" or np is not None and np.text.lower() in ("he", "she", "they"):
+        if agentive(toks, np) and not any(x.kind == "q" or x.text in (";", ":") for x in toks[np.j:k]):
+            return Attribution(np, k, False, False, "ing", True)
+    return None
+
+
+def _stance(text, toks, k):
+    """A stance verb ("believes", "opposed") or a verb before an infinitive ("vowed to …")."""
+    t = toks[k]
+    if (t.low in STANCE_VERBS or t.low in VERB_BEFORE_TO) \
+            and not (t.low in QUOTE_ONLY and any(x.kind == "q" for x in toks[k + 1:k + 12])):
+        return stance_verb(text, toks, k)
+    return _NEXT
+
+
+def _participle(text, toks, k):
+    """"Trump spoke in Ohio, saying that …": the main subject speaks through the participle."""
+    t, n = toks[k], len(toks)
+    if t.low.endswith("ing") and k >= 1 and (toks[k - 1].text == "," or t.low in _FRAMING_INGS and k + 1 < n
+                                             and (toks[k + 1].low == "that" or toks[k + 1].text == ":"
+                                                  or toks[k + 1].kind == "q")):
+        np = main_subject(text, toks[:k])
+        return Attribution(np, k, False, False, "ing") if np is not None else None
+    return _NEXT
+
+
+def _passive(text, toks, k):
+    """"The plan is supported by a coalition of leaders"; "the diagnosis was confirmed": none."""
+    return by_agent(text, toks, k) if passive(toks, k) else _NEXT
+
+
+def _speech_verb(text, toks, k):
+    """The subject of a speech verb: before it ("X said"), after it ('"…," said X'), the main
+    subject of a coordinated verb ("… and said"), or an opening subject ("Experts on X said")."""
+    n = len(toks)
+    np = left_subject(text, toks, k)
+    how = "verb"
+    strong = np is not None and (np.i == 0 or toks[np.i - 1].kind in ("p", "q"))
+    if np is None:
+        j = skip_left(toks, k - 1)
+        if j < 0 or toks[j].kind in ("p", "q"):
+            np = parse_right(text, toks, k + 1)  # inverted: '"…," said Blinken'
+            if np is not None and (np.kind == "pron" and np.text.lower() not in ("he", "she", "they")
+                                   or not ends_inversion(toks, np.j)):
+                np = None
+            strong = np is not None
+        elif toks[j].low in ("and", "but"):
+            np = main_subject(text, toks[:k])
+            strong, how = False, "coord"
+        else:
+            np = opening_subject(text, toks, k)  # "Experts on North Korea said …"
+            strong = np is not None
+    if np is None:
+        return None
+    tail = toks[max(k, np.j):]
+    final = all(x.kind != "q" for x in tail) and len(tail) <= 8 and (np.i > 0 or k > 0)
+    return Attribution(np, k, strong, final, how)
+
+
+# The steps of :func:`find_attributions` for one watched token, in order; the first that decides
+# (an attribution, or None for no attribution at this token) wins.
+_STEPS = (_according_to, _in_view, _claim_or_stance_word, _not_a_cue, _with_phrase, _to_verb, _stance,
+          _participle, _passive, _speech_verb)
 
 
 def _headline(text: str, toks: list[Tok]) -> Attribution | None:

@@ -39,31 +39,9 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     if j < 0:
         return None
     if toks[j].text == ",":
-        np = parse_left(text, toks, j - 1)  # "The campaign's chairman, Phil Lovas, said"
-        if np is not None and np.kind == "person" and np.i >= 1 and toks[np.i - 1].text == ",":
-            return np
-        # "X, the top diplomat, said" / "X, who ..., said": look for the comma that opens the insert
-        commas = [c for c in range(j - 1, max(-1, j - 40), -1) if toks[c].text in (",", "(")]
-        for c in commas[:5]:
-            nxt = toks[c + 1]
-            np = parse_left(text, toks, c - 1) if c >= 1 else None
-            if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
-                continue
-            if nxt.low in _REL_OPENERS or nxt.kind == "n":
-                return np
-            # "China, Pyongyang's only ally, said": any short insert after a name
-            if np.kind in ("person", "org") and not any(x.kind == "q" for x in toks[c:j]) and (
-                    j - c <= 16 or np.kind == "person" and j - c <= 32 and nxt.low in ROLE_WORDS
-                    and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
-                return np  # "Burman, director of the … Center and a professor at …, said
-        return None
-    if toks[j].text in DASH_TOKENS and j >= 2:  # "Kall -- co-editor of the book -- said"
-        c = next((c for c in range(j - 1, max(-1, j - 25), -1) if toks[c].text in DASH_TOKENS), None)
-        if c is not None and c >= 1:
-            np = parse_left(text, toks, skip_paren(toks, c - 1))
-            if np is not None and np.kind != "pron" and _boundary_ok(toks, np.i):
-                return np
-        return None
+        return _before_insert(text, toks, j)
+    if toks[j].text in DASH_TOKENS and j >= 2:
+        return _before_dashes(text, toks, j)
     j = skip_paren(toks, j)  # "Sen. Lindsey Graham (R-S.C.) said"
     if j < 0:
         return None
@@ -75,26 +53,71 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     np = _quantified(text, toks, np)
     if not _boundary_ok(toks, np.i):
         np = _pp_head(text, toks, np) or np
-    if np.kind == "person" and np.i >= 2 and toks[np.i - 1].kind == "s":
-        owner = parse_left(text, toks, np.i - 2)  # "Hillary Clinton's campaign manager Robby Mook"
-        if owner is not None and owner.kind != "pron":
-            np = NP(owner.i, np.j, text[toks[owner.i].start:toks[np.j - 1].end], "person", np.name,
-                    text[toks[owner.i].start:toks[np.i - 1].end] + " " + np.role if np.role else np.role)
+    np = _with_owner(text, toks, np)
     if np.i >= 2 and toks[np.i - 1].low in ("and", "or") and (toks[np.i - 2].kind == "w"
                                                               or toks[np.i - 2].text == ")"):
-        first = parse_left(text, toks, skip_paren(toks, np.i - 2))  # "Hamas and Islamic Jihad said"
-        if first is None and np.kind == "role" and np.i >= 4 and toks[np.i - 3].low == "of" \
-                and toks[np.i - 2].text.islower():
-            # "the former secretary of state and current nominee said": two roles of one person
-            head = parse_left(text, toks, np.i - 4)
-            if head is not None and head.kind == "role":
-                first = head
-        if first is None or first.kind == "pron" or np.kind == "pron":
+        np = _coordinated_subject(text, toks, np)
+        if np is None:
             return None
-        np = NP(first.i, np.j, text[toks[first.i].start:toks[np.j - 1].end], "group")
     if _boundary_ok(toks, np.i) or opening_phrase(toks, np.i):
         return np
     return _split_chain(text, toks, np)
+
+
+def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
+    """The subject before an insert that ends in a comma at ``j``: "The campaign's chairman, Phil
+    Lovas, said", "X, the top diplomat, said", "X, who …, said"."""
+    np = parse_left(text, toks, j - 1)
+    if np is not None and np.kind == "person" and np.i >= 1 and toks[np.i - 1].text == ",":
+        return np
+    commas = [c for c in range(j - 1, max(-1, j - 40), -1) if toks[c].text in (",", "(")]
+    for c in commas[:5]:  # the comma that opens the insert
+        nxt = toks[c + 1]
+        np = parse_left(text, toks, c - 1) if c >= 1 else None
+        if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
+            continue
+        if nxt.low in _REL_OPENERS or nxt.kind == "n":
+            return np
+        # "China, Pyongyang's only ally, said": any short insert after a name
+        if np.kind in ("person", "org") and not any(x.kind == "q" for x in toks[c:j]) and (
+                j - c <= 16 or np.kind == "person" and j - c <= 32 and nxt.low in ROLE_WORDS
+                and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
+            return np  # "Burman, director of the … Center and a professor at …, said
+    return None
+
+
+def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:
+    """"Kall -- co-editor of the book -- said": the subject before the dash-bounded insert."""
+    c = next((c for c in range(j - 1, max(-1, j - 25), -1) if toks[c].text in DASH_TOKENS), None)
+    if c is not None and c >= 1:
+        np = parse_left(text, toks, skip_paren(toks, c - 1))
+        if np is not None and np.kind != "pron" and _boundary_ok(toks, np.i):
+            return np
+    return None
+
+
+def _with_owner(text: str, toks: list[Tok], np: NP) -> NP:
+    """"Hillary Clinton's campaign manager Robby Mook": the owner joins the person's role."""
+    if np.kind == "person" and np.i >= 2 and toks[np.i - 1].kind == "s":
+        owner = parse_left(text, toks, np.i - 2)
+        if owner is not None and owner.kind != "pron":
+            return NP(owner.i, np.j, text[toks[owner.i].start:toks[np.j - 1].end], "person", np.name,
+                      text[toks[owner.i].start:toks[np.i - 1].end] + " " + np.role if np.role else np.role)
+    return np
+
+
+def _coordinated_subject(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """"Hamas and Islamic Jihad said": both, as one group (None when the first cannot speak)."""
+    first = parse_left(text, toks, skip_paren(toks, np.i - 2))
+    if first is None and np.kind == "role" and np.i >= 4 and toks[np.i - 3].low == "of" \
+            and toks[np.i - 2].text.islower():
+        # "the former secretary of state and current nominee said": two roles of one person
+        head = parse_left(text, toks, np.i - 4)
+        if head is not None and head.kind == "role":
+            first = head
+    if first is None or first.kind == "pron" or np.kind == "pron":
+        return None
+    return NP(first.i, np.j, text[toks[first.i].start:toks[np.j - 1].end], "group")
 
 
 def _split_chain(text: str, toks: list[Tok], np: NP) -> NP | None:

@@ -148,57 +148,82 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
             and (t.low in SOURCE_NOUNS or t.low in _PLAIN_GROUPS):
         return NP(0, 1, t.text, "org" if t.low in ORG_WORDS else "group")  # "Polls show", "Police say"
     if is_name_word(t) or (t.text.isupper() and len(t.text) > 1):
-        i = cap_chain_left(toks, j)
-        if i > j:
-            return None
-        np = _name_np(text, toks, i, j + 1)
-        k = _role_prefix(toks, i)
-        if k < i and np.kind == "person":
-            np = NP(k, j + 1, _surface(text, toks, k, j + 1), "person", np.name,
-                    (_surface(text, toks, k, i) + " " + np.role).strip())
-        elif np.kind == "person" and not np.role and i >= 1 and toks[i - 1].low == "the":
-            # "The Charlotte Observer found": a name after "the" is a body or a publication
-            np = NP(i - 1, j + 1, _surface(text, toks, i - 1, j + 1), "org")
-        elif np.kind != "person":
-            k = _det_left(toks, i)
-            np = NP(k, j + 1, _surface(text, toks, k, j + 1), np.kind)
+        np = _name_left(text, toks, j)
     elif t.text.islower() and t.low not in NOT_HEAD:
-        i = j
-        while i - 1 >= 0 and j - i < 3:
-            p = toks[i - 1]
-            if p.kind == "n" and t.low == "percent" or p.kind == "w" and p.low not in DETERMINERS \
-                    and p.low not in NOT_HEAD and (p.text.islower() or is_name_word(p) or p.text.isupper()):
-                i -= 1
-            else:
-                break
-        possessor = None
-        if i - 2 >= 0 and toks[i - 1].kind == "s":
-            possessor = parse_left(text, toks, i - 2, depth + 1)  # "Netanyahu's office"
-            if possessor is None or possessor.kind == "pron":
-                return None
-            i = possessor.i
-        else:
-            k = _det_left(toks, i)
-            if k == i and t.low not in SOURCE_NOUNS and not (t.low.endswith(_PEOPLE_PLURALS) and depth == 0):
-                return None  # a bare common noun is only a speaker when it is a source noun
-            i = k
-        surface = _surface(text, toks, i, j + 1)
-        kind = "org" if t.low in ORG_WORDS else "group"
-        if possessor is not None:
-            own = possessor.name or strip_det(possessor.text)
-            return NP(i, j + 1, surface, "org" if t.low in ORG_WORDS else "group", possessor=own)
-        if t.low in ROLE_WORDS:
-            words = [x.text for x in toks[i:j + 1] if x.kind == "w" and x.low not in DETERMINERS]
-            return NP(i, j + 1, surface, "role", role=" ".join(words))
-        np = NP(i, j + 1, surface, kind)
+        np = _noun_left(text, toks, j, depth)
     else:
         return None
-    # "a spokesman for the campaign", "the head of the agency"
+    if np is None:
+        return None
+    return _of_phrase(text, toks, np, depth)
+
+
+def _name_left(text: str, toks: list[Tok], j: int) -> NP | None:
+    """A capitalised chain ending at ``j``, with role words before a person's name ("campaign
+    spokesman Brian Fallon") or "the" before a body ("The Charlotte Observer")."""
+    i = cap_chain_left(toks, j)
+    if i > j:
+        return None
+    np = _name_np(text, toks, i, j + 1)
+    k = _role_prefix(toks, i)
+    if k < i and np.kind == "person":
+        return NP(k, j + 1, _surface(text, toks, k, j + 1), "person", np.name,
+                  (_surface(text, toks, k, i) + " " + np.role).strip())
+    if np.kind == "person" and not np.role and i >= 1 and toks[i - 1].low == "the":
+        # "The Charlotte Observer found": a name after "the" is a body or a publication
+        return NP(i - 1, j + 1, _surface(text, toks, i - 1, j + 1), "org")
+    if np.kind != "person":
+        k = _det_left(toks, i)
+        return NP(k, j + 1, _surface(text, toks, k, j + 1), np.kind)
+    return np
+
+
+def _noun_left(text: str, toks: list[Tok], j: int, depth: int):
+    """A lower-case source noun ending at ``j`` with its modifiers: "senior officials",
+    "Netanyahu's office" (an owner), "the senator" (a role), "percent" after a number."""
+    t = toks[j]
+    i = j
+    while i - 1 >= 0 and j - i < 3:
+        p = toks[i - 1]
+        if p.kind == "n" and t.low == "percent" or p.kind == "w" and p.low not in DETERMINERS \
+                and p.low not in NOT_HEAD and (p.text.islower() or is_name_word(p) or p.text.isupper()):
+            i -= 1
+        else:
+            break
+    kind = "org" if t.low in ORG_WORDS else "group"
+    if i - 2 >= 0 and toks[i - 1].kind == "s":
+        possessor = parse_left(text, toks, i - 2, depth + 1)  # "Netanyahu's office"
+        if possessor is None or possessor.kind == "pron":
+            return None
+        return _Final(NP(possessor.i, j + 1, _surface(text, toks, possessor.i, j + 1), kind,
+                         possessor=possessor.name or strip_det(possessor.text)))
+    k = _det_left(toks, i)
+    if k == i and t.low not in SOURCE_NOUNS and not (t.low.endswith(_PEOPLE_PLURALS) and depth == 0):
+        return None  # a bare common noun is only a speaker when it is a source noun
+    surface = _surface(text, toks, k, j + 1)
+    if t.low in ROLE_WORDS:
+        words = [x.text for x in toks[k:j + 1] if x.kind == "w" and x.low not in DETERMINERS]
+        return _Final(NP(k, j + 1, surface, "role", role=" ".join(words)))
+    return NP(k, j + 1, surface, kind)
+
+
+class _Final(NP):
+    """A phrase with an owner ("Netanyahu's office") or a role ("the senator"): no "of …" phrase
+    is read after it."""
+
+    def __init__(self, np: NP) -> None:
+        super().__init__(np.i, np.j, np.text, np.kind, np.name, np.role, np.possessor)
+
+
+def _of_phrase(text: str, toks: list[Tok], np: NP, depth: int) -> NP:
+    """"a spokesman for the campaign", "the head of the agency", "Mr. Morgan of the Sierra Club":
+    the phrase after which the speaker phrase ends (``np``) is the owner or the rest of the name."""
+    if isinstance(np, _Final):
+        return NP(np.i, np.j, np.text, np.kind, np.name, np.role, np.possessor)
     if depth < 2 and np.i - 2 >= 0 and toks[np.i - 1].low in ("of", "for", "at", "from", "with", "in", "on") \
             and toks[np.i - 1].text.islower():
         head = parse_left(text, toks, np.i - 2, depth + 1)
         if head is not None and head.kind == "person" and head.name and toks[np.i - 1].low == "of":
-            # "Mr. Morgan of the Sierra Club"
             return NP(head.i, np.j, _surface(text, toks, head.i, np.j), "person", head.name, head.role)
         if head is not None and head.kind in ("group", "org", "role"):
             return NP(head.i, np.j, _surface(text, toks, head.i, np.j), head.kind,

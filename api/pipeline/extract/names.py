@@ -323,24 +323,10 @@ def parse_right(text: str, toks: list[Tok], i: int) -> NP | None:
         if last is None and (x.kind == "n" or x.text == "/" and k > j and toks[k - 1].kind == "n"):
             k += 1  # "said 9/11 widow Terry Strada"
             skipped += 1
-        elif x.kind == "w" and (is_name_word(x) or x.low in TITLES or x.text.isupper()
-                              or x.low in SOURCE_NOUNS or x.low in MODIFIERS
-                              or _role_noun(x) and any(is_name_word(y) for y in toks[k + 1:k + 3])
-                              or x.text.islower() and (x.low in ROLE_WORDS or "-" in x.text
-                                                       or x.low.endswith(_ADJECTIVE_ENDINGS))
-                              and any(is_name_word(y) for y in toks[k + 1:k + 4])):
+        elif _phrase_word(toks, k):
             last = k
             k += 1
-        elif x.text == "." and k > j and (toks[k - 1].low in TITLES or
-                                          (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())):
-            k += 1
-        elif x.kind == "s" and k > j and k + 1 < n:
-            k += 1
-        elif x.kind == "w" and x.low in CONNECTORS and x.text.islower() and k + 1 < n and last is not None \
-                and x.low != "and" and (is_name_word(toks[k + 1]) or toks[k + 1].low in DETERMINERS
-                                        or toks[k + 1].low in SOURCE_NOUNS):
-            k += 1
-        elif x.kind == "w" and x.low in DETERMINERS and last is not None and toks[k - 1].low in CONNECTORS:
+        elif _joining_token(toks, k, j, last):
             k += 1
         else:
             break
@@ -348,3 +334,34 @@ def parse_right(text: str, toks: list[Tok], i: int) -> NP | None:
         return None
     np = parse_left(text, toks, last)
     return np if np is not None and np.i <= i + skipped + 2 else None
+
+
+def _phrase_word(toks: list[Tok], k: int) -> bool:
+    """A word that can belong to a speaker phrase read rightwards: a name word, title, acronym,
+    source noun or modifier, or a role noun or adjective shortly before a name."""
+    x = toks[k]
+    if x.kind != "w":
+        return False
+    if is_name_word(x) or x.low in TITLES or x.text.isupper() or x.low in SOURCE_NOUNS or x.low in MODIFIERS:
+        return True
+    if _role_noun(x) and any(is_name_word(y) for y in toks[k + 1:k + 3]):
+        return True
+    return x.text.islower() and (x.low in ROLE_WORDS or "-" in x.text or x.low.endswith(_ADJECTIVE_ENDINGS)) \
+        and any(is_name_word(y) for y in toks[k + 1:k + 4])
+
+
+def _joining_token(toks: list[Tok], k: int, j: int, last: int | None) -> bool:
+    """A token inside a speaker phrase that is no word of its own: the dot of a title or an
+    initial, a possessive, a connector before a name or source noun ("spokesman *for* the
+    campaign"), a determiner after a connector."""
+    x, n = toks[k], len(toks)
+    if x.text == "." and k > j and (toks[k - 1].low in TITLES or
+                                    (len(toks[k - 1].text) == 1 and toks[k - 1].text.isupper())):
+        return True
+    if x.kind == "s" and k > j and k + 1 < n:
+        return True
+    if x.kind == "w" and x.low in CONNECTORS and x.text.islower() and k + 1 < n and last is not None \
+            and x.low != "and" and (is_name_word(toks[k + 1]) or toks[k + 1].low in DETERMINERS
+                                    or toks[k + 1].low in SOURCE_NOUNS):
+        return True
+    return x.kind == "w" and x.low in DETERMINERS and last is not None and toks[k - 1].low in CONNECTORS

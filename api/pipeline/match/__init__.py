@@ -153,7 +153,8 @@ class Matcher:
             floor = (bar + adj["containment_margin"]
                      + adj["containment_slope"] * (c - adj["containment_min"]))
             z = max(z, floor)
-        z += time_term(days_apart, adj["near_days"], adj["near_bonus"], adj["time_slope"])
+        # closeness in time is evidence for a pair whose speakers do not clash; a gap counts against any
+        z += time_term(days_apart, adj["near_days"], adj["near_bonus"] if spk >= 0 else 0.0, adj["time_slope"])
         if self._too_little(fa, fb, a.text, b.text, feats, spk, days_apart):
             z = min(z, bar - adj["evidence_margin"])
         s = sigmoid(z)

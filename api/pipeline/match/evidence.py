@@ -11,9 +11,8 @@ figures. These rules say when a pair needs more than its words (``Matcher.score`
   (compatible speakers, or close in time).
 * ``time_term``: reports of one claim are days apart: within ``near_days`` the logit gains a
   little, beyond it loses ``slope`` per e-fold of the gap (``slope * ln(days / near_days)``).
-* ``different_figures``: the numbers differ with none shared, and either the named participants
-  appear in another order or each side holds two figures or more: two measurements, not one
-  claim reported differently.
+* ``different_figures``: the numbers differ with none shared and the named participants appear
+  in another order: two measurements, not one claim reported differently.
 """
 from __future__ import annotations
 
@@ -73,13 +72,12 @@ def _entity_order(a: Analysis, shared: frozenset[str]) -> list[str]:
 
 
 def different_figures(a: Analysis, b: Analysis) -> bool:
-    """Both mentions give figures and none is shared, and the named participants they share
-    come in another order or each side holds two figures or more ("A leading B, 49 to 44" /
-    "B edging A, 46 to 45"): two measurements, not one claim reported with another number."""
+    """Both mentions give figures, none is shared, and the named participants they share come
+    in another order ("A leading B, 49 to 44" / "B edging A, 46 to 45"): two measurements, not
+    one claim reported with another number. (Figures alone differing is a ``number``
+    disagreement to show, not a reason to part the reports.)"""
     if not a.numbers or not b.numbers or a.numbers & b.numbers:
         return False
-    if len(a.numbers) >= 2 and len(b.numbers) >= 2:
-        return True
     # a name may open one sentence (not marked there) and sit inside the other: either side's
     # marking counts, for the words both hold
     shared = (a.entities | b.entities) & frozenset(a.content) & frozenset(b.content)

@@ -18,6 +18,17 @@ one's are such ("It is time for it to get done" / "It is time for everyone to ge
 information; here a claim repeated inside a longer sentence is the same claim.) Differing
 numbers and places lower the score only moderately: reports that disagree on a detail are still
 the same claim, put side by side.
+
+Evidence beyond the words (``evidence.py``): the floors above need compatible speakers or, for
+reports close in time (``days_apart`` at most ``near_days``, 3), agreeing content around a short
+fragment (``quote_context_min`` of the shorter mention's content words) or a verbatim fragment of
+``quote_alone_min`` (3) content words; a stock phrase or short mention and two reports of
+different figures with the named participants swapped are capped below the threshold (see
+``_too_little``). Time: ``days_apart`` (the two articles' publication times; None when unknown,
+as in ``/v1/similarity``) adds ``near_bonus`` (0.6, only when speakers do not clash) within
+``near_days``, and takes off ``time_slope`` (1.0) logit units per e-fold of the gap beyond it:
+reports of one claim are days apart, and a pair a year apart needs a near-identical sentence.
+These terms are hand-set, tuned on the BASIL dev events (cross-event merges) with MRPC unchanged.
 """
 from __future__ import annotations
 
@@ -37,7 +48,8 @@ __all__ = ["Matcher", "MATCHER_NAME", "MATCHER_VERSION", "speaker_compatibility"
            "default_local_model_path"]
 
 MATCHER_NAME = "claimtrack-lexical-logreg"
-MATCHER_VERSION = "1.1.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles
+MATCHER_VERSION = "1.2.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
+# 1.2: publication-time gap, evidence beyond a shared fragment, stock phrases, swapped polls (weights of 1.1)
 
 _TITLES = frozenset("""
 mr mrs ms dr sir president vice prime minister secretary state us senator sen rep governor gov

@@ -3,8 +3,11 @@
 ``plan_mentions`` decides, for the mentions of one article (or one mention being re-matched),
 which claim each joins: candidates come from the full-text index (``retrieval``, never a scan of
 all claims) plus the earlier mentions of the same article, a cheap token-set ratio shortlists
-them, and the matcher scores the shortlist; a mention joins the claim of the best candidate that
-states the same claim, or starts a new claim. Planning only reads, so ingests plan side by side;
+them, and the matcher scores the shortlist (with how many days apart each candidate's article
+was published); a mention joins the claim of the best candidate that states the same claim, or
+starts a new claim. A mention that started a claim gets a second look when one of its candidates
+comes from an article the batch already shares a claim with (the same story: a short line quoted
+by both reports may join then). Planning only reads, so ingests plan side by side;
 ``settle_plan``, called holding the write lock, then matches the claims an article would start
 against the mentions other requests stored meanwhile. Pinned mentions (placed by a person) are
 never moved. (Disagreements between the mentions of a claim are found in ``detection``.)
@@ -122,35 +125,57 @@ def shortlisted(new: MentionText, candidates: list[tuple[int, Candidate]], keep:
 
 
 def _scored(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float,
-            published) -> list[tuple[int, MentionText, float | None]]:
-    """The shortlist as (claim, view, days apart): a stored candidate is as far from
-    ``published`` (the new mention's publication time) as its article; a mention of the same
-    batch (the same article) is 0 days away; None when a time is unknown."""
+            published) -> list[tuple[int, MentionText, float | None, int | None]]:
+    """The shortlist as (claim, view, days apart, article id): a stored candidate is as far
+    from ``published`` (the new mention's publication time) as its article; a mention of the
+    same batch (the same article, id None) is 0 days away; None when a time is unknown."""
     out = []
     for i in shortlisted(new, candidates, keep, min_ratio):
         claim, view = candidates[i]
         if isinstance(view, StoredMention):
-            out.append((claim, view.view, days_apart(published, view.published)))
+            out.append((claim, view.view, days_apart(published, view.published), view.article_id))
         else:
-            out.append((claim, view, 0.0 if published is not None else None))
+            out.append((claim, view, 0.0 if published is not None else None, None))
     return out
 
 
-def _decide(comps: Components, new: MentionText,
-            scored: list[tuple[int, MentionText, float | None]]) -> tuple[int | None, float | None]:
-    """The claim of the best candidate stating the same claim, with its score; or None and the
-    best score seen. ``scored`` holds (claim, view, days apart) (see ``_scored``)."""
+def _decide(comps: Components, new: MentionText, scored: list[tuple[int, MentionText, float | None, int | None]],
+            story: set[int] | frozenset = frozenset()) -> tuple[int | None, float | None, int | None]:
+    """The claim of the best candidate stating the same claim, its score and its article; or
+    None, the best score seen and None. ``scored`` holds (claim, view, days apart, article id)
+    (see ``_scored``); candidates from ``story`` articles (ones the batch already shares a claim
+    with) are scored as the same story."""
     if not scored:
-        return None, None
-    comps.matcher.prepare([new.text] + [v.text for _, v, _ in scored])
-    best_claim_id, best_score, top = None, None, None
-    for claim, view, days in scored:
-        result = comps.matcher.score(new, view, days_apart=days)
+        return None, None, None
+    comps.matcher.prepare([new.text] + [v.text for _, v, _, _ in scored])
+    best_claim_id, best_score, best_article, top = None, None, None, None
+    for claim, view, days, article in scored:
+        result = comps.matcher.score(new, view, days_apart=days, same_story=article in story)
         if top is None or result.score > top:
             top = result.score
         if result.same_claim and (best_score is None or result.score > best_score):
-            best_claim_id, best_score = claim, result.score
-    return best_claim_id, (best_score if best_claim_id is not None else top)
+            best_claim_id, best_score, best_article = claim, result.score, article
+    return best_claim_id, (best_score if best_claim_id is not None else top), best_article
+
+
+def _story_pass(comps: Components, views: list[MentionText], placements: list[Placement],
+                shortlists: list[list], story: set[int]) -> None:
+    """Second look, in place, at the mentions that started claims: when one of their
+    candidates comes from an article the batch already shares a claim with (``story``), score
+    again as the same story (a short line quoted by both reports of one story), and move the
+    new claim's mentions to the claim it joins."""
+    for i, scored in enumerate(shortlists):
+        ref = placements[i].claim
+        if ref >= 0 or not any(article in story for *_, article in scored):
+            continue
+        if any(placements[j].claim == ref for j in range(i)):
+            continue  # not the mention that started the claim
+        claim, score, _ = _decide(comps, views[i], scored, story)
+        if claim is None or claim < 0:
+            continue
+        for j, p in enumerate(placements):
+            if p.claim == ref:
+                placements[j] = Placement(claim, score if j == i else p.score)
 
 
 @dataclass
@@ -199,6 +224,8 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     placements: list[Placement] = []
     batch_holders: dict[str, list[int]] = defaultdict(list)  # index key -> earlier mentions of the batch
     new_claims = 0
+    story: set[int] = set()  # stored articles the batch shares a claim with
+    shortlists: list[list] = []  # each mention's scored shortlist
     for i, view in enumerate(views):
         # (weight, recency, claim, view): stored candidates, then earlier mentions of the batch
         pool = [(w, mid, stored[mid].claim_id, stored[mid]) for mid, w in ranked[i] if mid in stored]
@@ -212,12 +239,18 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
                 batch_holders[k].append(i)
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
-        claim, score = _decide(comps, view, _scored(view, candidates, settings["MATCH_SCORED"],
-                                                    getattr(comps.matcher, "shortlist_min_ratio", 0.0), published))
+        scored = _scored(view, candidates, settings["MATCH_SCORED"],
+                         getattr(comps.matcher, "shortlist_min_ratio", 0.0), published)
+        claim, score, article = _decide(comps, view, scored)
         if claim is None:
             new_claims += 1
             claim = -new_claims
+        elif article is not None:
+            story.add(article)
+        shortlists.append(scored)
         placements.append(Placement(claim, score))
+    if story:
+        _story_pass(comps, views, placements, shortlists, story)
     return MatchPlan(views, placements, finder.rarity, finder.newest, all_keys, published)
 
 
@@ -252,8 +285,8 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
     for ref, i in starters.items():
         view = plan.views[i]
         candidates = _candidates_by_keys(plan.weights[i], holders, settings["MATCH_CANDIDATES"])
-        claim, score = _decide(comps, view, _scored(view, candidates, settings["MATCH_SCORED"], min_ratio,
-                                                    plan.published))
+        claim, score, _ = _decide(comps, view, _scored(view, candidates, settings["MATCH_SCORED"], min_ratio,
+                                                       plan.published))
         if claim is None:
             continue
         for j, p in enumerate(placements):

@@ -123,3 +123,18 @@ def test_candidates_carry_their_article_publication_time(app, client, auth):
         stored = CandidateFinder(session).load([body["mentions"][0]["id"]])
         (mention,) = stored.values()
         assert days_apart(mention.published, "2021-03-04T00:00:00+00:00") == 1.5
+
+
+def test_a_stock_line_joins_only_inside_one_story(app, client, auth):
+    bridge = _BRIDGE + "\n\nAsked about a new bridge, Mayor Dana Cole said: \u201cNot this year.\u201d"
+    again = _BRIDGE_AGAIN + "\n\n\u201cNot this year.\u201d"
+    other = ("The football club sold its stadium to a property developer on Tuesday.\n\n"
+             "\u201cNot this year.\u201d")
+    first = post(client, auth, article("alpha.com", "Alpha", bridge, published_at="2021-03-02"))
+    same_story = post(client, auth, article("beta.org", "Beta", again, published_at="2021-03-02"))
+    unrelated = post(client, auth, article("gamma.net", "Gamma", other, published_at="2021-03-02"))
+    line = [m for m in first["mentions"] if m["text"] == "Not this year."][0]
+    # the second report shares the bridge claim, so its unattributed line joins the mayor's
+    assert [m["claim_id"] for m in same_story["mentions"]] == [m["claim_id"] for m in first["mentions"]]
+    # the same words in another story the same day stay apart
+    assert line["claim_id"] not in {m["claim_id"] for m in unrelated["mentions"]}

@@ -122,3 +122,11 @@ def test_the_same_figures_in_another_order_of_names_are_not_different_figures():
     a = analyse("Smith leads Jones 51 to 42 in the new survey.")
     b = analyse("In the new survey Smith leads Jones by 51 to 42.")
     assert not different_figures(a, b)
+
+
+def test_a_stock_line_found_whole_joins_within_one_story(matcher):
+    a, b = M("Not this year.", speaker="Dana Cole", is_quote=True), M("Not this year.", is_quote=True)
+    assert not matcher.score(a, b, days_apart=0.0).same_claim
+    assert matcher.score(a, b, days_apart=0.0, same_story=True).same_claim
+    # a different line of the same story is still a different claim
+    assert not matcher.score(a, M("Not this month.", is_quote=True), days_apart=0.0, same_story=True).same_claim

@@ -28,6 +28,9 @@ different figures with the named participants swapped are capped below the thres
 as in ``/v1/similarity``) adds ``near_bonus`` (0.6, only when speakers do not clash) within
 ``near_days``, and takes off ``time_slope`` (1.0) logit units per e-fold of the gap beyond it:
 reports of one claim are days apart, and a pair a year apart needs a near-identical sentence.
+``same_story`` (the service knows the two articles already share another claim) adds
+``story_bonus`` (0.5, speakers not clashing) and lets a short line or stock phrase found whole in
+the other join. Closeness and story never lift a pair above the content-gap ceiling.
 These terms are hand-set, tuned on the BASIL dev events (cross-event merges) with MRPC unchanged.
 """
 from __future__ import annotations
@@ -62,7 +65,7 @@ _DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_m
                         "containment_slope": 2.0, "content_gap_max": 0.25,
                         "content_gap_margin": 0.3, "quote_context_min": 0.5, "quote_alone_min": 3,
                         "near_days": 3.0, "near_bonus": 0.6, "time_slope": 1.0, "evidence_margin": 0.3,
-                        "short_cover_min": 1.0}
+                        "short_cover_min": 1.0, "story_bonus": 0.5}
 
 
 def _name_words(speaker: str | None) -> set[str]:
@@ -126,14 +129,16 @@ class Matcher:
             feats["cosine"] = self._embedder.similarity(a.text, b.text)
         return feats
 
-    def score(self, a: MentionText | str, b: MentionText | str, days_apart: float | None = None) -> MatchScore:
+    def score(self, a: MentionText | str, b: MentionText | str, days_apart: float | None = None,
+              same_story: bool = False) -> MatchScore:
         """How likely ``a`` and ``b`` state the same claim: score in [0, 1], ``same_claim`` when
         the score reaches the threshold, and the features (plus ``speaker`` and ``logit``).
         ``days_apart``: how far apart the two were published (None when unknown, as in
-        ``/v1/similarity``: no time term then)."""
+        ``/v1/similarity``: no time term then). ``same_story``: the two articles already share
+        another claim, so a short line or stock phrase found whole in the other may join."""
         a, b = _as_mention(a), _as_mention(b)
         fa, fb = analyse(a.text, _quotes(a)), analyse(b.text, _quotes(b))
-        if not fa.content and not fb.content:
+        if not fa.content and not fb.content:  # ("Yes." / "No.": only ever the same text, never across articles)
             same = normalise(a.text) == normalise(b.text) and bool(a.text.strip()) and days_apart is None
             return MatchScore(1.0 if same else 0.0, same, {})
         feats = self._features(a, b, fa, fb)
@@ -145,44 +150,54 @@ class Matcher:
         elif spk < 0:
             z += adj["speaker_mismatch"]
         bar = logit(self.threshold)
-        near = days_apart is None or days_apart <= adj["near_days"]
-        # evidence beyond the words: the same speaker, or reports published close in time
-        backed = spk > 0 or (days_apart is not None and near)
+        # reports known to be published close in time (evidence beyond the words)
+        close = days_apart is not None and days_apart <= adj["near_days"]
         capped = feats.get("content_gap", 0.0) > adj["content_gap_max"]
         if capped:
             z = min(z, bar - adj["content_gap_margin"])
+        quoted = False  # a shared quotation lifted the pair above a content gap
         q = feats.get("quote_overlap", 0.0)
         # a shared quoted fragment counts with the same speaker, or close in time with the
         # content around it agreeing too ("talking points" alone joins unrelated stories)
-        if q >= 2 and spk >= 0 and (spk > 0 or (backed and (q >= adj["quote_alone_min"]
-                                                             or feats["cov_short"] >= adj["quote_context_min"]))):
+        if q >= 2 and spk >= 0 and (spk > 0 or (close and (q >= adj["quote_alone_min"]
+                                                            or feats["cov_short"] >= adj["quote_context_min"]))):
             floor = (bar + adj["quote_margin"]
                      + (adj["quote_margin_speaker"] if spk > 0 else 0.0)
                      + adj["quote_per_word"] * (min(q, 6) - 2))
+            quoted = floor > z
             z = max(z, floor)
         c = feats.get("containment", 0.0)
-        if c >= adj["containment_min"] and spk >= 0 and not capped and (backed or days_apart is None):
+        # a contained sentence: with compatible speakers, close in time or without dates
+        if c >= adj["containment_min"] and spk >= 0 and not capped and (spk > 0 or close or days_apart is None):
             floor = (bar + adj["containment_margin"]
                      + adj["containment_slope"] * (c - adj["containment_min"]))
             z = max(z, floor)
         # closeness in time is evidence for a pair whose speakers do not clash; a gap counts against any
         z += time_term(days_apart, adj["near_days"], adj["near_bonus"] if spk >= 0 else 0.0, adj["time_slope"])
-        if self._too_little(fa, fb, a.text, b.text, feats, spk, days_apart):
+        if same_story and spk >= 0:  # the two articles already share another claim
+            z += adj["story_bonus"]
+        if capped and not quoted:  # (closeness in time does not lift a pair with a content gap)
+            z = min(z, bar - adj["content_gap_margin"])
+        if self._too_little(fa, fb, a.text, b.text, feats, spk, days_apart, same_story):
             z = min(z, bar - adj["evidence_margin"])
         s = sigmoid(z)
         feats = {**feats, "speaker": float(spk), "logit": z}
         return MatchScore(score=s, same_claim=s >= self.threshold, features=feats)
 
     def _too_little(self, fa, fb, a_text: str, b_text: str, feats: dict[str, float], spk: int,
-                    days_apart: float | None) -> bool:
+                    days_apart: float | None, same_story: bool = False) -> bool:
         """Whether the words cannot join the pair whatever they score: two polls or counts with
         other figures (``evidence.different_figures``); a stock phrase on either side unless the
-        same speaker said it and the reports are close in time; a short mention
-        (``evidence.is_short``) unless the same speaker said it, or - close in time - all its
-        content words are in the other. Without dates (``/v1/similarity``) a short pair is
-        judged on its words unless the speakers clash, a stock phrase needs the same speaker."""
+        same speaker said it close in time; a short mention (``evidence.is_short``) unless the
+        same speaker said it, or - close in time - all its content words are in the other. In
+        the same story (the articles share another claim) a short line or stock phrase found
+        whole in the other may join. Without dates (``/v1/similarity``) a short pair is judged
+        on its words unless the speakers clash, a stock phrase needs the same speaker."""
         if different_figures(fa, fb):
             return True
+        whole = feats["cov_short"] >= self.adjustments["short_cover_min"]
+        if same_story and whole:
+            return False
         near = days_apart is not None and days_apart <= self.adjustments["near_days"]
         if stock_phrase(a_text, fa) or stock_phrase(b_text, fb):
             return not (spk > 0 and (near or days_apart is None))
@@ -190,7 +205,7 @@ class Matcher:
             return False
         if days_apart is None:
             return spk < 0
-        return not (near and feats["cov_short"] >= self.adjustments["short_cover_min"])
+        return not (near and whole)
 
     def prepare(self, texts: list[str]) -> None:
         """Embed ``texts`` in one batch ahead of scoring them (a no-op for the lexical matcher):

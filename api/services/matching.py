@@ -164,12 +164,14 @@ def _story_pass(comps: Components, views: list[MentionText], placements: list[Pl
     candidates comes from an article the batch already shares a claim with (``story``), score
     again as the same story (a short line quoted by both reports of one story), and move the
     new claim's mentions to the claim it joins."""
-    for i, scored in enumerate(shortlists):
-        ref = placements[i].claim
-        if ref >= 0 or not any(article in story for *_, article in scored):
+    starters: dict[int, int] = {}  # new claim -> the mention that started it
+    for i, p in enumerate(placements):
+        if p.is_new:
+            starters.setdefault(p.claim, i)
+    for ref, i in starters.items():
+        scored = shortlists[i]
+        if not any(article in story for *_, article in scored):
             continue
-        if any(placements[j].claim == ref for j in range(i)):
-            continue  # not the mention that started the claim
         claim, score, _ = _decide(comps, views[i], scored, story)
         if claim is None or claim < 0:
             continue

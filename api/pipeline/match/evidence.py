@@ -5,10 +5,11 @@ Press."), a short line or a quoted fragment of two words recurs in unrelated sto
 apart, and two polls ("A leading B, 49 to 44" / "B edging A, 46 to 45") share every word but the
 figures. These rules say when a pair needs more than its words (``Matcher.score`` applies them):
 
-* ``stock_phrase``: fewer than ``STOCK_MAX_CONTENT + 1`` content words, or a short line whose
-  content words are all capitalised (a title, a show name, a greeting): never a claim to join.
+* ``stock_phrase``: at most ``STOCK_MAX_CONTENT`` content words, or a short line whose words
+  are all capitalised (a title, a show name, a greeting): joins only when the same speaker said
+  it close in time, or found whole in another report of the same story.
 * ``is_short``: fewer than ``SHORT_CONTENT`` content words: joins only with more evidence
-  (compatible speakers, or close in time).
+  (the same speaker; close in time or the same story, with all its content words found).
 * ``time_term``: reports of one claim are days apart: within ``near_days`` the logit gains a
   little, beyond it loses ``slope`` per e-fold of the gap (``slope * ln(days / near_days)``).
 * ``different_figures``: the numbers differ with none shared and the named participants appear

@@ -97,7 +97,7 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
 
     # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
     # and what another request stored meanwhile is taken into account before writing.
-    plan = plan_mentions(session, comps, settings, mention_views(extracted))
+    plan = plan_mentions(session, comps, settings, mention_views(extracted), published=data["published_at"])
     outlet = find_outlet(session, data["outlet"]["domain"])  # (outlets are never deleted)
     take_write_lock(session)
     stored = _stored_article(session, url, digest)  # the same URL, stored by a concurrent request

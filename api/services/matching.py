@@ -3,8 +3,11 @@
 ``plan_mentions`` decides, for the mentions of one article (or one mention being re-matched),
 which claim each joins: candidates come from the full-text index (``retrieval``, never a scan of
 all claims) plus the earlier mentions of the same article, a cheap token-set ratio shortlists
-them, and the matcher scores the shortlist; a mention joins the claim of the best candidate that
-states the same claim, or starts a new claim. Planning only reads, so ingests plan side by side;
+them, and the matcher scores the shortlist (with how many days apart each candidate's article
+was published); a mention joins the claim of the best candidate that states the same claim, or
+starts a new claim. A mention that started a claim gets a second look when one of its candidates
+comes from an article the batch already shares a claim with (the same story: a short line quoted
+by both reports may join then). Planning only reads, so ingests plan side by side;
 ``settle_plan``, called holding the write lock, then matches the claims an article would start
 against the mentions other requests stored meanwhile. Pinned mentions (placed by a person) are
 never moved. (Disagreements between the mentions of a claim are found in ``detection``.)
@@ -18,12 +21,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 from sqlalchemy import text
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from ..models import Mention
+from ..models import Article, Mention
 from ..pipeline.types import MentionText
 from .components import Components
-from .retrieval import CandidateFinder, StoredMention, stored_view
+from .retrieval import CandidateFinder, StoredMention, days_apart, stored_view
 from .search import index_terms
 
 PER_CLAIM = 2
@@ -81,6 +84,16 @@ def shortlist(new: MentionText, candidates: list[tuple[int, Candidate]], keep: i
     ``min_ratio`` (the matcher's ``shortlist_min_ratio``: in a store most candidates share only
     a rare word or two and score 40-60, and the matcher all but never accepts those) unless one
     quotes words the other holds verbatim (a partial quotation: "the 'last opportunity'")."""
+    out = []
+    for i in shortlisted(new, candidates, keep, min_ratio, per_claim):
+        claim, view = candidates[i]
+        out.append((claim, view.view if isinstance(view, StoredMention) else view))
+    return out
+
+
+def shortlisted(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float = 0.0,
+                per_claim: int = PER_CLAIM) -> list[int]:
+    """``shortlist``'s choice as indices into ``candidates``, best first."""
     if not candidates:
         return []
     norm = _processed(new.text)
@@ -102,27 +115,69 @@ def shortlist(new: MentionText, candidates: list[tuple[int, Candidate]], keep: i
         ranked += sorted(quoting, key=lambda r: (-r[1], r[2]))
     out, seen = [], {}
     for _, _, i in ranked:
-        claim, view = candidates[i]
+        claim = candidates[i][0]
         if seen.get(claim, 0) < per_claim:
             seen[claim] = seen.get(claim, 0) + 1
-            out.append((claim, view.view if isinstance(view, StoredMention) else view))
+            out.append(i)
             if len(out) == keep:
                 break
     return out
 
 
-def _decide(comps: Components, new: MentionText, scored: list[tuple[int, MentionText]]) -> tuple[int | None, float | None]:
+def _scored(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float,
+            published) -> list[tuple[int, MentionText, float | None, int | None]]:
+    """The shortlist as (claim, view, days apart, article id): a stored candidate is as far
+    from ``published`` (the new mention's publication time) as its article; a mention of the
+    same batch (the same article, id None) is 0 days away; None when a time is unknown."""
+    out = []
+    for i in shortlisted(new, candidates, keep, min_ratio):
+        claim, view = candidates[i]
+        if isinstance(view, StoredMention):
+            out.append((claim, view.view, days_apart(published, view.published), view.article_id))
+        else:
+            out.append((claim, view, 0.0 if published is not None else None, None))
+    return out
+
+
+def _decide(comps: Components, new: MentionText, scored: list[tuple[int, MentionText, float | None, int | None]],
+            story: set[int] | frozenset = frozenset()) -> tuple[int | None, float | None, int | None]:
+    """The claim of the best candidate stating the same claim, its score and its article; or
+    None, the best score seen and None. ``scored`` holds (claim, view, days apart, article id)
+    (see ``_scored``); candidates from ``story`` articles (ones the batch already shares a claim
+    with) are scored as the same story."""
     if not scored:
-        return None, None
-    comps.matcher.prepare([new.text] + [v.text for _, v in scored])
-    best_claim_id, best_score, top = None, None, None
-    for claim, view in scored:
-        result = comps.matcher.score(new, view)
+        return None, None, None
+    comps.matcher.prepare([new.text] + [v.text for _, v, _, _ in scored])
+    best_claim_id, best_score, best_article, top = None, None, None, None
+    for claim, view, days, article in scored:
+        result = comps.matcher.score(new, view, days_apart=days, same_story=article in story)
         if top is None or result.score > top:
             top = result.score
         if result.same_claim and (best_score is None or result.score > best_score):
-            best_claim_id, best_score = claim, result.score
-    return best_claim_id, (best_score if best_claim_id is not None else top)
+            best_claim_id, best_score, best_article = claim, result.score, article
+    return best_claim_id, (best_score if best_claim_id is not None else top), best_article
+
+
+def _story_pass(comps: Components, views: list[MentionText], placements: list[Placement],
+                shortlists: list[list], story: set[int]) -> None:
+    """Second look, in place, at the mentions that started claims: when one of their
+    candidates comes from an article the batch already shares a claim with (``story``), score
+    again as the same story (a short line quoted by both reports of one story), and move the
+    new claim's mentions to the claim it joins."""
+    starters: dict[int, int] = {}  # new claim -> the mention that started it
+    for i, p in enumerate(placements):
+        if p.is_new:
+            starters.setdefault(p.claim, i)
+    for ref, i in starters.items():
+        scored = shortlists[i]
+        if not any(article in story for *_, article in scored):
+            continue
+        claim, score, _ = _decide(comps, views[i], scored, story)
+        if claim is None or claim < 0:
+            continue
+        for j, p in enumerate(placements):
+            if p.claim == ref:
+                placements[j] = Placement(claim, score if j == i else p.score)
 
 
 @dataclass
@@ -136,6 +191,7 @@ class MatchPlan:
     weights: list[dict[str, float]]
     snapshot: int
     keysets: list[set[str]]  # each view's index keys (``search.index_terms``)
+    published: object = None  # the batch's publication time (a datetime), None when unknown
 
 
 def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple[int, int, Candidate]]],
@@ -153,10 +209,12 @@ def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple
 
 
 def plan_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
-                  before_id: int | None = None, same_batch: bool = True) -> MatchPlan:
+                  before_id: int | None = None, same_batch: bool = True, published=None) -> MatchPlan:
     """The claim each of ``views`` (in order) should join. With ``same_batch`` a mention may also
     join the claim of an earlier mention of the batch (an article repeating a claim); with
-    ``before_id`` only mentions stored before that id are candidates (re-matching). Only reads:
+    ``before_id`` only mentions stored before that id are candidates (re-matching).
+    ``published`` is the batch's publication time: the matcher asks more of candidates
+    published long before or after it (``Matcher.score``'s ``days_apart``). Only reads:
     ingest plans before it takes the write lock, then ``settle_plan`` looks at what other
     requests stored in the meantime."""
     limit = settings["MATCH_CANDIDATES"]
@@ -168,6 +226,8 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     placements: list[Placement] = []
     batch_holders: dict[str, list[int]] = defaultdict(list)  # index key -> earlier mentions of the batch
     new_claims = 0
+    story: set[int] = set()  # stored articles the batch shares a claim with
+    shortlists: list[list] = []  # each mention's scored shortlist
     for i, view in enumerate(views):
         # (weight, recency, claim, view): stored candidates, then earlier mentions of the batch
         pool = [(w, mid, stored[mid].claim_id, stored[mid]) for mid, w in ranked[i] if mid in stored]
@@ -181,19 +241,25 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
                 batch_holders[k].append(i)
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
-        claim, score = _decide(comps, view, shortlist(view, candidates, settings["MATCH_SCORED"],
-                                                      getattr(comps.matcher, "shortlist_min_ratio", 0.0)))
+        scored = _scored(view, candidates, settings["MATCH_SCORED"],
+                         getattr(comps.matcher, "shortlist_min_ratio", 0.0), published)
+        claim, score, article = _decide(comps, view, scored)
         if claim is None:
             new_claims += 1
             claim = -new_claims
+        elif article is not None:
+            story.add(article)
+        shortlists.append(scored)
         placements.append(Placement(claim, score))
-    return MatchPlan(views, placements, finder.rarity, finder.newest, all_keys)
+    if story:
+        _story_pass(comps, views, placements, shortlists, story)
+    return MatchPlan(views, placements, finder.rarity, finder.newest, all_keys, published)
 
 
 def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
-                   before_id: int | None = None, same_batch: bool = True) -> list[Placement]:
+                   before_id: int | None = None, same_batch: bool = True, published=None) -> list[Placement]:
     """``plan_mentions``' placements (for callers that hold the write lock already)."""
-    return plan_mentions(session, comps, settings, views, before_id, same_batch).placements
+    return plan_mentions(session, comps, settings, views, before_id, same_batch, published).placements
 
 
 def settle_plan(session: Session, comps: Components, settings: dict, plan: MatchPlan) -> list[Placement]:
@@ -206,7 +272,7 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
     if newest <= plan.snapshot:
         return plan.placements
     if newest - plan.snapshot > SETTLE_MAX:  # a bulk load ran meanwhile: plan again, under the lock
-        return place_mentions(session, comps, settings, plan.views)
+        return place_mentions(session, comps, settings, plan.views, published=plan.published)
     fresh = CandidateFinder(session).load(range(plan.snapshot + 1, newest + 1))  # (ids deleted meanwhile are absent)
     holders: dict[str, list[tuple[int, int, Candidate]]] = defaultdict(list)
     for m in fresh.values():
@@ -221,7 +287,8 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
     for ref, i in starters.items():
         view = plan.views[i]
         candidates = _candidates_by_keys(plan.weights[i], holders, settings["MATCH_CANDIDATES"])
-        claim, score = _decide(comps, view, shortlist(view, candidates, settings["MATCH_SCORED"], min_ratio))
+        claim, score, _ = _decide(comps, view, _scored(view, candidates, settings["MATCH_SCORED"], min_ratio,
+                                                       plan.published))
         if claim is None:
             continue
         for j, p in enumerate(placements):
@@ -234,6 +301,7 @@ def best_claim(session: Session, comps: Components, mention: Mention, settings: 
                before_id: int | None = None) -> tuple[int | None, float | None]:
     """The stored claim a stored mention should join and the score, or (None, best score) for a
     claim of its own; with ``before_id`` only mentions stored before it are candidates."""
+    published = session.exec(select(Article.published_at).where(Article.id == mention.article_id)).first()
     placement = place_mentions(session, comps, settings, [mention_text(mention)], before_id=before_id,
-                               same_batch=False)[0]
+                               same_batch=False, published=published)[0]
     return (None if placement.is_new else placement.claim), placement.score

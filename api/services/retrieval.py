@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import datetime, timezone
 from collections import Counter, defaultdict
 from operator import itemgetter
 
@@ -43,13 +44,14 @@ class StoredMention:
     only compared by their ``text``). ``spans`` are the quote spans as article offsets: a list,
     or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for."""
 
-    __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "_view",
-                 "_quotes", "_processed")
+    __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "published",
+                 "_view", "_quotes", "_processed")
 
     def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
-                 speaker: str | None, is_quote: bool, spans) -> None:
+                 speaker: str | None, is_quote: bool, spans, published=None) -> None:
         self.id, self.claim_id, self.article_id, self.text = id, claim_id, article_id, text
         self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
+        self.published = published  # its article's published_at (SQLite: as text), see ``days_apart``
         self._view: MentionText | None = None
         self._quotes: tuple[tuple[int, int], ...] | None = None
         self._processed: str | None = None
@@ -76,6 +78,27 @@ class StoredMention:
             spans = decoded_spans(self.spans)  # (SQLite's JSON text is parsed only now, when needed)
             self._quotes = relative_spans(self.text, self.start, spans) if spans else ()
         return self._quotes
+
+
+def as_utc(when) -> datetime | None:
+    """A publication time as a naive UTC datetime: from a datetime (aware or naive, taken as
+    UTC) or the ISO text SQLite hands back; None stays None."""
+    if when is None:
+        return None
+    if isinstance(when, str):
+        when = datetime.fromisoformat(when)
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    return when
+
+
+def days_apart(a, b) -> float | None:
+    """Days between two publication times (either form ``as_utc`` takes); None when one is
+    unknown."""
+    a, b = as_utc(a), as_utc(b)
+    if a is None or b is None:
+        return None
+    return abs((a - b).total_seconds()) / 86400.0
 
 
 def stored_view(text_: str, start: int, speaker: str | None, is_quote: bool, quote_spans) -> MentionText:
@@ -256,17 +279,20 @@ class CandidateFinder:
         return out
 
     def load(self, ids) -> dict[int, StoredMention]:
-        """The stored mentions with these ids (read through the driver's cursor, as postings are)."""
+        """The stored mentions with these ids, with their article's publication time (read
+        through the driver's cursor, as postings are; one joined query per 500 ids)."""
         ids = sorted(set(ids))
         cur = self._cursor_()
         mark = self._mark
         out: dict[int, StoredMention] = {}
         for i in range(0, len(ids), IN_CHUNK):
             chunk = ids[i:i + IN_CHUNK]
-            cur.execute("SELECT id, claim_id, article_id, text, start, speaker, is_quote, quote_spans "
-                        f"FROM mention WHERE id IN ({', '.join([mark] * len(chunk))})", chunk)
-            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans in cur.fetchall():
+            cur.execute("SELECT m.id, m.claim_id, m.article_id, m.text, m.start, m.speaker, m.is_quote, "
+                        "m.quote_spans, a.published_at FROM mention m JOIN article a ON a.id = m.article_id "
+                        f"WHERE m.id IN ({', '.join([mark] * len(chunk))})", chunk)
+            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans, published in cur.fetchall():
                 if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
                     spans = ()
-                out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans)
+                out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans,
+                                         published)
         return out

@@ -101,3 +101,40 @@ def test_a_later_article_joins_and_refreshes_the_stored_claim(app, client, auth)
     assert detail["mention_count"] == 2 and detail["outlet_count"] == 2
     assert detail["last_seen"].startswith("2024-08-21") and detail["first_seen"].startswith("2024-08-19")
     assert detail["disagreements_by_kind"]["number"] == 1
+
+
+_BRIDGE = "The council voted on Tuesday to close the old bridge to lorries from next spring."
+_BRIDGE_AGAIN = "Lorries will be banned from the old bridge from next spring after a council vote."
+
+
+def test_reports_days_apart_join_but_years_apart_do_not(app, client, auth):
+    first = post(client, auth, article("alpha.com", "Alpha", _BRIDGE, published_at="2021-03-02T09:00:00Z"))
+    days = post(client, auth, article("beta.org", "Beta", _BRIDGE_AGAIN, published_at="2021-03-03"))
+    years = post(client, auth, article("gamma.net", "Gamma", _BRIDGE_AGAIN, published_at="2024-06-01"))
+    claim_id = first["mentions"][0]["claim_id"]
+    assert days["mentions"][0]["claim_id"] == claim_id
+    assert years["mentions"][0]["claim_id"] not in (claim_id, days["mentions"][0]["claim_id"])
+
+
+def test_candidates_carry_their_article_publication_time(app, client, auth):
+    from api.services.retrieval import CandidateFinder, days_apart
+    body = post(client, auth, article("alpha.com", "Alpha", _BRIDGE, published_at="2021-03-02T12:00:00Z"))
+    with Session(app.extensions["claimtrack"]["engine"]) as session:
+        stored = CandidateFinder(session).load([body["mentions"][0]["id"]])
+        (mention,) = stored.values()
+        assert days_apart(mention.published, "2021-03-04T00:00:00+00:00") == 1.5
+
+
+def test_a_stock_line_joins_only_inside_one_story(app, client, auth):
+    bridge = _BRIDGE + "\n\nAsked about a new bridge, Mayor Dana Cole said: \u201cNot this year.\u201d"
+    again = _BRIDGE_AGAIN + "\n\n\u201cNot this year.\u201d"
+    other = ("The football club sold its stadium to a property developer on Tuesday.\n\n"
+             "\u201cNot this year.\u201d")
+    first = post(client, auth, article("alpha.com", "Alpha", bridge, published_at="2021-03-02"))
+    same_story = post(client, auth, article("beta.org", "Beta", again, published_at="2021-03-02"))
+    unrelated = post(client, auth, article("gamma.net", "Gamma", other, published_at="2021-03-02"))
+    line = [m for m in first["mentions"] if m["text"] == "Not this year."][0]
+    # the second report shares the bridge claim, so its unattributed line joins the mayor's
+    assert [m["claim_id"] for m in same_story["mentions"]] == [m["claim_id"] for m in first["mentions"]]
+    # the same words in another story the same day stay apart
+    assert line["claim_id"] not in {m["claim_id"] for m in unrelated["mentions"]}

@@ -14,10 +14,12 @@ mention's ``text`` is exactly ``text[start:end]``. Pure Python, no models.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..types import ExtractedMention, Extraction
 from .attribute import SentenceInfo, attribute
 from .content import Piece, pieces
-from .boilerplate import is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
+from .boilerplate import dateline_length, is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
 from .fragments import is_clause_fragment, is_venue_tail
 from .quotes import find_quotes
 from .scoring import checkworthiness
@@ -76,6 +78,9 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
 def _mention(text: str, p: Piece, info: SentenceInfo, para: tuple[int, int], title: str | None,
              english: bool) -> ExtractedMention | None:
     """The mention for one piece of a sentence, or None when it is dropped."""
+    cut = dateline_length(text[p.start:p.end])  # "WASHINGTON (AP) \u2014 " is not part of the claim
+    if cut and p.start + cut < p.end:
+        p = replace(p, start=p.start + cut)
     chunk = text[p.start:p.end]
     spans = tuple((max(a, p.start), min(b, p.end)) for a, b in info.quote_spans
                   if min(b, p.end) > max(a, p.start)) if info.quote_spans else ()

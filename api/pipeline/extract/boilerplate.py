@@ -21,6 +21,19 @@ _FURNITURE_RE = re.compile(
     re.I | re.X,
 )
 _BYLINE_RE = re.compile(r"^By [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:,| and|$)")
+# A dateline: a place in capitals ("TEL AVIV", "WASHINGTON", "NEW YORK, N.Y."), optionally a date
+# ("August 19", "Aug. 19", "19 August") and a news agency in brackets or slashes ("(AP)", "/TASS/",
+# "(Reuters)"), then a dash or a full stop. DATELINE_RE matches one at the start of a sentence.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# (the region after a comma - "N.Y.", "Calif." - is not a month: "MOSCOW, March 3")
+_PLACE = (r"[A-Z][A-Z'\-]+\.?(?:\s+[A-Z][A-Z'\-]+\.?){0,3}"
+          rf"(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?")
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+_AGENCY = r"(?:\(\s*[A-Z][A-Za-z.\-]{1,15}(?:\s+[A-Z][A-Za-z.\-]{1,15}){0,2}\s*\)|/\s*[A-Z][A-Za-z.\-]{1,15}\s*/)"
+_AGENCY_IN = re.compile(_AGENCY)
+_DATE_IN = re.compile(_DATE)
+DATELINE_RE = re.compile(
+    rf"^\s*(?:{_PLACE}(?:\s*,\s*{_DATE})?\s*\.?\s*(?:{_AGENCY})?|{_AGENCY})\s*\.?\s*(?:[\u2014\u2013]|--?)?\s*")
 _POST_RE = re.compile(r"\bThe post\b.*\bappeared first on\b", re.S)
 _CREDIT_RE = re.compile(
     r"(?:\(|\b)(?:Getty Images|AP Photo|AFP(?: via Getty Images)?|Reuters/|EPA-EFE|Shutterstock|"
@@ -42,12 +55,32 @@ def is_furniture(sentence: str) -> bool:
         return True
     if ("|" in s or ">" in s or "\u203a" in s or "\u00bb" in s) and _NAV_RE.search(s):
         return True
-    if _BYLINE_RE.match(s) or _FURNITURE_RE.match(s):
+    if _BYLINE_RE.match(s) or _FURNITURE_RE.match(s) or is_dateline(s):
         return True
     if not _CREDIT_HINT_RE.search(s):
         return False
     m = _CREDIT_RE.search(s) if len(s.split()) <= 25 else None
     return m is not None and len(m.group().split()) <= 6  # not "Reuters/Ipsos poll showed Clinton …"
+
+
+def dateline_length(sentence: str) -> int:
+    """Characters of a dateline that opens ``sentence`` ("WASHINGTON (AP) \u2014 ",
+    "MOSCOW, March 3 (Reuters) - "), 0 when there is none: a place in capitals needs a date,
+    an agency or a dash after it (a sentence may open with a word in capitals)."""
+    m = DATELINE_RE.match(sentence)
+    if not m or not m.group().strip():
+        return 0
+    head = m.group()
+    if not (_AGENCY_IN.search(head) or _DATE_IN.search(head) or re.search("[\u2014\u2013]|--?\\s*$", head)):
+        return 0
+    return m.end()
+
+
+def is_dateline(sentence: str) -> bool:
+    """The whole sentence is a dateline ("TEL AVIV, August 19. /TASS/.", "WASHINGTON (AP) \u2014")."""
+    s = sentence.strip()
+    n = dateline_length(s)
+    return n > 0 and not s[n:].strip(" .\u2014\u2013-")
 
 
 def is_title_repeat(sentence: str, title: str | None) -> bool:

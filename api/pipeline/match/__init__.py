@@ -18,6 +18,20 @@ one's are such ("It is time for it to get done" / "It is time for everyone to ge
 information; here a claim repeated inside a longer sentence is the same claim.) Differing
 numbers and places lower the score only moderately: reports that disagree on a detail are still
 the same claim, put side by side.
+
+Evidence beyond the words (``evidence.py``): the floors above need compatible speakers or, for
+reports close in time (``days_apart`` at most ``near_days``, 3), agreeing content around a short
+fragment (``quote_context_min`` of the shorter mention's content words) or a verbatim fragment of
+``quote_alone_min`` (3) content words; a stock phrase or short mention and two reports of
+different figures with the named participants swapped are capped below the threshold (see
+``_too_little``). Time: ``days_apart`` (the two articles' publication times; None when unknown,
+as in ``/v1/similarity``) adds ``near_bonus`` (0.6, only when speakers do not clash) within
+``near_days``, and takes off ``time_slope`` (1.0) logit units per e-fold of the gap beyond it:
+reports of one claim are days apart, and a pair a year apart needs a near-identical sentence.
+``same_story`` (the service knows the two articles already share another claim) adds
+``story_bonus`` (0.5, speakers not clashing) and lets a short line or stock phrase found whole in
+the other join. Closeness and story never lift a pair above the content-gap ceiling.
+These terms are hand-set, tuned on the BASIL dev events (cross-event merges) with MRPC unchanged.
 """
 from __future__ import annotations
 
@@ -28,6 +42,7 @@ from api.pipeline.types import MatchScore, MentionText
 
 from .analysis import analyse
 from .candidates import search_terms as _search_terms
+from .evidence import different_figures, is_short, stock_phrase, time_term
 from .features import pair_features
 from .model import PARAMS_PATH, LogisticModel, load_params, logit, sigmoid
 from .semantic import default_local_model_path
@@ -36,7 +51,8 @@ __all__ = ["Matcher", "MATCHER_NAME", "MATCHER_VERSION", "speaker_compatibility"
            "default_local_model_path"]
 
 MATCHER_NAME = "claimtrack-lexical-logreg"
-MATCHER_VERSION = "1.1.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles
+MATCHER_VERSION = "1.2.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
+# 1.2: publication-time gap, evidence beyond a shared fragment, stock phrases, swapped polls (weights of 1.1)
 
 _TITLES = frozenset("""
 mr mrs ms dr sir president vice prime minister secretary state us senator sen rep governor gov
@@ -47,7 +63,9 @@ _DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_m
                         "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
                         "containment_min": 0.7, "containment_margin": 0.1,
                         "containment_slope": 2.0, "content_gap_max": 0.25,
-                        "content_gap_margin": 0.3}
+                        "content_gap_margin": 0.3, "quote_context_min": 0.5, "quote_alone_min": 3,
+                        "near_days": 3.0, "near_bonus": 0.6, "time_slope": 1.0, "evidence_margin": 0.3,
+                        "short_cover_min": 1.0, "story_bonus": 0.5}
 
 
 def _name_words(speaker: str | None) -> set[str]:
@@ -111,13 +129,17 @@ class Matcher:
             feats["cosine"] = self._embedder.similarity(a.text, b.text)
         return feats
 
-    def score(self, a: MentionText | str, b: MentionText | str) -> MatchScore:
+    def score(self, a: MentionText | str, b: MentionText | str, days_apart: float | None = None,
+              same_story: bool = False) -> MatchScore:
         """How likely ``a`` and ``b`` state the same claim: score in [0, 1], ``same_claim`` when
-        the score reaches the threshold, and the features (plus ``speaker`` and ``logit``)."""
+        the score reaches the threshold, and the features (plus ``speaker`` and ``logit``).
+        ``days_apart``: how far apart the two were published (None when unknown, as in
+        ``/v1/similarity``: no time term then). ``same_story``: the two articles already share
+        another claim, so a short line or stock phrase found whole in the other may join."""
         a, b = _as_mention(a), _as_mention(b)
         fa, fb = analyse(a.text, _quotes(a)), analyse(b.text, _quotes(b))
-        if not fa.content and not fb.content:
-            same = normalise(a.text) == normalise(b.text) and bool(a.text.strip())
+        if not fa.content and not fb.content:  # ("Yes." / "No.": only ever the same text, never across articles)
+            same = normalise(a.text) == normalise(b.text) and bool(a.text.strip()) and days_apart is None
             return MatchScore(1.0 if same else 0.0, same, {})
         feats = self._features(a, b, fa, fb)
         z = self.model.logit(feats)
@@ -127,23 +149,63 @@ class Matcher:
             z += adj["speaker_match"]
         elif spk < 0:
             z += adj["speaker_mismatch"]
+        bar = logit(self.threshold)
+        # reports known to be published close in time (evidence beyond the words)
+        close = days_apart is not None and days_apart <= adj["near_days"]
         capped = feats.get("content_gap", 0.0) > adj["content_gap_max"]
         if capped:
-            z = min(z, logit(self.threshold) - adj["content_gap_margin"])
+            z = min(z, bar - adj["content_gap_margin"])
+        quoted = False  # a shared quotation lifted the pair above a content gap
         q = feats.get("quote_overlap", 0.0)
-        if q >= 2 and spk >= 0:
-            floor = (logit(self.threshold) + adj["quote_margin"]
+        # a shared quoted fragment counts with the same speaker, or close in time with the
+        # content around it agreeing too ("talking points" alone joins unrelated stories)
+        if q >= 2 and spk >= 0 and (spk > 0 or (close and (q >= adj["quote_alone_min"]
+                                                            or feats["cov_short"] >= adj["quote_context_min"]))):
+            floor = (bar + adj["quote_margin"]
                      + (adj["quote_margin_speaker"] if spk > 0 else 0.0)
                      + adj["quote_per_word"] * (min(q, 6) - 2))
+            quoted = floor > z
             z = max(z, floor)
         c = feats.get("containment", 0.0)
-        if c >= adj["containment_min"] and spk >= 0 and not capped:
-            floor = (logit(self.threshold) + adj["containment_margin"]
+        # a contained sentence: with compatible speakers, close in time or without dates
+        if c >= adj["containment_min"] and spk >= 0 and not capped and (spk > 0 or close or days_apart is None):
+            floor = (bar + adj["containment_margin"]
                      + adj["containment_slope"] * (c - adj["containment_min"]))
             z = max(z, floor)
+        # closeness in time is evidence for a pair whose speakers do not clash; a gap counts against any
+        z += time_term(days_apart, adj["near_days"], adj["near_bonus"] if spk >= 0 else 0.0, adj["time_slope"])
+        if same_story and spk >= 0:  # the two articles already share another claim
+            z += adj["story_bonus"]
+        if capped and not quoted:  # (closeness in time does not lift a pair with a content gap)
+            z = min(z, bar - adj["content_gap_margin"])
+        if self._too_little(fa, fb, a.text, b.text, feats, spk, days_apart, same_story):
+            z = min(z, bar - adj["evidence_margin"])
         s = sigmoid(z)
         feats = {**feats, "speaker": float(spk), "logit": z}
         return MatchScore(score=s, same_claim=s >= self.threshold, features=feats)
+
+    def _too_little(self, fa, fb, a_text: str, b_text: str, feats: dict[str, float], spk: int,
+                    days_apart: float | None, same_story: bool = False) -> bool:
+        """Whether the words cannot join the pair whatever they score: two polls or counts with
+        other figures (``evidence.different_figures``); a stock phrase on either side unless the
+        same speaker said it close in time; a short mention (``evidence.is_short``) unless the
+        same speaker said it, or - close in time - all its content words are in the other. In
+        the same story (the articles share another claim) a short line or stock phrase found
+        whole in the other may join. Without dates (``/v1/similarity``) a short pair is judged
+        on its words unless the speakers clash, a stock phrase needs the same speaker."""
+        if different_figures(fa, fb):
+            return True
+        whole = feats["cov_short"] >= self.adjustments["short_cover_min"]
+        if same_story and whole:
+            return False
+        near = days_apart is not None and days_apart <= self.adjustments["near_days"]
+        if stock_phrase(a_text, fa) or stock_phrase(b_text, fb):
+            return not (spk > 0 and (near or days_apart is None))
+        if not (is_short(fa) or is_short(fb)) or spk > 0:
+            return False
+        if days_apart is None:
+            return spk < 0
+        return not (near and whole)
 
     def prepare(self, texts: list[str]) -> None:
         """Embed ``texts`` in one batch ahead of scoring them (a no-op for the lexical matcher):

@@ -1,0 +1,85 @@
+"""Evidence the matcher asks for beyond word overlap: length, time apart, and differing figures.
+
+Word overlap alone joins too much on real coverage: a stock phrase ("Thank you.", "Meet the
+Press."), a short line or a quoted fragment of two words recurs in unrelated stories years
+apart, and two polls ("A leading B, 49 to 44" / "B edging A, 46 to 45") share every word but the
+figures. These rules say when a pair needs more than its words (``Matcher.score`` applies them):
+
+* ``stock_phrase``: at most ``STOCK_MAX_CONTENT`` content words, or a short line whose words
+  are all capitalised (a title, a show name, a greeting): joins only when the same speaker said
+  it close in time, or found whole in another report of the same story.
+* ``is_short``: fewer than ``SHORT_CONTENT`` content words: joins only with more evidence
+  (the same speaker; close in time or the same story, with all its content words found).
+* ``time_term``: reports of one claim are days apart: within ``near_days`` the logit gains a
+  little, beyond it loses ``slope`` per e-fold of the gap (``slope * ln(days / near_days)``).
+* ``different_figures``: the numbers differ with none shared and the named participants appear
+  in another order: two measurements, not one claim reported differently.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from api.pipeline.text import STOPWORDS
+
+from .analysis import Analysis
+
+SHORT_CONTENT = 5        # fewer content words than this: a short mention
+STOCK_MAX_CONTENT = 1    # this many content words or fewer: a stock phrase ("Thank you.")
+TITLE_MAX_CONTENT = 4    # a line of at most this many content words, all capitalised: a title
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+def content_size(a: Analysis) -> int:
+    """How many distinct content words the mention has."""
+    return len(set(a.content))
+
+
+def is_short(a: Analysis) -> bool:
+    """Fewer than ``SHORT_CONTENT`` distinct content words."""
+    return content_size(a) < SHORT_CONTENT
+
+
+def _title_like(text: str) -> bool:
+    """Every word that is not a stop word starts with a capital ("Meet the Press.",
+    "State of the Union.", "Thank You")."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def stock_phrase(text: str, a: Analysis) -> bool:
+    """A greeting, title or one-word answer: too little said to be matched across articles."""
+    n = content_size(a)
+    return n <= STOCK_MAX_CONTENT or (n <= TITLE_MAX_CONTENT and _title_like(text))
+
+
+def time_term(days_apart: float | None, near_days: float, near_bonus: float, slope: float) -> float:
+    """Logit units added for a pair published ``days_apart`` days apart: ``near_bonus`` within
+    ``near_days``, then ``-slope`` per e-fold of the gap beyond; nothing when a date is unknown."""
+    if days_apart is None:
+        return 0.0
+    if days_apart <= near_days:
+        return near_bonus
+    return -slope * math.log(days_apart / near_days)
+
+
+def _entity_order(a: Analysis, shared: frozenset[str]) -> list[str]:
+    """The shared named entities in the order they first appear in the mention."""
+    seen: list[str] = []
+    for w in a.content:
+        if w in shared and w not in seen:
+            seen.append(w)
+    return seen
+
+
+def different_figures(a: Analysis, b: Analysis) -> bool:
+    """Both mentions give figures, none is shared, and the named participants they share come
+    in another order ("A leading B, 49 to 44" / "B edging A, 46 to 45"): two measurements, not
+    one claim reported with another number. (Figures alone differing is a ``number``
+    disagreement to show, not a reason to part the reports.)"""
+    if not a.numbers or not b.numbers or a.numbers & b.numbers:
+        return False
+    # a name may open one sentence (not marked there) and sit inside the other: either side's
+    # marking counts, for the words both hold
+    shared = (a.entities | b.entities) & frozenset(a.content) & frozenset(b.content)
+    return len(shared) >= 2 and _entity_order(a, shared) != _entity_order(b, shared)

@@ -24,15 +24,34 @@ def stance_split(text: str, start: int, end: int, att: Attribution, toks: list[T
     """A stance verb's content: what follows the verb ("opposed *the resolution*", "wants *to
     …*", "believes (that) *…*", "accused *Clinton of …*"), to the end of the clause; a leading
     clause before the subject ("While prices rose, X …") is a piece in the outlet's own voice."""
-    n = len(toks)
-    k, np = att.cue, att.np
+    n, k = len(toks), att.cue
     late = late_particle(toks, k)  # "called Friday for …"
     if toks[k].low in QUOTE_ONLY and any(t.kind == "q" for t in toks[k + 1:]) and not particle(toks, k) \
             and late is None:
         q = next(c for c in range(k + 1, n) if toks[c].kind == "q")  # 'called it "a disgrace"'
-        p = k + 1
-        if q - p > 6:
+        if q - (k + 1) > 6:
             return [(toks[q].start, toks[q].end, False)]
+    p = _content_start(toks, k, late, content_from)
+    if p >= n or not substantive(toks, p, n):
+        return None
+    content = _stance_content(toks, p, start, end)
+    if (att.stance or toks[k].low not in CLAUSE_VERBS) and toks[p - 1].low != "that" and toks[p].low != "to" \
+            and toks[p].kind != "n" and (
+            toks[p].low not in CLAUSE_STARTS or toks[p].low in NOUN_DETERMINERS and _noun_object(toks, p)):
+        content = _noun_object_pieces(toks, p, content)
+    cut = _lead_cut(att, toks)
+    if cut is _NO_LEAD:
+        return content
+    if cut is None:
+        return None
+    lead = [(*span(toks, 0, cut, start, end), True)] if word_count(toks, 0, cut) >= 3 else []
+    return lead + content
+
+
+def _content_start(toks: list[Tok], k: int, late: int | None, content_from: int | None) -> int:
+    """The first token of the content after the verb at ``k`` (its particle, frame words, a time
+    phrase and "that" or a colon skipped)."""
+    n = len(toks)
     p = content_from if content_from is not None else late + 1 if late is not None \
         else k + 1 + (1 if particle(toks, k) else 0)
     while p < n and frame_word(toks[p]) and toks[p].kind != "n":  # not "said 111 hostages …"
@@ -41,45 +60,49 @@ def stance_split(text: str, start: int, end: int, att: Attribution, toks: list[T
         p += 2  # "opposed on Tuesday the …"
     if p < n and (toks[p].low == "that" or toks[p].text == ":"):
         p += 1
-    if p >= n or not substantive(toks, p, n):
-        return None
-    content = _stance_content(toks, p, start, end)
-    if (att.stance or toks[k].low not in CLAUSE_VERBS) and toks[p - 1].low != "that" and toks[p].low != "to" \
-            and toks[p].kind != "n" and (
-            toks[p].low not in CLAUSE_STARTS or toks[p].low in NOUN_DETERMINERS and _noun_object(toks, p)):
-        a, b, own = content[0]  # a noun object: without the adjuncts that follow it
-        e = _object_end(toks, p, b)
-        content[0] = (a, min(b, e), own)
-        c = next((c for c in range(p, n) if toks[c].start > e), n)
-        if e < b and c < n and toks[c].low in CLAUSE_SUBORDINATORS and word_count(toks, c + 1, n) >= 4 \
-                and _finite_clause_at(toks, c + 1):
-            # "condemned the launch as Pyongyang fired three missiles": the clause is the outlet's
-            content.insert(1, (toks[c + 1].start, b, True))
+    return p
+
+
+def _noun_object_pieces(toks: list[Tok], p: int, content: list) -> list:
+    """A noun object without the adjuncts that follow it; a finite clause after it ("condemned
+    the launch as Pyongyang fired three missiles") is the outlet's."""
+    n = len(toks)
+    a, b, own = content[0]
+    e = _object_end(toks, p, b)
+    content[0] = (a, min(b, e), own)
+    c = next((c for c in range(p, n) if toks[c].start > e), n)
+    if e < b and c < n and toks[c].low in CLAUSE_SUBORDINATORS and word_count(toks, c + 1, n) >= 4 \
+            and _finite_clause_at(toks, c + 1):
+        content.insert(1, (toks[c + 1].start, b, True))
+    return content
+
+
+_NO_LEAD = object()  # nothing before the frame is the outlet's: the content alone
+
+
+def _lead_cut(att: Attribution, toks: list[Tok]):
+    """Where the outlet's lead before the frame ends (a token index), ``_NO_LEAD`` when there is
+    none, or None to keep the whole sentence ('"…," X believes')."""
+    k, np, n = att.cue, att.np, len(toks)
     if att.how == "ing":
-        cut = k - 1
-    elif att.how == "with":
-        cut = np.i - 2  # the comma before "with"
-    elif att.how == "coord":
-        cut = coordinator(toks, k)
-        if cut is None:
-            return None
-    else:
-        f0 = np.i
-        if f0 == 0:
-            return content
-        prev = toks[f0 - 1]
-        if any(t.kind == "q" for t in toks[:f0]):
-            return None  # '"…," X believes' and the like: keep the sentence
-        if prev.kind == "w" and prev.low in SUBORDINATORS:
-            cut = f0 - 2 if f0 >= 2 and toks[f0 - 2].low in ("even", "just") else f0 - 1
-        elif prev.text == "," and np.j < n and toks[np.j].text == "," and np.kind == "person":
-            return content  # "Trump's running mate, Mike Pence, plans to …": an appositive, not a lead
-        elif prev.text == "," and (not opening_adverbial(toks, f0) or subordinate_clause(toks, f0 - 1)):
-            cut = f0 - 1
-        else:
-            return content  # "In a speech on Friday, Clinton laid out …": an opening adverbial
-    lead = [(*span(toks, 0, cut, start, end), True)] if word_count(toks, 0, cut) >= 3 else []
-    return lead + content
+        return k - 1
+    if att.how == "with":
+        return np.i - 2  # the comma before "with"
+    if att.how == "coord":
+        return coordinator(toks, k)
+    f0 = np.i
+    if f0 == 0:
+        return _NO_LEAD
+    prev = toks[f0 - 1]
+    if any(t.kind == "q" for t in toks[:f0]):
+        return None  # '"…," X believes' and the like: keep the sentence
+    if prev.kind == "w" and prev.low in SUBORDINATORS:
+        return f0 - 2 if f0 >= 2 and toks[f0 - 2].low in ("even", "just") else f0 - 1
+    if prev.text == "," and np.j < n and toks[np.j].text == "," and np.kind == "person":
+        return _NO_LEAD  # "Trump's running mate, Mike Pence, plans to …": an appositive, not a lead
+    if prev.text == "," and (not opening_adverbial(toks, f0) or subordinate_clause(toks, f0 - 1)):
+        return f0 - 1
+    return _NO_LEAD  # "In a speech on Friday, Clinton laid out …": an opening adverbial
 
 
 def _stance_content(toks: list[Tok], p: int, start: int, end: int, depth: int = 0):

@@ -60,59 +60,95 @@ def content_after(toks: list[Tok], p: int, kind: str, start: int, end: int, dept
     if p >= n:
         return []
     for c in range(p + 1, n - 1):
-        if toks[c].text == ";" and substantive(toks, p, c):  # "…; the center at the foundation …"
-            return [(*span(toks, p, c, start, end), False)]
-        if toks[c].text == "," and toks[c + 1].low == "which" and word_count(toks, p, c) >= 4:
-            out = [(*span(toks, p, c, start, end), False)]  # "…, which forced her to …": the outlet's aside
-            c2 = next((c2 for c2 in range(c + 3, n - 1) if toks[c2 - 1].text == "," and coordinated_cue(toks, c2)
-                       is not None), None)
-            if c2 is not None and depth < 3:  # "…, which let him go in 2015, and said he …": the speaker again
-                v = coordinated_cue(toks, c2)
-                q, kind2, _ = skip_frame(toks, v + 1, toks[v].low)
-                if kind2 in ("that", "colon", "quote", "clause") and q < n and substantive(toks, q, n):
-                    out.extend(content_after(toks, q, kind2, start, end, depth + 1))
-            return out
-        if toks[c].text == "," and toks[c + 1].low in ("but", "yet") and c + 2 < n and word_count(toks, p, c) >= 3 \
-                and _subject_start(toks[c + 2]) and clause_like(toks, c + 2) \
-                and not any(t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS)
-                            for t in toks[c + 2:]):
-            # "A, but B": B, a clause of its own, is the outlet's
-            out = [(*span(toks, p, c, start, end), False)]
-            if word_count(toks, c + 2, n) >= 3:
-                out.append((*span(toks, c + 2, n, start, end), True))
-            return out
-        v = coordinated_cue(toks, c)
-        if v is not None and substantive(toks, p, c):
-            # "… and suggested that …", "… but noted that …": the same speaker again
-            cut = c - 1 if toks[c - 1].text == "," else c
-            out = [(*span(toks, p, cut, start, end), False)]
-            if depth < 3:
-                w = v + 1 + (1 if particle(toks, v) else 0)  # "… and called *on* people to …"
-                q, kind2, _ = (w, "clause", False) if to_infinitive(toks, w) else skip_frame(toks, w, toks[v].low)
-                if kind2 not in ("that", "colon", "quote", "clause"):
-                    q, kind2 = start_after_cue(toks, v), "clause"  # "… but pledged to remain civil"
-                if q < n and substantive(toks, q, n):
-                    out.extend(content_after(toks, q, kind2, start, end, depth + 1))
-            return out
-        comma = toks[c]
-        if comma.text != "," and not (comma.kind == "q" and comma.text.rstrip(MARKS).endswith(",")):
-            continue
-        v = c + 1
-        if toks[v].kind == "w" and toks[v].text.islower() and toks[v].low.endswith("ly") and v + 1 < n:
-            v += 1  # ", implicitly putting …"
-        t = toks[v]
-        if t.kind != "w" or not t.text.islower() or not t.low.endswith("ing") or t.low in NOT_PARTICIPLES \
-                or not substantive(toks, p, c + (comma.kind == "q")):
-            continue
-        out = [(*span(toks, p, c + (comma.kind == "q"), start, end), False)]
-        if (t.low in FRAME_PARTICIPLES or t.low in STANCE_VERBS or t.low in SPEECH_VERBS) and depth < 3:
-            q, kind2, _ = skip_frame(toks, v + 1, t.low)
-            if kind2 == "none" and t.low not in FRAME_PARTICIPLES:
-                kind2 = "clause"  # ", encouraging his supporters to …": the object is the content
-            if kind2 in ("that", "colon", "quote", "clause") and substantive(toks, q, n):
-                out.extend(content_after(toks, q, kind2, start, end, depth + 1))
-        return out
+        for ends_here in _CONTENT_ENDS:
+            out = ends_here(toks, p, c, start, end, depth)
+            if out is not None:
+                return out
     return [(*span(toks, p, n, start, end), False)]
+
+
+def _semicolon(toks, p, c, start, end, depth):
+    """"…; the center at the foundation …": the content ends at a semicolon."""
+    if toks[c].text == ";" and substantive(toks, p, c):
+        return [(*span(toks, p, c, start, end), False)]
+    return None
+
+
+def _which_aside(toks, p, c, start, end, depth):
+    """"…, which forced her to …": the outlet's aside ends the content; "…, and said he …" after
+    it is the speaker again."""
+    n = len(toks)
+    if not (toks[c].text == "," and toks[c + 1].low == "which" and word_count(toks, p, c) >= 4):
+        return None
+    out = [(*span(toks, p, c, start, end), False)]
+    c2 = next((c2 for c2 in range(c + 3, n - 1) if toks[c2 - 1].text == "," and coordinated_cue(toks, c2)
+               is not None), None)
+    if c2 is not None and depth < 3:
+        v = coordinated_cue(toks, c2)
+        q, kind2, _ = skip_frame(toks, v + 1, toks[v].low)
+        if kind2 in ("that", "colon", "quote", "clause") and q < n and substantive(toks, q, n):
+            out.extend(content_after(toks, q, kind2, start, end, depth + 1))
+    return out
+
+
+def _but_clause(toks, p, c, start, end, depth):
+    """"A, but B": B, a clause of its own without a speech verb, is the outlet's."""
+    n = len(toks)
+    if not (toks[c].text == "," and toks[c + 1].low in ("but", "yet") and c + 2 < n and word_count(toks, p, c) >= 3
+            and _subject_start(toks[c + 2]) and clause_like(toks, c + 2)
+            and not any(t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS)
+                        for t in toks[c + 2:])):
+        return None
+    out = [(*span(toks, p, c, start, end), False)]
+    if word_count(toks, c + 2, n) >= 3:
+        out.append((*span(toks, c + 2, n, start, end), True))
+    return out
+
+
+def _coordinated_speech(toks, p, c, start, end, depth):
+    """"… and suggested that …", "… but noted that …": the same speaker again."""
+    n = len(toks)
+    v = coordinated_cue(toks, c)
+    if v is None or not substantive(toks, p, c):
+        return None
+    cut = c - 1 if toks[c - 1].text == "," else c
+    out = [(*span(toks, p, cut, start, end), False)]
+    if depth < 3:
+        w = v + 1 + (1 if particle(toks, v) else 0)  # "… and called *on* people to …"
+        q, kind2, _ = (w, "clause", False) if to_infinitive(toks, w) else skip_frame(toks, w, toks[v].low)
+        if kind2 not in ("that", "colon", "quote", "clause"):
+            q, kind2 = start_after_cue(toks, v), "clause"  # "… but pledged to remain civil"
+        if q < n and substantive(toks, q, n):
+            out.extend(content_after(toks, q, kind2, start, end, depth + 1))
+    return out
+
+
+def _participle_phrase(toks, p, c, start, end, depth):
+    """", engaging in …" (the outlet's) ends the content; ", adding that …" / ", saying: “…”" frames
+    more words of the same speaker."""
+    n = len(toks)
+    comma = toks[c]
+    if comma.text != "," and not (comma.kind == "q" and comma.text.rstrip(MARKS).endswith(",")):
+        return None
+    v = c + 1
+    if toks[v].kind == "w" and toks[v].text.islower() and toks[v].low.endswith("ly") and v + 1 < n:
+        v += 1  # ", implicitly putting …"
+    t = toks[v]
+    if t.kind != "w" or not t.text.islower() or not t.low.endswith("ing") or t.low in NOT_PARTICIPLES \
+            or not substantive(toks, p, c + (comma.kind == "q")):
+        return None
+    out = [(*span(toks, p, c + (comma.kind == "q"), start, end), False)]
+    if (t.low in FRAME_PARTICIPLES or t.low in STANCE_VERBS or t.low in SPEECH_VERBS) and depth < 3:
+        q, kind2, _ = skip_frame(toks, v + 1, t.low)
+        if kind2 == "none" and t.low not in FRAME_PARTICIPLES:
+            kind2 = "clause"  # ", encouraging his supporters to …": the object is the content
+        if kind2 in ("that", "colon", "quote", "clause") and substantive(toks, q, n):
+            out.extend(content_after(toks, q, kind2, start, end, depth + 1))
+    return out
+
+
+# What may end the content at token ``c``, tried in order at each token.
+_CONTENT_ENDS = (_semicolon, _which_aside, _but_clause, _coordinated_speech, _participle_phrase)
 
 
 def _subject_start(t: Tok) -> bool:

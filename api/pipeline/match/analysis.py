@@ -186,6 +186,18 @@ def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
         base = ["usa" if s == "us" and t.isupper() and len(t) >= 2 else s for s, t in zip(surf, toks)]
     else:
         base = surf
+    items, bounds, folded = _items(text, base)
+    stems = list(map(_stem_word, items))
+    numbers = {st for st in stems if st.startswith(NUM_PREFIX)} if folded else ()
+    content, entities = _content_and_entities(toks, initial, items, bounds, stems, folded)
+    return Analysis(tuple(surf), tuple(stems), tuple(content), frozenset(entities),
+                    frozenset(numbers), " ".join(surf), tuple(_quoted_fragments(text, quotes)))
+
+
+def _items(text: str, base: list[str]):
+    """(items, bounds, folded): the words with numbers folded ("3 million" → one item) and
+    phrases joined ("united states"); ``bounds`` gives each item's token range when items are
+    not tokens (else None); ``folded`` says whether numbers were folded."""
     # fast paths: no digits and no number words means nothing to fold; no word that starts a
     # phrase means nothing to join (items then map one-to-one onto tokens)
     if _ANY_DIGIT.search(text) is None and NUMBER_WORDS.isdisjoint(base):
@@ -194,7 +206,7 @@ def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
     else:
         folded = _fold_numbers(base)
         items = [it for it, _, _ in folded]
-    bounds = None  # per item, its (start, end) token indices, when items are not tokens
+    bounds = None
     if not PHRASE_STARTS.keys().isdisjoint(items):
         canonical = _canonical(items)
         items = [it for it, _, _ in canonical]
@@ -202,18 +214,21 @@ def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
     if folded is not None:
         bounds = ([(folded[i][1], folded[j - 1][2]) for i, j in bounds] if bounds is not None
                   else [(s, e) for _, s, e in folded])
-    stems = list(map(_stem_word, items))
-    numbers = {st for st in stems if st.startswith(NUM_PREFIX)} if folded is not None else ()
+    return items, bounds, folded is not None
+
+
+def _content_and_entities(toks, initial, items, bounds, stems, folded: bool):
+    """The content stems (numbers and stop words left out) and the named entities among them: a
+    capitalised word or phrase ("United States") that does not start a sentence, or an acronym."""
     content: list[str] = []
     entities: set[str] = set()
     for k, item in enumerate(items):
         if item in _SKIP or (len(item) < 2 and not item.isdigit()):
             continue
         st = stems[k]
-        if folded is not None and st.startswith(NUM_PREFIX):
+        if folded and st.startswith(NUM_PREFIX):
             continue
         content.append(st)
-        # a capitalised word (or phrase: "United States") that does not start a sentence, or an acronym
         s, e = (k, k + 1) if bounds is None else bounds[k]
         if e - s == 1:
             tok = toks[s]
@@ -221,15 +236,17 @@ def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
                 entities.add(st)
         elif not initial[s] and all(toks[x][:1].isupper() for x in range(s, e)):
             entities.add(st)
-    norm = " ".join(surf)
+    return content, entities
+
+
+def _quoted_fragments(text: str, quotes: tuple[tuple[int, int], ...]) -> list[tuple[str, ...]]:
+    """The words of each quotation of what someone said: a title in quotation marks ("Morning
+    Joe") names something, and one quoted word ("common-sense") is a scare quote."""
     frags = []
     for q in _quote_spans(text, quotes):
         qtoks = _TOKEN_SPLIT.split(_prepare(q))[1::2]
         qw = tuple(_surfaces(qtoks))
         content_toks = [t for t, w in zip(qtoks, qw) if w not in _SKIP]
-        # a title in quotation marks ("Morning Joe") names something, and one quoted word
-        # ("common-sense") is a scare quote: neither is a quotation of what someone said
         if len(content_toks) >= 2 and len(q.split()) >= 2 and not all(t[:1].isupper() for t in content_toks):
             frags.append(qw)
-    return Analysis(tuple(surf), tuple(stems), tuple(content), frozenset(entities),
-                    frozenset(numbers), norm, tuple(frags))
+    return frags

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CLAUSE_OPENERS, DETERMINERS, SUBJECT_PRONOUNS, MONTHS, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
+from .lexicon import CLAUSE_OPENERS, DETERMINERS, NOT_NAME, SUBJECT_PRONOUNS, MONTHS, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
 
 # Things that carry words but do not speak: the words are someone's, and the phrase may name them
 # ("a letter from Taylor"). Bodies that act (committee, court, campaign) are organisations instead.
@@ -68,7 +68,7 @@ def is_proper(word: str) -> bool:
         return low not in LAYOUT_WORDS and low not in {"i"}
     if len(low) >= 6 and low.endswith(("ed", "ing", "ly")) and word[1:].islower():
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
-    return not (low in ROLE_WORDS or low in SUBJECT_PRONOUNS or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
+    return not (low in ROLE_WORDS or low in SUBJECT_PRONOUNS or low in NOT_NAME or low in _NOT_NAMES or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
                 or low in MONTHS or low in WEEKDAYS or low in DETERMINERS or low in CLAUSE_OPENERS
                 or low in _GENERIC_CAPS or low.endswith(_GROUP_PLURALS) and low[:-1] in _GROUP_CAPS_STEMS)
 
@@ -80,6 +80,12 @@ palestinians israelis americans people sources aides advisers lawmakers legislat
 police authorities republican democrat independent conservative liberal progressive""".split())
 _GROUP_CAPS_STEMS = frozenset({"democrat", "republican", "conservative", "liberal", "progressive",
                                "palestinian", "israeli", "american", "independent"})
+
+
+# Capitalised words that open a sentence but never name anyone ("Much of it …", "Such talk …").
+_NOT_NAMES = frozenset("much such even only just perhaps maybe almost nearly rather quite".split())
+# Words of time that make a phrase a time expression, not a speaker ("two weeks ago").
+_TIME_WORDS = frozenset("ago week weeks day days month months year years today yesterday tonight".split())
 
 
 def names_someone(phrase: str | None) -> bool:
@@ -113,6 +119,13 @@ def is_junk(phrase: str) -> bool:
         return True
     first = _low(ws[0])
     if first in CLAUSE_OPENERS or first in LAYOUT_WORDS or first in _HEADLINE_VERBS:
+        return True
+    if ws[0][0].isupper() and ws[0][1:].islower() and len(first) >= 6 and first.endswith(("ed", "ing")) \
+            and len(ws) > 1 and _low(ws[1]) in ("by", "to", "with", "on", "about", "in", "at", "for", "from"):
+        return True  # "Challenged by ABC News's Diane Sawyer …", "Speaking to reporters …": a participle clause
+    if any(_low(w) in _TIME_WORDS for w in ws) and not any(is_proper(w) for w in ws):
+        return True  # "two weeks ago": a time expression
+    if len(ws) == 1 and _low(ws[0]) in _NOT_NAMES:
         return True
     if all(_low(w) in LAYOUT_WORDS for w in ws):
         return True

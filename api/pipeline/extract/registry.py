@@ -47,7 +47,6 @@ class Registry:
         return reg
 
     def _scan(self, text: str, toks: list[Tok]) -> None:
-        n = len(toks)
         prev_role = ""  # "US Secretary of State, Antony Blinken,"
         after = 0  # the first token after the last chain read
         # a chain starts at a name word or a title; a capitalised word or a title is a cheap first test
@@ -55,37 +54,45 @@ class Registry:
             t = toks[j]
             if j < after or not (is_name_word(t) or t.low in TITLES):
                 continue
-            end = j
-            while end + 1 < n and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
-                                   and toks[end].low in TITLES or _joins(toks, end + 1)):
-                end += 1
-            start = cap_chain_left(toks, end)
-            while start < end and self._opener(toks, start):
-                start += 1  # "Mostly for Trump, …": a sentence's first word is no part of a name
-                while start < end and toks[start].low in CONNECTORS and toks[start].text.islower():
-                    start += 1
+            start, end = self._chain_at(toks, j)
+            after = end + 1
             if start == end and toks[start].low in _NAME_MONTHS and start >= 1 \
                     and toks[start - 1].low in _DATE_PREPOSITIONS:
-                after = end + 1  # "In June, the senator …": a month, not a person
-                prev_role = ""
+                prev_role = ""  # "In June, the senator …": a month, not a person
                 continue
-            role, name, titled, kind = _chain(tuple(x.text for x in toks[start:end + 1] if x.kind == "w"))
-            if name and kind == "person":
-                if not role and prev_role and start >= 2 and toks[start - 1].text == ",":
-                    role = prev_role
-                if not role:
-                    role = _appositive_role(text, toks, end + 1)
-                self._add(name, role, titled)
-                prev_role = ""
-            elif kind == "org" and end > start:
-                words = [x.text for x in toks[start:end + 1] if x.kind == "w"]
-                self.orgs[words[-1].lower()][" ".join(words)] += 1  # "the department" → "State Department"
-                prev_role = ""
-            elif role and not name:
-                prev_role = role
-            else:
-                prev_role = ""
-            after = end + 1
+            prev_role = self._record(text, toks, start, end, prev_role)
+
+    def _chain_at(self, toks: list[Tok], j: int) -> tuple[int, int]:
+        """(start, end) tokens of the capitalised name chain through token ``j`` (inclusive), a
+        sentence's opening word left out."""
+        n = len(toks)
+        end = j
+        while end + 1 < n and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
+                               and toks[end].low in TITLES or _joins(toks, end + 1)):
+            end += 1
+        start = cap_chain_left(toks, end)
+        while start < end and self._opener(toks, start):
+            start += 1  # "Mostly for Trump, …": a sentence's first word is no part of a name
+            while start < end and toks[start].low in CONNECTORS and toks[start].text.islower():
+                start += 1
+        return start, end
+
+    def _record(self, text: str, toks: list[Tok], start: int, end: int, prev_role: str) -> str:
+        """Record the chain toks[start:end+1] as a person (with a role) or an organisation; returns
+        the role it leaves for a name that follows ("US Secretary of State, Antony Blinken")."""
+        role, name, titled, kind = _chain(tuple(x.text for x in toks[start:end + 1] if x.kind == "w"))
+        if name and kind == "person":
+            if not role and prev_role and start >= 2 and toks[start - 1].text == ",":
+                role = prev_role
+            if not role:
+                role = _appositive_role(text, toks, end + 1)
+            self._add(name, role, titled)
+            return ""
+        if kind == "org" and end > start:
+            words = [x.text for x in toks[start:end + 1] if x.kind == "w"]
+            self.orgs[words[-1].lower()][" ".join(words)] += 1  # "the department" → "State Department"
+            return ""
+        return role if role and not name else ""
 
     def _opener(self, toks: list[Tok], k: int) -> bool:
         """A capitalised word that only opens the sentence or clause: the article writes it in lower

@@ -203,33 +203,8 @@ def _narrator(text: str, toks: list[Tok], subj: NP, registry: Registry, sal: _Sa
 def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None) -> None:
     """Give every quotation span a speaker and copy it onto the sentences it touches; a quotation
     inside one sentence without a speech cue is its subject's (``narrated``)."""
-    q_who: list[_Who | None] = [None] * len(quotes)
-    for si, ks in enumerate(span_of):
-        if own[si] is not None:
-            for k in ks:
-                if q_who[k] is None:
-                    q_who[k] = own[si]
-    for si, ks in enumerate(narrated or ()):
-        s = sentences[si]
-        if ks is not None:
-            for k in span_of[si]:
-                if q_who[k] is None and s.start <= quotes[k].start < s.end \
-                        and not quotes[k].continued and not quotes[k].unclosed:
-                    q_who[k] = ks
-    last_para_speaker: dict[int, _Who] = {}
-    for si, s in enumerate(sentences):
-        if own[si] is not None:
-            last_para_speaker[s.para] = own[si]
-    for k, q in enumerate(quotes):
-        if q_who[k] is not None:
-            continue
-        prev = quotes[k - 1] if k else None
-        if q.continued and prev is not None:
-            q_who[k] = q_who[k - 1]
-        elif prev is not None and prev.para == q.para and q_who[k - 1] is not None:
-            q_who[k] = q_who[k - 1]
-        elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
-            q_who[k] = last_para_speaker[q.para - 1]
+    q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
+    _carried_quotes(text, sentences, quotes, own, q_who)
     for si, ks in enumerate(span_of):
         if not ks:
             continue
@@ -244,6 +219,45 @@ def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None)
             who = next((q_who[k] for k in ks if q_who[k] is not None), None)
             if who is not None:
                 info.speaker, info.role = who.name, who.role
+
+
+def _owned_quotes(sentences, quotes, span_of, own, narrated) -> list[_Who | None]:
+    """Each quotation's speaker from the sentences it touches: the sentence's own speaker, else
+    (for a quotation that opens in a sentence without a speech cue) the sentence's subject."""
+    q_who: list[_Who | None] = [None] * len(quotes)
+    for si, ks in enumerate(span_of):
+        if own[si] is not None:
+            for k in ks:
+                if q_who[k] is None:
+                    q_who[k] = own[si]
+    for si, who in enumerate(narrated):
+        if who is None:
+            continue
+        s = sentences[si]
+        for k in span_of[si]:
+            if q_who[k] is None and s.start <= quotes[k].start < s.end \
+                    and not quotes[k].continued and not quotes[k].unclosed:
+                q_who[k] = who
+    return q_who
+
+
+def _carried_quotes(text, sentences, quotes, own, q_who) -> None:
+    """A quotation without a speaker carries on the one before it: continued over a paragraph
+    break, in the same paragraph, or opening a paragraph after one with a speaker."""
+    last_para_speaker: dict[int, _Who] = {}
+    for si, s in enumerate(sentences):
+        if own[si] is not None:
+            last_para_speaker[s.para] = own[si]
+    for k, q in enumerate(quotes):
+        if q_who[k] is not None:
+            continue
+        prev = quotes[k - 1] if k else None
+        if q.continued and prev is not None:
+            q_who[k] = q_who[k - 1]
+        elif prev is not None and prev.para == q.para and q_who[k - 1] is not None:
+            q_who[k] = q_who[k - 1]
+        elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
+            q_who[k] = last_para_speaker[q.para - 1]
 
 
 def _quote_led(text: str, sentences: list[Sentence], para: int) -> bool:

@@ -217,36 +217,51 @@ _INTRO_ADVERBS = frozenset("""here there now today yesterday tonight still also 
 next this that separately similarly overall indeed besides elsewhere back earlier later""".split())
 
 
+# Words that open an introductory phrase or a leading subordinate clause ("When X did A, Y …"):
+# the main clause starts after the first comma.
+_LEAD_OPENERS = frozenset("""in on at during after before meanwhile later earlier following when while though
+although because since once whereas if unless until""".split())
+
+
 def main_subject(text: str, toks: list[Tok]) -> NP | None:
     """The subject opening the sentence's main clause (after an introductory phrase)."""
-    start = 0
-    if toks and toks[0].kind == "w" and toks[0].low in ("in", "on", "at", "during", "after", "before",
-                                                         "meanwhile", "later", "earlier", "following",
-                                                         # a leading subordinate clause: "When X did A, Y …"
-                                                         "when", "while", "though", "although", "because",
-                                                         "since", "once", "whereas", "if", "unless", "until"):
-        start = next((c + 1 for c, t in enumerate(toks) if t.text == ","
-                      or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
-    elif toks and toks[0].kind == "w" and toks[0].low in _INTRO_ADVERBS:
-        # "Here in Columbia, Sanders …", "This week, the senator …": an introductory phrase
-        start = next((c + 1 for c, t in enumerate(toks[:10]) if t.text == ","), 0)
-    np = parse_right(text, toks, start)
+    np = parse_right(text, toks, _main_clause_start(toks))
     if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
         return None
+    np = _and_second(text, toks, np)
     k = np.j
-    if k + 1 < len(toks) and toks[k].low == "and" and np.kind != "pron":  # "The Times and the union filed …"
-        second = parse_right(text, toks, k + 1)
-        if second is None:  # "… and the union filed": the phrase that ends before the verb
-            v = next((c for c in range(k + 2, min(len(toks), k + 7)) if _verbish(toks[c])), None)
-            second = parse_left(text, toks, skip_left(toks, v - 1)) if v is not None else None
-            if second is not None and second.i != k + 1:
-                second = None
-        if second is not None and second.kind != "pron":
-            np = NP(np.i, second.j, text[toks[np.i].start:toks[second.j - 1].end], "group")
-            k = np.j
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
     return np if k < len(toks) and _verbish(toks[k]) else None
+
+
+def _main_clause_start(toks: list[Tok]) -> int:
+    """The token after an introductory phrase or leading clause ("In Ohio on Tuesday, …",
+    "When X did A, …", "Here in Columbia, …"), or 0."""
+    if not toks or toks[0].kind != "w":
+        return 0
+    if toks[0].low in _LEAD_OPENERS:
+        return next((c + 1 for c, t in enumerate(toks) if t.text == ","
+                     or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
+    if toks[0].low in _INTRO_ADVERBS:
+        return next((c + 1 for c, t in enumerate(toks[:10]) if t.text == ","), 0)
+    return 0
+
+
+def _and_second(text: str, toks: list[Tok], np: NP) -> NP:
+    """"The Times and the union filed …": both phrases, as one group."""
+    k = np.j
+    if not (k + 1 < len(toks) and toks[k].low == "and" and np.kind != "pron"):
+        return np
+    second = parse_right(text, toks, k + 1)
+    if second is None:  # "… and the union filed": the phrase that ends before the verb
+        v = next((c for c in range(k + 2, min(len(toks), k + 7)) if _verbish(toks[c])), None)
+        second = parse_left(text, toks, skip_left(toks, v - 1)) if v is not None else None
+        if second is not None and second.i != k + 1:
+            second = None
+    if second is not None and second.kind != "pron":
+        return NP(np.i, second.j, text[toks[np.i].start:toks[second.j - 1].end], "group")
+    return np
 
 
 def _pp_head(text: str, toks: list[Tok], np: NP) -> NP | None:

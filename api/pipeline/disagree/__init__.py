@@ -13,9 +13,13 @@ detector family looks for one kind of difference:
 - ``attribution`` (attribution.py): the same words credited to incompatible speakers;
 - ``negation`` (negation.py): a negation or antonym reversing an aligned statement.
 
-Differences that are only form (contractions, punctuation, quote marks, case, spelling
-variants, number written in words or figures, hedge synonyms) or only extra detail on one side
-are not reported. Pure Python; no Flask, no database.
+Differences that are only form (contractions, punctuation, quote marks, case, diacritics,
+spelling variants, compounds open/hyphenated/closed, "&"/"and", numbers written in words or
+figures, hedge synonyms: ``lexicon``) or only extra detail on one side are not reported. One
+difference is one disagreement: ``wording`` runs last and leaves out the changes another kind
+reported (a dropped "maybe" is a hedge, not also wording). Precision comes first: when a
+detector is in doubt it stays silent. Change ``DETECTOR_VERSION`` with any change to what the
+detectors report, and run ``claimtrack redetect``. Pure Python; no Flask, no database.
 """
 from __future__ import annotations
 
@@ -50,12 +54,19 @@ def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
     if sa.words == sb.words and compatible(a.speaker, b.speaker):
         return []  # identical up to form: nothing to report
     al = Alignment(sa, sb)
-    found = []
-    for fn in _DETECTORS.values():
-        d = fn(al, a, b)
-        if d is not None:
-            found.append(d)
-    return found
+    found = {}
+    for kind, fn in _DETECTORS.items():
+        if kind != "wording":
+            d = fn(al, a, b)
+            if d is not None:
+                found[kind] = d
+    # one difference, one disagreement: wording is left with the changes no other kind explains
+    explained = ([d.a_span for d in found.values() if d.kind != "attribution"],
+                 [d.b_span for d in found.values() if d.kind != "attribution"])
+    d = find_wording(al, a, b, explained)
+    if d is not None:
+        found["wording"] = d
+    return [found[k] for k in DISAGREEMENT_KINDS if k in found]
 
 
 __all__ = ["detect", "DETECTOR_VERSION"]

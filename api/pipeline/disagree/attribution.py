@@ -6,7 +6,8 @@ organisations and the names clearly differ ("Antony Blinken" / "Isaac Herzog"). 
 a name ("the president" / "Joe Biden"), an office against its head ("the Prime Minister's
 Office" / "Benjamin Netanyahu"), an abbreviation against its expansion, a generic or missing
 source is never an attribution disagreement; nor is it when one text names both people
-("'...,' Blinken said after meeting Herzog" credited to Herzog by the extractor).
+("'...,' Blinken said after meeting Herzog" credited to Herzog by the extractor), or when
+either text has fewer than four content words (a slogan or a title any two people can say).
 """
 from __future__ import annotations
 
@@ -52,6 +53,13 @@ def _speaker_span(side: "Side", m: MentionText) -> Span:
     return Span(0, len(m.text), m.text)
 
 
+MIN_CONTENT_WORDS = 4
+
+
+def _content_count(side: "Side") -> int:
+    return sum(1 for t in side.toks if t.content or t.num is not None)
+
+
 def _names_other(side: "Side", speaker: str | None) -> bool:
     """True when the text names (a name word of) the other side's speaker."""
     names = name_words(speaker)
@@ -64,6 +72,8 @@ def find_attribution(al: "Alignment", a: MentionText, b: MentionText) -> Disagre
         return None
     if _names_other(al.a, b.speaker) or _names_other(al.b, a.speaker):
         return None  # both people are in the text: who said it is not clearly in dispute
+    if min(_content_count(al.a), _content_count(al.b)) < MIN_CONTENT_WORDS:
+        return None  # "Meet the Press.": too short to say two people said the same thing
     return Disagreement(
         "attribution", _speaker_span(al.a, a), _speaker_span(al.b, b),
         f"A credits these words to {a.speaker}, B to {b.speaker}")

@@ -38,6 +38,11 @@ def test_negation_positives(a, b):
     ("It was not clear why the talks stalled.", "The talks stalled."),
     ("The ministry declined to comment on the strike.", "The ministry confirmed the strike."),
     ("I dont know who is fighting it.", "I don't know who is fighting it."),
+    # the quantifier "no" + noun where the other side does not assert the same thing
+    ("He said there is no conflict of interest in the party.", "He spoke of the perception of a conflict of interest in the party."),
+    ("The motion got no votes from the opposition.", "The motion got several votes from the opposition."),
+    ("The strikes were nothing but a provocation.", "The strikes were a provocation."),
+    ("It is not only a matter of money but of trust.", "It is a matter of money and trust."),
     ("The judge refused to delay the trial.", "The judge denied a motion to delay the trial."),
     ("He died of heart failure, said his lawyer.", "He died on Thursday, said his lawyer."),
     ("Officials said the courts allowed it in some cases and banned it in others.",

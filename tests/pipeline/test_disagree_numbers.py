@@ -75,3 +75,18 @@ def test_number_span_and_explanation():
     assert (d.a_span.text, d.b_span.text) == ("ninth", "eighth")
     assert d.a_span.start == len("It is his ")
     assert "ninth mission" in d.explanation and "eighth mission" in d.explanation
+
+
+@pytest.mark.parametrize("a,b", [
+    ("About 100 people were killed in the strike.", "100 people were killed in the strike."),  # a hedge
+    ("Officials said 100 people were killed.", "Officials said people were killed."),         # detail
+    ("Obama leads Romney 49 percent to 44 percent in Florida.",
+     "Romney edges Obama 46 percent to 45 percent in Florida."),  # every figure differs: two polls
+])
+def test_not_a_number_disagreement(a, b):
+    assert "number" not in [d.kind for d in detect(M(a), M(b))]
+
+
+def test_about_100_is_a_hedge():
+    assert [d.kind for d in detect(M("About 100 people were killed in the strike."),
+                                   M("100 people were killed in the strike."))] == ["hedge"]

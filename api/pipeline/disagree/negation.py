@@ -3,7 +3,9 @@
 Two signals. (1) A negation (not, never, no, didn't, "declined to", "refused to", "failed to")
 attached to a shared, aligned phrase on one side only: the negation sits in the few unaligned
 tokens just before the phrase, separated from it by nothing but auxiliaries ("did not confirm"
-vs "confirmed"). (2) Antonymous words facing each other in aligned context (accepted / rejected,
+vs "confirmed"). The quantifier "no" + noun denies only when the words before it are the same
+on both sides ("there is no deal" / "there is a deal"; not "no conflict" / "the perception of a
+conflict"); "not only ... but", "nothing but", "no doubt" are no denial at all. (2) Antonymous words facing each other in aligned context (accepted / rejected,
 confirmed / denied, won / lost, rose / fell ...) when both sides carry the same number of
 negations ("did not accept" / "rejected" agree).
 """
@@ -88,6 +90,8 @@ def _attached(al: "Alignment") -> Disagreement | None:
             neg_side, other, (n1, n2), s1, s2, o1, o2, in_a = al.b, al.a, nb, j1, j2, i1, i2, False
         else:
             continue
+        if neg_side.toks[n1].word == "no" and not _same_frame(al, in_a, n1, o1):
+            continue  # "no conflict" / "the perception of a conflict": a quantifier, not a denial
         neg_span = neg_side.span(n1, n2)
         neg_phrase = neg_side.phrase(n1, _verb_end(neg_side, s1, s2))
         other_span = other.span(o1, _verb_end(other, o1, o2))
@@ -97,6 +101,21 @@ def _attached(al: "Alignment") -> Disagreement | None:
         expl = f"A says '{other_span.text}', B negates it: '{neg_phrase}'"
         return Disagreement("negation", other_span, neg_span, expl)
     return None
+
+
+def _same_frame(al: "Alignment", in_a: bool, n: int, o: int) -> bool:
+    """For the quantifier "no" at token n of the negating side: True when the word before it
+    is aligned with a word just before the other side's phrase (at o), at most a determiner
+    between ("there is no deal" / "there is a deal"), so that "no" denies the same statement."""
+    amap = al.amap if in_a else al.bmap
+    q = amap[n - 1] if n > 0 else -1
+    if q < 0:
+        return False
+    other = al.b if in_a else al.a
+    return o - q == 1 or (o - q == 2 and other.toks[q + 1].word in _DETERMINERS)
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "some", "any"})
 
 
 def _neighbours(side: "Side", k: int) -> set[str]:

@@ -5,7 +5,11 @@ words ("forty thousand", "twenty-five", "a million"), mixed ("3.5 million"), ord
 "9th", "twenty-first"). Percent signs and "percent"/"per cent" are attached by the tokenizer.
 Two mentions disagree on a number when a quantity of the same sort (cardinal, ordinal, percentage)
 tied to the same unit noun or to aligned context has a different value on each side, and neither
-value is found elsewhere on the other side.
+value is found elsewhere on the other side. A value inside the other's qualifier or rounding
+("about 100" / "100", "more than 2,000" / "2,100", "14.7" / "15") is no disagreement (a dropped
+qualifier is a ``hedge``), a number on one side only is detail, and when both sides give two or
+more figures and none agrees they are different reports ("49% to 44%" / "46% to 45%"), not one
+figure in dispute.
 """
 from __future__ import annotations
 
@@ -207,6 +211,8 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
     nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx]
     if not na or not nb:
         return None
+    if len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb):
+        return None  # every figure differs: two different reports (two polls, two days), not one in dispute
     for i in na:
         t = sa.toks[i]
         if any(_same(t, sb.toks[j]) for j in nb):

@@ -4,9 +4,12 @@ A place phrase is a run of capitalised words after a locative preposition (in, a
 outside, inside, across; to/from/into only after a verb or noun of movement: "travelling to
 Egypt", "fled from Rafah"), e.g. "in Tel Aviv", "at the White House". Runs that start with a
 title, month or weekday are not places. Two mentions disagree on place when place phrases sit in
-aligned context and name different places; a place on one side only is more detail, and a place
-that is part of the other (Gaza / Gaza City), another name or spelling of it (UK / Britain,
-Falluja / Fallujah) or mentioned anywhere on the other side is not flagged.
+aligned context and name places that exclude each other (``gazetteer.exclusive``: both known
+to the gazetteer, neither containing the other: "in Cairo" / "in Doha", "in Ohio" / "in
+Texas"). A place on one side only is more detail; a place that contains the other ("in Israel"
+/ "in Jerusalem", "in Ohio" / "in Cleveland", "in Gaza" / "in Khan Younis"), another name or
+spelling of it (UK / Britain, Falluja / Fallujah), a place mentioned anywhere on the other side,
+or a place the gazetteer does not know ("at the White House" / "at the Capitol") is not flagged.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from .. import gazetteer
 from ..types import Disagreement
 from . import lexicon as lx
 
@@ -99,7 +103,8 @@ def find_place(al: "Alignment", a, b) -> Disagreement | None:
         if _keys(x) & keys_b:
             continue
         for y in pb:
-            if _keys(y) & keys_a or same_place(x.value, y.value):
+            if _keys(y) & keys_a or same_place(x.value, y.value) \
+                    or not gazetteer.exclusive(" ".join(x.value), " ".join(y.value)):
                 continue
             if al.tied(x.i, x.j, y.i, y.j):
                 sa, sb = al.a.span(x.i, x.j), al.b.span(y.i, y.j)

@@ -4,7 +4,10 @@
 months, years ("in 2023"), relative days and periods ("yesterday", "last week", "later this
 month") and clock times ("3 p.m.", "15:30", "noon"), each normalised to a (type, value) pair.
 Two mentions disagree on time when expressions of the same type sit in aligned context and have
-different values; an expression on one side only is more detail, not a disagreement.
+different values; an expression on one side only is more detail, not a disagreement, and so is
+one of another type ("on Monday" / "this week", "at 3 p.m." / "in the afternoon"). Expressions
+relative to the day of writing ("yesterday" / "today", "this week" / "next week") are not
+compared: two articles written on different days can both be right.
 """
 from __future__ import annotations
 
@@ -124,7 +127,7 @@ def find_time(al: "Alignment", a, b) -> Disagreement | None:
     if not ta or not tb:
         return None
     for x in ta:
-        if any(y.type == x.type and y.value == x.value for y in tb):
+        if x.type in _RELATIVE or any(y.type == x.type and y.value == x.value for y in tb):
             continue
         for y in tb:
             if y.type != x.type or any(z.type == y.type and z.value == y.value for z in ta):
@@ -137,6 +140,10 @@ def find_time(al: "Alignment", a, b) -> Disagreement | None:
                 return Disagreement("time", pa, pb, f"A says '{ca}', B says '{cb}'")
     return None
 
+
+# Relative to the day each article was written, and two articles are often written days apart:
+# "next week" and "this week", "yesterday" and "today" may name the same day.
+_RELATIVE = frozenset({"rel-day"} | {"rel-" + u for u in _REL_UNITS})
 
 _TIMEZONES = frozenset("""edt est et cdt cst ct mdt mst pdt pst pt gmt utc bst cet cest eet eest
 aest aedt ist jst msk local time""".split())

@@ -33,7 +33,7 @@ from .places import find_place
 from .times import find_time
 from .wording import find_wording
 
-DETECTOR_VERSION = "disagree-1.0"
+DETECTOR_VERSION = "disagree-2.0"  # 2.0: precision (speaker_identity, gazetteer, form, one report per span)
 
 _DETECTORS = {
     "wording": find_wording,

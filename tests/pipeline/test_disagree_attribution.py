@@ -60,3 +60,19 @@ def test_attribution_not_flagged_when_one_text_names_both():
           is_quote=True)
     b = M('"The meeting was positive," Blinken said.', speaker="Antony Blinken", is_quote=True)
     assert "attribution" not in [d.kind for d in detect(a, b)]
+
+
+def test_attribution_needs_the_same_words():
+    a = M('"They picked the cases simply because of the names in the title," Lerner said.',
+          speaker="Lois Lerner", is_quote=True)
+    b = M('"It was never a contest between the party and the voters in the district," Brat said.',
+          speaker="Dave Brat", is_quote=True)
+    assert "attribution" not in [d.kind for d in detect(a, b)]
+
+
+@pytest.mark.parametrize("sa,sb", [("Glenn Beck", "Fox News host"), ("Jim Manley", "Fox News"),
+                                   ("William Kristol", "Arizona Republican"), ("Mary Cheney", "Times")])
+def test_media_and_labels_are_not_a_clash(sa, sb):
+    a = M(QUOTE.format("he"), speaker=sa, is_quote=True)
+    b = M(QUOTE.format("he"), speaker=sb, is_quote=True)
+    assert detect(a, b) == []

@@ -82,6 +82,7 @@ def test_number_span_and_explanation():
     ("Officials said 100 people were killed.", "Officials said people were killed."),         # detail
     ("Obama leads Romney 49 percent to 44 percent in Florida.",
      "Romney edges Obama 46 percent to 45 percent in Florida."),  # every figure differs: two polls
+    ("The two teenagers should show a little class.", "The girls, aged 16, should show a little class."),  # count / age
 ])
 def test_not_a_number_disagreement(a, b):
     assert "number" not in [d.kind for d in detect(M(a), M(b))]

@@ -53,6 +53,10 @@ def test_wording_positives(a, b):
     # an elision or an editor's bracketed insertion
     ('"I will end [President Barack] Obama\'s war on the churches," he said.', '"I will end his war on the churches," he said.'),
     ('"We are fighting \u2026 and we will win this war," he said.', '"We are fighting for our homes, and we will win this war," he said.'),
+    ('"Now these (local) officials have too much power," she said.', '"Now these officials have too much power," she said.'),
+    # function words added, dropped or swapped
+    ('"It is a rationale for gutting the programs," he said.', '"It is a rationale gutting the programs," he said.'),
+    ('"I have not broken any rules and regulations here," she said.', '"I have not broken any rules or regulations here," she said.'),
 ])
 def test_wording_negatives(a, b):
     assert "wording" not in kinds(quoted(a), quoted(b))

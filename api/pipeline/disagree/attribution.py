@@ -7,7 +7,9 @@ a name ("the president" / "Joe Biden"), an office against its head ("the Prime M
 Office" / "Benjamin Netanyahu"), an abbreviation against its expansion, a generic or missing
 source is never an attribution disagreement; nor is it when one text names both people
 ("'...,' Blinken said after meeting Herzog" credited to Herzog by the extractor), or when
-either text has fewer than four content words (a slogan or a title any two people can say).
+either text has fewer than four content words (a slogan or a title any two people can say), or
+when less than 60% of the shorter text's words are aligned with the other (two statements that
+were matched as one claim, not the same words credited twice).
 """
 from __future__ import annotations
 
@@ -54,6 +56,11 @@ def _speaker_span(side: "Side", m: MentionText) -> Span:
 
 
 MIN_CONTENT_WORDS = 4
+MIN_SHARED = 0.6  # share of the shorter text's words aligned with the other
+
+
+def _shared(al: "Alignment") -> int:
+    return sum(i2 - i1 for tag, i1, i2, _j1, _j2 in al.ops if tag == "equal")
 
 
 def _content_count(side: "Side") -> int:
@@ -74,6 +81,8 @@ def find_attribution(al: "Alignment", a: MentionText, b: MentionText) -> Disagre
         return None  # both people are in the text: who said it is not clearly in dispute
     if min(_content_count(al.a), _content_count(al.b)) < MIN_CONTENT_WORDS:
         return None  # "Meet the Press.": too short to say two people said the same thing
+    if _shared(al) < MIN_SHARED * min(len(al.a.toks), len(al.b.toks)):
+        return None  # not the same words: two statements matched as one claim, not one misattributed
     return Disagreement(
         "attribution", _speaker_span(al.a, a), _speaker_span(al.b, b),
         f"A credits these words to {a.speaker}, B to {b.speaker}")

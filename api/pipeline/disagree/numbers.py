@@ -4,7 +4,9 @@
 words ("forty thousand", "twenty-five", "a million"), mixed ("3.5 million"), ordinals ("ninth",
 "9th", "twenty-first"). Percent signs and "percent"/"per cent" are attached by the tokenizer.
 Two mentions disagree on a number when a quantity of the same sort (cardinal, ordinal, percentage)
-tied to the same unit noun or to aligned context has a different value on each side, and neither
+counting the same unit noun ("12 people" / "15 people"), or with no unit on either side and in
+aligned context ("killed 12" / "killed 15"), has a different value on each side (a count and an
+age, "two teenagers" / "aged 16", are not compared), and neither
 value is found elsewhere on the other side. A value inside the other's qualifier or rounding
 ("about 100" / "100", "more than 2,000" / "2,100", "14.7" / "15") is no disagreement (a dropped
 qualifier is a ``hedge``), a number on one side only is detail, and when both sides give two or
@@ -224,8 +226,9 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
             ma, mb = _measure(sa.toks, i), _measure(sb.toks, j)
             if (ma and mb and ma != mb) or compatible_values(sa, i, sb, j):
                 continue  # '90 miles' / '150 kilometres'; '14.7' / 'about 15'
-            unit_a = _unit(sa.toks, i)
-            if (unit_a is not None and unit_a == _unit(sb.toks, j)) or al.tied(i, i + 1, j, j + 1):
+            unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
+            if (unit_a is not None and unit_a == unit_b) or (unit_a is None and unit_b is None
+                                                             and al.tied(i, i + 1, j, j + 1)):
                 pa, pb = _with_unit(sa, i), _with_unit(sb, j)
                 return Disagreement(
                     "number", sa.span(i, i + 1), sb.span(j, j + 1),

@@ -16,6 +16,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ..text import STOPWORDS
 from ..types import Disagreement, MentionText
 from . import lexicon as lx
 from .attribution import compatible
@@ -45,18 +46,27 @@ def _substantial(side: "Side", i1: int, i2: int) -> bool:
 
 def _marked_cut(side: "Side", i1: int, i2: int) -> bool:
     """True when the stretch i1..i2 (or the gap at i1 when empty) is an ellipsis, or sits
-    inside square brackets (an editor's insertion: "[President Barack] Obama")."""
+    inside square brackets or parentheses (an editor's insertion: "[President Barack] Obama",
+    "these (local) supervisors")."""
     lo = side.toks[i1 - 1].end if i1 > 0 else 0
     hi = side.toks[i2].start if i2 < len(side.toks) else len(side.text)
     gap = side.text[lo:hi]
-    if "..." in gap or "\u2026" in gap or ("[" in gap and "]" in gap):
+    if "..." in gap or "\u2026" in gap or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
         return True
     if i2 <= i1:
         return False
     start, end = side.toks[i1].start, side.toks[i2 - 1].end
-    before, after = side.text[:start], side.text[end:]
-    close, reopen = after.find("]"), after.find("[")
-    return before.rfind("[") > before.rfind("]") and close >= 0 and (reopen < 0 or close < reopen)
+    return any(_inside(side.text, start, end, o, c) for o, c in _INSERTION_MARKS)
+
+
+_INSERTION_MARKS = (("[", "]"), ("(", ")"))  # an editor's words inside a quotation
+
+
+def _inside(text: str, start: int, end: int, opening: str, closing: str) -> bool:
+    """True when text[start:end] is inside an opening/closing pair."""
+    before, after = text[:start], text[end:]
+    close, reopen = after.find(closing), after.find(opening)
+    return before.rfind(opening) > before.rfind(closing) and close >= 0 and (reopen < 0 or close < reopen)
 
 
 # Words whose presence or absence does not change what a quotation says.
@@ -69,10 +79,19 @@ def _telling(side: "Side", i1: int, i2: int) -> set[str]:
     return {t.key for t in side.toks[i1:i2] if t.word not in FILLER}
 
 
+STOPWORDS_KEYS = frozenset(lx.key(w) for w in STOPWORDS)
+
+
+def _negated(side: "Side", i1: int, i2: int) -> bool:
+    return any(t.neg for t in side.toks[i1:i2])
+
+
 def _respelled_name(sa: "Side", i1: int, i2: int, sb: "Side", j1: int, j2: int) -> bool:
     """True when both stretches are capitalised words spelled alike ("Qaddafi" / "Gadhafi")."""
     ta, tb = sa.toks[i1:i2], sb.toks[j1:j2]
-    if not ta or not tb or not all(t.cap for t in ta + tb):
+    named = all(any(c.isupper() for c in side.text[t.start:t.end])  # "al-Qaddafi" too
+                for side, toks in ((sa, ta), (sb, tb)) for t in toks)
+    if not ta or not tb or not named:
         return False
     wa = "".join(t.word for t in ta if t.word not in ("al", "el"))
     wb = "".join(t.word for t in tb if t.word not in ("al", "el"))
@@ -90,8 +109,8 @@ def _substantive(sa: "Side", op: tuple, sb: "Side") -> bool:
     if lx.same_form(sa.words[i1:i2], sb.words[j1:j2]):
         return False
     ka, kb = _telling(sa, i1, i2), _telling(sb, j1, j2)
-    if (not ka and not kb) or ka == kb:
-        return False
+    if ka == kb or not (ka - STOPWORDS_KEYS or kb - STOPWORDS_KEYS or _negated(sa, i1, i2) or _negated(sb, j1, j2)):
+        return False  # the same words, or function words only ("rationale for gutting", "and" / "or")
     return not _respelled_name(sa, i1, i2, sb, j1, j2)
 
 

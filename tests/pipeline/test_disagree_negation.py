@@ -43,6 +43,8 @@ def test_negation_positives(a, b):
     ("The motion got no votes from the opposition.", "The motion got several votes from the opposition."),
     ("The strikes were nothing but a provocation.", "The strikes were a provocation."),
     ("It is not only a matter of money but of trust.", "It is a matter of money and trust."),
+    # rebutting someone's words is another claim
+    ('The war in the north was not "a war of choice."', 'He called the war in the north "a war of choice."'),
     ("The judge refused to delay the trial.", "The judge denied a motion to delay the trial."),
     ("He died of heart failure, said his lawyer.", "He died on Thursday, said his lawyer."),
     ("Officials said the courts allowed it in some cases and banned it in others.",

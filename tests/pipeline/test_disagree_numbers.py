@@ -83,6 +83,8 @@ def test_number_span_and_explanation():
     ("Obama leads Romney 49 percent to 44 percent in Florida.",
      "Romney edges Obama 46 percent to 45 percent in Florida."),  # every figure differs: two polls
     ("The two teenagers should show a little class.", "The girls, aged 16, should show a little class."),  # count / age
+    ("Cowan will be the second black senator from the state, after Brooke.",
+     "Cowan will be the first black senator from the state since Brooke."),  # counted from a reference
 ])
 def test_not_a_number_disagreement(a, b):
     assert "number" not in [d.kind for d in detect(M(a), M(b))]

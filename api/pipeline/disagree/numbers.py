@@ -209,8 +209,10 @@ def compatible_values(sa, i: int, sb, j: int) -> bool:
 def find_number(al: "Alignment", a, b) -> Disagreement | None:
     """A quantity stated with different values for the same thing, or None."""
     sa, sb = al.a, al.b
-    na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx]
-    nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx]
+    na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx
+          and not _relative_ordinal(sa.toks, i)]
+    nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx
+          and not _relative_ordinal(sb.toks, j)]
     if not na or not nb:
         return None
     if len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb):
@@ -234,6 +236,12 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
                     "number", sa.span(i, i + 1), sb.span(j, j + 1),
                     f"A says '{pa}', B says '{pb}': {_fmt(t)} vs {_fmt(u)}")
     return None
+
+
+def _relative_ordinal(toks, i: int) -> bool:
+    """True for an ordinal counted from a reference point: "the first black senator since
+    Brooke" is "the second ... after Brooke"."""
+    return toks[i].ordinal and any(t.word in ("since", "after") for t in toks[i + 1:i + 9])
 
 
 def _with_unit(side, i: int) -> str:

@@ -10,14 +10,16 @@ detector family looks for one kind of difference:
 - ``number`` (numbers.py): different quantities, ordinals or percentages for the same thing;
 - ``place`` (places.py): different locations in aligned context;
 - ``time`` (times.py): different days, dates, periods or clock times;
-- ``attribution`` (attribution.py): the same words credited to incompatible speakers;
+- ``attribution`` (attribution.py): the same words credited to clearly different speakers
+  (``speaker_identity.relation``);
 - ``negation`` (negation.py): a negation or antonym reversing an aligned statement.
 
 Differences that are only form (contractions, punctuation, quote marks, case, diacritics,
 spelling variants, compounds open/hyphenated/closed, "&"/"and", numbers written in words or
 figures, hedge synonyms: ``lexicon``) or only extra detail on one side are not reported. One
-difference is one disagreement: ``wording`` runs last and leaves out the changes another kind
-reported (a dropped "maybe" is a hedge, not also wording). Precision comes first: when a
+difference is one disagreement: a finding on the same words (both sides) as an earlier kind's is
+dropped, and ``wording`` runs last and leaves out the changes another kind reported (a dropped
+"maybe" is a hedge, not also wording). Precision comes first: when a
 detector is in doubt it stays silent. Change ``DETECTOR_VERSION`` with any change to what the
 detectors report, and run ``claimtrack redetect``. Pure Python; no Flask, no database.
 """
@@ -58,7 +60,7 @@ def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
     for kind, fn in _DETECTORS.items():
         if kind != "wording":
             d = fn(al, a, b)
-            if d is not None:
+            if d is not None and not any(_same_spans(d, e) for e in found.values()):
                 found[kind] = d
     # one difference, one disagreement: wording is left with the changes no other kind explains
     explained = ([d.a_span for d in found.values() if d.kind != "attribution"],
@@ -67,6 +69,17 @@ def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
     if d is not None:
         found["wording"] = d
     return [found[k] for k in DISAGREEMENT_KINDS if k in found]
+
+
+def _overlap(x, y) -> bool:
+    return x.start < y.end and y.start < x.end
+
+
+def _same_spans(d: Disagreement, e: Disagreement) -> bool:
+    """True when two findings point at the same words on both sides (one difference read twice:
+    the kind found first, in ``DISAGREEMENT_KINDS`` order, keeps it); attribution names the
+    speakers, not the difference, and never collides."""
+    return "attribution" not in (d.kind, e.kind) and _overlap(d.a_span, e.a_span) and _overlap(d.b_span, e.b_span)
 
 
 __all__ = ["detect", "DETECTOR_VERSION"]

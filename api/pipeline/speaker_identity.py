@@ -91,7 +91,7 @@ class Identity:
     """What a speaker string says about its source."""
 
     names: frozenset[str] = frozenset()      # stemmed name words ("netanyahu")
-    countries: frozenset[str] = frozenset()  # ISO codes of countries named or described
+    countries: frozenset[str] = frozenset()  # places spoken for: "IL", "US-OH" (gazetteer codes)
     roles: frozenset[str] = frozenset()      # role words ("prime", "minister", "office")
     acronyms: frozenset[str] = frozenset()   # words written in capitals ("dnc")
     initials: frozenset[str] = frozenset()   # initials of the capitalised words ("dnc")

@@ -83,6 +83,7 @@ def test_number_span_and_explanation():
     ("Obama leads Romney 49 percent to 44 percent in Florida.",
      "Romney edges Obama 46 percent to 45 percent in Florida."),  # every figure differs: two polls
     ("The two teenagers should show a little class.", "The girls, aged 16, should show a little class."),  # count / age
+    ('<post id="75154185480663"> was shared.', '<post id="75885612806307"> was shared.'),  # identifiers
     ("Cowan will be the second black senator from the state, after Brooke.",
      "Cowan will be the first black senator from the state since Brooke."),  # counted from a reference
 ])

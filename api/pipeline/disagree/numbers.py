@@ -210,9 +210,9 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
     """A quantity stated with different values for the same thing, or None."""
     sa, sb = al.a, al.b
     na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx
-          and not _relative_ordinal(sa.toks, i)]
+          and not _relative_ordinal(sa.toks, i) and not _identifier(sa, i)]
     nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx
-          and not _relative_ordinal(sb.toks, j)]
+          and not _relative_ordinal(sb.toks, j) and not _identifier(sb, j)]
     if not na or not nb:
         return None
     if len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb):
@@ -236,6 +236,14 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
                     "number", sa.span(i, i + 1), sb.span(j, j + 1),
                     f"A says '{pa}', B says '{pb}': {_fmt(t)} vs {_fmt(u)}")
     return None
+
+
+def _identifier(side, i: int) -> bool:
+    """True for a long run of bare digits: an id, a phone or account number, not a quantity
+    (a quantity that large is written with separators or words: "1,200,000,000", "1.2 billion")."""
+    t = side.toks[i]
+    raw = side.text[t.start:t.end]
+    return raw.isdigit() and len(raw) >= 8
 
 
 def _relative_ordinal(toks, i: int) -> bool:

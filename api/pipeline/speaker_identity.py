@@ -15,7 +15,9 @@ One comparison for the whole pipeline: the matcher (``match.speaker_compatibilit
   generic source ("officials", "a spokesman", "the statement", "residents", any lower-case
   phrase), a country against a person or group ("Israel" / "Hamas"), a party label ("Arizona
   Republican"), a news medium or commentator ("Fox News host", "Times": most often the outlet
-  that carried someone else's words), or a missing speaker.
+  that carried someone else's words), an unnamed member of a named organisation ("Clinton
+  campaign official", "a Hamas spokesman", "Netanyahu's office": the name says whose source,
+  not who) against another name, or a missing speaker.
 
 A speaker string is read as: aliases of offices and agencies replaced by their canonical form
 (``OFFICES``, the one table of them), possessive 's dropped, then each word classed as a
@@ -96,6 +98,7 @@ class Identity:
     acronyms: frozenset[str] = frozenset()   # words written in capitals ("dnc")
     initials: frozenset[str] = frozenset()   # initials of the capitalised words ("dnc")
     media: bool = False                      # a news medium, commentator or advertisement
+    affiliation: bool = False                # names only whose ("Clinton campaign", "a Hamas spokesman")
 
 
 def _fold(text: str) -> str:
@@ -122,6 +125,7 @@ def identify(speaker: str | None) -> Identity:
     cased = {w.lower(): w for w in words}
     names, countries, roles = set(), set(), set()
     ws = low.split()
+    owners, persons = 0, 0  # name words right before a role ("Clinton campaign"), and the others
     k = 0
     while k < len(ws):
         place = _place_at(ws, k, cased)
@@ -138,8 +142,25 @@ def identify(speaker: str | None) -> Identity:
             roles.add(w)
         elif original[:1].isupper() or w in _CANONICAL_WORDS:
             names.add(stem(w))
+            if _owner(ws, k):
+                owners += 1
+            else:
+                persons += 1
     media = any(w in MEDIA_WORDS for w in ws)
-    return Identity(frozenset(names), frozenset(countries), frozenset(roles), acronyms, initials, media)
+    return Identity(frozenset(names), frozenset(countries), frozenset(roles), acronyms, initials, media,
+                    affiliation=owners > 0 and persons == 0)
+
+
+def _owner(ws: list[str], k: int) -> bool:
+    """True when the words from k on (after the name word at k - 1 and any further name words)
+    begin with a role: the name says whose source it is ("Clinton campaign official",
+    "Netanyahu's office", "Hamas spokesman"), not who."""
+    for w in ws[k:]:
+        if w in ROLE_WORDS or w in MEDIA_WORDS:
+            return True
+        if w in STOPWORDS or w in PRONOUNS:
+            return False
+    return False
 
 
 def _place_at(ws: list[str], k: int, cased: dict[str, str]) -> tuple[int, str] | None:
@@ -178,7 +199,7 @@ def relation(a: str | None, b: str | None) -> str:
     if x.names and y.names:
         if x.names & y.names or _abbreviates(x, y):
             return SAME
-        return UNKNOWN if x.media or y.media else DIFFERENT
+        return UNKNOWN if x.media or y.media or x.affiliation or y.affiliation else DIFFERENT
     if x.names or y.names:
         return SAME if _abbreviates(x, y) else UNKNOWN
     if x.countries and y.countries:

@@ -42,6 +42,9 @@ def test_negation_positives(a, b):
     ("He said there is no conflict of interest in the party.", "He spoke of the perception of a conflict of interest in the party."),
     ("The motion got no votes from the opposition.", "The motion got several votes from the opposition."),
     ("The strikes were nothing but a provocation.", "The strikes were a provocation."),
+    ("He works with people with whom he has almost nothing in common.",
+     "He works with people with whom he has little, but sometimes enough, in common."),
+    ("I know that we do.", "I don't know."),  # too little said on either side
     ("It is not only a matter of money but of trust.", "It is a matter of money and trust."),
     # rebutting someone's words is another claim
     ('The war in the north was not "a war of choice."', 'He called the war in the north "a war of choice."'),

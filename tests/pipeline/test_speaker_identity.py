@@ -33,6 +33,9 @@ def test_same(a, b):
     ("Senior Hamas official", "Israeli officials"),
     ("Hamas", "the Israeli military"),                    # a country's forces / a group
     ("Israel", "Hamas"),
+    ("Clinton campaign official", "Jennifer Palmieri"),   # a member of a named organisation
+    ("Clinton campaign", "Cruz campaign"), ("Netanyahu's office", "Yoav Gallant"),
+    ("Fox News host", "Glenn Beck"), ("Arizona Republican", "William Kristol"),  # media, labels
     (None, "Isaac Herzog"), ("", "Herzog"), ("he", "Blinken"), (None, None),
 ])
 def test_unknown(a, b):
@@ -42,7 +45,7 @@ def test_unknown(a, b):
 
 @pytest.mark.parametrize("a,b", [
     ("Antony Blinken", "Isaac Herzog"), ("President Biden", "President Herzog"),
-    ("Netanyahu's office", "Yoav Gallant"), ("Hamas", "Hezbollah"),
+    ("Hamas", "Hezbollah"), ("Hamas official Osama Hamdan", "Hezbollah"),
     ("Israeli Prime Minister Benjamin Netanyahu", "Israeli Defense Minister Yoav Gallant"),
     ("Israeli officials", "Egyptian officials"), ("U.S. officials", "Qatari officials"),
 ])

@@ -20,7 +20,8 @@ figures, hedge synonyms: ``lexicon``) or only extra detail on one side are not r
 difference is one disagreement: a finding on the same words (both sides) as an earlier kind's is
 dropped, and ``wording`` runs last and leaves out the changes another kind reported (a dropped
 "maybe" is a hedge, not also wording). Precision comes first: when a
-detector is in doubt it stays silent. Change ``DETECTOR_VERSION`` with any change to what the
+detector is in doubt it stays silent, and two texts that say too little (fewer than two content
+words on a side) are not compared at all. Change ``DETECTOR_VERSION`` with any change to what the
 detectors report, and run ``claimtrack redetect``. Pure Python; no Flask, no database.
 """
 from __future__ import annotations
@@ -55,6 +56,8 @@ def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
     sa, sb = side(a.text), side(b.text)
     if sa.words == sb.words and compatible(a.speaker, b.speaker):
         return []  # identical up to form: nothing to report
+    if min(_content_words(sa), _content_words(sb)) < MIN_CONTENT_WORDS:
+        return []  # "I don't know." / "I know that we do.": too little said to say how it differs
     al = Alignment(sa, sb)
     found = {}
     for kind, fn in _DETECTORS.items():
@@ -69,6 +72,13 @@ def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
     if d is not None:
         found["wording"] = d
     return [found[k] for k in DISAGREEMENT_KINDS if k in found]
+
+
+MIN_CONTENT_WORDS = 2
+
+
+def _content_words(side) -> int:
+    return sum(1 for t in side.toks if t.content or t.num is not None)
 
 
 def _overlap(x, y) -> bool:

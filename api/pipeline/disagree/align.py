@@ -148,7 +148,8 @@ def tokenize(text: str) -> tuple[Tok, ...]:
             continue
         word = lx.canon(w)
         month = _is_month(ws, i)
-        hedge = word if word in lx.HEDGE_WORDS and not month else None
+        hedge = word if word in lx.HEDGE_WORDS and not month and not (
+            word in lx.ADJECTIVE_HEDGES and toks and (toks[-1].num is not None or toks[-1].word in lx.DETERMINERS)) else None
         neg = word in NEGATIONS and not (i + 1 < len(ws) and ws[i + 1][0] in lx.NOT_NEGATION_AFTER)
         content = not (hedge or neg or word in STOPWORDS or word in lx.AUX)
         toks.append(Tok(word, lx.key(word), s, e, cap, hedge=hedge, neg=neg, month=month,

@@ -5,7 +5,9 @@ Whether two speakers are the same source is decided in one place for the whole p
 organisations and the names clearly differ ("Antony Blinken" / "Isaac Herzog"). A role against
 a name ("the president" / "Joe Biden"), an office against its head ("the Prime Minister's
 Office" / "Benjamin Netanyahu"), an abbreviation against its expansion, a generic or missing
-source is never an attribution disagreement; nor is it when one text names both people
+source is never an attribution disagreement. Neither side a direct quotation (reported speech
+"X said the talks stalled" / "Y said ...": two people saying it) is none either; nor is it when
+one text names both people
 ("'...,' Blinken said after meeting Herzog" credited to Herzog by the extractor), or when
 either text has fewer than four content words (a slogan or a title any two people can say), or
 when less than 60% of the shorter text's words are aligned with the other (two statements that
@@ -75,8 +77,8 @@ def _names_other(side: "Side", speaker: str | None) -> bool:
 
 def find_attribution(al: "Alignment", a: MentionText, b: MentionText) -> Disagreement | None:
     """The same claim credited to two clearly different speakers, or None."""
-    if not a.speaker or not b.speaker or compatible(a.speaker, b.speaker):
-        return None
+    if not a.speaker or not b.speaker or not (a.is_quote or b.is_quote) or compatible(a.speaker, b.speaker):
+        return None  # (reported speech credited to two people is most often two people saying it)
     if _names_other(al.a, b.speaker) or _names_other(al.b, a.speaker):
         return None  # both people are in the text: who said it is not clearly in dispute
     if min(_content_count(al.a), _content_count(al.b)) < MIN_CONTENT_WORDS:

@@ -75,6 +75,11 @@ HEDGE_WORDS = frozenset({
     "seemingly", "purportedly", "supposedly", "presumably", "arguably", "potentially", "could",
     "might", "may", "nearly", "almost", "roughly", "approximately",
 }) | SOFT_HEDGES
+# Hedge words that are adjectives after a determiner or a number ("the likely nominee", "578
+# likely voters"), not qualifiers.
+ADJECTIVE_HEDGES = frozenset({"likely", "possible", "probable", "alleged", "apparent", "potential"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "their",
+                         "its", "our", "most", "more", "many", "some", "all"})
 # Modal hedges that are the reported-speech form of a plain modal ("will" -> "would"): a hedge
 # on one side facing its partner on the other is tense agreement, not a dropped qualifier.
 MODAL_PARTNERS = {"would": "will", "could": "can", "might": "may"}

@@ -3,7 +3,7 @@
 Two signals. (1) A negation (not, never, no, didn't, "declined to", "refused to", "failed to")
 attached to a shared, aligned phrase on one side only: the negation sits in the few unaligned
 tokens just before the phrase, separated from it by nothing but auxiliaries ("did not confirm"
-vs "confirmed"). The quantifier "no" + noun denies only when the words before it are the same
+vs "confirmed"). The quantifier "no" + noun ("nothing", "none", "nobody") denies only when the words before it are the same
 on both sides ("there is no deal" / "there is a deal"; not "no conflict" / "the perception of a
 conflict"); "not only ... but", "nothing but", "no doubt" are no denial at all, and a negation
 followed by a quotation ("the war was not 'a war of choice'") rebuts someone's words: another
@@ -93,7 +93,7 @@ def _attached(al: "Alignment") -> Disagreement | None:
             neg_side, other, (n1, n2), s1, s2, o1, o2, in_a = al.b, al.a, nb, j1, j2, i1, i2, False
         else:
             continue
-        if neg_side.toks[n1].word == "no" and not _same_frame(al, in_a, n1, o1):
+        if neg_side.toks[n1].word in _QUANTIFIERS and not _same_frame(al, in_a, n1, o1):
             continue  # "no conflict" / "the perception of a conflict": a quantifier, not a denial
         if _quotes_between(neg_side, n2, s1):
             continue  # "it was not 'a war of choice'": rebutting someone's words, another claim
@@ -129,6 +129,7 @@ def _same_frame(al: "Alignment", in_a: bool, n: int, o: int) -> bool:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "some", "any"})
+_QUANTIFIERS = frozenset({"no", "nothing", "none", "nobody"})  # "almost nothing in common" / "little in common"
 
 
 def _neighbours(side: "Side", k: int) -> set[str]:

@@ -82,3 +82,11 @@ def test_reported_speech_on_both_sides_is_not_attribution():
     a = M("Blinken said the meeting with the minister was positive and useful.", speaker="Antony Blinken")
     b = M("Herzog said the meeting with the minister was positive and useful.", speaker="Isaac Herzog")
     assert "attribution" not in [d.kind for d in detect(a, b)]
+
+
+def test_a_quotation_inside_a_quotation_is_not_attribution():
+    a = M("Crooked Hillary Clinton and her team \u2018were extremely careless in handling very sensitive "
+          "information.\u2019", speaker="Donald Trump", is_quote=True)
+    b = M("Clinton and her team were \u201cextremely careless in handling very sensitive information.\u201d",
+          speaker="James Comey", is_quote=True)
+    assert "attribution" not in [d.kind for d in detect(a, b)]

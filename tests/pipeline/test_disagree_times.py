@@ -58,3 +58,13 @@ def test_time_spans():
     [d] = detect(M(a), M(b))
     assert (d.a_span.text, d.b_span.text) == ("Sunday", "Monday")
     assert "'on Sunday'" in d.explanation
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The nationwide poll was conducted Nov. 6 to 10 among 418 voters.",
+     "The nationwide poll was conducted July 8 to 12 among 1,358 voters."),   # two polls
+    ("This is the newsletter for Wednesday, February 3, 2016.", "This is the newsletter for Monday, May 2, 2016."),
+    ('<post post-date="March 9, 2016">Vote today in the county</post>', '<post post-date="March 10, 2016">Vote today in the county</post>'),
+])
+def test_other_occasions_are_not_a_time_disagreement(a, b):
+    assert "time" not in kinds(a, b)

@@ -26,6 +26,8 @@ from .times import parse_times
 
 _SYMBOL_RE = re.compile("[" + re.escape("".join(lx.SYMBOL_WORDS)) + "]")
 _SYMBOL_WORD = lx.SYMBOL_WORDS
+# Markup tags left in a text (<tweet tweet-id="..." tweet-date="...">) are not words.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,300}>?")
 _CURRENCY = frozenset({"dollar", "pound", "euro"})
 _IS_PRONOUN = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "this",
                          "where", "how", "let"})
@@ -50,9 +52,10 @@ class Tok:
 
 
 def _raw_tokens(text: str) -> list[tuple[str, int, int]]:
-    """Word and symbol tokens with offsets; dotted single letters ("U.S.") joined, words joined
-    by a hyphen made one word ("cease-fire" -> "ceasefire", as the closed compound is written)."""
-    text = lx.fold_diacritics(text)
+    """Word and symbol tokens with offsets; markup tags skipped, dotted single letters ("U.S.")
+    joined, words joined by a hyphen made one word ("cease-fire" -> "ceasefire", as the closed
+    compound is written)."""
+    text = _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), lx.fold_diacritics(text))
     toks = sorted(word_spans(text) + [(m.group(0), m.start(), m.end())
                                       for m in _SYMBOL_RE.finditer(text)], key=lambda t: t[1])
     out: list[tuple[str, int, int]] = []

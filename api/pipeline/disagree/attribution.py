@@ -8,13 +8,15 @@ Office" / "Benjamin Netanyahu"), an abbreviation against its expansion, a generi
 source is never an attribution disagreement. Neither side a direct quotation (reported speech
 "X said the talks stalled" / "Y said ...": two people saying it) is none either; nor is it when
 one text names both people
-("'...,' Blinken said after meeting Herzog" credited to Herzog by the extractor), or when
+("'...,' Blinken said after meeting Herzog" credited to Herzog by the extractor), or when a
+text quotes someone inside it ("her team 'were extremely careless'"), or when
 either text has fewer than four content words (a slogan or a title any two people can say), or
 when less than 60% of the shorter text's words are aligned with the other (two statements that
 were matched as one claim, not the same words credited twice).
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..speaker_identity import DIFFERENT, name_words, relation
@@ -69,6 +71,15 @@ def _content_count(side: "Side") -> int:
     return sum(1 for t in side.toks if t.content or t.num is not None)
 
 
+_INNER_QUOTE_RE = re.compile(r"(?:^|[\s(\[])['\u2018]\w[^\u2019]*?\w[.,!?]?['\u2019]")
+
+
+def _quotes_someone(text: str) -> bool:
+    """True when a mention's text holds a quotation in single quote marks after its first word:
+    a quotation inside a quotation, the speaker quoting someone else's words."""
+    return any(m.start() > 0 for m in _INNER_QUOTE_RE.finditer(text))
+
+
 def _names_other(side: "Side", speaker: str | None) -> bool:
     """True when the text names (a name word of) the other side's speaker."""
     names = name_words(speaker)
@@ -79,6 +90,8 @@ def find_attribution(al: "Alignment", a: MentionText, b: MentionText) -> Disagre
     """The same claim credited to two clearly different speakers, or None."""
     if not a.speaker or not b.speaker or not (a.is_quote or b.is_quote) or compatible(a.speaker, b.speaker):
         return None  # (reported speech credited to two people is most often two people saying it)
+    if _quotes_someone(a.text) or _quotes_someone(b.text):
+        return None  # "Clinton's team 'were extremely careless'": the speaker quotes someone else
     if _names_other(al.a, b.speaker) or _names_other(al.b, a.speaker):
         return None  # both people are in the text: who said it is not clearly in dispute
     if min(_content_count(al.a), _content_count(al.b)) < MIN_CONTENT_WORDS:

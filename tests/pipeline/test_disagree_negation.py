@@ -17,8 +17,8 @@ def kinds(a, b):
     ("The ministry confirmed the report.", "The ministry denied the report."),
     ("Prices rose 3% in July.", "Prices fell 3% in July."),
     ("The senator supports the bill.", "The senator opposes the bill."),
-    ("There is no escalation on the border.", "There is escalation on the border."),
-    ("He has never met the envoy.", "He has met the envoy."),
+    ("There is no escalation on the northern border.", "There is escalation on the northern border."),
+    ("He has never met the Qatari envoy.", "He has met the Qatari envoy."),
     ("The council approved the plan.", "The council vetoed the plan."),
     ("She won the vote in the district.", "She lost the vote in the district."),
     ("The army didn't confirm the strike.", "The army confirmed the strike."),
@@ -45,6 +45,7 @@ def test_negation_positives(a, b):
     ("He works with people with whom he has almost nothing in common.",
      "He works with people with whom he has little, but sometimes enough, in common."),
     ("I know that we do.", "I don't know."),  # too little said on either side
+    ("They would vote for Trump.", "I can't vote for Trump."),
     ("It is not only a matter of money but of trust.", "It is a matter of money and trust."),
     # rebutting someone's words is another claim
     ('The war in the north was not "a war of choice."', 'He called the war in the north "a war of choice."'),

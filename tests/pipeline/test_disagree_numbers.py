@@ -71,7 +71,7 @@ def test_number_negatives(a, b):
 
 
 def test_number_span_and_explanation():
-    [d] = detect(M("It is his ninth mission."), M("It is his eighth mission."))
+    [d] = detect(M("It is his ninth mission to the region."), M("It is his eighth mission to the region."))
     assert (d.a_span.text, d.b_span.text) == ("ninth", "eighth")
     assert d.a_span.start == len("It is his ")
     assert "ninth mission" in d.explanation and "eighth mission" in d.explanation

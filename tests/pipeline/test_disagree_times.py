@@ -54,7 +54,7 @@ def test_time_negatives(a, b):
 
 
 def test_time_spans():
-    a, b = "The blast was on Sunday.", "The blast was on Monday."
+    a, b = "The blast in the market was on Sunday.", "The blast in the market was on Monday."
     [d] = detect(M(a), M(b))
     assert (d.a_span.text, d.b_span.text) == ("Sunday", "Monday")
     assert "'on Sunday'" in d.explanation

@@ -20,7 +20,7 @@ figures, hedge synonyms: ``lexicon``) or only extra detail on one side are not r
 difference is one disagreement: a finding on the same words (both sides) as an earlier kind's is
 dropped, and ``wording`` runs last and leaves out the changes another kind reported (a dropped
 "maybe" is a hedge, not also wording). Precision comes first: when a
-detector is in doubt it stays silent, and two texts that say too little (fewer than two content
+detector is in doubt it stays silent, and two texts that say too little (fewer than three content
 words on a side) are not compared at all. Change ``DETECTOR_VERSION`` with any change to what the
 detectors report, and run ``claimtrack redetect``. Pure Python; no Flask, no database.
 """
@@ -74,7 +74,7 @@ def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
     return [found[k] for k in DISAGREEMENT_KINDS if k in found]
 
 
-MIN_CONTENT_WORDS = 2
+MIN_CONTENT_WORDS = 3
 
 
 def _content_words(side) -> int:

@@ -84,6 +84,11 @@ editorials blogger bloggers blog pundit pundits commentator commentators ad ads 
 commercial interviewer moderator show
 """.split())
 PRONOUNS = frozenset("he she they it we i you him her them his their its one who".split())
+# Words that start sentences, capitalised there, and end up in a speaker by mistake ("Instead",
+# "Plus Obama"): never a name.
+SENTENCE_WORDS = frozenset("""instead meanwhile however still also later earlier then now yet plus
+but and so just even indeed moreover furthermore nevertheless thus hence separately elsewhere
+first second finally today yesterday tomorrow""".split())
 # Small words that may or may not give a letter to initials ("Department of Justice": "dj", "doj").
 _INITIAL_SKIP = frozenset({"of", "the", "and", "for", "on", "in"})
 
@@ -136,7 +141,7 @@ def identify(speaker: str | None) -> Identity:
             continue
         w, original = ws[k], cased.get(ws[k], ws[k])
         k += 1
-        if w in STOPWORDS or w in PRONOUNS or w.isdigit() or len(w) < 2:
+        if w in STOPWORDS or w in PRONOUNS or w in SENTENCE_WORDS or w.isdigit() or len(w) < 2:
             continue
         if w in ROLE_WORDS or w in MEDIA_WORDS:
             roles.add(w)

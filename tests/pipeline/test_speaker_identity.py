@@ -36,6 +36,7 @@ def test_same(a, b):
     ("Clinton campaign official", "Jennifer Palmieri"),   # a member of a named organisation
     ("Clinton campaign", "Cruz campaign"), ("Netanyahu's office", "Yoav Gallant"),
     ("Fox News host", "Glenn Beck"), ("Arizona Republican", "William Kristol"),  # media, labels
+    ("Instead", "Sanders"),                               # a sentence word, not a name
     (None, "Isaac Herzog"), ("", "Herzog"), ("he", "Blinken"), (None, None),
 ])
 def test_unknown(a, b):

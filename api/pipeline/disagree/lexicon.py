@@ -79,7 +79,7 @@ HEDGE_WORDS = frozenset({
 # likely voters"), not qualifiers.
 ADJECTIVE_HEDGES = frozenset({"likely", "possible", "probable", "alleged", "apparent", "potential"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "their",
-                         "its", "our", "most", "more", "many", "some", "all"})
+                         "its", "our", "most", "more", "many", "some", "any", "all"})
 # Modal hedges that are the reported-speech form of a plain modal ("will" -> "would"): a hedge
 # on one side facing its partner on the other is tense agreement, not a dropped qualifier.
 MODAL_PARTNERS = {"would": "will", "could": "can", "might": "may"}

@@ -125,10 +125,9 @@ def _same_frame(al: "Alignment", in_a: bool, n: int, o: int) -> bool:
     if q < 0:
         return False
     other = al.b if in_a else al.a
-    return o - q == 1 or (o - q == 2 and other.toks[q + 1].word in _DETERMINERS)
+    return o - q == 1 or (o - q == 2 and other.toks[q + 1].word in lx.DETERMINERS)
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "some", "any"})
 _QUANTIFIERS = frozenset({"no", "nothing", "none", "nobody"})  # "almost nothing in common" / "little in common"
 
 

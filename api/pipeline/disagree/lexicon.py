@@ -18,6 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..speaker_identity import ROLE_WORDS
 from ..text import STOPWORDS, stem
 
 # Symbols read as the word they stand for.
@@ -147,14 +148,9 @@ AUX = frozenset("""be been being is are was were am have has had do does did wil
 should shall may might must to yet ever even also really actually fully immediately directly
 publicly explicitly formally officially just once again a an the any""".split())
 
-# Titles and role words that are not names (for comparing speakers).
-TITLES = frozenset("""president vice prime minister secretary state office mr mrs ms miss dr sen
-senator rep representative gov governor general gen chief spokesman spokeswoman spokesperson
-foreign defense defence interior finance party platform statement government ministry department
-administration official officials the of us u s un leader head director commander ambassador
-campaign team press aide aides adviser advisor former king queen prince sheikh lord judge justice
-mayor chairman chairwoman chair ceo member members lawmaker lawmakers source sources""".split())
-PRONOUNS = frozenset("he she they it we i you him her them his their its one who".split())
+# Titles and role words, which start no place name and are no part of a person's name (the
+# speaker comparison's list, ``speaker_identity.ROLE_WORDS``, plus the words of "the U.S.").
+TITLES = ROLE_WORDS | {"the", "of", "us", "u", "s", "un"}
 
 
 def fold_diacritics(text: str) -> str:

@@ -223,5 +223,25 @@ def rematch_cmd(batch: int) -> None:
     click.echo("rematched mentions={mentions} moved={moved} new_claims={new_claims}".format(**stats))
 
 
+@main.command("redetect")
+@click.option("--batch", default=200, show_default=True, help="claims per transaction")
+def redetect_cmd(batch: int) -> None:
+    """Recompute stored disagreements with the current detectors (after DETECTOR_VERSION
+    changes); dismissed disagreements are kept and never come back."""
+    from tqdm import tqdm
+
+    from .services.detection import redetect, redetect_total
+    from .session import components, new_session, settings
+
+    app = _app()
+    with app.app_context():
+        with new_session() as session:
+            total = redetect_total(session)
+        with tqdm(total=total, desc="redetect", unit="claim", file=sys.stderr) as bar:
+            stats = redetect(new_session, components(), settings(), batch=batch, progress=bar.update)
+    click.echo("redetected claims={claims} removed={removed} created={created} "
+               "detector={detector_version}".format(**stats))
+
+
 if __name__ == "__main__":
     main()

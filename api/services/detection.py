@@ -6,16 +6,21 @@ per (pair, kind); a disagreement already stored for a pair and kind, dismissed o
 is never created again. ``detect_for_article`` does this for all the mentions one article
 added to stored claims (one statement for the mentions to compare with, one query for the
 pairs stored already); ``detect_for_mention`` for one mention (curation, re-matching).
+``redetect`` recomputes every stored disagreement after a detector change (``claimtrack
+redetect``), keeping dismissals.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from ..db import driver_cursor
 from ..models import Article, Disagreement, Mention
 from ..pipeline.types import MentionText
+from .claim_stats import refresh_claims
 from .components import Components
 from .matching import mention_text
 from .retrieval import decoded_spans, stored_view
@@ -117,3 +122,72 @@ def detect_for_article(session: Session, comps: Components, article: Article, jo
         created += _compare(session, comps, claim, new, others[claim], known)
     session.flush()
     return created
+
+
+def _reported_twice(after: int = 0):
+    """Claim ids above ``after`` reported by two articles or more (the claims detection sees)."""
+    return (select(Mention.claim_id).where(Mention.claim_id > after).group_by(Mention.claim_id)
+            .having(func.count(func.distinct(Mention.article_id)) > 1))
+
+
+def redetect_total(session: Session) -> int:
+    """How many claims ``redetect`` goes through."""
+    return session.exec(select(func.count()).select_from(_reported_twice().subquery())).one()
+
+
+def _disputed_claims(session: Session, after: int, batch: int) -> list[int]:
+    """The next ``batch`` claim ids above ``after`` reported by two articles or more."""
+    return list(session.exec(_reported_twice(after).order_by(Mention.claim_id).limit(batch)).all())
+
+
+def _claim_mentions(session: Session, claim_ids: list[int]) -> dict[int, list[tuple[int, Compared]]]:
+    """Each claim's mentions in id order, as (article id, Compared)."""
+    out: dict[int, list[tuple[int, Compared]]] = {c: [] for c in claim_ids}
+    rows = session.exec(select(Mention, Article.outlet_id).join(Article, Article.id == Mention.article_id)
+                        .where(Mention.claim_id.in_(claim_ids)).order_by(Mention.id)).all()
+    for m, outlet_id in rows:
+        out[m.claim_id].append((m.article_id, Compared(m.id, outlet_id, mention_text(m))))
+    return out
+
+
+def redetect_claims(session: Session, comps: Components, claim_ids: list[int], limit: int) -> dict:
+    """Recompute the disagreements of these claims with the current detectors: the live ones
+    are deleted, each mention is compared again with the latest ``limit`` earlier mentions of
+    its claim from other articles (as at ingest), and what is found is stored; dismissed
+    disagreements stay, and are never stored again for the same pair and kind."""
+    removed = session.exec(delete(Disagreement).where(
+        Disagreement.claim_id.in_(claim_ids), Disagreement.dismissed_at.is_(None))).rowcount or 0
+    known = {(a, b, kind) for a, b, kind in session.exec(
+        select(Disagreement.mention_a_id, Disagreement.mention_b_id, Disagreement.kind)
+        .where(Disagreement.claim_id.in_(claim_ids))).all()}
+    created = 0
+    for claim, mentions in _claim_mentions(session, claim_ids).items():
+        for k, (article, new) in enumerate(mentions):
+            others = [c for art, c in reversed(mentions[:k]) if art != article][:limit]
+            created += _compare(session, comps, claim, new, others, known)
+    session.flush()
+    refresh_claims(session, claim_ids)
+    return {"removed": removed, "created": created}
+
+
+def redetect(session_factory: Callable[[], Session], comps: Components, settings: dict, *, batch: int = 200,
+             progress: Callable[[int], None] | None = None) -> dict:
+    """``redetect_claims`` over every claim reported by two articles or more, ``batch`` claims
+    per transaction, in id order; ``progress`` is called with the number of claims done after
+    each batch. Returns counts: claims, removed, created, and the detector version used."""
+    stats = {"claims": 0, "removed": 0, "created": 0, "detector_version": comps.detector_version}
+    last = 0
+    while True:
+        with session_factory() as session:
+            ids = _disputed_claims(session, last, batch)
+            if not ids:
+                break
+            got = redetect_claims(session, comps, ids, settings["DETECT_AGAINST"])
+            session.commit()
+        last = ids[-1]
+        stats["claims"] += len(ids)
+        stats["removed"] += got["removed"]
+        stats["created"] += got["created"]
+        if progress:
+            progress(len(ids))
+    return stats

@@ -12,8 +12,8 @@ from api.services.claim_stats import refresh_claims
 
 from .helpers import article, post
 
-SAID = "The Health Ministry said 111 hostages remain in Gaza after the latest round of talks."
-QUOTED = "\u201c111 hostages remain in Gaza after the latest round of talks,\u201d the Interior Ministry's spokesman, Ali Hamad, said."
+SAID = "Health Minister Omar Yusuf said 111 hostages remain in Gaza after the latest round of talks."
+QUOTED = "\u201c111 hostages remain in Gaza after the latest round of talks,\u201d the ministry's spokesman, Ali Hamad, said."
 
 
 def _state(engine) -> tuple[list[dict], list[dict]]:
@@ -32,13 +32,13 @@ def _recomputed(engine) -> tuple[list[dict], list[dict]]:
 
 def test_claims_joined_at_ingest_equal_their_recomputation(app, client, auth):
     engine = app.extensions["claimtrack"]["engine"]
-    plain = SAID.replace("The Health Ministry said 111", "Some 111")  # in the outlet's voice: no speaker
+    plain = SAID.replace("Health Minister Omar Yusuf said 111", "Some 111")  # in the outlet's voice: no speaker
     reports = [  # (domain, date, text)
         ("first.com", "2024-08-19", plain),
         ("second.com", "2024-08-20", SAID.replace("111", "115")),  # later, named: the claim gets a speaker
         ("third.com", "2024-08-20", SAID),  # the same day
         ("second.com", "2024-08-21", SAID),  # an outlet reporting it again
-        ("fourth.com", "2024-08-22", QUOTED),  # a quotation of a named spokesman: a claim of its own
+        ("fourth.com", "2024-08-22", QUOTED),  # a quotation of another named person: a claim of its own
         ("fifth.com", "2024-08-10", QUOTED.replace("Ali Hamad", "Omar Saleh")),  # earlier than the claim
         ("sixth.com", "2024-08-23", SAID + "\n" + SAID.replace("Gaza", "the Gaza Strip")),  # twice in one article
     ]
@@ -47,7 +47,7 @@ def test_claims_joined_at_ingest_equal_their_recomputation(app, client, auth):
         assert _state(engine) == _recomputed(engine), f"after {domain} {date}"
     claims, outlets = _state(engine)
     said, quoted = sorted(claims, key=lambda c: c["id"])
-    assert (said["mention_count"], said["outlet_count"], said["kind"], said["speaker"]) == (6, 4, "statement", "Health Ministry")
+    assert (said["mention_count"], said["outlet_count"], said["kind"], said["speaker"]) == (6, 4, "statement", "Omar Yusuf")
     assert said["disagreement_count"] >= 1  # 111 against 115
     assert (quoted["mention_count"], quoted["outlet_count"], quoted["kind"]) == (2, 2, "quotation")
     assert quoted["speaker"] == "Omar Saleh"  # the earliest report's

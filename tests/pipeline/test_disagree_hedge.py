@@ -54,3 +54,11 @@ def test_hedge_spans_point_at_word_and_aligned_phrase():
 def test_hedge_added_on_b_side():
     [d] = detect(M("The talks lasted three hours."), M("The talks lasted about three hours."))
     assert d.kind == "hedge" and d.b_span.text == "about" and "adds the hedge" in d.explanation
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The poll reached 578 likely voters in the state last week.", "The poll reached 542 registered voters in the state last week."),
+    ("He is the likely nominee of the party in the fall.", "He is the nominee of the party in the fall."),
+])
+def test_likely_as_an_adjective_is_not_a_hedge(a, b):
+    assert "hedge" not in [d.kind for d in detect(M(a), M(b))]

@@ -17,8 +17,8 @@ def kinds(a, b):
     ("The ministry confirmed the report.", "The ministry denied the report."),
     ("Prices rose 3% in July.", "Prices fell 3% in July."),
     ("The senator supports the bill.", "The senator opposes the bill."),
-    ("There is no escalation on the border.", "There is escalation on the border."),
-    ("He has never met the envoy.", "He has met the envoy."),
+    ("There is no escalation on the northern border.", "There is escalation on the northern border."),
+    ("He has never met the Qatari envoy.", "He has met the Qatari envoy."),
     ("The council approved the plan.", "The council vetoed the plan."),
     ("She won the vote in the district.", "She lost the vote in the district."),
     ("The army didn't confirm the strike.", "The army confirmed the strike."),
@@ -38,6 +38,17 @@ def test_negation_positives(a, b):
     ("It was not clear why the talks stalled.", "The talks stalled."),
     ("The ministry declined to comment on the strike.", "The ministry confirmed the strike."),
     ("I dont know who is fighting it.", "I don't know who is fighting it."),
+    # the quantifier "no" + noun where the other side does not assert the same thing
+    ("He said there is no conflict of interest in the party.", "He spoke of the perception of a conflict of interest in the party."),
+    ("The motion got no votes from the opposition.", "The motion got several votes from the opposition."),
+    ("The strikes were nothing but a provocation.", "The strikes were a provocation."),
+    ("He works with people with whom he has almost nothing in common.",
+     "He works with people with whom he has little, but sometimes enough, in common."),
+    ("I know that we do.", "I don't know."),  # too little said on either side
+    ("They would vote for Trump.", "I can't vote for Trump."),
+    ("It is not only a matter of money but of trust.", "It is a matter of money and trust."),
+    # rebutting someone's words is another claim
+    ('The war in the north was not "a war of choice."', 'He called the war in the north "a war of choice."'),
     ("The judge refused to delay the trial.", "The judge denied a motion to delay the trial."),
     ("He died of heart failure, said his lawyer.", "He died on Thursday, said his lawyer."),
     ("Officials said the courts allowed it in some cases and banned it in others.",

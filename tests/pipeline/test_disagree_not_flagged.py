@@ -67,3 +67,17 @@ def test_contract():
         assert a.text[d.a_span.start:d.a_span.end] == d.a_span.text
         assert b.text[d.b_span.start:d.b_span.end] == d.b_span.text
         assert d.explanation
+
+
+def test_one_difference_one_disagreement(monkeypatch):
+    """Two detectors pointing at the same words on both sides: the first kind keeps it."""
+    import api.pipeline.disagree as disagree
+    from api.pipeline.types import Disagreement, Span
+
+    def same(kind):
+        return lambda al, a, b: Disagreement(kind, Span(0, 5, "Prices"), Span(0, 5, "Prices"), kind)
+
+    monkeypatch.setitem(disagree._DETECTORS, "number", same("number"))
+    monkeypatch.setitem(disagree._DETECTORS, "time", same("time"))
+    kinds = [d.kind for d in detect(M("Prices rose sharply in July."), M("Prices fell sharply in July."))]
+    assert kinds == ["number", "negation"]  # the antonym is other words: reported too

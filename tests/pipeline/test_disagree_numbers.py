@@ -71,7 +71,26 @@ def test_number_negatives(a, b):
 
 
 def test_number_span_and_explanation():
-    [d] = detect(M("It is his ninth mission."), M("It is his eighth mission."))
+    [d] = detect(M("It is his ninth mission to the region."), M("It is his eighth mission to the region."))
     assert (d.a_span.text, d.b_span.text) == ("ninth", "eighth")
     assert d.a_span.start == len("It is his ")
     assert "ninth mission" in d.explanation and "eighth mission" in d.explanation
+
+
+@pytest.mark.parametrize("a,b", [
+    ("About 100 people were killed in the strike.", "100 people were killed in the strike."),  # a hedge
+    ("Officials said 100 people were killed.", "Officials said people were killed."),         # detail
+    ("Obama leads Romney 49 percent to 44 percent in Florida.",
+     "Romney edges Obama 46 percent to 45 percent in Florida."),  # every figure differs: two polls
+    ("The two teenagers should show a little class.", "The girls, aged 16, should show a little class."),  # count / age
+    ('<post id="75154185480663"> was shared.', '<post id="75885612806307"> was shared.'),  # identifiers
+    ("Cowan will be the second black senator from the state, after Brooke.",
+     "Cowan will be the first black senator from the state since Brooke."),  # counted from a reference
+])
+def test_not_a_number_disagreement(a, b):
+    assert "number" not in [d.kind for d in detect(M(a), M(b))]
+
+
+def test_about_100_is_a_hedge():
+    assert [d.kind for d in detect(M("About 100 people were killed in the strike."),
+                                   M("100 people were killed in the strike."))] == ["hedge"]

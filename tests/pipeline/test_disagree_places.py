@@ -27,7 +27,8 @@ def test_parse_places():
     ("Talks will take place in Cairo later this week.", "Talks will take place in Doha later this week."),
     ("He will travel to Egypt on Tuesday.", "He will travel to Qatar on Tuesday."),
     ("Protesters gathered outside the Knesset in Jerusalem.", "Protesters gathered outside the Knesset in Haifa."),
-    ("The summit was held at Camp David.", "The summit was held at the White House."),
+    ("The plant will be built in Ohio next year.", "The plant will be built in Texas next year."),
+    ("The rally was held in Cleveland on Friday.", "The rally was held in Phoenix on Friday."),
 ])
 def test_place_positives(a, b):
     assert "place" in kinds(a, b)
@@ -43,6 +44,14 @@ def test_place_positives(a, b):
     ("He spoke to Netanyahu on Monday.", "He spoke to Herzog on Monday."),
     ("Light pollution is rising across the UK.", "Light pollution is rising across Britain."),
     ("A convoy was travelling near Fallujah.", "A convoy was travelling near Falluja."),
+    # a place and a place inside it agree
+    ("Three rockets were fired in Israel overnight.", "Three rockets were fired in Jerusalem overnight."),
+    ("Airstrikes hit a school in Gaza on Sunday.", "Airstrikes hit a school in Khan Younis on Sunday."),
+    ("The plant will be built in Ohio next year.", "The plant will be built in Cleveland next year."),
+    ("Airstrikes hit a school in Gaza on Sunday.", "Airstrikes hit a school in Khan Yunis on Sunday."),
+    # places the gazetteer does not know: silent
+    ("The summit was held at Camp David.", "The summit was held at the White House."),
+    ("The vote took place in Foozleton.", "The vote took place in Barnaby Creek."),
 ])
 def test_place_negatives(a, b):
     assert "place" not in kinds(a, b)
@@ -53,3 +62,12 @@ def test_place_spans():
     [d] = detect(M(a), M(b))
     assert (d.a_span.text, d.b_span.text) == ("Jerusalem", "Tel Aviv")
     assert b[d.b_span.start:d.b_span.end] == "Tel Aviv"
+
+
+def test_gazetteer_containment():
+    from api.pipeline.gazetteer import exclusive, locate
+    assert not exclusive("Israel", "Jerusalem") and not exclusive("Gaza", "Khan Younis")
+    assert not exclusive("Ohio", "Cleveland") and not exclusive("Rafah", "Gaza")  # Rafah: Egypt and Gaza
+    assert not exclusive("Camp David", "Cairo")  # unknown: never exclusive
+    assert exclusive("Cairo", "Doha") and exclusive("Ohio", "Texas") and exclusive("Israel", "Egypt")
+    assert {loc.kind for loc in locate("Georgia")} >= {"country", "region"}

@@ -26,10 +26,8 @@ def test_parse_times():
 @pytest.mark.parametrize("a,b", [
     ("Hamas claimed a bomb blast on Sunday in Tel Aviv.", "Hamas claimed a bomb blast on Monday in Tel Aviv."),
     ("The vote is on Aug. 19.", "The vote is on Aug. 20."),
-    ("The talks were held last week.", "The talks were held this week."),
     ("The vote is at 3 p.m. on Friday.", "The vote is at 5 p.m. on Friday."),
     ("The law was passed in 2019.", "The law was passed in 2021."),
-    ("The ceasefire began yesterday.", "The ceasefire began today."),
 ])
 def test_time_positives(a, b):
     assert "time" in kinds(a, b)
@@ -45,13 +43,28 @@ def test_time_positives(a, b):
     ("He arrived at 3 p.m.", "He arrived at 3pm."),
     ("A relative called police at about 3 p.m.", "A relative called police at 3:22 p.m."),
     ("The contest was extended until 6 p.m. EDT Sunday.", "The contest was extended until 3 p.m. Arizona time Sunday."),
+    # other types of expression, and days relative to each article's own date
+    ("The talks resume on Monday in Cairo.", "The talks resume this week in Cairo."),
+    ("He said it at 3 p.m. on Monday.", "He said it in the afternoon on Monday."),
+    ("The talks were held last week.", "The talks were held this week."),
+    ("The ceasefire began yesterday.", "The ceasefire began today."),
 ])
 def test_time_negatives(a, b):
     assert "time" not in kinds(a, b)
 
 
 def test_time_spans():
-    a, b = "The blast was on Sunday.", "The blast was on Monday."
+    a, b = "The blast in the market was on Sunday.", "The blast in the market was on Monday."
     [d] = detect(M(a), M(b))
     assert (d.a_span.text, d.b_span.text) == ("Sunday", "Monday")
     assert "'on Sunday'" in d.explanation
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The nationwide poll was conducted Nov. 6 to 10 among 418 voters.",
+     "The nationwide poll was conducted July 8 to 12 among 1,358 voters."),   # two polls
+    ("This is the newsletter for Wednesday, February 3, 2016.", "This is the newsletter for Monday, May 2, 2016."),
+    ('<post post-date="March 9, 2016">Vote today in the county</post>', '<post post-date="March 10, 2016">Vote today in the county</post>'),
+])
+def test_other_occasions_are_not_a_time_disagreement(a, b):
+    assert "time" not in kinds(a, b)

@@ -23,7 +23,7 @@ def kinds(a, b):
     ('"We will never accept this deal as it stands," she said.', '"We will not accept this deal as it stands," she said.'),
     ('"The people of Gaza deserve peace and dignity now," he said.', '"The people of Gaza deserve peace and security now," he said.'),
     ('"It is time for everyone to get to yes," he said.', '"It is time for everyone to say yes," he said.'),
-    ('"We must bring the hostages home and end this war," she said.', '"We must bring the hostages home and end the war," she said.'),
+    ('"I have a serious problem with the plan," he said.', '"I got a serious problem with the plan," he said.'),
 ])
 def test_wording_positives(a, b):
     assert "wording" in kinds(quoted(a), quoted(b))
@@ -38,6 +38,25 @@ def test_wording_positives(a, b):
     ('"We are surrounded by terror ... and we are fighting back," he said.',
      '"We are surrounded by terror from four corners of the earth, and we are fighting back," he said.'),
     ('He said the talks would continue.', 'He said the talks would resume.'),  # no quotes at all
+    # function words only, other forms of the same word, names spelled another way
+    ('"We must bring the hostages home and end this war," she said.', '"We must bring the hostages home and end the war," she said.'),
+    ('"There is a one-in-three chance we could lose the vote," he said.', '"There is a one-in-three chance that we could lose the vote," he said.'),
+    ('"You do not need to sit in the pew every week to know it," he said.', '"You do not need to sit in the pews every week to know it," he said.'),
+    ('"Now he said that he backs the plan entirely," she said.', '"Now he saying that he backs the plan entirely," she said.'),
+    ('"It looks like Muammar Qaddafi is going to win this fight," he said.', '"It looks like Moammar Gadhafi is going to win this fight," he said.'),
+    # compounds, symbols and diacritics are form
+    ('"We want a cease-fire in the north by the weekend," he said.', '"We want a ceasefire in the north by the weekend," he said.'),
+    ('"We want a cease fire in the north by the weekend," he said.', '"We want a ceasefire in the north by the weekend," he said.'),
+    ('"We will re-elect the mayor next spring," she said.', '"We will reelect the mayor next spring," she said.'),
+    ('"Johnson & Johnson must pay the families," he said.', '"Johnson and Johnson must pay the families," he said.'),
+    ('"Zo\u00eb and Ren\u00e9e will lead the new team," he said.', '"Zoe and Renee will lead the new team," he said.'),
+    # an elision or an editor's bracketed insertion
+    ('"I will end [President Barack] Obama\'s war on the churches," he said.', '"I will end his war on the churches," he said.'),
+    ('"We are fighting \u2026 and we will win this war," he said.', '"We are fighting for our homes, and we will win this war," he said.'),
+    ('"Now these (local) officials have too much power," she said.', '"Now these officials have too much power," she said.'),
+    # function words added, dropped or swapped
+    ('"It is a rationale for gutting the programs," he said.', '"It is a rationale gutting the programs," he said.'),
+    ('"I have not broken any rules and regulations here," she said.', '"I have not broken any rules or regulations here," she said.'),
 ])
 def test_wording_negatives(a, b):
     assert "wording" not in kinds(quoted(a), quoted(b))
@@ -57,3 +76,21 @@ def test_wording_spans_and_diff():
     ops = [op["op"] for op in d.diff]
     assert ops[0] == "insert" and {"op": "replace", "a": "working", "b": "looking"} in d.diff
     assert all(set(op) == {"op", "a", "b"} for op in d.diff)
+
+
+def test_a_hedge_is_not_also_wording():
+    a = quoted('"This is maybe the last opportunity for a deal," he said.')
+    b = quoted('"This is the last opportunity for a deal," he said.')
+    assert kinds(a, b) == ["hedge"]
+
+
+def test_a_number_is_not_also_wording():
+    a = quoted('"Exactly 300 trucks entered the strip on Sunday," he said.')
+    b = quoted('"Exactly 200 trucks entered the strip on Sunday," he said.')
+    assert kinds(a, b) == ["number"]
+
+
+def test_a_negation_is_not_also_wording():
+    a = quoted('"The money should have gone to the schools," she said.')
+    b = quoted('"The money shouldn\'t have gone to the schools," she said.')
+    assert kinds(a, b) == ["negation"]

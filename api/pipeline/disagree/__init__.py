@@ -10,12 +10,19 @@ detector family looks for one kind of difference:
 - ``number`` (numbers.py): different quantities, ordinals or percentages for the same thing;
 - ``place`` (places.py): different locations in aligned context;
 - ``time`` (times.py): different days, dates, periods or clock times;
-- ``attribution`` (attribution.py): the same words credited to incompatible speakers;
+- ``attribution`` (attribution.py): the same words credited to clearly different speakers
+  (``speaker_identity.relation``);
 - ``negation`` (negation.py): a negation or antonym reversing an aligned statement.
 
-Differences that are only form (contractions, punctuation, quote marks, case, spelling
-variants, number written in words or figures, hedge synonyms) or only extra detail on one side
-are not reported. Pure Python; no Flask, no database.
+Differences that are only form (contractions, punctuation, quote marks, case, diacritics,
+spelling variants, compounds open/hyphenated/closed, "&"/"and", numbers written in words or
+figures, hedge synonyms: ``lexicon``) or only extra detail on one side are not reported. One
+difference is one disagreement: a finding on the same words (both sides) as an earlier kind's is
+dropped, and ``wording`` runs last and leaves out the changes another kind reported (a dropped
+"maybe" is a hedge, not also wording). Precision comes first: when a
+detector is in doubt it stays silent, and two texts that say too little (fewer than three content
+words on a side) are not compared at all. Change ``DETECTOR_VERSION`` with any change to what the
+detectors report, and run ``claimtrack redetect``. Pure Python; no Flask, no database.
 """
 from __future__ import annotations
 
@@ -29,7 +36,7 @@ from .places import find_place
 from .times import find_time
 from .wording import find_wording
 
-DETECTOR_VERSION = "disagree-1.0"
+DETECTOR_VERSION = "disagree-2.0"  # 2.0: precision (speaker_identity, gazetteer, form, one report per span)
 
 _DETECTORS = {
     "wording": find_wording,
@@ -49,13 +56,40 @@ def detect(a: MentionText, b: MentionText) -> list[Disagreement]:
     sa, sb = side(a.text), side(b.text)
     if sa.words == sb.words and compatible(a.speaker, b.speaker):
         return []  # identical up to form: nothing to report
+    if min(_content_words(sa), _content_words(sb)) < MIN_CONTENT_WORDS:
+        return []  # "I don't know." / "I know that we do.": too little said to say how it differs
     al = Alignment(sa, sb)
-    found = []
-    for fn in _DETECTORS.values():
-        d = fn(al, a, b)
-        if d is not None:
-            found.append(d)
-    return found
+    found = {}
+    for kind, fn in _DETECTORS.items():
+        if kind != "wording":
+            d = fn(al, a, b)
+            if d is not None and not any(_same_spans(d, e) for e in found.values()):
+                found[kind] = d
+    # one difference, one disagreement: wording is left with the changes no other kind explains
+    explained = ([d.a_span for d in found.values() if d.kind != "attribution"],
+                 [d.b_span for d in found.values() if d.kind != "attribution"])
+    d = find_wording(al, a, b, explained)
+    if d is not None:
+        found["wording"] = d
+    return [found[k] for k in DISAGREEMENT_KINDS if k in found]
+
+
+MIN_CONTENT_WORDS = 3
+
+
+def _content_words(side) -> int:
+    return sum(1 for t in side.toks if t.content or t.num is not None)
+
+
+def _overlap(x, y) -> bool:
+    return x.start < y.end and y.start < x.end
+
+
+def _same_spans(d: Disagreement, e: Disagreement) -> bool:
+    """True when two findings point at the same words on both sides (one difference read twice:
+    the kind found first, in ``DISAGREEMENT_KINDS`` order, keeps it); attribution names the
+    speakers, not the difference, and never collides."""
+    return "attribution" not in (d.kind, e.kind) and _overlap(d.a_span, e.a_span) and _overlap(d.b_span, e.b_span)
 
 
 __all__ = ["detect", "DETECTOR_VERSION"]

@@ -24,8 +24,10 @@ from .numbers import parse_numbers
 from .places import parse_places
 from .times import parse_times
 
-_SYMBOL_RE = re.compile(r"[%$\u00a3\u20ac]")
-_SYMBOL_WORD = {"%": "percent", "$": "dollar", "\u00a3": "pound", "\u20ac": "euro"}
+_SYMBOL_RE = re.compile("[" + re.escape("".join(lx.SYMBOL_WORDS)) + "]")
+_SYMBOL_WORD = lx.SYMBOL_WORDS
+# Markup tags left in a text (<tweet tweet-id="..." tweet-date="...">) are not words.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,300}>?")
 _CURRENCY = frozenset({"dollar", "pound", "euro"})
 _IS_PRONOUN = frozenset({"it", "that", "there", "here", "what", "who", "he", "she", "this",
                          "where", "how", "let"})
@@ -50,12 +52,19 @@ class Tok:
 
 
 def _raw_tokens(text: str) -> list[tuple[str, int, int]]:
-    """Word and symbol tokens with offsets; dotted single letters ("U.S.") joined."""
+    """Word and symbol tokens with offsets; markup tags skipped, dotted single letters ("U.S.")
+    joined, words joined by a hyphen made one word ("cease-fire" -> "ceasefire", as the closed
+    compound is written)."""
+    text = _MARKUP_RE.sub(lambda m: " " * len(m.group(0)), lx.fold_diacritics(text))
     toks = sorted(word_spans(text) + [(m.group(0), m.start(), m.end())
                                       for m in _SYMBOL_RE.finditer(text)], key=lambda t: t[1])
     out: list[tuple[str, int, int]] = []
     for raw, s, e in toks:
-        if (out and len(raw) == 1 and raw.isalpha() and text[s - 1:s] == "."
+        if (out and raw.isalpha() and text[s - 1:s] == "-" and out[-1][2] == s - 1
+                and out[-1][0].isalpha() and not parse_numbers([out[-1][0].lower(), raw.lower()])):
+            prev = out.pop()
+            out.append((prev[0] + raw, prev[1], e))
+        elif (out and len(raw) == 1 and raw.isalpha() and text[s - 1:s] == "."
                 and out[-1][2] == s - 1 and out[-1][0].replace(".", "").isalpha()
                 and len(out[-1][0].replace(".", "")) <= 3 and all(
                     len(p) == 1 for p in out[-1][0].split("."))):
@@ -142,7 +151,8 @@ def tokenize(text: str) -> tuple[Tok, ...]:
             continue
         word = lx.canon(w)
         month = _is_month(ws, i)
-        hedge = word if word in lx.HEDGE_WORDS and not month else None
+        hedge = word if word in lx.HEDGE_WORDS and not month and not (
+            word in lx.ADJECTIVE_HEDGES and toks and (toks[-1].num is not None or toks[-1].word in lx.DETERMINERS)) else None
         neg = word in NEGATIONS and not (i + 1 < len(ws) and ws[i + 1][0] in lx.NOT_NEGATION_AFTER)
         content = not (hedge or neg or word in STOPWORDS or word in lx.AUX)
         toks.append(Tok(word, lx.key(word), s, e, cap, hedge=hedge, neg=neg, month=month,
@@ -234,7 +244,10 @@ class Alignment:
     def __init__(self, a: Side, b: Side):
         self.a, self.b = a, b
         sm = SequenceMatcher(None, a.keys, b.keys, autojunk=False)
-        self.ops = sm.get_opcodes()
+        # a compound written open on one side and closed on the other is an op of its own,
+        # "form", that no detector reads
+        self.ops = [("form", i1, i2, j1, j2) if tag == "replace" and lx.same_form(a.words[i1:i2], b.words[j1:j2])
+                    else (tag, i1, i2, j1, j2) for tag, i1, i2, j1, j2 in sm.get_opcodes()]
         self.amap = [-1] * len(a.toks)
         self.bmap = [-1] * len(b.toks)
         for tag, i1, i2, j1, j2 in self.ops:

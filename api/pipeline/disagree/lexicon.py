@@ -1,5 +1,11 @@
 """Word lists and word-level normalisation shared by the disagreement detectors.
 
+Form is never a disagreement. The forms folded here, once for every detector (the tokenizer in
+``align`` applies them): diacritics (``fold_diacritics``), British/American spelling
+(``canon``), compounds written open, hyphenated or closed (the tokenizer joins hyphenated
+words, ``same_form`` compares open and closed ones), "&" for "and" (``SYMBOL_WORDS``); quote
+marks, dashes and case are made plain by ``text.plain`` and lower-casing.
+
 ``canon`` folds British/American spelling variants with a few general suffix rules (-our/-or,
 -ise/-ize, -yse/-yze, -tre/-ter, -ogue/-og, -lled/-led) plus a short table of one-off words;
 the rules are applied to both mentions, so a rule that also rewrites an unrelated word is
@@ -9,9 +15,14 @@ token alignment: canonical spelling, irregular verb forms lemmatised, then stemm
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
+from ..speaker_identity import ROLE_WORDS
 from ..text import STOPWORDS, stem
+
+# Symbols read as the word they stand for.
+SYMBOL_WORDS = {"%": "percent", "$": "dollar", "\u00a3": "pound", "\u20ac": "euro", "&": "and"}
 
 _SPELLING = {
     "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
@@ -65,6 +76,11 @@ HEDGE_WORDS = frozenset({
     "seemingly", "purportedly", "supposedly", "presumably", "arguably", "potentially", "could",
     "might", "may", "nearly", "almost", "roughly", "approximately",
 }) | SOFT_HEDGES
+# Hedge words that are adjectives after a determiner or a number ("the likely nominee", "578
+# likely voters"), not qualifiers.
+ADJECTIVE_HEDGES = frozenset({"likely", "possible", "probable", "alleged", "apparent", "potential"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "their",
+                         "its", "our", "most", "more", "many", "some", "any", "all"})
 # Modal hedges that are the reported-speech form of a plain modal ("will" -> "would"): a hedge
 # on one side facing its partner on the other is tense agreement, not a dropped qualifier.
 MODAL_PARTNERS = {"would": "will", "could": "can", "might": "may"}
@@ -132,14 +148,29 @@ AUX = frozenset("""be been being is are was were am have has had do does did wil
 should shall may might must to yet ever even also really actually fully immediately directly
 publicly explicitly formally officially just once again a an the any""".split())
 
-# Titles and role words that are not names (for comparing speakers).
-TITLES = frozenset("""president vice prime minister secretary state office mr mrs ms miss dr sen
-senator rep representative gov governor general gen chief spokesman spokeswoman spokesperson
-foreign defense defence interior finance party platform statement government ministry department
-administration official officials the of us u s un leader head director commander ambassador
-campaign team press aide aides adviser advisor former king queen prince sheikh lord judge justice
-mayor chairman chairwoman chair ceo member members lawmaker lawmakers source sources""".split())
-PRONOUNS = frozenset("he she they it we i you him her them his their its one who".split())
+# Titles and role words, which start no place name and are no part of a person's name (the
+# speaker comparison's list, ``speaker_identity.ROLE_WORDS``, plus the words of "the U.S.").
+TITLES = ROLE_WORDS | {"the", "of", "us", "u", "s", "un"}
+
+
+def fold_diacritics(text: str) -> str:
+    """``text`` with accented Latin letters replaced by their base letter, one character for
+    one, so offsets still point into the original ("Amélie" -> "Amelie")."""
+    if text.isascii():
+        return text
+    return "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFKD", c)[:1]
+    return base if c.isalpha() and base.isascii() and base.isalpha() else c
+
+
+def same_form(words_a, words_b) -> bool:
+    """True when two runs of canonical words differ only in how a compound is split: written
+    open, hyphenated or closed ("cease fire" / "ceasefire", "re elect" / "reelect")."""
+    return bool(words_a) and bool(words_b) and "".join(words_a) == "".join(words_b)
 
 
 @lru_cache(maxsize=65536)

@@ -3,7 +3,11 @@
 Two signals. (1) A negation (not, never, no, didn't, "declined to", "refused to", "failed to")
 attached to a shared, aligned phrase on one side only: the negation sits in the few unaligned
 tokens just before the phrase, separated from it by nothing but auxiliaries ("did not confirm"
-vs "confirmed"). (2) Antonymous words facing each other in aligned context (accepted / rejected,
+vs "confirmed"). The quantifier "no" + noun ("nothing", "none", "nobody") denies only when the words before it are the same
+on both sides ("there is no deal" / "there is a deal"; not "no conflict" / "the perception of a
+conflict"); "not only ... but", "nothing but", "no doubt" are no denial at all, and a negation
+followed by a quotation ("the war was not 'a war of choice'") rebuts someone's words: another
+claim, not a misreport of this one. (2) Antonymous words facing each other in aligned context (accepted / rejected,
 confirmed / denied, won / lost, rose / fell ...) when both sides carry the same number of
 negations ("did not accept" / "rejected" agree).
 """
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import QUOTE_CHARS
 from ..types import Disagreement
 from . import lexicon as lx
 
@@ -88,6 +93,10 @@ def _attached(al: "Alignment") -> Disagreement | None:
             neg_side, other, (n1, n2), s1, s2, o1, o2, in_a = al.b, al.a, nb, j1, j2, i1, i2, False
         else:
             continue
+        if neg_side.toks[n1].word in _QUANTIFIERS and not _same_frame(al, in_a, n1, o1):
+            continue  # "no conflict" / "the perception of a conflict": a quantifier, not a denial
+        if _quotes_between(neg_side, n2, s1):
+            continue  # "it was not 'a war of choice'": rebutting someone's words, another claim
         neg_span = neg_side.span(n1, n2)
         neg_phrase = neg_side.phrase(n1, _verb_end(neg_side, s1, s2))
         other_span = other.span(o1, _verb_end(other, o1, o2))
@@ -97,6 +106,29 @@ def _attached(al: "Alignment") -> Disagreement | None:
         expl = f"A says '{other_span.text}', B negates it: '{neg_phrase}'"
         return Disagreement("negation", other_span, neg_span, expl)
     return None
+
+
+def _quotes_between(side: "Side", k: int, s: int) -> bool:
+    """True when a quotation mark opens between token k (the end of a negation) and token s."""
+    if k >= len(side.toks) or s >= len(side.toks):
+        return False
+    gap = side.text[side.toks[k - 1].end:side.toks[s].start]
+    return any(q in gap for q in QUOTE_CHARS + "'")
+
+
+def _same_frame(al: "Alignment", in_a: bool, n: int, o: int) -> bool:
+    """For the quantifier "no" at token n of the negating side: True when the word before it
+    is aligned with a word just before the other side's phrase (at o), at most a determiner
+    between ("there is no deal" / "there is a deal"), so that "no" denies the same statement."""
+    amap = al.amap if in_a else al.bmap
+    q = amap[n - 1] if n > 0 else -1
+    if q < 0:
+        return False
+    other = al.b if in_a else al.a
+    return o - q == 1 or (o - q == 2 and other.toks[q + 1].word in lx.DETERMINERS)
+
+
+_QUANTIFIERS = frozenset({"no", "nothing", "none", "nobody"})  # "almost nothing in common" / "little in common"
 
 
 def _neighbours(side: "Side", k: int) -> set[str]:

@@ -4,8 +4,14 @@
 words ("forty thousand", "twenty-five", "a million"), mixed ("3.5 million"), ordinals ("ninth",
 "9th", "twenty-first"). Percent signs and "percent"/"per cent" are attached by the tokenizer.
 Two mentions disagree on a number when a quantity of the same sort (cardinal, ordinal, percentage)
-tied to the same unit noun or to aligned context has a different value on each side, and neither
-value is found elsewhere on the other side.
+counting the same unit noun ("12 people" / "15 people"), or with no unit on either side and in
+aligned context ("killed 12" / "killed 15"), has a different value on each side (a count and an
+age, "two teenagers" / "aged 16", are not compared), and neither
+value is found elsewhere on the other side. A value inside the other's qualifier or rounding
+("about 100" / "100", "more than 2,000" / "2,100", "14.7" / "15") is no disagreement (a dropped
+qualifier is a ``hedge``), a number on one side only is detail, and when both sides give two or
+more figures and none agrees they are different reports ("49% to 44%" / "46% to 45%"), not one
+figure in dispute.
 """
 from __future__ import annotations
 
@@ -203,10 +209,14 @@ def compatible_values(sa, i: int, sb, j: int) -> bool:
 def find_number(al: "Alignment", a, b) -> Disagreement | None:
     """A quantity stated with different values for the same thing, or None."""
     sa, sb = al.a, al.b
-    na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx]
-    nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx]
+    na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx
+          and not _relative_ordinal(sa.toks, i) and not _identifier(sa, i)]
+    nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx
+          and not _relative_ordinal(sb.toks, j) and not _identifier(sb, j)]
     if not na or not nb:
         return None
+    if len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb):
+        return None  # every figure differs: two different reports (two polls, two days), not one in dispute
     for i in na:
         t = sa.toks[i]
         if any(_same(t, sb.toks[j]) for j in nb):
@@ -218,13 +228,28 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
             ma, mb = _measure(sa.toks, i), _measure(sb.toks, j)
             if (ma and mb and ma != mb) or compatible_values(sa, i, sb, j):
                 continue  # '90 miles' / '150 kilometres'; '14.7' / 'about 15'
-            unit_a = _unit(sa.toks, i)
-            if (unit_a is not None and unit_a == _unit(sb.toks, j)) or al.tied(i, i + 1, j, j + 1):
+            unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
+            if (unit_a is not None and unit_a == unit_b) or (unit_a is None and unit_b is None
+                                                             and al.tied(i, i + 1, j, j + 1)):
                 pa, pb = _with_unit(sa, i), _with_unit(sb, j)
                 return Disagreement(
                     "number", sa.span(i, i + 1), sb.span(j, j + 1),
                     f"A says '{pa}', B says '{pb}': {_fmt(t)} vs {_fmt(u)}")
     return None
+
+
+def _identifier(side, i: int) -> bool:
+    """True for a long run of bare digits: an id, a phone or account number, not a quantity
+    (a quantity that large is written with separators or words: "1,200,000,000", "1.2 billion")."""
+    t = side.toks[i]
+    raw = side.text[t.start:t.end]
+    return raw.isdigit() and len(raw) >= 8
+
+
+def _relative_ordinal(toks, i: int) -> bool:
+    """True for an ordinal counted from a reference point: "the first black senator since
+    Brooke" is "the second ... after Brooke"."""
+    return toks[i].ordinal and any(t.word in ("since", "after") for t in toks[i + 1:i + 9])
 
 
 def _with_unit(side, i: int) -> str:

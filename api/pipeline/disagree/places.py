@@ -4,16 +4,20 @@ A place phrase is a run of capitalised words after a locative preposition (in, a
 outside, inside, across; to/from/into only after a verb or noun of movement: "travelling to
 Egypt", "fled from Rafah"), e.g. "in Tel Aviv", "at the White House". Runs that start with a
 title, month or weekday are not places. Two mentions disagree on place when place phrases sit in
-aligned context and name different places; a place on one side only is more detail, and a place
-that is part of the other (Gaza / Gaza City), another name or spelling of it (UK / Britain,
-Falluja / Fallujah) or mentioned anywhere on the other side is not flagged.
+aligned context and name places that exclude each other (``gazetteer.exclusive``: both known
+to the gazetteer, neither containing the other: "in Cairo" / "in Doha", "in Ohio" / "in
+Texas"). A place on one side only is more detail; a place that contains the other ("in Israel"
+/ "in Jerusalem", "in Ohio" / "in Cleveland", "in Gaza" / "in Khan Younis"), another name or
+spelling of it (UK / Britain, Khan Yunis / Khan Younis: the gazetteer's aliases and alternate
+names), a place mentioned anywhere on the other side, or a place the gazetteer does not know
+("at the White House" / "at the Capitol") is not flagged.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from .. import gazetteer
 from ..types import Disagreement
 from . import lexicon as lx
 
@@ -27,22 +31,6 @@ go went return returned trip visit visits journey mission move moved send sent d
 bound arrive arrived come came way back drive drove march marched flee fled tour evacuated
 evacuate relocated relocate fire fired launch launched transferred transfer""".split())
 _NOT_PLACE_START = lx.TITLES | {"god", "english", "arabic", "hebrew", "french"}
-
-
-# Names of one place; a small list for the commonest cases, not a gazetteer.
-_ALIASES = [{"uk", "britain", "great britain", "united kingdom", "england"},
-            {"us", "usa", "united states", "america", "united states of america"},
-            {"uae", "united arab emirates", "emirates"}, {"holland", "netherlands"},
-            {"burma", "myanmar"}, {"gaza", "gaza strip"}, {"dc", "washington", "washington dc"}]
-
-
-def same_place(v1: tuple[str, ...], v2: tuple[str, ...]) -> bool:
-    """True for two spellings or names of one place: aliases ('UK' / 'Britain'),
-    transliterations ('Falluja' / 'Al-Fallujah'), one name inside the other."""
-    s1, s2 = " ".join(w for w in v1 if w != "al"), " ".join(w for w in v2 if w != "al")
-    if any(s1 in names and s2 in names for names in _ALIASES):
-        return True
-    return SequenceMatcher(None, s1, s2).ratio() >= 0.8
 
 
 def _keys(p: "Place") -> set[str]:
@@ -99,7 +87,7 @@ def find_place(al: "Alignment", a, b) -> Disagreement | None:
         if _keys(x) & keys_b:
             continue
         for y in pb:
-            if _keys(y) & keys_a or same_place(x.value, y.value):
+            if _keys(y) & keys_a or not gazetteer.exclusive(" ".join(x.value), " ".join(y.value)):
                 continue
             if al.tied(x.i, x.j, y.i, y.j):
                 sa, sb = al.a.span(x.i, x.j), al.b.span(y.i, y.j)

@@ -4,7 +4,12 @@
 months, years ("in 2023"), relative days and periods ("yesterday", "last week", "later this
 month") and clock times ("3 p.m.", "15:30", "noon"), each normalised to a (type, value) pair.
 Two mentions disagree on time when expressions of the same type sit in aligned context and have
-different values; an expression on one side only is more detail, not a disagreement.
+different values; an expression on one side only is more detail, not a disagreement, and so is
+one of another type ("on Monday" / "this week", "at 3 p.m." / "in the afternoon"). Expressions
+relative to the day of writing ("yesterday" / "today", "this week" / "next week") are not
+compared: two articles written on different days can both be right. Mentions whose dates are
+more than two weeks apart (or whose years differ, next to a date) report two occasions of a
+recurring thing (two polls, two issues of a newsletter): nothing about time is reported.
 """
 from __future__ import annotations
 
@@ -121,10 +126,10 @@ def parse_times(toks, text: str) -> list[TimeExpr]:
 def find_time(al: "Alignment", a, b) -> Disagreement | None:
     """Different days, dates, periods or clock times for the same event, or None."""
     ta, tb = al.a.times, al.b.times
-    if not ta or not tb:
+    if not ta or not tb or _other_occasion(ta, tb):
         return None
     for x in ta:
-        if any(y.type == x.type and y.value == x.value for y in tb):
+        if x.type in _RELATIVE or any(y.type == x.type and y.value == x.value for y in tb):
             continue
         for y in tb:
             if y.type != x.type or any(z.type == y.type and z.value == y.value for z in ta):
@@ -137,6 +142,33 @@ def find_time(al: "Alignment", a, b) -> Disagreement | None:
                 return Disagreement("time", pa, pb, f"A says '{ca}', B says '{cb}'")
     return None
 
+
+FAR_DAYS = 14
+_MONTH_START = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
+
+
+def _other_occasion(ta, tb) -> bool:
+    """True when the two mentions date themselves weeks or years apart ("conducted Nov. 6" /
+    "conducted July 8", "in 2015" / "in 2016" with dates): they report two occasions of a
+    recurring thing (a poll, a daily newsletter), not one event with a disputed day."""
+    da = [x.value for x in ta if x.type == "date"]
+    db = [y.value for y in tb if y.type == "date"]
+    if da and db and all(_days_apart(p, q) > FAR_DAYS for p in da for q in db):
+        return True
+    ya = {x.value for x in ta if x.type == "year"}
+    yb = {y.value for y in tb if y.type == "year"}
+    return bool(ya and yb and not ya & yb and (da or db))
+
+
+def _days_apart(p: tuple[int, int], q: tuple[int, int]) -> int:
+    """Days between two (month index, day) dates, the short way round the year."""
+    d = abs((_MONTH_START[p[0]] + p[1]) - (_MONTH_START[q[0]] + q[1]))
+    return min(d, 365 - d)
+
+
+# Relative to the day each article was written, and two articles are often written days apart:
+# "next week" and "this week", "yesterday" and "today" may name the same day.
+_RELATIVE = frozenset({"rel-day"} | {"rel-" + u for u in _REL_UNITS})
 
 _TIMEZONES = frozenset("""edt est et cdt cst ct mdt mst pdt pst pt gmt utc bst cet cest eet eest
 aest aedt ist jst msk local time""".split())

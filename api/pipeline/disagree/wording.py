@@ -3,23 +3,29 @@
 Only quoted material is compared: each mention's quoted spans (the whole text for a quotation
 mention without spans). Fragments are compared word by word on canonical words (contractions
 expanded, spelling folded, numbers normalised, punctuation and case ignored). A pair of
-fragments is the same quotation when they share a run of at least three words covering half of
-the shorter one. Words added or dropped at either end are a partial quotation, not a
-disagreement; a substitution, insertion or deletion between shared runs is, unless the quoting
-side marks the cut with an ellipsis or square brackets.
+fragments is the same quotation when they share a run of at least three words and 70% of the
+shorter one's words. Words added or dropped at either end are a partial quotation, not a
+disagreement; a substitution, insertion or deletion between shared runs is, when it changes
+what is said (``_substantive``): not a cut marked with an ellipsis, not an editor's insertion in
+square brackets, not function words only, not another form of the same words, not a name
+spelled another way. A change another detector explains (a dropped hedge, another number) is
+left to it: one difference, one disagreement.
 """
 from __future__ import annotations
 
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from ..text import STOPWORDS
 from ..types import Disagreement, MentionText
+from . import lexicon as lx
 from .attribution import compatible
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment, Side
 
 MIN_RUN = 3
+MIN_SHARED = 0.7  # share of the shorter fragment's words found in the other
 
 
 def quoted_ranges(m: MentionText) -> list[tuple[int, int]]:
@@ -39,11 +45,73 @@ def _substantial(side: "Side", i1: int, i2: int) -> bool:
 
 
 def _marked_cut(side: "Side", i1: int, i2: int) -> bool:
-    """True when the stretch i1..i2 (or the gap at i1 when empty) is an ellipsis or brackets."""
+    """True when the stretch i1..i2 (or the gap at i1 when empty) is an ellipsis, or sits
+    inside square brackets or parentheses (an editor's insertion: "[President Barack] Obama",
+    "these (local) supervisors")."""
     lo = side.toks[i1 - 1].end if i1 > 0 else 0
     hi = side.toks[i2].start if i2 < len(side.toks) else len(side.text)
     gap = side.text[lo:hi]
-    return "..." in gap or "\u2026" in gap or ("[" in gap and "]" in gap)
+    if "..." in gap or "\u2026" in gap or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
+        return True
+    if i2 <= i1:
+        return False
+    start, end = side.toks[i1].start, side.toks[i2 - 1].end
+    return any(_inside(side.text, start, end, o, c) for o, c in _INSERTION_MARKS)
+
+
+_INSERTION_MARKS = (("[", "]"), ("(", ")"))  # an editor's words inside a quotation
+
+
+def _inside(text: str, start: int, end: int, opening: str, closing: str) -> bool:
+    """True when text[start:end] is inside an opening/closing pair."""
+    before, after = text[:start], text[end:]
+    close, reopen = after.find(closing), after.find(opening)
+    return before.rfind(opening) > before.rfind(closing) and close >= 0 and (reopen < 0 or close < reopen)
+
+
+# Words whose presence or absence does not change what a quotation says.
+FILLER = frozenset("""a an the this that these those of to and so but then just well oh now
+really very like um uh""".split())
+
+
+def _telling(side: "Side", i1: int, i2: int) -> set[str]:
+    """Keys of the words in a stretch that carry meaning (all but ``FILLER``)."""
+    return {t.key for t in side.toks[i1:i2] if t.word not in FILLER}
+
+
+STOPWORDS_KEYS = frozenset(lx.key(w) for w in STOPWORDS)
+
+
+def _negated(side: "Side", i1: int, i2: int) -> bool:
+    return any(t.neg for t in side.toks[i1:i2])
+
+
+def _respelled_name(sa: "Side", i1: int, i2: int, sb: "Side", j1: int, j2: int) -> bool:
+    """True when both stretches are capitalised words spelled alike ("Qaddafi" / "Gadhafi")."""
+    ta, tb = sa.toks[i1:i2], sb.toks[j1:j2]
+    named = all(any(c.isupper() for c in side.text[t.start:t.end])  # "al-Qaddafi" too
+                for side, toks in ((sa, ta), (sb, tb)) for t in toks)
+    if not ta or not tb or not named:
+        return False
+    wa = "".join(t.word for t in ta if t.word not in ("al", "el"))
+    wb = "".join(t.word for t in tb if t.word not in ("al", "el"))
+    return SequenceMatcher(None, wa, wb).ratio() >= 0.6
+
+
+def _substantive(sa: "Side", op: tuple, sb: "Side") -> bool:
+    """True when a change between two renderings of one quotation changes what is said: not
+    an ellipsis or bracketed insertion, not a compound written another way, not function
+    words only ("chance we" / "chance that we"), not another form of the same words ("pew" /
+    "pews", "said" / "saying"), not a name spelled another way."""
+    _tag, i1, i2, j1, j2 = op
+    if _marked_cut(sa, i1, i2) or _marked_cut(sb, j1, j2):
+        return False
+    if lx.same_form(sa.words[i1:i2], sb.words[j1:j2]):
+        return False
+    ka, kb = _telling(sa, i1, i2), _telling(sb, j1, j2)
+    if ka == kb or not (ka - STOPWORDS_KEYS or kb - STOPWORDS_KEYS or _negated(sa, i1, i2) or _negated(sb, j1, j2)):
+        return False  # the same words, or function words only ("rationale for gutting", "and" / "or")
+    return not _respelled_name(sa, i1, i2, sb, j1, j2)
 
 
 def compare_fragments(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int, int]):
@@ -58,23 +126,34 @@ def compare_fragments(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int
     blocks = sm.get_matching_blocks()
     longest = max(bl.size for bl in blocks)
     matched = sum(bl.size for bl in blocks)
-    if longest < min(MIN_RUN, len(wa), len(wb)) or matched < 0.5 * min(len(wa), len(wb)):
+    if longest < min(MIN_RUN, len(wa), len(wb)) or matched < MIN_SHARED * min(len(wa), len(wb)):
         return None
     ops = [(tag, i1 + ra[0], i2 + ra[0], j1 + rb[0], j2 + rb[0])
            for tag, i1, i2, j1, j2 in sm.get_opcodes()]
-    core = [k for k, op in enumerate(ops) if op[0] == "equal" and _substantial(sa, op[1], op[2])]
+    # shared runs that anchor the comparison: substantial ones, and any the two fragments both
+    # begin or both end with ("I have a problem" / "I got a problem")
+    core = [k for k, op in enumerate(ops) if op[0] == "equal" and (
+        _substantial(sa, op[1], op[2]) or (op[1], op[3]) == (ra[0], rb[0]) or (op[2], op[4]) == (ra[1], rb[1]))]
     changes = []
     if core:
         for op in ops[core[0] + 1:core[-1]]:
-            tag, i1, i2, j1, j2 = op
-            if tag == "equal" or _marked_cut(sa, i1, i2) or _marked_cut(sb, j1, j2):
-                continue
-            changes.append(op)
+            if op[0] != "equal" and _substantive(sa, op, sb):
+                changes.append(op)
     return ops, changes
 
 
-def find_wording(al: "Alignment", a: MentionText, b: MentionText) -> Disagreement | None:
-    """The same quotation worded differently by the two mentions, or None."""
+def _explained(side: "Side", i1: int, i2: int, spans) -> bool:
+    """True when the stretch overlaps a span another detector already reported."""
+    if i2 <= i1:
+        return False
+    s, e = side.toks[i1].start, side.toks[i2 - 1].end
+    return any(sp.start < e and s < sp.end for sp in spans)
+
+
+def find_wording(al: "Alignment", a: MentionText, b: MentionText, explained=((), ())) -> Disagreement | None:
+    """The same quotation worded differently by the two mentions, or None. ``explained`` holds
+    the spans (on A, on B) of differences other detectors reported: a change there (a dropped
+    hedge, another number) is not reported again as wording."""
     qa, qb = quoted_ranges(a), quoted_ranges(b)
     if not qa or not qb or not compatible(a.speaker, b.speaker):
         return None
@@ -84,9 +163,13 @@ def find_wording(al: "Alignment", a: MentionText, b: MentionText) -> Disagreemen
         for cb in qb:
             rb = _token_range(sb, *cb)
             got = compare_fragments(sa, ra, sb, rb)
-            if not got or not got[1]:
+            if not got:
                 continue
             ops, changes = got
+            changes = [op for op in changes if not _explained(sa, op[1], op[2], explained[0])
+                       and not _explained(sb, op[3], op[4], explained[1])]
+            if not changes:
+                continue
             tag, i1, i2, j1, j2 = changes[0]
             span_a = sa.span(i1, i2) if i2 > i1 else sa.span(i1 - 1, i1 + 1)
             span_b = sb.span(j1, j2) if j2 > j1 else sb.span(j1 - 1, j1 + 1)

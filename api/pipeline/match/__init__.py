@@ -35,9 +35,9 @@ These terms are hand-set, tuned on the BASIL dev events (cross-event merges) wit
 """
 from __future__ import annotations
 
-import re
 
-from api.pipeline.text import STOPWORDS, normalise
+from api.pipeline import speaker_identity
+from api.pipeline.text import normalise
 from api.pipeline.types import MatchScore, MentionText
 
 from .analysis import analyse
@@ -54,11 +54,6 @@ MATCHER_NAME = "claimtrack-lexical-logreg"
 MATCHER_VERSION = "1.2.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
 # 1.2: publication-time gap, evidence beyond a shared fragment, stock phrases, swapped polls (weights of 1.1)
 
-_TITLES = frozenset("""
-mr mrs ms dr sir president vice prime minister secretary state us senator sen rep governor gov
-general gen chief spokesman spokeswoman spokesperson office official officials foreign defence
-defense party leader chairman ceo king queen prince pope
-""".split())
 _DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
                         "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
                         "containment_min": 0.7, "containment_margin": 0.1,
@@ -69,21 +64,18 @@ _DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_m
 
 
 def _name_words(speaker: str | None) -> set[str]:
-    if not speaker:
-        return set()
-    ws = [w[:-2] if w.endswith("'s") else w for w in re.findall(r"[a-z0-9']+", normalise(speaker))]
-    ws = [w.replace("'", "") for w in ws if w and w not in STOPWORDS]
-    names = {w for w in ws if w not in _TITLES and len(w) > 1}
-    return names or set(ws)
+    """Stemmed name words of a speaker (``speaker_identity`` decides what a name is)."""
+    return set(speaker_identity.name_words(speaker))
+
+
+_COMPATIBILITY = {speaker_identity.SAME: 1, speaker_identity.UNKNOWN: 0, speaker_identity.DIFFERENT: -1}
 
 
 def speaker_compatibility(a: str | None, b: str | None) -> int:
-    """+1 when the two speakers share a name word ("Blinken" / "Antony Blinken"), 0 when either
-    is missing, -1 when both are given and share none."""
-    wa, wb = _name_words(a), _name_words(b)
-    if not wa or not wb:
-        return 0
-    return 1 if wa & wb else -1
+    """+1 when the two speakers are the same source ("Blinken" / "Antony Blinken"), 0 when
+    that cannot be told (either missing, a role, an office, a generic source), -1 when both are
+    names of clearly different sources: ``speaker_identity.relation`` as a score term."""
+    return _COMPATIBILITY[speaker_identity.relation(a, b)]
 
 
 def _as_mention(x: MentionText | str) -> MentionText:

@@ -83,4 +83,4 @@ show program programme""".split())
 # Words that start a clause, not a name, even capitalised at the start of a sentence.
 CLAUSE_OPENERS = frozenset("""citing responding amid alongside from based after before during following
 despite given including like unlike with without asked speaking writing referring according noting
-pointing adding meanwhile instead besides beyond mostly""".split())
+pointing adding meanwhile instead besides beyond mostly plus""".split())

@@ -10,7 +10,7 @@ the mayor said"); :func:`ends_inversion` checks what follows an inverted subject
 """
 from __future__ import annotations
 
-from .adjuncts import DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
+from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
 from .lexicon import ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role
@@ -213,6 +213,7 @@ def _verbish(t: Tok) -> bool:
                                                   or low in SKIP_LEFT)
 
 
+_ORDER_ADVERBS = frozenset("first then later again finally once twice".split())
 _INTRO_ADVERBS = frozenset("""here there now today yesterday tonight still also then instead again yet last
 next this that separately similarly overall indeed besides elsewhere back earlier later""".split())
 
@@ -232,6 +233,9 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     k = np.j
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
+    while k < len(toks) - 1 and toks[k].kind == "w" and (toks[k].low in ADVERBS or adverb(toks[k])
+                                                         or toks[k].low in _ORDER_ADVERBS):
+        k += 1  # "Ryan first told …", "Clinton also said …"
     return np if k < len(toks) and _verbish(toks[k]) else None
 
 

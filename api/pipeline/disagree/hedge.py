@@ -19,6 +19,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment, Side
 
 WINDOW = 3
+# "appear"/"seem" before "to" + verb hedge the verb ("appears to reflect" / "reflects"), unlike a
+# soft hedge standing alone ("he appeared on television").
+_SEEM = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
+
+
+def _soft(side: "Side", k: int) -> bool:
+    """A soft hedge at k, unless it is "appear/seem to" (a real qualifier)."""
+    t = side.toks[k]
+    return t.hedge in SOFT_HEDGES and not (t.word in _SEEM and k + 1 < len(side.toks)
+                                           and side.toks[k + 1].word == "to")
 
 
 def _window_hedge(side: "Side", start: int, end: int):
@@ -28,6 +38,8 @@ def _window_hedge(side: "Side", start: int, end: int):
     toks = side.toks
     for k in range(end - 1, start - 1, -1):
         t = toks[k]
+        if t.word == "to" and k > start and toks[k - 1].word in _SEEM:
+            return k - 1  # "appears to reflect", "seemed to confirm"
         if t.hedge in NUMBER_HEDGE_CLASSES:
             return k if k == end - 1 and end < len(toks) and toks[end].num is not None else None
         if t.hedge:
@@ -60,12 +72,12 @@ def find_hedge(al: "Alignment", a, b) -> Disagreement | None:
             continue
         if ha is not None:
             word = al.a.toks[ha].hedge
-            if word in SOFT_HEDGES or word in hedges_b or _has_partner(al.b, wb0, j1, word) \
+            if _soft(al.a, ha) or word in hedges_b or _has_partner(al.b, wb0, j1, word) \
                     or _any_hedge(al.b, wb0 - WINDOW, j1):
                 continue
             return _make(al, True, ha, i1, i2, j1, j2)
         word = al.b.toks[hb].hedge
-        if word in SOFT_HEDGES or word in hedges_a or _has_partner(al.a, wa0, i1, word) \
+        if _soft(al.b, hb) or word in hedges_a or _has_partner(al.a, wa0, i1, word) \
                 or _any_hedge(al.a, wa0 - WINDOW, i1):
             continue
         return _make(al, False, hb, j1, j2, i1, i2)

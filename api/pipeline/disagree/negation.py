@@ -95,6 +95,8 @@ def _attached(al: "Alignment") -> Disagreement | None:
             continue
         if neg_side.toks[n1].word in _QUANTIFIERS and not _same_frame(al, in_a, n1, o1):
             continue  # "no conflict" / "the perception of a conflict": a quantifier, not a denial
+        if not _same_subject(al, in_a, n1, o1):
+            continue  # "the vote is not putting people to work" / "God wants us putting people to work"
         if _quotes_between(neg_side, n2, s1):
             continue  # "it was not 'a war of choice'": rebutting someone's words, another claim
         neg_span = neg_side.span(n1, n2)
@@ -126,6 +128,26 @@ def _same_frame(al: "Alignment", in_a: bool, n: int, o: int) -> bool:
         return False
     other = al.b if in_a else al.a
     return o - q == 1 or (o - q == 2 and other.toks[q + 1].word in lx.DETERMINERS)
+
+
+def _content_before(side: "Side", k: int) -> int | None:
+    """The nearest content token before token k (within four tokens), or None."""
+    for m in range(k - 1, max(-1, k - 5), -1):
+        if side.toks[m].content:
+            return m
+    return None
+
+
+def _same_subject(al: "Alignment", in_a: bool, n: int, o: int) -> bool:
+    """Whether the negated phrase and the plain one are said of the same thing: the content word
+    just before the negation (at n) is aligned with the one just before the other side's phrase
+    (at o), or neither side has one ("Officials did not confirm" / "Officials confirmed")."""
+    neg_side, other = (al.a, al.b) if in_a else (al.b, al.a)
+    p, q = _content_before(neg_side, n), _content_before(other, o)
+    if p is None or q is None:
+        return p is None and q is None
+    amap = al.amap if in_a else al.bmap
+    return amap[p] == q
 
 
 _QUANTIFIERS = frozenset({"no", "nothing", "none", "nobody"})  # "almost nothing in common" / "little in common"

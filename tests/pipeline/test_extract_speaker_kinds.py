@@ -180,3 +180,10 @@ def test_a_party_description_refers_back_to_the_politician_just_named():
 
 def test_a_party_member_alone_is_no_speaker():
     assert settle("Democrat", None, person=False, surface="a Democrat").speaker is None
+
+
+def test_a_person_whose_title_names_an_organisation_is_a_person():
+    text = ("Port Secretary Jacob Lund said the ruling was fair. Harbour Workers Union President Chad "
+            "Grove said that \u201ccouples will now be treated equally.\u201d He added, \u201cThese families "
+            "finally have access to the benefits.\u201d")
+    assert _who(text, "These families")[0] == "Chad Grove"

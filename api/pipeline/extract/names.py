@@ -63,9 +63,11 @@ _PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 def classify(words: list[str], has_title: bool) -> str:
     """'person', 'org' or 'group' for a capitalised phrase (its words, titles included)."""
     lows = [w.lower().rstrip(".") for w in words]
+    role, name = split_role(words)
+    if role and len(name.split()) >= 2 and not any(w.lower() in ORG_WORDS for w in name.split()):
+        return "person"  # "Human Rights Campaign President Chad Griffin", "House Speaker Nancy Pelosi"
     if any(w in ORG_WORDS for w in lows):
         return "org"
-    role, name = split_role(words)
     if has_title or (role and name):
         return "person"
     if not name:

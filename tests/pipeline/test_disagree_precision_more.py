@@ -30,3 +30,17 @@ def test_appeared_alone_is_no_hedge():
     a = MentionText("The mayor appeared on television on Monday to defend the levy.")
     b = MentionText("The mayor spoke on television on Monday to defend the levy.")
     assert "hedge" not in [d.kind for d in detect(a, b)]
+
+
+def test_a_modal_hedging_a_verb_the_other_side_does_not_state_is_no_dropped_hedge():
+    a = MentionText("Ruiz mocked Berg as a \u201cfisherman from Leeds who never went to sea\u201d on Monday.",
+                    speaker="Ana Ruiz", is_quote=True, quotes=((26, 63),))
+    b = _q("Or you might have a fisherman from Leeds who never went to sea, chairing the harbour board")
+    assert "hedge" not in [d.kind for d in detect(a, b)]
+
+
+def test_a_dropped_hedge_before_a_partial_quotation_is_reported():
+    a = _q("This is maybe the last opportunity for a deal on the harbour")
+    b = MentionText("Ruiz called it \u201cthe last opportunity for a deal on the harbour.\u201d", speaker="Ana Ruiz",
+                    is_quote=True, quotes=((15, 63),))
+    assert "hedge" in [d.kind for d in detect(a, b)]

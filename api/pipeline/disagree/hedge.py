@@ -43,10 +43,19 @@ def _window_hedge(side: "Side", start: int, end: int):
         if t.hedge in NUMBER_HEDGE_CLASSES:
             return k if k == end - 1 and end < len(toks) and toks[end].num is not None else None
         if t.hedge:
+            if _qualifies_possession(toks, k, end):
+                return None  # "you might have a farmer …" / 'as a "farmer …"': no shared verb to hedge
             return k
         if t.word not in AUX:
             return None
     return None
+
+
+def _qualifies_possession(toks, k: int, end: int) -> bool:
+    """A modal followed by "have" + a determiner ("might have a farmer", "could have the votes"):
+    it hedges a verb of possession that the other side, quoting from the noun on, does not state."""
+    return k + 2 < len(toks) and k + 2 <= end and toks[k + 1].word in ("have", "has") \
+        and toks[k + 2].word in ("a", "an", "the", "some", "any")
 
 
 def _any_hedge(side: "Side", start: int, end: int) -> bool:

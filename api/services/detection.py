@@ -1,7 +1,8 @@
 """Disagreement detection for stored mentions, inside a transaction.
 
 A mention that joined a claim is compared with the claim's latest mentions from other articles
-(at most ``limit``, newest first), and each typed difference the detectors find is stored once
+(at most ``limit``, newest first) of other outlets — one outlet's articles differing from each
+other are its own updates (a toll, a delegate count), not outlets disagreeing — and each typed difference the detectors find is stored once
 per (pair, kind); a disagreement already stored for a pair and kind, dismissed ones included,
 is never created again. ``detect_for_article`` does this for all the mentions one article
 added to stored claims (one statement for the mentions to compare with, one query for the
@@ -72,6 +73,8 @@ def _compare(session: Session, comps: Components, claim_id: int, new: Compared, 
     side a); returns how many disagreements were created."""
     created = 0
     for other in others:
+        if other.outlet_id == new.outlet_id:
+            continue  # one outlet's articles differing are its own updates, not outlets disagreeing
         a, b = (other, new) if other.id < new.id else (new, other)
         for found in comps.detect(a.view, b.view):
             if (a.id, b.id, found.kind) in known or (b.id, a.id, found.kind) in known:

@@ -130,3 +130,11 @@ def test_a_stock_line_found_whole_joins_within_one_story(matcher):
     assert matcher.score(a, b, days_apart=0.0, same_story=True).same_claim
     # a different line of the same story is still a different claim
     assert not matcher.score(a, M("Not this month.", is_quote=True), days_apart=0.0, same_story=True).same_claim
+
+
+def test_reports_naming_nobody_in_common_are_two_claims_when_dated():
+    from api.pipeline.match import Matcher
+    m = Matcher()
+    a = "Lopez and Berg have also won their party primaries in Oregon."
+    b = "Republican Sen. Ana Ruiz won the primary in Idaho and in her home state of Utah."
+    assert not m.score(a, b, days_apart=0.0).same_claim

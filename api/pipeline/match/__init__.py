@@ -78,6 +78,13 @@ def speaker_compatibility(a: str | None, b: str | None) -> int:
     return _COMPATIBILITY[speaker_identity.relation(a, b)]
 
 
+def other_participants(fa, fb) -> bool:
+    """Whether both mentions name someone or somewhere and no name of either is found in the other."""
+    if not fa.entities or not fb.entities:
+        return False
+    return not (fa.entities & set(fb.stems)) and not (fb.entities & set(fa.stems))
+
+
 def _as_mention(x: MentionText | str) -> MentionText:
     return x if isinstance(x, MentionText) else MentionText(text=str(x))
 
@@ -171,6 +178,10 @@ class Matcher:
         if capped and not quoted:  # (closeness in time does not lift a pair with a content gap)
             z = min(z, bar - adj["content_gap_margin"])
         if self._too_little(fa, fb, a.text, b.text, feats, spk, days_apart, same_story):
+            z = min(z, bar - adj["evidence_margin"])
+        if days_apart is not None and not (quoted and spk > 0) and other_participants(fa, fb):
+            # "Trump and Clinton won in Tennessee" / "Cruz won in Oklahoma": nobody named on one side
+            # is named on the other - two events of one night, not one claim
             z = min(z, bar - adj["evidence_margin"])
         s = sigmoid(z)
         feats = {**feats, "speaker": float(spk), "logit": z}

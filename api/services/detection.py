@@ -1,7 +1,9 @@
 """Disagreement detection for stored mentions, inside a transaction.
 
 A mention that joined a claim is compared with the claim's latest mentions from other articles
-(at most ``limit``, newest first) of other outlets — one outlet's articles differing from each
+(at most ``limit``, newest first) of other outlets, and a difference is stored only for two
+mentions that state the claim directly (``Matcher.states_same_claim``: a mention can join a
+claim through a chain of others and have little in common with a given one) — one outlet's articles differing from each
 other are its own updates (a toll, a delegate count), not outlets disagreeing — and each typed difference the detectors find is stored once
 per (pair, kind); a disagreement already stored for a pair and kind, dismissed ones included,
 is never created again. ``detect_for_article`` does this for all the mentions one article
@@ -76,7 +78,10 @@ def _compare(session: Session, comps: Components, claim_id: int, new: Compared, 
         if other.outlet_id == new.outlet_id:
             continue  # one outlet's articles differing are its own updates, not outlets disagreeing
         a, b = (other, new) if other.id < new.id else (new, other)
-        for found in comps.detect(a.view, b.view):
+        found_all = comps.detect(a.view, b.view)
+        if found_all and not comps.matcher.states_same_claim(a.view, b.view):
+            continue  # joined the claim through other mentions, not by saying the same thing
+        for found in found_all:
             if (a.id, b.id, found.kind) in known or (b.id, a.id, found.kind) in known:
                 continue
             known.add((a.id, b.id, found.kind))

@@ -210,6 +210,15 @@ class Matcher:
             return spk < 0
         return not (near and whole)
 
+    def states_same_claim(self, a: MentionText, b: MentionText) -> bool:
+        """Whether two mentions of one claim state it directly (what detection asks before it
+        reports a difference): the matcher accepts the pair on its words and speakers, and the
+        two name someone in common when both name anyone. Mentions joined through a chain of
+        others ("X won in A" - "X and Y won in B" - "Y won in C") may not."""
+        if not self.score(a, b).same_claim:
+            return False
+        return not other_participants(analyse(a.text, _quotes(a)), analyse(b.text, _quotes(b)))
+
     def prepare(self, texts: list[str]) -> None:
         """Embed ``texts`` in one batch ahead of scoring them (a no-op for the lexical matcher):
         the service calls it with a new mention and its candidates."""

@@ -9,7 +9,7 @@ own venv) and ship as package data in ``api/pipeline/match/static_embedding/``:
 - ``tokenizer.json``: the Hugging Face ``tokenizers`` file the vectors were made with (BERT
   normalisation: lower case, accents stripped; WordPiece); unknown tokens are skipped;
 - ``manifest.json``: how the files were made (parameters, source, SHA-256 of each file, figures);
-- ``NOTICE``: the upstream licence (all-MiniLM-L6-v2, Apache-2.0).
+- ``NOTICE`` and ``LICENSE-Apache-2.0.txt``: the upstream licence (all-MiniLM-L6-v2, Apache-2.0).
 
 Embedding is ~tokenising plus one gather and one ``np.add.reduceat``: tens of thousands of short
 sentences per second on one core, cheap enough for every mention at ingest.

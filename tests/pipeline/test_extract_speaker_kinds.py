@@ -126,6 +126,7 @@ def test_clause_fragments(piece, fragment):
     ("Challenged by Ana Ruiz on the levy", "Challenged by Ana Ruiz on the levy", True, (None, None)),
     ("two weeks ago", "two weeks ago", False, (None, None)),
     ("Much", "Much", False, (None, None)),
+    ("Leeds-area Berg", "Leeds-area Berg", True, ("Berg", None)),
     ("excerpts provided by the Justice Department", "excerpts provided by the Justice Department", False,
      ("Justice Department", "excerpts provided by the Justice Department")),
     ("statement from the Harbour Party", "a statement from the Harbour Party", False,

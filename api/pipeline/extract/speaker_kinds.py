@@ -233,8 +233,15 @@ def _junk(p: _Phrase) -> Settled | None:
     return Settled(None, None) if is_junk(p.text) else None
 
 
+_PLACE_ADJECTIVE = re.compile(r"^(?:\S+\s+)*?\S+-(?:area|based|born|bred|raised|native)\s+", re.I)
+
+
 def _named(p: _Phrase) -> Settled | None:
-    """A personal name, or an organisation's name ("the State Department"), is kept."""
+    """A personal name, or an organisation's name ("the State Department"), is kept; a place
+    adjective before a name is not part of it ("Los Angeles-area Sanders" → "Sanders")."""
+    rest = _PLACE_ADJECTIVE.sub("", p.text)
+    if rest != p.text and rest and looks_like_name(rest):
+        return Settled(rest, p.role)
     if p.person and looks_like_name(p.text) or _org_name(p.surface):
         return Settled(p.text, p.role)
     m = re.match(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$", p.text)

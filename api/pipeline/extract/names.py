@@ -187,7 +187,8 @@ def _noun_left(text: str, toks: list[Tok], j: int, depth: int):
     i = j
     while i - 1 >= 0 and j - i < 3:
         p = toks[i - 1]
-        if p.kind == "n" and t.low == "percent" or p.kind == "w" and p.low not in DETERMINERS \
+        if p.kind == "n" and (t.low == "percent" or i - 2 >= 0 and toks[i - 2].end == p.start) \
+                or p.kind == "w" and p.low not in DETERMINERS \
                 and p.low not in NOT_HEAD and (p.text.islower() or is_name_word(p) or p.text.isupper()):
             i -= 1
         else:

@@ -7,13 +7,12 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..errors import NotFound
-from ..models import Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet
+from ..models import CLAIM_SORT_KEYS, LIVE_CLAIM, Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
 from .search import mention_ids_matching_all
 
-SORT_COLUMNS = {"last_seen": Claim.last_seen, "first_seen": Claim.first_seen, "outlet_count": Claim.outlet_count,
-                "mention_count": Claim.mention_count, "disagreement_count": Claim.disagreement_count, "id": None}
+SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
 
 
 def outlet_ids(session: Session, slugs: list[str]) -> dict[str, int]:
@@ -45,7 +44,7 @@ def claim_dicts(session: Session, claims: list[Claim]) -> list[dict]:
 
 def list_claims(session: Session, args: dict) -> dict:
     """Claims matching the filters, in the requested order, one page after the cursor."""
-    stmt = select(Claim).where(Claim.merged_into_id.is_(None), Claim.mention_count > 0)
+    stmt = select(Claim).where(LIVE_CLAIM)
     if args.get("q"):
         ids = mention_ids_matching_all(session, args["q"])
         if ids is not None:
@@ -72,7 +71,8 @@ def list_claims(session: Session, args: dict) -> dict:
         stmt = stmt.where(Claim.first_seen <= args["until"])
     sort = args.get("sort") or "-last_seen"
     column = SORT_COLUMNS[sort.lstrip("-")]
-    rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args)
+    # (live claims always have dates: no NULL keys, so the order is the partial indexes' own)
+    rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args, nulls=False)
     return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
 
 

@@ -1,7 +1,7 @@
 """Keyset (cursor) pagination over a SQL statement: stable under inserts, no OFFSET scans."""
 from __future__ import annotations
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, literal, or_, tuple_
 from sqlmodel import Session
 
 from .. import pagination
@@ -14,16 +14,28 @@ def key_type(column) -> type | None:
     return getattr(column.type, "impl_instance", column.type).python_type
 
 
-def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, entity=None):
+def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, entity=None, nulls: bool | None = None):
     """Run ``stmt`` ordered by (column, id) — descending when ``sort`` starts with ``-`` — after
     the cursor in ``args``, and return (rows, next_cursor). ``column`` None sorts by id alone;
-    ``entity`` picks the ``model`` row out of a result row when the statement selects several."""
+    ``entity`` picks the ``model`` row out of a result row when the statement selects several.
+    ``nulls`` (default: whether the column is nullable) says the rows may have NULL keys, which
+    then come last; False orders by (column, id) plainly, as a (column, id) index stores them
+    (SQLite and PostgreSQL disagree on where an index keeps NULLs, so a NULLS LAST order is read
+    off an index in one direction only)."""
     limit = args.get("limit") or 20
     descending = sort.startswith("-")
     id_col = model.id
+    if nulls is None:
+        nulls = column is not None and bool(getattr(column, "nullable", True))
     if args.get("cursor"):
         key, last_id = pagination.decode(args["cursor"], sort, key_type(column))
-        if column is None:
+        if column is not None and not nulls:
+            if key is None:
+                raise pagination.invalid_cursor("no key")
+            # a row-value comparison: both databases read it as a range of the (column, id) index
+            pair, last = tuple_(column, id_col), tuple_(literal(key, column.type), literal(last_id))
+            stmt = stmt.where(pair < last if descending else pair > last)
+        elif column is None:
             stmt = stmt.where(id_col < last_id if descending else id_col > last_id)
         elif key is None:
             # NULL keys sort last: continue among the NULLs by id.
@@ -34,6 +46,8 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
             stmt = stmt.where(or_(column > key, and_(column == key, id_col > last_id), column.is_(None)))
     if column is None:
         order = [id_col.desc() if descending else id_col.asc()]
+    elif not nulls:
+        order = [column.desc() if descending else column.asc(), id_col.desc() if descending else id_col.asc()]
     else:
         order = [column.desc().nulls_last() if descending else column.asc().nulls_last(),
                  id_col.desc() if descending else id_col.asc()]

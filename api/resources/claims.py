@@ -7,8 +7,7 @@ from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisag
                             ClaimOutletsSchema, ClaimPageSchema)
 
 from ..services import claims as service
-from ..session import unit_of_work
-from .common import Blueprint, ID, errors
+from .common import Blueprint, ID, errors, read_snapshot
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims",
                 description="Claims: what several mentions say, who reports them, where reports disagree.")
@@ -23,7 +22,7 @@ class Claims(MethodView):
     @errors(blp, 422)
     def get(self, args):
         """Search and filter claims (full text, outlet, reported_by, speaker, kind, contested, dates)."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.list_claims(session, args)
 
 
@@ -36,7 +35,7 @@ class ClaimById(MethodView):
     def get(self, claim_id):
         """A claim, the outlets that report it (with mentions and articles) and its disagreements.
         The id of a claim merged into another answers the claim it was merged into."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.claim_detail(session, claim_id)
 
 
@@ -48,7 +47,7 @@ class ClaimOutlets(MethodView):
     @errors(blp, 404)
     def get(self, claim_id):
         """The outlets that report the claim, earliest first, each with its mentions."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             claim = service.get_claim(session, claim_id)
             return {"items": service.claim_outlets(session, claim.id)}
 
@@ -62,7 +61,7 @@ class ClaimDisagreements(MethodView):
     @errors(blp, 404, 422)
     def get(self, args, claim_id):
         """Where the reports of this claim disagree (dismissed ones only on request)."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             claim = service.get_claim(session, claim_id)
             return {"items": service.claim_disagreements(session, claim.id, args.get("kind"),
                                                          args.get("include_dismissed", False))}

@@ -9,7 +9,7 @@ from schemas.disagreements import DisagreementListArgs, DisagreementPageSchema, 
 from ..db import take_write_lock
 from ..services import disagreements as service
 from ..session import unit_of_work
-from .common import Blueprint, ID, errors, needs_key
+from .common import Blueprint, ID, errors, needs_key, read_snapshot
 
 blp = Blueprint("disagreements", __name__, url_prefix="/v1/disagreements",
                 description="Where outlets disagree: wording, hedge, number, place, time, attribution, negation.")
@@ -24,7 +24,7 @@ class Disagreements(MethodView):
     @errors(blp, 422)
     def get(self, args):
         """List disagreements (filters: kind, outlet, claim, since; dismissed hidden by default)."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.list_disagreements(session, args)
 
 
@@ -36,7 +36,7 @@ class DisagreementById(MethodView):
     @errors(blp, 404)
     def get(self, disagreement_id):
         """A disagreement with both spans and its explanation."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.get_disagreement(session, disagreement_id)
 
 

@@ -8,8 +8,7 @@ from schemas.common import PageArgs
 from schemas.outlets import CompareArgs, OutletPageSchema, OutletStatsSchema
 
 from ..services import outlets as service
-from ..session import unit_of_work
-from .common import Blueprint, errors
+from .common import Blueprint, errors, read_snapshot
 
 blp = Blueprint("outlets", __name__, url_prefix="/v1/outlets", description="News outlets.")
 
@@ -23,7 +22,7 @@ class Outlets(MethodView):
     @errors(blp, 422)
     def get(self, args):
         """List outlets by slug, with their article, claim and disagreement counts."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.list_outlets(session, args)
 
 
@@ -36,7 +35,7 @@ class Compare(MethodView):
     @errors(blp, 404, 422)
     def get(self, args):
         """Claims both outlets report, claims only one reports, and their disagreements."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.compare(session, args["a"], args["b"], args["limit"])
 
 
@@ -48,5 +47,5 @@ class OutletBySlug(MethodView):
     @errors(blp, 404)
     def get(self, slug):
         """An outlet with its counts."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.outlet_detail(session, slug)

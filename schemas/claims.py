@@ -76,23 +76,12 @@ class ClaimDetailSchema(ClaimSchema):
     disagreements = fields.List(fields.Nested(DisagreementSchema), required=True)
 
 
-class ClaimOutletsSchema(BaseSchema):
-    """The outlets that report a claim."""
-
-    items = fields.List(fields.Nested(ClaimOutletMentionsSchema), required=True)
+ClaimOutletsSchema = page_schema(ClaimOutletMentionsSchema, "ClaimOutletsSchema")
+ClaimDisagreementsSchema = page_schema(DisagreementSchema, "ClaimDisagreementsSchema")
 
 
-class ClaimDisagreementsSchema(BaseSchema):
-    """The disagreements within a claim."""
-
-    items = fields.List(fields.Nested(DisagreementSchema), required=True)
-
-
-class ClaimDisagreementArgs(BaseSchema):
-    """Filters for a claim's disagreements."""
-
-    class Meta:
-        unknown = "exclude"
+class ClaimDisagreementArgs(PageArgs):
+    """Filters for a claim's disagreements, a page at a time."""
 
     kind = fields.String(load_default=None, validate=validate.OneOf(KINDS))
     include_dismissed = fields.Boolean(load_default=False)
@@ -112,3 +101,8 @@ class CompareSchema(BaseSchema):
     disagreements = fields.List(fields.Nested(DisagreementSchema), required=True)
     counts = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True,
                          metadata={"example": {"both": 6, "only_a": 8, "only_b": 9, "disagreements": 2}})
+    next_cursors = fields.Dict(
+        keys=fields.String(), values=fields.String(allow_none=True), required=True,
+        metadata={"description": "For each list, the cursor that continues it (`/v1/outlets/compare/claims?part=…` "
+                                 "or `/v1/outlets/compare/disagreements`, with the same a and b); null when complete.",
+                  "example": {"both": None, "only_a": None, "only_b": "eyJzIjoi…", "disagreements": None}})

@@ -6,6 +6,8 @@ from flask.views import MethodView
 from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisagreementsSchema, ClaimListArgs,
                             ClaimOutletsSchema, ClaimPageSchema)
 
+from schemas.common import PageArgs
+
 from ..services import claims as service
 from .common import Blueprint, ID, errors, read_snapshot
 
@@ -43,13 +45,14 @@ class ClaimById(MethodView):
 class ClaimOutlets(MethodView):
     """The outlets reporting a claim."""
 
+    @blp.arguments(PageArgs, location="query")
     @blp.response(200, ClaimOutletsSchema)
-    @errors(blp, 404)
-    def get(self, claim_id):
+    @errors(blp, 404, 422)
+    def get(self, args, claim_id):
         """The outlets that report the claim, earliest first, each with its mentions."""
         with read_snapshot() as session:
             claim = service.get_claim(session, claim_id)
-            return {"items": service.claim_outlets(session, claim.id)}
+            return service.claim_outlets(session, claim.id, args)
 
 
 @blp.route(f"/<{ID}:claim_id>/disagreements")
@@ -63,5 +66,4 @@ class ClaimDisagreements(MethodView):
         """Where the reports of this claim disagree (dismissed ones only on request)."""
         with read_snapshot() as session:
             claim = service.get_claim(session, claim_id)
-            return {"items": service.claim_disagreements(session, claim.id, args.get("kind"),
-                                                         args.get("include_dismissed", False))}
+            return service.claim_disagreements(session, claim.id, args)

@@ -7,6 +7,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..errors import NotFound
+from ..pagination import ID_MAX
 from ..models import CLAIM_SORT_KEYS, LIVE_CLAIM, Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
@@ -88,20 +89,29 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def claim_outlets(session: Session, claim_id: int) -> list[dict]:
-    """The outlets reporting the claim, each with its mentions and their articles, earliest first."""
-    rows = session.exec(
-        select(Mention, Article, Outlet).join(Article, Article.id == Mention.article_id)
-        .join(Outlet, Outlet.id == Article.outlet_id).where(Mention.claim_id == claim_id)
-        .order_by(Article.published_at, Mention.id)).all()
+def claim_outlets(session: Session, claim_id: int, args: dict | None = None) -> dict:
+    """One page of the outlets reporting the claim, earliest first, each with its mentions and
+    their articles: ``{items, next_cursor}`` (``args``: ``limit`` and ``cursor``; no limit
+    when None, for the claim's detail)."""
+    stmt = select(ClaimOutlet).where(ClaimOutlet.claim_id == claim_id)
+    page_args = args if args is not None else {"limit": ID_MAX}
+    rows, next_cursor = pagination_sql.keyset(session, stmt, ClaimOutlet, ClaimOutlet.first_seen, "first_seen",
+                                              page_args, nulls=False, id_column=ClaimOutlet.outlet_id)
+    ids = [r.outlet_id for r in rows]
     groups: dict[int, dict] = {}
-    for mention, article, outlet in rows:
-        group = groups.setdefault(outlet.id, {"outlet": outlet_dict(outlet), "mentions": []})
-        report = mention_dict(mention)
-        report["article"] = {"id": article.id, "url": article.url, "title": article.title,
-                             "published_at": article.published_at}
-        group["mentions"].append(report)
-    return list(groups.values())
+    if ids:
+        outlets = {o.id: o for o in session.exec(select(Outlet).where(Outlet.id.in_(ids))).all()}
+        groups = {i: {"outlet": outlet_dict(outlets[i]), "mentions": []} for i in ids}
+        mentions = session.exec(
+            select(Mention, Article).join(Article, Article.id == Mention.article_id)
+            .where(Mention.claim_id == claim_id, Article.outlet_id.in_(ids))
+            .order_by(Article.published_at, Mention.id)).all()
+        for mention, article in mentions:
+            report = mention_dict(mention)
+            report["article"] = {"id": article.id, "url": article.url, "title": article.title,
+                                 "published_at": article.published_at}
+            groups[article.outlet_id]["mentions"].append(report)
+    return {"items": list(groups.values()), "next_cursor": next_cursor}
 
 
 def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
@@ -110,23 +120,24 @@ def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
     return dict(session.exec(select(Outlet.id, Outlet.slug).where(Outlet.id.in_(ids))).all()) if ids else {}
 
 
-def claim_disagreements(session: Session, claim_id: int, kind: str | None = None,
-                        include_dismissed: bool = False) -> list[dict]:
-    """The claim's disagreements, oldest first."""
+def claim_disagreements(session: Session, claim_id: int, args: dict | None = None) -> dict:
+    """One page of the claim's disagreements, oldest first (``args``: ``kind``,
+    ``include_dismissed``, ``limit``, ``cursor``; every undismissed one when None)."""
+    args = args if args is not None else {"limit": ID_MAX}
     stmt = select(Disagreement).where(Disagreement.claim_id == claim_id)
-    if kind:
-        stmt = stmt.where(Disagreement.kind == kind)
-    if not include_dismissed:
+    if args.get("kind"):
+        stmt = stmt.where(Disagreement.kind == args["kind"])
+    if not args.get("include_dismissed"):
         stmt = stmt.where(Disagreement.dismissed_at.is_(None))
-    rows = session.exec(stmt.order_by(Disagreement.id)).all()
+    rows, next_cursor = pagination_sql.keyset(session, stmt, Disagreement, None, "id", args)
     slugs = slug_map(session, rows)
-    return [disagreement_dict(d, slugs) for d in rows]
+    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
 def claim_detail(session: Session, claim_id: int) -> dict:
     """A claim, the outlets that report it (with mentions and articles) and its disagreements."""
     claim = get_claim(session, claim_id)
     out = claim_dicts(session, [claim])[0]
-    out["outlets"] = claim_outlets(session, claim.id)
-    out["disagreements"] = claim_disagreements(session, claim.id)
+    out["outlets"] = claim_outlets(session, claim.id)["items"]
+    out["disagreements"] = claim_disagreements(session, claim.id)["items"]
     return out

@@ -14,17 +14,19 @@ def key_type(column) -> type | None:
     return getattr(column.type, "impl_instance", column.type).python_type
 
 
-def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, entity=None, nulls: bool | None = None):
+def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, entity=None, nulls: bool | None = None,
+           id_column=None):
     """Run ``stmt`` ordered by (column, id) — descending when ``sort`` starts with ``-`` — after
     the cursor in ``args``, and return (rows, next_cursor). ``column`` None sorts by id alone;
     ``entity`` picks the ``model`` row out of a result row when the statement selects several.
     ``nulls`` (default: whether the column is nullable) says the rows may have NULL keys, which
     then come last; False orders by (column, id) plainly, as a (column, id) index stores them
     (SQLite and PostgreSQL disagree on where an index keeps NULLs, so a NULLS LAST order is read
-    off an index in one direction only)."""
+    off an index in one direction only). ``id_column`` is the tie-breaker when it is not
+    ``model.id`` (a unique, integer column)."""
     limit = args.get("limit") or 20
     descending = sort.startswith("-")
-    id_col = model.id
+    id_col = model.id if id_column is None else id_column
     if nulls is None:
         nulls = column is not None and bool(getattr(column, "nullable", True))
     if args.get("cursor"):
@@ -59,4 +61,4 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     items = items[:limit]
     last = entity(items[-1]) if entity else items[-1]
     key = getattr(last, column.key) if column is not None else None
-    return items, pagination.encode(sort, key, last.id)
+    return items, pagination.encode(sort, key, getattr(last, id_col.key))

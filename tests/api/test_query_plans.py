@@ -95,5 +95,6 @@ def test_other_reads_use_indexes(client, two_outlets, plans):
         f"/v1/claims/{claim_id}", f"/v1/claims/{claim_id}/outlets", f"/v1/claims/{claim_id}/disagreements",
         "/v1/disagreements", "/v1/disagreements?kind=number", "/v1/disagreements?outlet=alpha",
         f"/v1/disagreements?claim={claim_id}", "/v1/outlets", "/v1/outlets/alpha",
-        "/v1/outlets/compare?a=alpha&b=beta", "/v1/articles", "/v1/articles?outlet=alpha",
+        "/v1/outlets/compare?a=alpha&b=beta", "/v1/outlets/compare/claims?a=alpha&b=beta&part=only_a",
+        "/v1/outlets/compare/disagreements?a=alpha&b=beta", "/v1/articles", "/v1/articles?outlet=alpha",
         f"/v1/articles/{a['id']}"])

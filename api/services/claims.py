@@ -1,17 +1,18 @@
 """Claims: filtered listing, detail with outlets and disagreements."""
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from ..errors import NotFound
+from ..errors import Invalid, NotFound
 from ..pagination import ID_MAX
 from ..models import CLAIM_SORT_KEYS, LIVE_CLAIM, Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
-from .search import mention_ids_matching_all
+from .search import matching_claims
 
 SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
 
@@ -45,11 +46,19 @@ def claim_dicts(session: Session, claims: list[Claim]) -> list[dict]:
 
 def list_claims(session: Session, args: dict) -> dict:
     """Claims matching the filters, in the requested order, one page after the cursor."""
-    stmt = select(Claim).where(LIVE_CLAIM)
+    sort = args.get("sort") or "-last_seen"
+    stmt, score = select(Claim).where(LIVE_CLAIM), None
     if args.get("q"):
-        ids = mention_ids_matching_all(session, args["q"])
-        if ids is not None:
-            stmt = stmt.where(Claim.id.in_(select(Mention.claim_id).where(Mention.id.in_(ids))))
+        matches = matching_claims(session, args["q"], ranked=sort == "relevance")
+        if matches is None:
+            return {"items": [], "next_cursor": None}
+        if sort == "relevance":
+            score = matches.c.score
+            stmt = select(Claim, score).join(matches, matches.c.claim_id == Claim.id).where(LIVE_CLAIM)
+        else:
+            stmt = stmt.where(Claim.id.in_(select(matches.c.claim_id)))
+    elif sort == "relevance":
+        raise Invalid("sort=relevance needs a search.", errors={"sort": ["relevance needs q."]})
     slugs = [s for s in ([args["outlet"]] if args.get("outlet") else []) +
              [p.strip() for item in (args.get("reported_by") or []) for p in item.split(",") if p.strip()]]
     if slugs:
@@ -70,7 +79,11 @@ def list_claims(session: Session, args: dict) -> dict:
         stmt = stmt.where(Claim.last_seen >= args["since"])
     if args.get("until"):
         stmt = stmt.where(Claim.first_seen <= args["until"])
-    sort = args.get("sort") or "-last_seen"
+    if score is not None:  # best match first; the cursor holds (score, id) as for any key
+        rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, score, "relevance|" + hashlib.sha256(args["q"].encode()).hexdigest()[:16], args,
+                                                  nulls=False, entity=lambda row: row[0])
+        rows = [row[0] for row in rows]
+        return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
     column = SORT_COLUMNS[sort.lstrip("-")]
     # (live claims always have dates: no NULL keys, so the order is the partial indexes' own)
     rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args, nulls=False)

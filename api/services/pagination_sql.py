@@ -60,5 +60,6 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
         return items, None
     items = items[:limit]
     last = entity(items[-1]) if entity else items[-1]
-    key = getattr(last, column.key) if column is not None else None
+    # (a key computed in the statement, such as a relevance score, is read off the result row)
+    key = None if column is None else getattr(last if hasattr(last, column.key) else items[-1], column.key)
     return items, pagination.encode(sort, key, getattr(last, id_col.key))

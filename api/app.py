@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from schemas.common import unstorable
 
-from . import config as config_module, pagination
+from . import config as config_module, conventions, pagination
 from .db import make_engine
 from .errors import ApiError, NotFound, from_api_error, from_http_exception, from_unexpected
 from .openapi import Api
@@ -76,6 +76,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .auth import authenticate
 
     app.before_request(authenticate)
+    conventions.install(app)
 
     @app.errorhandler(ApiError)
     def _api_error(error):
@@ -83,6 +84,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def _http_error(error):
+        if error.code == 404 and request.url_rule is None:
+            hint = conventions.trailing_slash_hint(app)
+            if hint is not None:
+                return hint
         return from_http_exception(error)
 
     @app.errorhandler(Exception)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask.views import MethodView
+from werkzeug.http import http_date
 
 from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisagreementsSchema, ClaimListArgs,
                             ClaimOutletsSchema, ClaimPageSchema)
@@ -9,7 +10,7 @@ from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisag
 from schemas.common import PageArgs
 
 from ..services import claims as service
-from .common import Blueprint, ID, errors, read_snapshot
+from .common import LAST_MODIFIED, Blueprint, ID, errors, read_snapshot
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims",
                 description="Claims: what several mentions say, who reports them, where reports disagree.")
@@ -32,13 +33,14 @@ class Claims(MethodView):
 class ClaimById(MethodView):
     """One claim."""
 
-    @blp.response(200, ClaimDetailSchema)
+    @blp.response(200, ClaimDetailSchema, headers=LAST_MODIFIED)
     @errors(blp, 404)
     def get(self, claim_id):
         """A claim, the outlets that report it (with mentions and articles) and its disagreements.
         The id of a claim merged into another answers the claim it was merged into."""
         with read_snapshot() as session:
-            return service.claim_detail(session, claim_id)
+            detail = service.claim_detail(session, claim_id)
+            return detail, {"Last-Modified": http_date(service.claim_modified(session, detail["id"]))}
 
 
 @blp.route(f"/<{ID}:claim_id>/outlets")

@@ -55,6 +55,9 @@ class Blueprint(flask_smorest.Blueprint):
     """flask-smorest's Blueprint with the bounded JSON parser."""
 
     ARGUMENTS_PARSER = BoundedJsonParser()
+    # (each query schema's own ``unknown`` decides: QuerySchema refuses unknown parameters)
+    ARGUMENTS_PARSER.DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None,
+                                                    "querystring": None}
 
 
 @contextmanager
@@ -83,6 +86,11 @@ class AsciiIntegerConverter(IntegerConverter):
 # Path ids: positive and within a 32-bit integer column, so that no id reaches the database
 # unchecked (larger ones are simply unknown: 404).
 ID = "int(min=1, max=2147483647)"
+
+
+# The header a detail sends besides the ETag (``api.conventions`` answers If-Modified-Since with it).
+LAST_MODIFIED = {"Last-Modified": {"description": "When the resource last changed (HTTP date).",
+                                   "schema": {"type": "string"}}}
 
 
 def errors(blp, *statuses: int):

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from datetime import datetime, timezone
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..errors import Invalid, NotFound
 from ..pagination import ID_MAX
-from ..models import CLAIM_SORT_KEYS, LIVE_CLAIM, Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet
+from ..models import (CLAIM_SORT_KEYS, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent, Disagreement, Mention,
+                      Outlet)
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
 from .search import matching_claims
@@ -154,3 +156,19 @@ def claim_detail(session: Session, claim_id: int) -> dict:
     out["outlets"] = claim_outlets(session, claim.id)["items"]
     out["disagreements"] = claim_disagreements(session, claim.id)["items"]
     return out
+
+
+def claim_modified(session: Session, claim_id: int) -> datetime:
+    """When the claim last changed: its creation, its latest mention or disagreement (made or
+    dismissed), or a curation event about it, whichever is latest."""
+    times = [session.exec(select(Claim.created_at).where(Claim.id == claim_id)).one(),
+             session.exec(select(func.max(Mention.created_at)).where(Mention.claim_id == claim_id)).one(),
+             *session.exec(select(func.max(Disagreement.created_at), func.max(Disagreement.dismissed_at))
+                           .where(Disagreement.claim_id == claim_id)).one(),
+             session.exec(select(func.max(CurationEvent.created_at)).where(CurationEvent.claim_id == claim_id)).one()]
+    return max(aware(t) for t in times if t is not None)
+
+
+def aware(moment: datetime) -> datetime:
+    """A stored time as aware UTC (SQLite hands back naive ones)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

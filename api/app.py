@@ -72,6 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
     register(app, api)
     app.before_request(refuse_unstorable_path)
     app.before_request(refuse_oversized_stream)
+    conventions.install_cors(app)
 
     from .auth import authenticate
 

@@ -7,13 +7,15 @@
   must not silently return everything); operations with a query schema refuse them there.
 - A body sent to a write must be JSON: any other (or no) ``Content-Type`` is a 415 problem.
 - A path with a trailing slash that names a route without it is a 404 problem saying so.
+- Browsers on the origins of ``CORS_ORIGINS`` may call the API (``flask-cors``; off when
+  empty): preflights are answered before authentication (a browser sends them without the key).
 """
 from __future__ import annotations
 
 from flask import Flask, request
-from werkzeug.exceptions import NotFound as RouteNotFound, UnsupportedMediaType
+from flask_cors import CORS
+from werkzeug.exceptions import MethodNotAllowed, NotFound as RouteNotFound, UnsupportedMediaType
 from werkzeug.routing import RequestRedirect
-from werkzeug.exceptions import MethodNotAllowed
 
 from .errors import Invalid, problem
 
@@ -29,6 +31,23 @@ def _declares_query(app: Flask) -> bool:
         return True  # (not a documented operation: /docs, /openapi.yaml)
     parameters = getattr(method, "_apidoc", {}).get("arguments", {}).get("parameters", [])
     return any(p.get("in") == "query" for p in parameters)
+
+
+def install_cors(app: Flask) -> None:
+    """Allow the ``CORS_ORIGINS`` to call the API from a browser (nothing when there are none).
+    Call it before the authentication hook is registered."""
+    origins = app.config.get("CORS_ORIGINS") or []
+    if not origins:
+        return
+    CORS(app, origins="*" if "*" in origins else origins, max_age=600,
+         allow_headers=["Authorization", "Content-Type", "If-None-Match", "If-Modified-Since"],
+         expose_headers=["ETag", "Last-Modified", "Retry-After", "WWW-Authenticate"])
+
+    @app.before_request
+    def _answer_preflight():
+        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            return app.make_default_options_response()
+        return None
 
 
 def install(app: Flask) -> None:

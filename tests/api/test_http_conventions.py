@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import mention_with
+from api import create_app
+
 from ..contract import spec
+from .conftest import mention_with
 
 
 def gets(claim_id: int, disagreement_id: int, article_id: int) -> list[str]:
@@ -91,3 +93,38 @@ def test_problem_titles_are_the_contracts(client, auth):
     for status, resp in sent.items():
         assert resp.status_code == status
         assert examples[status] == {resp.get_json()["title"]}, status
+
+
+@pytest.fixture
+def cors_client(database_url, components):
+    """A plain client (preflights are outside the contract) of an app that allows one browser
+    origin and needs a key for reads."""
+    app = create_app({"DATABASE_URL": database_url, "COMPONENTS": components, "API_KEYS": ["k" * 20],
+                      "READS_NEED_KEY": True, "CORS_ORIGINS": ["http://dash.example:3000"], "TESTING": True})
+    yield app.test_client()
+    app.extensions["claimtrack"]["engine"].dispose()
+
+
+def test_cors_is_off_by_default(client):
+    resp = client.get("/v1/claims", headers={"Origin": "http://dash.example:3000"})
+    assert "Access-Control-Allow-Origin" not in resp.headers
+
+
+def test_cors_for_the_configured_origins(cors_client):
+    origin = {"Origin": "http://dash.example:3000"}
+    preflight = cors_client.options("/v1/claims", headers={
+        **origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization"})
+    assert preflight.status_code == 200  # answered although reads need a key here
+    assert preflight.headers["Access-Control-Allow-Origin"] == "http://dash.example:3000"
+    assert "authorization" in preflight.headers["Access-Control-Allow-Headers"].lower()
+    resp = cors_client.get("/v1/claims", headers={**origin, "Authorization": "Bearer " + "k" * 20})
+    assert resp.status_code == 200 and resp.headers["Access-Control-Allow-Origin"] == "http://dash.example:3000"
+    assert "ETag" in resp.headers["Access-Control-Expose-Headers"]
+    other = cors_client.get("/v1/claims", headers={"Origin": "http://evil.example",
+                                                   "Authorization": "Bearer " + "k" * 20})
+    assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def test_the_contract_names_no_host(client):
+    assert spec()["servers"] == [{"url": "/", "description": "the server serving this document"}]
+    assert b"127.0.0.1" not in client.get("/openapi.yaml").data

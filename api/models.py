@@ -71,12 +71,17 @@ class Claim(SQLModel, table=True):
 
 # A live claim: not merged into another and holding mentions. Every claim listing reads only live
 # claims, through one partial (column, id) index per sort key (the literal 0, not a bound
-# parameter, lets SQLite and PostgreSQL see that a query's WHERE implies the index's).
+# parameter, lets SQLite and PostgreSQL see that a query's WHERE implies the index's); contested
+# ones (``contested=true``, few among many) through a second, small set of the same.
 LIVE_CLAIM = and_(Claim.merged_into_id.is_(None), Claim.mention_count > literal_column("0"))
+CONTESTED = Claim.disagreement_count > literal_column("0")
 CLAIM_SORT_KEYS = ("last_seen", "first_seen", "outlet_count", "mention_count", "disagreement_count")
+
+
 for _key in CLAIM_SORT_KEYS + ("id",):
-    Index(f"ix_live_claim_{_key}", *{Claim.__table__.c[_key]: None, Claim.__table__.c.id: None},
-          sqlite_where=LIVE_CLAIM, postgresql_where=LIVE_CLAIM)
+    for _prefix, _where in (("live", LIVE_CLAIM), ("contested", and_(LIVE_CLAIM, CONTESTED))):
+        Index(f"ix_{_prefix}_claim_{_key}", *{Claim.__table__.c[_key]: None, Claim.__table__.c.id: None},
+              sqlite_where=_where, postgresql_where=_where)
 
 
 class ClaimOutlet(SQLModel, table=True):

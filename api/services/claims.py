@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from ..errors import Invalid, NotFound
 from ..pagination import ID_MAX
-from ..models import (CLAIM_SORT_KEYS, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent, Disagreement, Mention,
+from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent, Disagreement, Mention,
                       Outlet)
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
@@ -46,27 +46,21 @@ def claim_dicts(session: Session, claims: list[Claim]) -> list[dict]:
     return [claim_dict(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
 
 
-def list_claims(session: Session, args: dict) -> dict:
-    """Claims matching the filters, in the requested order, one page after the cursor."""
-    sort = args.get("sort") or "-last_seen"
-    stmt, score = select(Claim).where(LIVE_CLAIM), None
-    if args.get("q"):
-        matches = matching_claims(session, args["q"], ranked=sort == "relevance")
-        if matches is None:
-            return {"items": [], "next_cursor": None}
-        if sort == "relevance":
-            score = matches.c.score
-            stmt = select(Claim, score).join(matches, matches.c.claim_id == Claim.id).where(LIVE_CLAIM)
-        else:
-            stmt = stmt.where(Claim.id.in_(select(matches.c.claim_id)))
-    elif sort == "relevance":
-        raise Invalid("sort=relevance needs a search.", errors={"sort": ["relevance needs q."]})
+def _filtered(session: Session, stmt, args: dict, sort_key: str | None = None):
+    """``stmt`` with the listing's filters but ``q``; None when a named outlet does not exist.
+    Columns other than ``sort_key`` are filtered ``unindexed``: the claims come off the sort's
+    index (or the outlet's and the search's), and the other filters check them as they come."""
+
+    def col(name: str):
+        column = getattr(Claim, name)
+        return column if name == sort_key or sort_key is None else pagination_sql.unindexed(column)
+
     slugs = [s for s in ([args["outlet"]] if args.get("outlet") else []) +
              [p.strip() for item in (args.get("reported_by") or []) for p in item.split(",") if p.strip()]]
     if slugs:
         ids = outlet_ids(session, slugs)
         if len(ids) < len(set(slugs)):
-            return {"items": [], "next_cursor": None}
+            return None
         for outlet_id in set(ids.values()):
             stmt = stmt.where(Claim.id.in_(select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == outlet_id)))
     if args.get("speaker"):
@@ -74,18 +68,38 @@ def list_claims(session: Session, args: dict) -> dict:
     if args.get("kind"):
         stmt = stmt.where(Claim.kind == args["kind"])
     if args.get("contested") is True:
-        stmt = stmt.where(Claim.disagreement_count > 0)
+        stmt = stmt.where(CONTESTED)
     elif args.get("contested") is False:
-        stmt = stmt.where(Claim.disagreement_count == 0)
+        stmt = stmt.where(col("disagreement_count") == 0)
     if args.get("since"):
-        stmt = stmt.where(Claim.last_seen >= args["since"])
+        stmt = stmt.where(col("last_seen") >= args["since"])
     if args.get("until"):
-        stmt = stmt.where(Claim.first_seen <= args["until"])
-    if score is not None:  # best match first; the cursor holds (score, id) as for any key
-        rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, score, "relevance|" + hashlib.sha256(args["q"].encode()).hexdigest()[:16], args,
+        stmt = stmt.where(col("first_seen") <= args["until"])
+    return stmt
+
+
+def list_claims(session: Session, args: dict) -> dict:
+    """Claims matching the filters, in the requested order, one page after the cursor."""
+    sort, empty = args.get("sort") or "-last_seen", {"items": [], "next_cursor": None}
+    if sort == "relevance" and not args.get("q"):
+        raise Invalid("sort=relevance needs a search.", errors={"sort": ["relevance needs q."]})
+    matches = matching_claims(session, args["q"], ranked=sort == "relevance") if args.get("q") else None
+    if args.get("q") and matches is None:
+        return empty
+    if sort == "relevance":  # best match first; the cursor holds (score, id) as for any key
+        stmt = _filtered(session, select(Claim, matches.c.score).join(matches, matches.c.claim_id == Claim.id)
+                         .where(LIVE_CLAIM), args)
+        if stmt is None:
+            return empty
+        listing = "relevance|" + hashlib.sha256(args["q"].encode()).hexdigest()[:16]
+        rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, matches.c.score, listing, args,
                                                   nulls=False, entity=lambda row: row[0])
-        rows = [row[0] for row in rows]
-        return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
+        return {"items": claim_dicts(session, [row[0] for row in rows]), "next_cursor": next_cursor}
+    stmt = _filtered(session, select(Claim).where(LIVE_CLAIM), args, sort_key=sort.lstrip("-"))
+    if stmt is None:
+        return empty
+    if matches is not None:
+        stmt = stmt.where(Claim.id.in_(select(matches.c.claim_id)))
     column = SORT_COLUMNS[sort.lstrip("-")]
     # (live claims always have dates: no NULL keys, so the order is the partial indexes' own)
     rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args, nulls=False)

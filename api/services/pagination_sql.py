@@ -1,10 +1,37 @@
 """Keyset (cursor) pagination over a SQL statement: stable under inserts, no OFFSET scans."""
 from __future__ import annotations
 
-from sqlalchemy import and_, literal, or_, tuple_
+from sqlalchemy import and_, literal, or_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session
 
 from .. import pagination
+
+
+class unindexed(ColumnElement):
+    """A column that must not choose the index a query reads (SQLite's unary ``+``; elsewhere the
+    column itself): a filter on it then checks the rows the sort's index hands over instead of
+    driving the plan. Without statistics SQLite takes any indexed equality or range for
+    selective and sorts all it matches, e.g. every uncontested claim for ``contested=false``."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column):
+        self.column = column
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed(element, compiler, **kw):
+    return compiler.process(element.column, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element, compiler, **kw):
+    return "+" + compiler.process(element.column, **kw)
 
 
 def key_type(column) -> type | None:
@@ -29,14 +56,21 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     id_col = model.id if id_column is None else id_column
     if nulls is None:
         nulls = column is not None and bool(getattr(column, "nullable", True))
+    id_order = id_col.desc() if descending else id_col.asc()
+    first: list = []
     if args.get("cursor"):
         key, last_id = pagination.decode(args["cursor"], sort, key_type(column))
         if column is not None and not nulls:
             if key is None:
                 raise pagination.invalid_cursor("no key")
-            # a row-value comparison: both databases read it as a range of the (column, id) index
-            pair, last = tuple_(column, id_col), tuple_(literal(key, column.type), literal(last_id))
-            stmt = stmt.where(pair < last if descending else pair > last)
+            # Two index seeks rather than one range: the rest of the cursor's key (key = k, id past
+            # the cursor: an equality and a range on the (column, id) index), then the keys after
+            # it. SQLite ranges over the first column of a row value only, so (column, id) < (k, i)
+            # read every row with key k before reaching the page when many share it.
+            key_value = literal(key, column.type)
+            first = list(session.exec(stmt.where(column == key_value, id_col < last_id if descending else id_col > last_id)
+                                      .order_by(id_order).limit(limit + 1)).all())
+            stmt = stmt.where(column < key_value if descending else column > key_value)
         elif column is None:
             stmt = stmt.where(id_col < last_id if descending else id_col > last_id)
         elif key is None:
@@ -53,9 +87,9 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     else:
         order = [column.desc().nulls_last() if descending else column.asc().nulls_last(),
                  id_col.desc() if descending else id_col.asc()]
-    rows = session.exec(stmt.order_by(*order).limit(limit + 1)).all()
-
-    items = list(rows)
+    items = first
+    if len(items) <= limit:
+        items += session.exec(stmt.order_by(*order).limit(limit + 1 - len(items))).all()
     if len(items) <= limit:
         return items, None
     items = items[:limit]

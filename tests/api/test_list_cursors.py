@@ -75,3 +75,17 @@ def test_a_cursor_continues_only_its_own_list(client, auth):
     assert other_part.status_code == swapped.status_code == claims.status_code == 422
     assert client.get("/v1/outlets/compare/claims?a=alpha&b=nobody&part=both").status_code == 404
     assert client.get("/v1/outlets/compare/claims?a=alpha&b=beta&part=everything").status_code == 422
+
+
+def test_pages_over_many_equal_keys_lose_and_repeat_nothing(app, client):
+    from .test_claim_search import store
+    store(app, [f"Harbour notice number {i} about the tides." for i in range(1, 8)])  # all: one outlet, one mention
+    for sort, expected in (("-outlet_count", list(range(7, 0, -1))), ("-mention_count", list(range(7, 0, -1)))):
+        ids, cursor = [], None
+        while True:
+            page = client.get(f"/v1/claims?sort={sort}&limit=2" + (f"&cursor={cursor}" if cursor else "")).get_json()
+            ids += [c["id"] for c in page["items"]]
+            cursor = page["next_cursor"]
+            if not cursor:
+                break
+        assert ids == expected

@@ -86,7 +86,9 @@ def test_every_claim_sort_reads_an_index(client, two_outlets, plans):
     for sort in [s for s in SORTS if s != "relevance"]:  # (relevance: with q, below)
         page = client.get(f"/v1/claims?limit=1&sort={sort}").get_json()
         paths += [f"/v1/claims?sort={sort}", f"/v1/claims?sort={sort}&cursor={page['next_cursor']}",
-                  f"/v1/claims?sort={sort}&kind=quotation&contested=true&since=2024-01-01"]
+                  f"/v1/claims?sort={sort}&kind=quotation&contested=true&since=2024-01-01",
+                  f"/v1/claims?sort={sort}&contested=false&until=2030-01-01",
+                  f"/v1/claims?sort={sort}&contested=true&cursor={page['next_cursor']}"]
     assert first["next_cursor"]
     check(plans, client, paths)
 

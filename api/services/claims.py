@@ -9,9 +9,9 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..errors import Invalid, NotFound
+from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent,
+                      Disagreement, Mention, Outlet)
 from ..pagination import ID_MAX
-from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent, Disagreement, Mention,
-                      Outlet)
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
 from .search import matching_claims

@@ -68,8 +68,8 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
             # it. SQLite ranges over the first column of a row value only, so (column, id) < (k, i)
             # read every row with key k before reaching the page when many share it.
             key_value = literal(key, column.type)
-            first = list(session.exec(stmt.where(column == key_value, id_col < last_id if descending else id_col > last_id)
-                                      .order_by(id_order).limit(limit + 1)).all())
+            past = id_col < last_id if descending else id_col > last_id
+            first = list(session.exec(stmt.where(column == key_value, past).order_by(id_order).limit(limit + 1)).all())
             stmt = stmt.where(column < key_value if descending else column > key_value)
         elif column is None:
             stmt = stmt.where(id_col < last_id if descending else id_col > last_id)

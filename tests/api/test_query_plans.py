@@ -97,7 +97,8 @@ def test_other_reads_use_indexes(client, two_outlets, plans):
     a, _ = two_outlets
     claim_id = mention_with(a, "111 hostages")["claim_id"]
     check(plans, client, [
-        "/v1/claims?outlet=alpha", "/v1/claims?reported_by=alpha,beta", "/v1/claims?q=hostages", "/v1/claims?q=hostages%20OR%20minist*&sort=relevance",
+        "/v1/claims?outlet=alpha", "/v1/claims?reported_by=alpha,beta", "/v1/claims?q=hostages",
+        "/v1/claims?q=hostages%20OR%20minist*&sort=relevance",
         f"/v1/claims/{claim_id}", f"/v1/claims/{claim_id}/outlets", f"/v1/claims/{claim_id}/disagreements",
         "/v1/disagreements", "/v1/disagreements?kind=number", "/v1/disagreements?outlet=alpha",
         f"/v1/disagreements?claim={claim_id}", "/v1/outlets", "/v1/outlets/alpha",

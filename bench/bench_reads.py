@@ -12,12 +12,23 @@ Deep pages start from a cursor made for the row half-way down the listing (as a 
 had paged there would hold). ``--upgrade`` migrates each store to the latest revision first
 (a store filled by an older checkout gets this checkout's indexes). With several stores, a
 last table puts each request's p50 and p95 side by side with the ratio largest/smallest.
+
+``--http SECONDS`` then serves the last store with ``claimtrack serve``'s gunicorn settings (2
+workers) and a bare Flask endpoint the same way, and loads a few requests over keep-alive
+connections (2 client processes x 8 threads, as ``wrk -t2 -c16``) for SECONDS each: requests/s
+and the ratio to the bare endpoint. Client and servers share the machine's cores.
 """
 from __future__ import annotations
 
 import argparse
+import http.client
+import multiprocessing
+import os
+import socket
 import statistics
+import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -137,13 +148,107 @@ def run_store(url: str, args) -> dict[str, tuple[int, float, float]]:
     return results
 
 
+def bare_app():
+    """A bare Flask app with one JSON endpoint (the yardstick for requests/s)."""
+    from flask import Flask
+    app = Flask("bare")
+    app.add_url_rule("/bare", "bare", lambda: {"status": "ok"})
+    return app
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(app_spec: str, url: str, port: int) -> subprocess.Popen:
+    env = dict(os.environ, DATABASE_URL=url, CLAIMTRACK_BIND=f"127.0.0.1:{port}", CLAIMTRACK_WORKERS="2",
+               CLAIMTRACK_CURSOR_SECRET="bench-reads", PYTHONPATH=f"{ROOT}:{ROOT / 'bench'}")
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf", "--access-logfile",
+                             "/dev/null", app_spec], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"{app_spec} did not start")
+
+
+def _client(port: int, path: str, seconds: float, threads: int, out) -> None:
+    counts = [0] * threads
+
+    def loop(i):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            conn.request("GET", path)
+            resp = conn.getresponse()
+            resp.read()
+            if resp.status == 200:
+                counts[i] += 1
+        conn.close()
+
+    workers = [threading.Thread(target=loop, args=(i,)) for i in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    out.put(sum(counts))
+
+
+def requests_per_s(port: int, path: str, seconds: float) -> float:
+    """Requests/s answered 200 with 2 client processes x 8 keep-alive connections."""
+    queue = multiprocessing.Queue()
+    procs = [multiprocessing.Process(target=_client, args=(port, path, seconds, 8, queue)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    total = sum(queue.get() for _ in procs)
+    for p in procs:
+        p.join()
+    return total / seconds
+
+
+def run_http(url: str, app, seconds: float) -> None:
+    """Requests/s over HTTP for a few reads, next to a bare Flask endpoint served the same way."""
+    paths = dict(requests_for(app))
+    chosen = [("claim detail", paths["claim detail"])] + [
+        (f"claims sort={s}", paths[f"claims sort={s}"]) for s in ("-last_seen", "-outlet_count", "first_seen")] + [
+        ("claims q=two words", paths["claims q=two words"]), ("disagreements", paths["disagreements"])]
+    bare_port, api_port = _free_port(), _free_port()
+    bare = _serve("bench_reads:bare_app()", url, bare_port)
+    api = _serve("api:create_app()", url, api_port)
+    try:
+        requests_per_s(bare_port, "/bare", 1)  # warm up
+        base = requests_per_s(bare_port, "/bare", seconds)
+        print(f"# HTTP, 2 gunicorn workers, 2x8 keep-alive connections, {seconds:.0f} s each")
+        print(f"{'bare Flask /bare':40s} req_s={base:8.0f}")
+        for name, path in chosen:
+            requests_per_s(api_port, path, 1)
+            rate = requests_per_s(api_port, path, seconds)
+            print(f"{name:40s} req_s={rate:8.0f} ratio_to_bare={rate / base:5.2f}", flush=True)
+    finally:
+        for proc in (bare, api):
+            proc.terminate()
+            proc.wait(10)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--database-url", action="append", required=True, help="a store (repeat: smallest first)")
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--upgrade", action="store_true", help="migrate each store to the latest revision first")
+    ap.add_argument("--http", type=float, default=0, metavar="SECONDS",
+                    help="also measure requests/s over HTTP on the last store, SECONDS per request")
+    ap.add_argument("--no-inprocess", action="store_true", help="only the HTTP measurement")
     args = ap.parse_args()
-    runs = [run_store(url, args) for url in args.database_url]
+    runs = [] if args.no_inprocess else [run_store(url, args) for url in args.database_url]
+    if args.http:
+        app = create_app({"DATABASE_URL": args.database_url[-1], "CURSOR_SECRET": "bench-reads"})
+        run_http(args.database_url[-1], app, args.http)
     if len(runs) > 1:
         first, last = runs[0], runs[-1]
         print("# p50 and p95 ms: smallest store, largest store, ratio largest/smallest")

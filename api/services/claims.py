@@ -118,29 +118,33 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def claim_outlets(session: Session, claim_id: int, args: dict | None = None) -> dict:
-    """One page of the outlets reporting the claim, earliest first, each with its mentions and
-    their articles: ``{items, next_cursor}`` (``args``: ``limit`` and ``cursor``; no limit
-    when None, for the claim's detail)."""
-    stmt = select(ClaimOutlet).where(ClaimOutlet.claim_id == claim_id)
-    page_args = args if args is not None else {"limit": ID_MAX}
-    rows, next_cursor = pagination_sql.keyset(session, stmt, ClaimOutlet, ClaimOutlet.first_seen, "first_seen",
-                                              page_args, nulls=False, id_column=ClaimOutlet.outlet_id)
-    ids = [r.outlet_id for r in rows]
+def _reports(rows) -> dict[int, dict]:
+    """(mention, article, outlet) rows, in order of publication → outlet id → {outlet, mentions}."""
     groups: dict[int, dict] = {}
-    if ids:
-        outlets = {o.id: o for o in session.exec(select(Outlet).where(Outlet.id.in_(ids))).all()}
-        groups = {i: {"outlet": outlet_dict(outlets[i]), "mentions": []} for i in ids}
-        mentions = session.exec(
-            select(Mention, Article).join(Article, Article.id == Mention.article_id)
-            .where(Mention.claim_id == claim_id, Article.outlet_id.in_(ids))
-            .order_by(Article.published_at, Mention.id)).all()
-        for mention, article in mentions:
-            report = mention_dict(mention)
-            report["article"] = {"id": article.id, "url": article.url, "title": article.title,
-                                 "published_at": article.published_at}
-            groups[article.outlet_id]["mentions"].append(report)
-    return {"items": list(groups.values()), "next_cursor": next_cursor}
+    for mention, article, outlet in rows:
+        group = groups.setdefault(outlet.id, {"outlet": outlet_dict(outlet), "mentions": []})
+        report = mention_dict(mention)
+        report["article"] = {"id": article.id, "url": article.url, "title": article.title,
+                             "published_at": article.published_at}
+        group["mentions"].append(report)
+    return groups
+
+
+def claim_outlets(session: Session, claim_id: int, args: dict | None = None) -> dict:
+    """The outlets reporting the claim, each with its mentions and their articles, in order of
+    each outlet's first report (ties: by outlet id): ``{items, next_cursor}``, one page after
+    ``args``' cursor, or all of them (one query) when ``args`` is None, for the claim's detail."""
+    reports = (select(Mention, Article, Outlet).join(Article, Article.id == Mention.article_id)
+               .join(Outlet, Outlet.id == Article.outlet_id).where(Mention.claim_id == claim_id)
+               .order_by(Article.published_at, Article.outlet_id, Mention.id))
+    if args is None:
+        return {"items": list(_reports(session.exec(reports).all()).values()), "next_cursor": None}
+    stmt = select(ClaimOutlet).where(ClaimOutlet.claim_id == claim_id)
+    rows, next_cursor = pagination_sql.keyset(session, stmt, ClaimOutlet, ClaimOutlet.first_seen, "first_seen",
+                                              args, nulls=False, id_column=ClaimOutlet.outlet_id)
+    ids = [r.outlet_id for r in rows]
+    groups = _reports(session.exec(reports.where(Article.outlet_id.in_(ids))).all()) if ids else {}
+    return {"items": [groups[i] for i in ids if i in groups], "next_cursor": next_cursor}
 
 
 def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
@@ -152,7 +156,7 @@ def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
 def claim_disagreements(session: Session, claim_id: int, args: dict | None = None) -> dict:
     """One page of the claim's disagreements, oldest first (``args``: ``kind``,
     ``include_dismissed``, ``limit``, ``cursor``; every undismissed one when None)."""
-    args = args if args is not None else {"limit": ID_MAX}
+    args = args if args is not None else {"limit": ID_MAX}  # (all of them, for the detail)
     stmt = select(Disagreement).where(Disagreement.claim_id == claim_id)
     if args.get("kind"):
         stmt = stmt.where(Disagreement.kind == args["kind"])
@@ -166,21 +170,32 @@ def claim_disagreements(session: Session, claim_id: int, args: dict | None = Non
 def claim_detail(session: Session, claim_id: int) -> dict:
     """A claim, the outlets that report it (with mentions and articles) and its disagreements."""
     claim = get_claim(session, claim_id)
-    out = claim_dicts(session, [claim])[0]
+    disagreements = claim_disagreements(session, claim.id)["items"]
+    by_kind: dict[str, int] = defaultdict(int)
+    for d in disagreements:
+        by_kind[d["kind"]] += 1
+    first = session.get(Outlet, claim.first_outlet_id) if claim.first_outlet_id else None
+    out = claim_dict(claim, first, dict(by_kind))
     out["outlets"] = claim_outlets(session, claim.id)["items"]
-    out["disagreements"] = claim_disagreements(session, claim.id)["items"]
+    out["disagreements"] = disagreements
     return out
 
 
 def claim_modified(session: Session, claim_id: int) -> datetime:
     """When the claim last changed: its creation, its latest mention or disagreement (made or
-    dismissed), or a curation event about it, whichever is latest."""
-    times = [session.exec(select(Claim.created_at).where(Claim.id == claim_id)).one(),
-             session.exec(select(func.max(Mention.created_at)).where(Mention.claim_id == claim_id)).one(),
-             *session.exec(select(func.max(Disagreement.created_at), func.max(Disagreement.dismissed_at))
-                           .where(Disagreement.claim_id == claim_id)).one(),
-             session.exec(select(func.max(CurationEvent.created_at)).where(CurationEvent.claim_id == claim_id)).one()]
-    return max(aware(t) for t in times if t is not None)
+    dismissed), or a curation event about it, whichever is latest (one query)."""
+    times = session.exec(select(
+        select(Claim.created_at).where(Claim.id == claim_id).scalar_subquery(),
+        select(func.max(Mention.created_at)).where(Mention.claim_id == claim_id).scalar_subquery(),
+        select(func.max(Disagreement.created_at)).where(Disagreement.claim_id == claim_id).scalar_subquery(),
+        select(func.max(Disagreement.dismissed_at)).where(Disagreement.claim_id == claim_id).scalar_subquery(),
+        select(func.max(CurationEvent.created_at)).where(CurationEvent.claim_id == claim_id).scalar_subquery())).one()
+    return max(aware(_as_datetime(t)) for t in times if t is not None)
+
+
+def _as_datetime(value) -> datetime:
+    """A time from a scalar subquery (SQLite hands back its stored text)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def aware(moment: datetime) -> datetime:

@@ -9,7 +9,7 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from schemas.common import unstorable
 
-from . import config as config_module, pagination
+from . import config as config_module, conventions, pagination
 from .db import make_engine
 from .errors import ApiError, NotFound, from_api_error, from_http_exception, from_unexpected
 from .openapi import Api
@@ -72,10 +72,12 @@ def create_app(config: dict | None = None) -> Flask:
     register(app, api)
     app.before_request(refuse_unstorable_path)
     app.before_request(refuse_oversized_stream)
+    conventions.install_cors(app)
 
     from .auth import authenticate
 
     app.before_request(authenticate)
+    conventions.install(app)
 
     @app.errorhandler(ApiError)
     def _api_error(error):
@@ -83,6 +85,10 @@ def create_app(config: dict | None = None) -> Flask:
 
     @app.errorhandler(HTTPException)
     def _http_error(error):
+        if error.code == 404 and request.url_rule is None:
+            hint = conventions.trailing_slash_hint(app)
+            if hint is not None:
+                return hint
         return from_http_exception(error)
 
     @app.errorhandler(Exception)

@@ -61,6 +61,8 @@ def from_environment() -> dict:
         "DB_STATEMENT_TIMEOUT_MS": _int("CLAIMTRACK_DB_STATEMENT_TIMEOUT_MS", 30_000),
         "DB_LOCK_TIMEOUT_MS": _int("CLAIMTRACK_DB_LOCK_TIMEOUT_MS", 5_000),
         "SQLITE_BUSY_TIMEOUT_MS": _int("CLAIMTRACK_SQLITE_BUSY_TIMEOUT_MS", 5_000),
+        # Browser origins allowed to call the API (CORS), comma-separated; "*" for any; none: CORS off.
+        "CORS_ORIGINS": [o.strip() for o in os.environ.get("CLAIMTRACK_CORS_ORIGINS", "").split(",") if o.strip()],
         # How much of the SQLite file is memory-mapped (MiB; 0: off).
         "SQLITE_MMAP_MB": _int("CLAIMTRACK_SQLITE_MMAP_MB", SQLITE_MMAP_MB),
     }

@@ -64,6 +64,15 @@ class Unauthorized(ApiError):
     status = 401
 
 
+# RFC 9110's names where Python's http module still has older ones (3.11: "Unprocessable Entity")
+_TITLES = {413: "Content Too Large", 414: "URI Too Long", 416: "Range Not Satisfiable", 422: "Unprocessable Content"}
+
+
+def problem_title(status: int) -> str:
+    """The problem ``title`` of a status (the contract's examples use the same)."""
+    return _TITLES.get(status) or HTTPStatus(status).phrase
+
+
 def problem_type(status: int) -> str:
     """The problem ``type`` URI of a status."""
     return PROBLEM_BASE + _TYPES.get(status, "error")
@@ -74,7 +83,7 @@ def problem(status: int, detail: str | None = None, *, title: str | None = None,
     """A ``application/problem+json`` response."""
     body = {
         "type": problem_type(status),
-        "title": title or HTTPStatus(status).phrase,
+        "title": title or problem_title(status),
         "status": status,
         "detail": detail or HTTPStatus(status).description,
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, and_, literal_column
 from sqlmodel import Field, SQLModel
 
 
@@ -51,13 +51,8 @@ class Article(SQLModel, table=True):
 class Claim(SQLModel, table=True):
     """What several mentions say. Counts and dates are kept up to date at every write."""
 
-    __table_args__ = (Index("ix_claim_last_seen", "last_seen", "id"),
-                      Index("ix_claim_first_seen", "first_seen", "id"),
-                      Index("ix_claim_outlet_count", "outlet_count", "id"),
-                      Index("ix_claim_mention_count", "mention_count", "id"),
-                      Index("ix_claim_disagreement_count", "disagreement_count", "id"),
-                      Index("ix_claim_speaker", "speaker"),
-                      Index("ix_claim_kind", "kind"),
+    # (the sort indexes are partial, over live claims: see LIVE_CLAIM below the class)
+    __table_args__ = (Index("ix_claim_speaker", "speaker"),
                       {"sqlite_autoincrement": True})  # (ids of deleted claims are never reused)
 
     id: int | None = Field(default=None, primary_key=True)
@@ -70,8 +65,23 @@ class Claim(SQLModel, table=True):
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     first_outlet_id: int | None = Field(default=None, foreign_key="outlet.id")
-    merged_into_id: int | None = Field(default=None, index=True)
+    merged_into_id: int | None = None  # (no index: nothing looks claims up by it, see LIVE_CLAIM)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+# A live claim: not merged into another and holding mentions. Every claim listing reads only live
+# claims, through one partial (column, id) index per sort key (the literal 0, not a bound
+# parameter, lets SQLite and PostgreSQL see that a query's WHERE implies the index's); contested
+# ones (``contested=true``, few among many) through a second, small set of the same.
+LIVE_CLAIM = and_(Claim.merged_into_id.is_(None), Claim.mention_count > literal_column("0"))
+CONTESTED = Claim.disagreement_count > literal_column("0")
+CLAIM_SORT_KEYS = ("last_seen", "first_seen", "outlet_count", "mention_count", "disagreement_count")
+
+
+for _key in CLAIM_SORT_KEYS + ("id",):
+    for _prefix, _where in (("live", LIVE_CLAIM), ("contested", and_(LIVE_CLAIM, CONTESTED))):
+        Index(f"ix_{_prefix}_claim_{_key}", *{Claim.__table__.c[_key]: None, Claim.__table__.c.id: None},
+              sqlite_where=_where, postgresql_where=_where)
 
 
 class ClaimOutlet(SQLModel, table=True):

@@ -10,25 +10,28 @@ from flask_smorest.utils import prepare_response
 
 from schemas.common import ProblemSchema
 
-from .errors import BUSY_DETAIL, PROBLEM_CONTENT_TYPE
+from .conventions import CACHE_CONTROL
+from .errors import BUSY_DETAIL, PROBLEM_CONTENT_TYPE, problem_title, problem_type
 
+# The detail of each status's example problem (type and title are those the app sends).
 ERROR_EXAMPLES = {
-    400: ("bad-request", "Bad Request", "The request body is not valid JSON."),
-    401: ("unauthorized", "Unauthorized", "This operation needs an API key: send 'Authorization: Bearer <key>'."),
-    404: ("not-found", "Not Found", "No claim with id 42."),
-    405: ("method-not-allowed", "Method Not Allowed", "The method is not allowed for the requested URL."),
-    409: ("conflict", "Conflict", "An article with this URL is already stored with another text (article 1)."),
-    413: ("body-too-large", "Content Too Large", "The request body is larger than the server accepts."),
-    422: ("validation-error", "Unprocessable Content", "The request has invalid fields; see errors."),
-    500: ("internal-error", "Internal Server Error", "The server failed to answer this request; it has been logged."),
-    503: ("unavailable", "Service Unavailable", BUSY_DETAIL),
+    400: "The request body is not valid JSON.",
+    401: "This operation needs an API key: send 'Authorization: Bearer <key>'.",
+    404: "No claim with id 42.",
+    405: "The method is not allowed for the requested URL.",
+    409: "An article with this URL is already stored with another text (article 1).",
+    413: "The request body is larger than the server accepts.",
+    415: "The request body must be JSON (Content-Type: application/json), not text/plain.",
+    422: "The request has invalid fields; see errors.",
+    500: "The server failed to answer this request; it has been logged.",
+    503: BUSY_DETAIL,
 }
 
 
 def problem_example(status: int) -> dict:
     """An example problem body for ``status``."""
-    slug, title, detail = ERROR_EXAMPLES[status]
-    body = {"type": f"https://claimtrack.dev/problems/{slug}", "title": title, "status": status, "detail": detail}
+    detail = ERROR_EXAMPLES[status]
+    body = {"type": problem_type(status), "title": problem_title(status), "status": status, "detail": detail}
     if status == 422:
         body["errors"] = {"url": ["Not a valid URL."]}
     return body
@@ -63,7 +66,8 @@ class Api(SmorestApi):
                             "cursor-paginated: pass a page's next_cursor as cursor."),
             "license": {"name": "MIT", "identifier": "MIT"},
         }
-        self.spec.options["servers"] = [{"url": "http://127.0.0.1:8000", "description": "local development"}]
+        # relative: "Try it out" in /docs calls the server that serves the docs, on any host and port
+        self.spec.options["servers"] = [{"url": "/", "description": "the server serving this document"}]
 
     def to_dict(self) -> dict:
         """The contract, with the errors every operation can answer added: 500 everywhere, 401
@@ -84,11 +88,32 @@ class Api(SmorestApi):
                     responses.setdefault("503", _problem_response(
                         503, "The database was too busy with other writes, unreachable or too slow; nothing "
                              "was written. Retry after the Retry-After seconds."))
+                if method == "get":
+                    _conditional(responses, path.startswith("/v1"))
+                elif "requestBody" in op:
+                    responses.setdefault("415", _problem_response(415, "The body is not labelled JSON."))
         return spec
 
     def to_yaml(self) -> str:
         """The contract as YAML, keys in a stable order."""
         return yaml.safe_dump(self.to_dict(), sort_keys=True, allow_unicode=True, width=110)
+
+
+def _conditional(responses: dict, query_checked: bool) -> None:
+    """Document the conventions of every GET (``api.conventions``): validators on 200, 304 for a
+    current validator, 422 for unknown query parameters."""
+    ok = responses.get("200")
+    if ok is not None:
+        ok.setdefault("headers", {}).update({
+            "ETag": {"description": "Strong validator of the body; send it back in If-None-Match.",
+                     "schema": {"type": "string"}},
+            "Cache-Control": {"description": f"`{CACHE_CONTROL}`: store, but revalidate before reuse.",
+                              "schema": {"type": "string"}}})
+    responses.setdefault("304", {"description": "Not Modified: the If-None-Match (or If-Modified-Since) "
+                                                "validator is current; no body."})
+    if query_checked:
+        responses.setdefault("422", _problem_response(422, "Invalid or unknown query parameters; `errors` "
+                                                           "maps each to its messages."))
 
 
 def _problem_response(status: int, description: str) -> dict:

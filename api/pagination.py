@@ -56,9 +56,14 @@ def decode(cursor: str, sort: str, key_type: type | None = None):
         if key is not None and key_type is not None and not _fits(key, key_type):
             raise ValueError("key of another type")
     except (BadData, ValueError, TypeError, OverflowError) as exc:
-        raise Invalid("The cursor is not valid for this listing.",
-                      errors={"cursor": [f"Not a cursor from this listing ({exc.__class__.__name__})."]})
+        raise invalid_cursor(exc.__class__.__name__)
     return key, last_id
+
+
+def invalid_cursor(reason: str) -> Invalid:
+    """The 422 problem for a cursor that does not continue this listing."""
+    return Invalid("The cursor is not valid for this listing.",
+                   errors={"cursor": [f"Not a cursor from this listing ({reason})."]})
 
 
 def _fits(key, key_type: type) -> bool:

@@ -9,7 +9,7 @@ from .disagreements import KINDS, DisagreementSchema
 from .outlets import OutletSchema
 
 SORTS = ["-last_seen", "last_seen", "-first_seen", "first_seen", "-outlet_count", "-mention_count",
-         "-disagreement_count", "id", "-id"]
+         "-disagreement_count", "id", "-id", "relevance"]
 
 
 class ClaimSchema(BaseSchema):
@@ -33,7 +33,10 @@ class ClaimListArgs(PageArgs):
     """Filters and sort order for the claim listing."""
 
     q = fields.String(load_default=None, validate=validate.Length(1, 500),
-                      metadata={"description": "Full-text search over the claim's mentions.", "example": "ceasefire"})
+                      metadata={"description": "Full-text search over the claim's mentions: every word must match "
+                                               "(stemmed); `\"a phrase\"`, `a OR b`, `prefix*`. Complete (no cap on "
+                                               "matches). `sort=relevance` orders by the best mention's match.",
+                                "example": "ceasefire"})
     outlet = fields.String(load_default=None, metadata={"description": "Reported by this outlet (slug)."})
     reported_by = fields.List(fields.String(), load_default=None,
                               metadata={"description": "Reported by all these outlets (slugs; repeat the parameter "
@@ -44,7 +47,8 @@ class ClaimListArgs(PageArgs):
     contested = fields.Boolean(load_default=None, metadata={"description": "true: has disagreements; false: has none."})
     since = DateOrDateTime(load_default=None, metadata={"description": "Last seen at or after."})
     until = DateOrDateTime(load_default=None, metadata={"description": "First seen at or before."})
-    sort = fields.String(load_default="-last_seen", validate=validate.OneOf(SORTS))
+    sort = fields.String(load_default="-last_seen", validate=validate.OneOf(SORTS),
+                         metadata={"description": "`-` for descending; `relevance` (with `q`): best match first."})
 
 
 class ClaimOutletMentionsSchema(BaseSchema):
@@ -76,23 +80,12 @@ class ClaimDetailSchema(ClaimSchema):
     disagreements = fields.List(fields.Nested(DisagreementSchema), required=True)
 
 
-class ClaimOutletsSchema(BaseSchema):
-    """The outlets that report a claim."""
-
-    items = fields.List(fields.Nested(ClaimOutletMentionsSchema), required=True)
+ClaimOutletsSchema = page_schema(ClaimOutletMentionsSchema, "ClaimOutletsSchema")
+ClaimDisagreementsSchema = page_schema(DisagreementSchema, "ClaimDisagreementsSchema")
 
 
-class ClaimDisagreementsSchema(BaseSchema):
-    """The disagreements within a claim."""
-
-    items = fields.List(fields.Nested(DisagreementSchema), required=True)
-
-
-class ClaimDisagreementArgs(BaseSchema):
-    """Filters for a claim's disagreements."""
-
-    class Meta:
-        unknown = "exclude"
+class ClaimDisagreementArgs(PageArgs):
+    """Filters for a claim's disagreements, a page at a time."""
 
     kind = fields.String(load_default=None, validate=validate.OneOf(KINDS))
     include_dismissed = fields.Boolean(load_default=False)
@@ -112,3 +105,8 @@ class CompareSchema(BaseSchema):
     disagreements = fields.List(fields.Nested(DisagreementSchema), required=True)
     counts = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True,
                          metadata={"example": {"both": 6, "only_a": 8, "only_b": 9, "disagreements": 2}})
+    next_cursors = fields.Dict(
+        keys=fields.String(), values=fields.String(allow_none=True), required=True,
+        metadata={"description": "For each list, the cursor that continues it (`/v1/outlets/compare/claims?part=…` "
+                                 "or `/v1/outlets/compare/disagreements`, with the same a and b); null when complete.",
+                  "example": {"both": None, "only_a": None, "only_b": "eyJzIjoi…", "disagreements": None}})

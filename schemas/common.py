@@ -5,7 +5,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timezone
 
-from marshmallow import EXCLUDE, INCLUDE, Schema, ValidationError, fields, pre_load, validate
+from marshmallow import INCLUDE, RAISE, Schema, ValidationError, fields, pre_load, validate
 
 PAGE_MAX = 100
 ID_MAX = 2_147_483_647  # ids are 32-bit integer columns
@@ -79,10 +79,11 @@ class BaseSchema(NoNulSchema):
 
 
 class QuerySchema(NoNulSchema):
-    """Query-string schemas ignore parameters they do not know (clients add cache-busters)."""
+    """Query-string schemas refuse parameters they do not know: a typo (``?kidn=quotation``)
+    is a 422, never a listing that silently ignores the filter."""
 
     class Meta:
-        unknown = EXCLUDE
+        unknown = RAISE
         ordered = True
 
 

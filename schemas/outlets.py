@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
-from .common import BaseSchema, QuerySchema, StrictInteger, page_schema
+from .common import BaseSchema, PageArgs, QuerySchema, StrictInteger, page_schema
+
+
+COMPARE_PARTS = ("both", "only_a", "only_b")  # the claim lists of an outlet comparison
 
 
 class OutletRefSchema(BaseSchema):
@@ -42,3 +45,17 @@ class CompareArgs(QuerySchema):
     b = fields.String(required=True, validate=validate.Length(1, 100), metadata={"example": "breitbart"})
     limit = StrictInteger(load_default=100, validate=validate.Range(1, 500),
                            metadata={"description": "At most this many claims in each list (1-500)."})
+
+
+class ComparePageArgs(PageArgs):
+    """Two outlets (by slug) and a page of one list of their comparison."""
+
+    a = fields.String(required=True, validate=validate.Length(1, 100), metadata={"example": "africanews"})
+    b = fields.String(required=True, validate=validate.Length(1, 100), metadata={"example": "breitbart"})
+
+
+class CompareClaimsArgs(ComparePageArgs):
+    """Which claim list of the comparison to page through."""
+
+    part = fields.String(required=True, validate=validate.OneOf(COMPARE_PARTS),
+                         metadata={"description": "both: reported by a and b; only_a, only_b: by one of them."})

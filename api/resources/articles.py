@@ -7,7 +7,7 @@ from schemas.articles import ArticleCreateSchema, ArticleDetailSchema, ArticleLi
 
 from ..services import articles as service
 from ..session import components, settings, unit_of_work
-from .common import Blueprint, ID, errors, needs_key
+from .common import Blueprint, ID, errors, needs_key, read_snapshot
 
 blp = Blueprint("articles", __name__, url_prefix="/v1/articles",
                 description="News articles: ingest (extract, match, detect) and read back.")
@@ -22,7 +22,7 @@ class Articles(MethodView):
     @errors(blp, 422)
     def get(self, args):
         """List articles, newest first."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.list_articles(session, args)
 
     @needs_key(blp)
@@ -50,5 +50,5 @@ class ArticleById(MethodView):
     @errors(blp, 404)
     def get(self, article_id):
         """An article with its text and mentions."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.article_detail(session, article_id)

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from flask.views import MethodView
+from werkzeug.http import http_date
 
 from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisagreementsSchema, ClaimListArgs,
                             ClaimOutletsSchema, ClaimPageSchema)
 
+from schemas.common import PageArgs
+
 from ..services import claims as service
-from ..session import unit_of_work
-from .common import Blueprint, ID, errors
+from .common import LAST_MODIFIED, Blueprint, ID, errors, read_snapshot
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims",
                 description="Claims: what several mentions say, who reports them, where reports disagree.")
@@ -23,7 +25,7 @@ class Claims(MethodView):
     @errors(blp, 422)
     def get(self, args):
         """Search and filter claims (full text, outlet, reported_by, speaker, kind, contested, dates)."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.list_claims(session, args)
 
 
@@ -31,26 +33,28 @@ class Claims(MethodView):
 class ClaimById(MethodView):
     """One claim."""
 
-    @blp.response(200, ClaimDetailSchema)
+    @blp.response(200, ClaimDetailSchema, headers=LAST_MODIFIED)
     @errors(blp, 404)
     def get(self, claim_id):
         """A claim, the outlets that report it (with mentions and articles) and its disagreements.
         The id of a claim merged into another answers the claim it was merged into."""
-        with unit_of_work() as session:
-            return service.claim_detail(session, claim_id)
+        with read_snapshot() as session:
+            detail = service.claim_detail(session, claim_id)
+            return detail, {"Last-Modified": http_date(service.claim_modified(session, detail["id"]))}
 
 
 @blp.route(f"/<{ID}:claim_id>/outlets")
 class ClaimOutlets(MethodView):
     """The outlets reporting a claim."""
 
+    @blp.arguments(PageArgs, location="query")
     @blp.response(200, ClaimOutletsSchema)
-    @errors(blp, 404)
-    def get(self, claim_id):
+    @errors(blp, 404, 422)
+    def get(self, args, claim_id):
         """The outlets that report the claim, earliest first, each with its mentions."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             claim = service.get_claim(session, claim_id)
-            return {"items": service.claim_outlets(session, claim.id)}
+            return service.claim_outlets(session, claim.id, args)
 
 
 @blp.route(f"/<{ID}:claim_id>/disagreements")
@@ -62,7 +66,6 @@ class ClaimDisagreements(MethodView):
     @errors(blp, 404, 422)
     def get(self, args, claim_id):
         """Where the reports of this claim disagree (dismissed ones only on request)."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             claim = service.get_claim(session, claim_id)
-            return {"items": service.claim_disagreements(session, claim.id, args.get("kind"),
-                                                         args.get("include_dismissed", False))}
+            return service.claim_disagreements(session, claim.id, args)

@@ -1,9 +1,9 @@
 """What every resource shares: its Blueprint (whose argument parser bounds JSON nesting), the
-ASCII-only integer path converter, and decorators that document the errors an operation can
-answer and the bearer requirement."""
+ASCII-only integer path converter, the read snapshot every GET runs in, and decorators that
+document the errors an operation can answer and the bearer requirement."""
 from __future__ import annotations
 
-import json
+from contextlib import contextmanager
 
 import flask_smorest
 from webargs import core
@@ -12,8 +12,10 @@ from werkzeug.routing import IntegerConverter
 
 from schemas.common import ProblemSchema
 
+from ..db import is_sqlite
 from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
+from ..session import unit_of_work
 
 MAX_JSON_DEPTH = 32  # arrays and objects inside each other; no request needs more than a few
 
@@ -53,6 +55,26 @@ class Blueprint(flask_smorest.Blueprint):
     """flask-smorest's Blueprint with the bounded JSON parser."""
 
     ARGUMENTS_PARSER = BoundedJsonParser()
+    # (each query schema's own ``unknown`` decides: QuerySchema refuses unknown parameters)
+    ARGUMENTS_PARSER.DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None,
+                                                    "querystring": None}
+
+
+@contextmanager
+def read_snapshot():
+    """A session whose queries all see one snapshot of the store, so that a read made of several
+    SELECTs (a claim, its outlets, its disagreements) never mixes states before and after a
+    concurrent write: on SQLite one read transaction (``BEGIN``; WAL keeps its snapshot until
+    it ends), on PostgreSQL a ``REPEATABLE READ`` read-only transaction."""
+    with unit_of_work() as session:
+        if is_sqlite(session.get_bind()):
+            raw = session.connection().connection.dbapi_connection
+            if not raw.in_transaction:
+                raw.execute("BEGIN")
+        else:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ",
+                                                  "postgresql_readonly": True})
+        yield session
 
 
 class AsciiIntegerConverter(IntegerConverter):
@@ -64,6 +86,11 @@ class AsciiIntegerConverter(IntegerConverter):
 # Path ids: positive and within a 32-bit integer column, so that no id reaches the database
 # unchecked (larger ones are simply unknown: 404).
 ID = "int(min=1, max=2147483647)"
+
+
+# The header a detail sends besides the ETag (``api.conventions`` answers If-Modified-Since with it).
+LAST_MODIFIED = {"Last-Modified": {"description": "When the resource last changed (HTTP date).",
+                                   "schema": {"type": "string"}}}
 
 
 def errors(blp, *statuses: int):

@@ -9,7 +9,7 @@ from schemas.curation import CurationListArgs, CurationPageSchema, MergeRequestS
 
 from ..services import curation as service
 from ..session import components, settings, unit_of_work
-from .common import Blueprint, ID, errors, needs_key
+from .common import Blueprint, ID, errors, needs_key, read_snapshot
 
 blp = Blueprint("curation", __name__, url_prefix="/v1",
                 description="Human decisions about claims; automatic matching never undoes them.")
@@ -55,5 +55,5 @@ class CurationLog(MethodView):
     @errors(blp, 422)
     def get(self, args):
         """Every human decision, newest first (filter: claim)."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.list_events(session, args)

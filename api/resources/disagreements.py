@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from flask import g
 from flask.views import MethodView
+from werkzeug.http import http_date
 
 from schemas.disagreements import DisagreementListArgs, DisagreementPageSchema, DisagreementSchema, DismissSchema
 
 from ..db import take_write_lock
 from ..services import disagreements as service
 from ..session import unit_of_work
-from .common import Blueprint, ID, errors, needs_key
+from .common import LAST_MODIFIED, Blueprint, ID, errors, needs_key, read_snapshot
 
 blp = Blueprint("disagreements", __name__, url_prefix="/v1/disagreements",
                 description="Where outlets disagree: wording, hedge, number, place, time, attribution, negation.")
@@ -24,7 +25,7 @@ class Disagreements(MethodView):
     @errors(blp, 422)
     def get(self, args):
         """List disagreements (filters: kind, outlet, claim, since; dismissed hidden by default)."""
-        with unit_of_work() as session:
+        with read_snapshot() as session:
             return service.list_disagreements(session, args)
 
 
@@ -32,12 +33,13 @@ class Disagreements(MethodView):
 class DisagreementById(MethodView):
     """One disagreement."""
 
-    @blp.response(200, DisagreementSchema)
+    @blp.response(200, DisagreementSchema, headers=LAST_MODIFIED)
     @errors(blp, 404)
     def get(self, disagreement_id):
         """A disagreement with both spans and its explanation."""
-        with unit_of_work() as session:
-            return service.get_disagreement(session, disagreement_id)
+        with read_snapshot() as session:
+            detail, modified = service.get_disagreement(session, disagreement_id)
+            return detail, {"Last-Modified": http_date(modified)}
 
 
 @blp.route(f"/<{ID}:disagreement_id>/dismiss")

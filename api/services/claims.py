@@ -1,19 +1,22 @@
 """Claims: filtered listing, detail with outlets and disagreements."""
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
+from datetime import datetime, timezone
 
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from ..errors import NotFound
-from ..models import Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet
+from ..errors import Invalid, NotFound
+from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent,
+                      Disagreement, Mention, Outlet)
+from ..pagination import ID_MAX
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
-from .search import mention_ids_matching_all
+from .search import matching_claims
 
-SORT_COLUMNS = {"last_seen": Claim.last_seen, "first_seen": Claim.first_seen, "outlet_count": Claim.outlet_count,
-                "mention_count": Claim.mention_count, "disagreement_count": Claim.disagreement_count, "id": None}
+SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
 
 
 def outlet_ids(session: Session, slugs: list[str]) -> dict[str, int]:
@@ -43,19 +46,21 @@ def claim_dicts(session: Session, claims: list[Claim]) -> list[dict]:
     return [claim_dict(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
 
 
-def list_claims(session: Session, args: dict) -> dict:
-    """Claims matching the filters, in the requested order, one page after the cursor."""
-    stmt = select(Claim).where(Claim.merged_into_id.is_(None), Claim.mention_count > 0)
-    if args.get("q"):
-        ids = mention_ids_matching_all(session, args["q"])
-        if ids is not None:
-            stmt = stmt.where(Claim.id.in_(select(Mention.claim_id).where(Mention.id.in_(ids))))
+def _filtered(session: Session, stmt, args: dict, sort_key: str | None = None):
+    """``stmt`` with the listing's filters but ``q``; None when a named outlet does not exist.
+    Columns other than ``sort_key`` are filtered ``unindexed``: the claims come off the sort's
+    index (or the outlet's and the search's), and the other filters check them as they come."""
+
+    def col(name: str):
+        column = getattr(Claim, name)
+        return column if name == sort_key or sort_key is None else pagination_sql.unindexed(column)
+
     slugs = [s for s in ([args["outlet"]] if args.get("outlet") else []) +
              [p.strip() for item in (args.get("reported_by") or []) for p in item.split(",") if p.strip()]]
     if slugs:
         ids = outlet_ids(session, slugs)
         if len(ids) < len(set(slugs)):
-            return {"items": [], "next_cursor": None}
+            return None
         for outlet_id in set(ids.values()):
             stmt = stmt.where(Claim.id.in_(select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == outlet_id)))
     if args.get("speaker"):
@@ -63,16 +68,41 @@ def list_claims(session: Session, args: dict) -> dict:
     if args.get("kind"):
         stmt = stmt.where(Claim.kind == args["kind"])
     if args.get("contested") is True:
-        stmt = stmt.where(Claim.disagreement_count > 0)
+        stmt = stmt.where(CONTESTED)
     elif args.get("contested") is False:
-        stmt = stmt.where(Claim.disagreement_count == 0)
+        stmt = stmt.where(col("disagreement_count") == 0)
     if args.get("since"):
-        stmt = stmt.where(Claim.last_seen >= args["since"])
+        stmt = stmt.where(col("last_seen") >= args["since"])
     if args.get("until"):
-        stmt = stmt.where(Claim.first_seen <= args["until"])
-    sort = args.get("sort") or "-last_seen"
+        stmt = stmt.where(col("first_seen") <= args["until"])
+    return stmt
+
+
+def list_claims(session: Session, args: dict) -> dict:
+    """Claims matching the filters, in the requested order, one page after the cursor."""
+    sort, empty = args.get("sort") or "-last_seen", {"items": [], "next_cursor": None}
+    if sort == "relevance" and not args.get("q"):
+        raise Invalid("sort=relevance needs a search.", errors={"sort": ["relevance needs q."]})
+    matches = matching_claims(session, args["q"], ranked=sort == "relevance") if args.get("q") else None
+    if args.get("q") and matches is None:
+        return empty
+    if sort == "relevance":  # best match first; the cursor holds (score, id) as for any key
+        stmt = _filtered(session, select(Claim, matches.c.score).join(matches, matches.c.claim_id == Claim.id)
+                         .where(LIVE_CLAIM), args)
+        if stmt is None:
+            return empty
+        listing = "relevance|" + hashlib.sha256(args["q"].encode()).hexdigest()[:16]
+        rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, matches.c.score, listing, args,
+                                                  nulls=False, entity=lambda row: row[0])
+        return {"items": claim_dicts(session, [row[0] for row in rows]), "next_cursor": next_cursor}
+    stmt = _filtered(session, select(Claim).where(LIVE_CLAIM), args, sort_key=sort.lstrip("-"))
+    if stmt is None:
+        return empty
+    if matches is not None:
+        stmt = stmt.where(Claim.id.in_(select(matches.c.claim_id)))
     column = SORT_COLUMNS[sort.lstrip("-")]
-    rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args)
+    # (live claims always have dates: no NULL keys, so the order is the partial indexes' own)
+    rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args, nulls=False)
     return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
 
 
@@ -88,12 +118,8 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def claim_outlets(session: Session, claim_id: int) -> list[dict]:
-    """The outlets reporting the claim, each with its mentions and their articles, earliest first."""
-    rows = session.exec(
-        select(Mention, Article, Outlet).join(Article, Article.id == Mention.article_id)
-        .join(Outlet, Outlet.id == Article.outlet_id).where(Mention.claim_id == claim_id)
-        .order_by(Article.published_at, Mention.id)).all()
+def _reports(rows) -> dict[int, dict]:
+    """(mention, article, outlet) rows, in order of publication → outlet id → {outlet, mentions}."""
     groups: dict[int, dict] = {}
     for mention, article, outlet in rows:
         group = groups.setdefault(outlet.id, {"outlet": outlet_dict(outlet), "mentions": []})
@@ -101,7 +127,24 @@ def claim_outlets(session: Session, claim_id: int) -> list[dict]:
         report["article"] = {"id": article.id, "url": article.url, "title": article.title,
                              "published_at": article.published_at}
         group["mentions"].append(report)
-    return list(groups.values())
+    return groups
+
+
+def claim_outlets(session: Session, claim_id: int, args: dict | None = None) -> dict:
+    """The outlets reporting the claim, each with its mentions and their articles, in order of
+    each outlet's first report (ties: by outlet id): ``{items, next_cursor}``, one page after
+    ``args``' cursor, or all of them (one query) when ``args`` is None, for the claim's detail."""
+    reports = (select(Mention, Article, Outlet).join(Article, Article.id == Mention.article_id)
+               .join(Outlet, Outlet.id == Article.outlet_id).where(Mention.claim_id == claim_id)
+               .order_by(Article.published_at, Article.outlet_id, Mention.id))
+    if args is None:
+        return {"items": list(_reports(session.exec(reports).all()).values()), "next_cursor": None}
+    stmt = select(ClaimOutlet).where(ClaimOutlet.claim_id == claim_id)
+    rows, next_cursor = pagination_sql.keyset(session, stmt, ClaimOutlet, ClaimOutlet.first_seen, "first_seen",
+                                              args, nulls=False, id_column=ClaimOutlet.outlet_id)
+    ids = [r.outlet_id for r in rows]
+    groups = _reports(session.exec(reports.where(Article.outlet_id.in_(ids))).all()) if ids else {}
+    return {"items": [groups[i] for i in ids if i in groups], "next_cursor": next_cursor}
 
 
 def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
@@ -110,23 +153,51 @@ def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
     return dict(session.exec(select(Outlet.id, Outlet.slug).where(Outlet.id.in_(ids))).all()) if ids else {}
 
 
-def claim_disagreements(session: Session, claim_id: int, kind: str | None = None,
-                        include_dismissed: bool = False) -> list[dict]:
-    """The claim's disagreements, oldest first."""
+def claim_disagreements(session: Session, claim_id: int, args: dict | None = None) -> dict:
+    """One page of the claim's disagreements, oldest first (``args``: ``kind``,
+    ``include_dismissed``, ``limit``, ``cursor``; every undismissed one when None)."""
+    args = args if args is not None else {"limit": ID_MAX}  # (all of them, for the detail)
     stmt = select(Disagreement).where(Disagreement.claim_id == claim_id)
-    if kind:
-        stmt = stmt.where(Disagreement.kind == kind)
-    if not include_dismissed:
+    if args.get("kind"):
+        stmt = stmt.where(Disagreement.kind == args["kind"])
+    if not args.get("include_dismissed"):
         stmt = stmt.where(Disagreement.dismissed_at.is_(None))
-    rows = session.exec(stmt.order_by(Disagreement.id)).all()
+    rows, next_cursor = pagination_sql.keyset(session, stmt, Disagreement, None, "id", args)
     slugs = slug_map(session, rows)
-    return [disagreement_dict(d, slugs) for d in rows]
+    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
 def claim_detail(session: Session, claim_id: int) -> dict:
     """A claim, the outlets that report it (with mentions and articles) and its disagreements."""
     claim = get_claim(session, claim_id)
-    out = claim_dicts(session, [claim])[0]
-    out["outlets"] = claim_outlets(session, claim.id)
-    out["disagreements"] = claim_disagreements(session, claim.id)
+    disagreements = claim_disagreements(session, claim.id)["items"]
+    by_kind: dict[str, int] = defaultdict(int)
+    for d in disagreements:
+        by_kind[d["kind"]] += 1
+    first = session.get(Outlet, claim.first_outlet_id) if claim.first_outlet_id else None
+    out = claim_dict(claim, first, dict(by_kind))
+    out["outlets"] = claim_outlets(session, claim.id)["items"]
+    out["disagreements"] = disagreements
     return out
+
+
+def claim_modified(session: Session, claim_id: int) -> datetime:
+    """When the claim last changed: its creation, its latest mention or disagreement (made or
+    dismissed), or a curation event about it, whichever is latest (one query)."""
+    times = session.exec(select(
+        select(Claim.created_at).where(Claim.id == claim_id).scalar_subquery(),
+        select(func.max(Mention.created_at)).where(Mention.claim_id == claim_id).scalar_subquery(),
+        select(func.max(Disagreement.created_at)).where(Disagreement.claim_id == claim_id).scalar_subquery(),
+        select(func.max(Disagreement.dismissed_at)).where(Disagreement.claim_id == claim_id).scalar_subquery(),
+        select(func.max(CurationEvent.created_at)).where(CurationEvent.claim_id == claim_id).scalar_subquery())).one()
+    return max(aware(_as_datetime(t)) for t in times if t is not None)
+
+
+def _as_datetime(value) -> datetime:
+    """A time from a scalar subquery (SQLite hands back its stored text)."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def aware(moment: datetime) -> datetime:
+    """A stored time as aware UTC (SQLite hands back naive ones)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

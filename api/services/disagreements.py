@@ -1,6 +1,8 @@
 """Disagreements: filtered listing and dismissal by a fact-checker."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
@@ -8,7 +10,7 @@ from ..errors import NotFound
 from ..models import CurationEvent, Disagreement, Outlet, utcnow
 from . import pagination_sql
 from .claim_stats import refresh_claims
-from .claims import slug_map
+from .claims import aware, slug_map
 from .present import disagreement_dict
 
 
@@ -33,12 +35,12 @@ def list_disagreements(session: Session, args: dict) -> dict:
     return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
-def get_disagreement(session: Session, disagreement_id: int) -> dict:
-    """One disagreement; 404 when unknown."""
+def get_disagreement(session: Session, disagreement_id: int) -> tuple[dict, datetime]:
+    """One disagreement and when it last changed (made or dismissed); 404 when unknown."""
     row = session.get(Disagreement, disagreement_id)
     if row is None:
         raise NotFound(f"No disagreement with id {disagreement_id}.")
-    return disagreement_dict(row, slug_map(session, [row]))
+    return disagreement_dict(row, slug_map(session, [row])), aware(row.dismissed_at or row.created_at)
 
 
 def dismiss(session: Session, disagreement_id: int, actor: str, reason: str | None) -> dict:

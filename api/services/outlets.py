@@ -1,11 +1,13 @@
 """Outlets: listing with what each reported, and side-by-side comparison of two outlets."""
 from __future__ import annotations
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import Session, select
 
+from schemas.outlets import COMPARE_PARTS
+
 from ..errors import NotFound
-from ..models import Article, Claim, ClaimOutlet, Disagreement, Outlet
+from ..models import LIVE_CLAIM, Article, Claim, ClaimOutlet, Disagreement, Outlet
 from . import pagination_sql
 from .claims import claim_dicts, slug_map
 from .present import disagreement_dict, outlet_dict
@@ -49,30 +51,56 @@ def outlet_detail(session: Session, slug: str) -> dict:
     return _stats(session, [get_outlet(session, slug)])[0]
 
 
-def compare(session: Session, a_slug: str, b_slug: str, limit: int) -> dict:
-    """Claims both outlets report, claims only one reports, and where the two disagree."""
-    a, b = get_outlet(session, a_slug), get_outlet(session, b_slug)
+def _compare_filters(a: Outlet, b: Outlet) -> dict[str, list]:
+    """Each claim list of a comparison as conditions on live claims."""
     in_a = select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == a.id)
     in_b = select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == b.id)
-    base = select(Claim).where(Claim.merged_into_id.is_(None)).order_by(Claim.last_seen.desc(), Claim.id.desc())
-    count = select(func.count(Claim.id)).where(Claim.merged_into_id.is_(None))
-    both_q = [Claim.id.in_(in_a), Claim.id.in_(in_b)]
-    only_a_q = [Claim.id.in_(in_a), Claim.id.not_in(in_b)]
-    only_b_q = [Claim.id.in_(in_b), Claim.id.not_in(in_a)]
-    pair = or_((Disagreement.outlet_a_id == a.id) & (Disagreement.outlet_b_id == b.id),
-               (Disagreement.outlet_a_id == b.id) & (Disagreement.outlet_b_id == a.id))
-    dis = session.exec(select(Disagreement).where(pair, Disagreement.dismissed_at.is_(None))
-                       .order_by(Disagreement.id).limit(limit)).all()
-    slugs = slug_map(session, dis)
-    return {
-        "a": outlet_dict(a), "b": outlet_dict(b),
-        "both": claim_dicts(session, session.exec(base.where(*both_q).limit(limit)).all()),
-        "only_a": claim_dicts(session, session.exec(base.where(*only_a_q).limit(limit)).all()),
-        "only_b": claim_dicts(session, session.exec(base.where(*only_b_q).limit(limit)).all()),
-        "disagreements": [disagreement_dict(d, slugs) for d in dis],
-        "counts": {"both": session.exec(count.where(*both_q)).one(),
-                   "only_a": session.exec(count.where(*only_a_q)).one(),
-                   "only_b": session.exec(count.where(*only_b_q)).one(),
-                   "disagreements": session.exec(select(func.count(Disagreement.id))
-                                                 .where(pair, Disagreement.dismissed_at.is_(None))).one()},
-    }
+    filters = {"both": [Claim.id.in_(in_a), Claim.id.in_(in_b)],
+               "only_a": [Claim.id.in_(in_a), Claim.id.not_in(in_b)],
+               "only_b": [Claim.id.in_(in_b), Claim.id.not_in(in_a)]}
+    return {part: filters[part] for part in COMPARE_PARTS}
+
+
+def _pair(a: Outlet, b: Outlet):
+    """Undismissed disagreements between the two outlets (either way round)."""
+    return and_(or_((Disagreement.outlet_a_id == a.id) & (Disagreement.outlet_b_id == b.id),
+                    (Disagreement.outlet_a_id == b.id) & (Disagreement.outlet_b_id == a.id)),
+                Disagreement.dismissed_at.is_(None))
+
+
+def _listing(part: str, a: Outlet, b: Outlet) -> str:
+    """The cursor listing of one part of one comparison (a cursor continues only that list)."""
+    return f"{'-last_seen' if part in COMPARE_PARTS else 'id'}|{part}|{a.id}|{b.id}"
+
+
+def compare_claims(session: Session, a: Outlet, b: Outlet, part: str, args: dict) -> dict:
+    """One page of one claim list of a comparison, latest first: ``{items, next_cursor}``."""
+    stmt = select(Claim).where(LIVE_CLAIM, *_compare_filters(a, b)[part])
+    rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, Claim.last_seen, _listing(part, a, b), args,
+                                              nulls=False)
+    return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
+
+
+def compare_disagreements(session: Session, a: Outlet, b: Outlet, args: dict) -> dict:
+    """One page of the disagreements between the two outlets, oldest first."""
+    rows, next_cursor = pagination_sql.keyset(session, select(Disagreement).where(_pair(a, b)), Disagreement, None,
+                                              _listing("disagreements", a, b), args)
+    slugs = slug_map(session, rows)
+    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
+
+
+def compare(session: Session, a_slug: str, b_slug: str, limit: int) -> dict:
+    """Claims both outlets report, claims only one reports, and where the two disagree: the first
+    ``limit`` of each list, how many each holds, and the cursor that continues each one
+    (``/v1/outlets/compare/claims`` and ``/v1/outlets/compare/disagreements``)."""
+    a, b = get_outlet(session, a_slug), get_outlet(session, b_slug)
+    out: dict = {"a": outlet_dict(a), "b": outlet_dict(b)}
+    cursors, counts = {}, {}
+    for part, conditions in _compare_filters(a, b).items():
+        page = compare_claims(session, a, b, part, {"limit": limit})
+        out[part], cursors[part] = page["items"], page["next_cursor"]
+        counts[part] = session.exec(select(func.count(Claim.id)).where(LIVE_CLAIM, *conditions)).one()
+    page = compare_disagreements(session, a, b, {"limit": limit})
+    out["disagreements"], cursors["disagreements"] = page["items"], page["next_cursor"]
+    counts["disagreements"] = session.exec(select(func.count(Disagreement.id)).where(_pair(a, b))).one()
+    return {**out, "counts": counts, "next_cursors": cursors}

@@ -1,6 +1,7 @@
 """Full-text search over mention text: SQLite FTS5 or PostgreSQL tsvector, behind one interface.
 
-Here: the ``q`` filter of the claim listing (all words must match), and ``term_stat``, the
+Here: the ``q`` filter of the claim listing (``search_syntax``: words, phrases, prefixes, OR;
+complete, optionally ranked by relevance), and ``term_stat``, the
 count of mentions holding each index key, kept at every ingest so that candidate retrieval for
 claim matching (``retrieval.py``) can look up only rare words. Neither scans the claims.
 """
@@ -12,10 +13,11 @@ from functools import lru_cache
 from typing import Iterable
 
 import snowballstemmer
-from sqlalchemy import text
+from sqlalchemy import Float, Integer, text
 from sqlmodel import Session
 
 from ..db import driver_cursor, is_sqlite
+from . import search_syntax
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -57,16 +59,28 @@ def count_terms(connection, mention_texts: Iterable[str], keysets: list[set[str]
                         sorted(counts.items()))
 
 
-def mention_ids_matching_all(session: Session, query: str, limit: int = 5000) -> list[int] | None:
-    """Ids of mentions holding every word of ``query`` (None when it has no words)."""
-    terms = _terms(query)
-    if not terms:
+def matching_claims(session: Session, query: str, *, ranked: bool = False):
+    """The claims with a mention matching ``query`` (the ``search_syntax``), as a subquery with
+    columns ``claim_id`` and, when ``ranked``, ``score`` (the best mention's relevance, lower is
+    better: FTS5's bm25, PostgreSQL's ts_rank negated); None when the query has no word. Every
+    match counts: nothing is cut off, whatever the number of matching mentions."""
+    clauses = search_syntax.parse(query)
+    if not clauses:
         return None
     if is_sqlite(session.get_bind()):
-        match = " ".join(f'"{t}"' for t in terms)
-        sql = "SELECT rowid FROM mention_fts WHERE mention_fts MATCH :q LIMIT :n"
-        rows = session.connection().execute(text(sql), {"q": match, "n": limit})
+        expression = search_syntax.fts5(clauses)
+        if ranked:
+            sql = ("SELECT m.claim_id AS claim_id, MIN(f.rank) AS score FROM mention_fts f "
+                   "JOIN mention m ON m.id = f.rowid WHERE mention_fts MATCH :q GROUP BY m.claim_id")
+        else:
+            sql = ("SELECT m.claim_id AS claim_id FROM mention m WHERE m.id IN "
+                   "(SELECT rowid FROM mention_fts WHERE mention_fts MATCH :q)")
     else:
-        sql = "SELECT id FROM mention WHERE search_vector @@ plainto_tsquery('english', :q) LIMIT :n"
-        rows = session.connection().execute(text(sql), {"q": " ".join(terms), "n": limit})
-    return [r[0] for r in rows]
+        expression = search_syntax.tsquery(clauses)
+        if ranked:
+            sql = ("SELECT m.claim_id AS claim_id, MIN(-ts_rank(m.search_vector, to_tsquery('english', :q))) AS score "
+                   "FROM mention m WHERE m.search_vector @@ to_tsquery('english', :q) GROUP BY m.claim_id")
+        else:
+            sql = "SELECT m.claim_id AS claim_id FROM mention m WHERE m.search_vector @@ to_tsquery('english', :q)"
+    columns = {"claim_id": Integer, "score": Float} if ranked else {"claim_id": Integer}
+    return text(sql).bindparams(q=expression).columns(**columns).subquery("matches")

@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Benchmark the read side: every list endpoint with each sort and the common filters, a first
+page and a deep cursor page, and the detail endpoints, in process (Flask's test client on the
+real app: routing, validation, queries, serialisation, the ETag), on stores built by
+``bench/bench_ingest.py``.
+
+    .venv/bin/python bench/bench_reads.py --database-url sqlite:////tmp/store10k.sqlite3 \\
+        [--database-url sqlite:////tmp/store100k.sqlite3 ...] [--repeat 15] [--upgrade]
+
+Each request runs twice to warm up, then ``--repeat`` times; the line gives p50 and p95 in ms.
+Deep pages start from a cursor made for the row half-way down the listing (as a client that
+had paged there would hold). ``--upgrade`` migrates each store to the latest revision first
+(a store filled by an older checkout gets this checkout's indexes). With several stores, a
+last table puts each request's p50 and p95 side by side with the ratio largest/smallest.
+
+``--http SECONDS`` then serves the last store with ``claimtrack serve``'s gunicorn settings (2
+workers) and a bare Flask endpoint the same way, and loads a few requests over keep-alive
+connections (2 client processes x 8 threads, as ``wrk -t2 -c16``) for SECONDS each: requests/s
+and the ratio to the bare endpoint. Client and servers share the machine's cores.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import multiprocessing
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import text  # noqa: E402
+
+from api import create_app, pagination  # noqa: E402
+from api.migrate import upgrade  # noqa: E402
+
+CLAIM_SORTS = ["-last_seen", "last_seen", "-first_seen", "first_seen", "-outlet_count", "-mention_count",
+               "-disagreement_count", "id", "-id"]
+KEYS = {"-last_seen": "last_seen", "last_seen": "last_seen", "-first_seen": "first_seen", "first_seen": "first_seen",
+        "-outlet_count": "outlet_count", "-mention_count": "mention_count",
+        "-disagreement_count": "disagreement_count", "id": None, "-id": None}
+LIVE = "merged_into_id IS NULL AND mention_count > 0"
+
+
+def middle_cursor(conn, sort: str) -> str:
+    """A cursor continuing after the live claim half-way down the ``sort`` order."""
+    key = KEYS[sort]
+    n = conn.execute(text(f"SELECT count(*) FROM claim WHERE {LIVE}")).scalar()
+    order = ", ".join(f"{c} {'DESC' if sort.startswith('-') else 'ASC'}" for c in ([key] if key else []) + ["id"])
+    row = conn.execute(text(f"SELECT {key or 'NULL'}, id FROM claim WHERE {LIVE} ORDER BY {order} "
+                            f"LIMIT 1 OFFSET {n // 2}")).one()
+    value = row[0]
+    if key in ("last_seen", "first_seen") and isinstance(value, str):  # SQLite hands back text
+        from datetime import datetime, timezone
+        value = datetime.fromisoformat(value)
+        value = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return pagination.encode(sort, value, row[1])
+
+
+def requests_for(app) -> list[tuple[str, str]]:
+    """(name, path) of every request measured, with ids and values taken from the store."""
+    engine = app.extensions["claimtrack"]["engine"]
+    with engine.connect() as conn:
+        claim_id = conn.execute(text(f"SELECT id FROM claim WHERE {LIVE} ORDER BY mention_count DESC, id "
+                                     "LIMIT 1")).scalar()
+        article_id = conn.execute(text("SELECT max(id) FROM article")).scalar()
+        outlets = [r[0] for r in conn.execute(text(
+            "SELECT o.slug FROM outlet o JOIN claimoutlet co ON co.outlet_id = o.id GROUP BY o.slug "
+            "ORDER BY count(*) DESC LIMIT 2"))]
+        speaker = conn.execute(text("SELECT speaker FROM claim WHERE speaker IS NOT NULL LIMIT 1")).scalar() or "x"
+        since = conn.execute(text(f"SELECT last_seen FROM claim WHERE {LIVE} ORDER BY last_seen DESC "
+                                  "LIMIT 1 OFFSET 1000")).scalar()
+        disagreement_id = conn.execute(text("SELECT min(id) FROM disagreement")).scalar()
+        deep = {sort: middle_cursor(conn, sort) for sort in CLAIM_SORTS}
+    since = str(since)[:10]
+    a, b = (outlets + ["none", "none"])[:2]
+    out = []
+    for sort in CLAIM_SORTS:
+        out += [(f"claims sort={sort}", f"/v1/claims?limit=20&sort={sort}"),
+                (f"claims sort={sort} deep", f"/v1/claims?limit=20&sort={sort}&cursor={deep[sort]}")]
+    out += [("claims outlet=", f"/v1/claims?limit=20&outlet={a}"),
+            ("claims reported_by=a,b", f"/v1/claims?limit=20&reported_by={a},{b}"),
+            ("claims speaker=", f"/v1/claims?limit=20&speaker={speaker.split()[-1]}"),
+            ("claims kind=quotation", "/v1/claims?limit=20&kind=quotation"),
+            ("claims contested=true", "/v1/claims?limit=20&contested=true"),
+            ("claims contested=false", "/v1/claims?limit=20&contested=false"),
+            ("claims since=", f"/v1/claims?limit=20&since={since}"),
+            ("claims since= sort=-outlet_count", f"/v1/claims?limit=20&since={since}&sort=-outlet_count"),
+            ("claims q=common word", "/v1/claims?limit=20&q=said"),
+            ("claims q=two words", "/v1/claims?limit=20&q=minister%20said"),
+            ("claims q=phrase", "/v1/claims?limit=20&q=%22the%20government%22"),
+            ("claims q=OR", "/v1/claims?limit=20&q=election%20OR%20vote"),
+            ("claims q=prefix*", "/v1/claims?limit=20&q=presiden*"),
+            ("claims q= sort=relevance", "/v1/claims?limit=20&q=election%20vote&sort=relevance"),
+            ("claim detail", f"/v1/claims/{claim_id}"),
+            ("claim outlets", f"/v1/claims/{claim_id}/outlets"),
+            ("claim disagreements", f"/v1/claims/{claim_id}/disagreements"),
+            ("disagreements", "/v1/disagreements?limit=50"),
+            ("disagreements kind=number", "/v1/disagreements?limit=50&kind=number"),
+            ("disagreements outlet=", f"/v1/disagreements?limit=50&outlet={a}"),
+            ("outlets", "/v1/outlets?limit=50"),
+            ("outlet detail", f"/v1/outlets/{a}"),
+            ("compare", f"/v1/outlets/compare?a={a}&b={b}&limit=20"),
+            ("compare/claims only_a", f"/v1/outlets/compare/claims?a={a}&b={b}&part=only_a&limit=20"),
+            ("articles", "/v1/articles?limit=20"),
+            ("articles outlet=", f"/v1/articles?limit=20&outlet={a}"),
+            ("article detail", f"/v1/articles/{article_id}")]
+    if disagreement_id:
+        out.append(("disagreement detail", f"/v1/disagreements/{disagreement_id}"))
+    return out
+
+
+def measure(client, path: str, repeat: int) -> tuple[int, float, float]:
+    """(status, p50 ms, p95 ms) of ``repeat`` GETs after two to warm up."""
+    status = client.get(path).status_code
+    client.get(path)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        client.get(path)
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return status, statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
+def run_store(url: str, args) -> dict[str, tuple[int, float, float]]:
+    """Every request's figures on one store."""
+    if args.upgrade:
+        upgrade(url)
+    app = create_app({"DATABASE_URL": url, "CURSOR_SECRET": "bench-reads"})
+    client = app.test_client()
+    with app.extensions["claimtrack"]["engine"].connect() as conn:
+        claims = conn.execute(text(f"SELECT count(*) FROM claim WHERE {LIVE}")).scalar()
+    print(f"# {url} live_claims={claims} repeat={args.repeat}")
+    results = {}
+    for name, path in requests_for(app):
+        status, p50, p95 = measure(client, path, args.repeat)
+        results[name] = (status, p50, p95)
+        note = "" if status == 200 else f" status={status}"
+        print(f"{name:40s} p50_ms={p50:8.2f} p95_ms={p95:8.2f}{note}", flush=True)
+    app.extensions["claimtrack"]["engine"].dispose()
+    return results
+
+
+def bare_app():
+    """A bare Flask app with one JSON endpoint (the yardstick for requests/s)."""
+    from flask import Flask
+    app = Flask("bare")
+    app.add_url_rule("/bare", "bare", lambda: {"status": "ok"})
+    return app
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(app_spec: str, url: str, port: int) -> subprocess.Popen:
+    env = dict(os.environ, DATABASE_URL=url, CLAIMTRACK_BIND=f"127.0.0.1:{port}", CLAIMTRACK_WORKERS="2",
+               CLAIMTRACK_CURSOR_SECRET="bench-reads", PYTHONPATH=f"{ROOT}:{ROOT / 'bench'}")
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf", "--access-logfile",
+                             "/dev/null", app_spec], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    raise RuntimeError(f"{app_spec} did not start")
+
+
+def _client(port: int, path: str, seconds: float, threads: int, out) -> None:
+    counts = [0] * threads
+
+    def loop(i):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            conn.request("GET", path)
+            resp = conn.getresponse()
+            resp.read()
+            if resp.status == 200:
+                counts[i] += 1
+        conn.close()
+
+    workers = [threading.Thread(target=loop, args=(i,)) for i in range(threads)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    out.put(sum(counts))
+
+
+def requests_per_s(port: int, path: str, seconds: float) -> float:
+    """Requests/s answered 200 with 2 client processes x 8 keep-alive connections."""
+    queue = multiprocessing.Queue()
+    procs = [multiprocessing.Process(target=_client, args=(port, path, seconds, 8, queue)) for _ in range(2)]
+    for p in procs:
+        p.start()
+    total = sum(queue.get() for _ in procs)
+    for p in procs:
+        p.join()
+    return total / seconds
+
+
+def run_http(url: str, app, seconds: float) -> None:
+    """Requests/s over HTTP for a few reads, next to a bare Flask endpoint served the same way."""
+    paths = dict(requests_for(app))
+    chosen = [("claim detail", paths["claim detail"])] + [
+        (f"claims sort={s}", paths[f"claims sort={s}"]) for s in ("-last_seen", "-outlet_count", "first_seen")] + [
+        ("claims q=two words", paths["claims q=two words"]), ("disagreements", paths["disagreements"])]
+    bare_port, api_port = _free_port(), _free_port()
+    bare = _serve("bench_reads:bare_app()", url, bare_port)
+    api = _serve("api:create_app()", url, api_port)
+    try:
+        requests_per_s(bare_port, "/bare", 1)  # warm up
+        base = requests_per_s(bare_port, "/bare", seconds)
+        print(f"# HTTP, 2 gunicorn workers, 2x8 keep-alive connections, {seconds:.0f} s each")
+        print(f"{'bare Flask /bare':40s} req_s={base:8.0f}")
+        for name, path in chosen:
+            requests_per_s(api_port, path, 1)
+            rate = requests_per_s(api_port, path, seconds)
+            print(f"{name:40s} req_s={rate:8.0f} ratio_to_bare={rate / base:5.2f}", flush=True)
+    finally:
+        for proc in (bare, api):
+            proc.terminate()
+            proc.wait(10)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--database-url", action="append", required=True, help="a store (repeat: smallest first)")
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--upgrade", action="store_true", help="migrate each store to the latest revision first")
+    ap.add_argument("--http", type=float, default=0, metavar="SECONDS",
+                    help="also measure requests/s over HTTP on the last store, SECONDS per request")
+    ap.add_argument("--no-inprocess", action="store_true", help="only the HTTP measurement")
+    args = ap.parse_args()
+    runs = [] if args.no_inprocess else [run_store(url, args) for url in args.database_url]
+    if args.http:
+        app = create_app({"DATABASE_URL": args.database_url[-1], "CURSOR_SECRET": "bench-reads"})
+        run_http(args.database_url[-1], app, args.http)
+    if len(runs) > 1:
+        first, last = runs[0], runs[-1]
+        print("# p50 and p95 ms: smallest store, largest store, ratio largest/smallest")
+        for name in last:
+            if name in first:
+                cells = []
+                for i in (1, 2):
+                    a, b = first[name][i], last[name][i]
+                    cells.append(f"{a:8.2f} {b:8.2f} {b / a if a else float('nan'):6.2f}")
+                print(f"{name:40s} p50 {cells[0]}   p95 {cells[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .helpers import article, post
 
 STORM = "A storm closed {n} schools across Ohio and Kentucky on Tuesday, officials said."
-PORT = "The port authority said the terminal would reopen on {day} after the strike ended."
+PORT = "The Harbour Port Authority said the terminal would reopen on {day} after the strike ended."
 ONLY = ["Farmers in the valley reported the driest summer in forty years.",
         "The museum will open a new wing devoted to maritime history next spring.",
         "Two climbers were rescued from the north face of the mountain on Sunday."]

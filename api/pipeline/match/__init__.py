@@ -78,11 +78,17 @@ def speaker_compatibility(a: str | None, b: str | None) -> int:
     return _COMPATIBILITY[speaker_identity.relation(a, b)]
 
 
+_CALENDAR = frozenset(analyse(w).stems[0] for w in """x Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April May June July August September October November December""".split()[1:])
+
+
 def other_participants(fa, fb) -> bool:
-    """Whether both mentions name someone or somewhere and no name of either is found in the other."""
-    if not fa.entities or not fb.entities:
+    """Whether both mentions name someone or somewhere and no name of either is found in the other
+    (days and months are no participants: "reopens on Monday" / "on Tuesday" is one claim)."""
+    ea, eb = fa.entities - _CALENDAR, fb.entities - _CALENDAR
+    if not ea or not eb:
         return False
-    return not (fa.entities & set(fb.stems)) and not (fb.entities & set(fa.stems))
+    return not (ea & set(fb.stems)) and not (eb & set(fa.stems))
 
 
 def _as_mention(x: MentionText | str) -> MentionText:

@@ -19,6 +19,8 @@ ERROR_EXAMPLES = {
     405: ("method-not-allowed", "Method Not Allowed", "The method is not allowed for the requested URL."),
     409: ("conflict", "Conflict", "An article with this URL is already stored with another text (article 1)."),
     413: ("body-too-large", "Content Too Large", "The request body is larger than the server accepts."),
+    429: ("too-many-requests", "Too Many Requests",
+          "Too many writes with this API key. Retry after the Retry-After seconds."),
     422: ("validation-error", "Unprocessable Content", "The request has invalid fields; see errors."),
     500: ("internal-error", "Internal Server Error", "The server failed to answer this request; it has been logged."),
     503: ("unavailable", "Service Unavailable", BUSY_DETAIL),
@@ -67,7 +69,8 @@ class Api(SmorestApi):
 
     def to_dict(self) -> dict:
         """The contract, with the errors every operation can answer added: 500 everywhere, 401
-        under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set), and 503
+        under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set), 429
+        under /v1 (rate limits), and 503
         under /v1 and on writes (the database busy beyond the lock timeout, unreachable, or a
         statement cancelled by its timeout)."""
         spec = self.spec.to_dict()
@@ -79,6 +82,9 @@ class Api(SmorestApi):
                 if path.startswith("/v1"):
                     responses.setdefault("401", _problem_response(401, "Missing, unknown or revoked API key "
                                                                        "(reads only when keys are required)."))
+                    responses.setdefault("429", _problem_response(
+                        429, "A rate limit is spent (writes per key; reads and failed authentications per "
+                             "address). Retry after the Retry-After seconds."))
                 responses.setdefault("500", _problem_response(500, "Unexpected failure; nothing was written."))
                 if path.startswith("/v1") or method != "get":
                     responses.setdefault("503", _problem_response(

@@ -19,6 +19,7 @@ claim, a full-text index or ``term_stat`` out of step with the mentions).
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import random
@@ -97,11 +98,12 @@ class Soak:
         if data is not None:
             req.add_header("Content-Type", "application/json")
         try:
-            with urllib.request.urlopen(req, timeout=60) as resp:
-                status, headers, raw = resp.status, resp.headers, resp.read()
-        except urllib.error.HTTPError as err:
-            status, headers, raw = err.code, err.headers, err.read()
-        except (OSError, urllib.error.URLError):  # a worker killed mid-request: nothing is promised
+            try:
+                with urllib.request.urlopen(req, timeout=60) as resp:
+                    status, headers, raw = resp.status, resp.headers, resp.read()
+            except urllib.error.HTTPError as err:
+                status, headers, raw = err.code, err.headers, err.read()
+        except (OSError, http.client.HTTPException):  # a worker killed mid-request: nothing is promised
             with self.lock:
                 self.statuses[f"{kind} dropped"] += 1
             return 0, None
@@ -115,6 +117,14 @@ class Soak:
             return status, json.loads(raw) if raw else None
         except ValueError:
             return status, None
+
+    def guarded(self, role, index: int) -> None:
+        """Run one client; a crash of the script's own is a violation too, never a silent stop."""
+        try:
+            role(index)
+        except Exception as err:  # noqa: BLE001
+            with self.lock:
+                self.violations.append(f"{role.__name__} {index} stopped: {err!r}")
 
     def writer(self, index: int) -> None:
         """Post new articles, copies under other outlets and re-posts of stored URLs."""
@@ -346,9 +356,8 @@ def main() -> int:
     proc, base, key = start_server(database_url, args.workers, args.threads, workdir)
     began = time.monotonic()
     soak = Soak(base, key, began + length, args.seed)
-    threads = ([threading.Thread(target=soak.writer, args=(i,)) for i in range(args.writers)]
-               + [threading.Thread(target=soak.reader, args=(i,)) for i in range(args.readers)]
-               + [threading.Thread(target=soak.curator, args=(i,)) for i in range(args.curators)])
+    roles = [soak.writer] * args.writers + [soak.reader] * args.readers + [soak.curator] * args.curators
+    threads = [threading.Thread(target=soak.guarded, args=(role, i)) for i, role in enumerate(roles)]
     if args.kill_every:
         threads.append(threading.Thread(target=killer, args=(soak, proc.pid, args.kill_every)))
     try:

@@ -18,12 +18,14 @@ from ..contract import ContractClient
 REDIS_URL = os.environ.get("CLAIMTRACK_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
-def limited_app(database_url, components, **limits):
-    """An app with the given limits (the others generous) and a contract-checking client class."""
+def limited_app(database_url, components, extra: dict | None = None, **limits):
+    """An app with the given limits (the others generous), ``extra`` settings, and a
+    contract-checking client class."""
     config = {"DATABASE_URL": database_url, "COMPONENTS": components, "API_KEYS": [API_KEY, "other-key-0123456789"],
               "TESTING": True, "RATE_LIMIT_WRITES": "1000/minute", "RATE_LIMIT_READS": "1000/minute",
               "RATE_LIMIT_AUTH_FAILURES": "1000/minute"}
     config.update({f"RATE_LIMIT_{name.upper()}": value for name, value in limits.items()})
+    config.update(extra or {})
     app = create_app(config)
     app.test_client_class = ContractClient
     return app
@@ -122,3 +124,12 @@ def test_redis_counters_are_shared_between_processes(database_url, components):
     assert second.get("/v1/claims", **from_address(address)).status_code == 200
     assert first.get("/v1/claims", **from_address(address)).status_code == 200
     assert_too_many(second.get("/v1/claims", **from_address(address)))
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(database_url, components):
+    behind = limited_app(database_url, components, {"TRUSTED_PROXIES": 1}, reads="1/minute").test_client()
+    via_proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    assert behind.get("/v1/claims", headers={"X-Forwarded-For": "203.0.113.1"}, environ_base=via_proxy).status_code == 200
+    assert behind.get("/v1/claims", headers={"X-Forwarded-For": "203.0.113.2"}, environ_base=via_proxy).status_code == 200
+    assert behind.get("/v1/claims", headers={"X-Forwarded-For": "203.0.113.1"},
+                      environ_base=via_proxy).status_code == 429

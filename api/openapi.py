@@ -21,6 +21,8 @@ ERROR_EXAMPLES = {
     413: ("body-too-large", "Content Too Large", "The request body is larger than the server accepts."),
     429: ("too-many-requests", "Too Many Requests",
           "Too many writes with this API key. Retry after the Retry-After seconds."),
+    414: ("uri-too-long", "URI Too Long", "Request Line is too large (8610 > 8190)"),
+    431: ("headers-too-large", "Request Header Fields Too Large", "Request Header Fields Too Large"),
     422: ("validation-error", "Unprocessable Content", "The request has invalid fields; see errors."),
     500: ("internal-error", "Internal Server Error", "The server failed to answer this request; it has been logged."),
     503: ("unavailable", "Service Unavailable", BUSY_DETAIL),
@@ -68,7 +70,8 @@ class Api(SmorestApi):
         self.spec.options["servers"] = [{"url": "http://127.0.0.1:8000", "description": "local development"}]
 
     def to_dict(self) -> dict:
-        """The contract, with the errors every operation can answer added: 500 everywhere, 401
+        """The contract, with the errors every operation can answer added: 414, 431 (gunicorn's
+        limits on the request line and headers) and 500 everywhere, 401
         under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set), 429
         under /v1 (rate limits), and 503
         under /v1 and on writes (the database busy beyond the lock timeout, unreachable, or a
@@ -84,7 +87,11 @@ class Api(SmorestApi):
                                                                        "(reads only when keys are required)."))
                     responses.setdefault("429", _problem_response(
                         429, "A rate limit is spent (writes per key; reads and failed authentications per "
-                             "address). Retry after the Retry-After seconds."))
+                             "address). Retry after the Retry-After seconds.", RATE_LIMIT_HEADERS))
+                responses.setdefault("414", _problem_response(
+                    414, "The request line (path and query) is longer than 8,190 bytes (answered by gunicorn)."))
+                responses.setdefault("431", _problem_response(
+                    431, "More than 100 header fields, or one longer than 8,190 bytes (answered by gunicorn)."))
                 responses.setdefault("500", _problem_response(500, "Unexpected failure; nothing was written."))
                 if path.startswith("/v1") or method != "get":
                     responses.setdefault("503", _problem_response(
@@ -97,7 +104,22 @@ class Api(SmorestApi):
         return yaml.safe_dump(self.to_dict(), sort_keys=True, allow_unicode=True, width=110)
 
 
-def _problem_response(status: int, description: str) -> dict:
-    return {"description": description,
-            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"},
-                                               "example": problem_example(status)}}}
+# The fields of a 429 (api.limits): Retry-After always, the RateLimit-* fields of the spent budget.
+RATE_LIMIT_HEADERS = {
+    "Retry-After": {"description": "Seconds to wait before retrying.", "required": True,
+                    "schema": {"type": "integer", "minimum": 1}},
+    "RateLimit-Limit": {"description": "Requests allowed in the window.", "schema": {"type": "integer"}},
+    "RateLimit-Remaining": {"description": "Requests left in the window.", "schema": {"type": "integer"}},
+    "RateLimit-Reset": {"description": "Seconds until the window frees up.", "schema": {"type": "integer"}},
+    "RateLimit-Policy": {"description": "The budget, e.g. `3000;w=60` (requests; window in seconds).",
+                         "schema": {"type": "string"}},
+}
+
+
+def _problem_response(status: int, description: str, headers: dict | None = None) -> dict:
+    response = {"description": description,
+                "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"},
+                                                   "example": problem_example(status)}}}
+    if headers:
+        response["headers"] = headers
+    return response

@@ -11,6 +11,9 @@ loses its connection (mid-body: a 400 problem) instead of holding a thread.
 The request line and header limits are gunicorn's largest; what gunicorn itself refuses
 (a request line over 8190 bytes: 414; over 100 header fields or a field over 8190 bytes: 431;
 a malformed request: 400) is answered as problem+json too (``write_problem``), never its HTML.
+gunicorn's access log is off: the app writes one access line per request with its request id
+(``api.observability``). ``child_exit`` drops an exited worker's live metrics and ``on_exit``
+removes the metrics folder ``claimtrack serve`` made (``api.metrics``).
 """
 import json
 import os

@@ -70,6 +70,13 @@ def create_app(config: dict | None = None) -> Flask:
     api = Api(app)
     api.register_converter(AsciiIntegerConverter, integerconverter2paramschema)
     register(app, api)
+    from .limits import init_limits
+    from .metrics import init_metrics
+    from .observability import init_observability
+
+    init_observability(app)  # (first: request ids and the access line wrap every later hook)
+    init_metrics(app, components)
+    init_limits(app)  # (before authentication: a spent failed-authentication budget is refused first)
     app.before_request(refuse_unstorable_path)
     app.before_request(refuse_oversized_stream)
     conventions.install_cors(app)

@@ -172,6 +172,23 @@ def development_key() -> str:
     return key
 
 
+def prepare_metrics_dir() -> None:
+    """Point ``PROMETHEUS_MULTIPROC_DIR`` at an empty folder before gunicorn (and so
+    ``prometheus_client``) starts: a fresh temporary one, removed when gunicorn exits, or the
+    one set, emptied of an earlier run's samples."""
+    import tempfile
+
+    from .gunicorn_conf import OWNED_METRICS_DIR_ENV
+
+    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not folder:
+        folder = tempfile.mkdtemp(prefix="claimtrack-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = os.environ[OWNED_METRICS_DIR_ENV] = folder
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    for stale in Path(folder).glob("*.db"):
+        stale.unlink()
+
+
 @main.command("serve")
 @click.option("--bind", default=None, help="host:port (default 127.0.0.1:8000 or CLAIMTRACK_BIND)")
 @click.option("--workers", type=int, default=None, help="worker processes (default 2 or CLAIMTRACK_WORKERS)")
@@ -185,6 +202,7 @@ def serve(bind: str | None, workers: int | None, dev_key: bool) -> None:
     if dev_key:
         key = development_key()
         click.echo(f"\n  development API key: {key}\n  (e.g. curl -H 'Authorization: Bearer {key}' ...)\n")
+    prepare_metrics_dir()
     bind_to = os.environ.get("CLAIMTRACK_BIND", "127.0.0.1:8000")
     click.echo(f"serving on http://{bind_to} — API docs at http://{bind_to}/docs", err=True)
     sys.stdout.flush()

@@ -65,4 +65,15 @@ def from_environment() -> dict:
         "CORS_ORIGINS": [o.strip() for o in os.environ.get("CLAIMTRACK_CORS_ORIGINS", "").split(",") if o.strip()],
         # How much of the SQLite file is memory-mapped (MiB; 0: off).
         "SQLITE_MMAP_MB": _int("CLAIMTRACK_SQLITE_MMAP_MB", SQLITE_MMAP_MB),
+        # Rate limits (flask-limiter strings; empty: none): writes per API key, reads and failed
+        # authentications per client address; counted in memory per worker, or in Redis.
+        "RATE_LIMIT_ENABLED": _flag("CLAIMTRACK_RATE_LIMIT_ENABLED", True),
+        "RATE_LIMIT_STORAGE": os.environ.get("CLAIMTRACK_RATE_LIMIT_STORAGE") or "memory://",
+        "RATE_LIMIT_WRITES": os.environ.get("CLAIMTRACK_RATE_LIMIT_WRITES", "3000/minute"),
+        "RATE_LIMIT_READS": os.environ.get("CLAIMTRACK_RATE_LIMIT_READS", "6000/minute"),
+        "RATE_LIMIT_AUTH_FAILURES": os.environ.get("CLAIMTRACK_RATE_LIMIT_AUTH_FAILURES", "30/minute"),
+        # How many reverse proxies in front set X-Forwarded-For (0: the peer address is the client).
+        "TRUSTED_PROXIES": _int("CLAIMTRACK_TRUSTED_PROXIES", 0),
+        "LOG_FORMAT": (os.environ.get("CLAIMTRACK_LOG_FORMAT") or "text").strip().lower(),
+        "LOG_LEVEL": os.environ.get("CLAIMTRACK_LOG_LEVEL") or "info",
     }

@@ -1,7 +1,8 @@
 """RFC 9457 problem details for every error the API answers.
 
 Every 4xx/5xx leaves as ``application/problem+json`` with ``type``, ``title``, ``status``,
-``detail`` and, for validation failures, ``errors`` mapping each field path to its messages.
+``detail``, the request's ``request_id`` (also its ``X-Request-ID`` header) and, for validation
+failures, ``errors`` mapping each field path to its messages.
 Services raise ``ApiError`` subclasses; the Flask layer turns them and every ``HTTPException``
 into problems, a database too busy to take a write into a 503 with Retry-After, and anything
 unexpected into a plain 500 without a traceback.
@@ -17,6 +18,8 @@ import sqlalchemy.exc
 
 from flask import Response, json
 from werkzeug.exceptions import HTTPException
+
+from .observability import request_id
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 PROBLEM_BASE = "https://claimtrack.dev/problems/"
@@ -90,6 +93,9 @@ def problem(status: int, detail: str | None = None, *, title: str | None = None,
     if errors:
         body["errors"] = errors
     body.update(extra)
+    rid = request_id()
+    if rid:
+        body["request_id"] = rid
     resp = Response(json.dumps(body), status=status, mimetype=PROBLEM_CONTENT_TYPE)
     for key, value in (headers or {}).items():
         resp.headers[key] = value
@@ -137,6 +143,8 @@ def from_http_exception(error: HTTPException) -> Response:
         detail = data.get("message") or "The request has invalid fields; see errors."
     elif status == 413:
         detail = "The request body is larger than the server accepts."
+    elif status == 429:
+        detail = f"{error.description}. Retry after the Retry-After seconds."
     return problem(status, detail, errors=errors, headers=headers)
 
 

@@ -11,9 +11,13 @@ loses its connection (mid-body: a 400 problem) instead of holding a thread.
 The request line and header limits are gunicorn's largest; what gunicorn itself refuses
 (a request line over 8190 bytes: 414; over 100 header fields or a field over 8190 bytes: 431;
 a malformed request: 400) is answered as problem+json too (``write_problem``), never its HTML.
+gunicorn's access log is off: the app writes one access line per request with its request id
+(``api.observability``). ``child_exit`` drops an exited worker's live metrics and ``on_exit``
+removes the metrics folder ``claimtrack serve`` made (``api.metrics``).
 """
 import json
 import os
+import shutil
 import socket
 import struct
 from http import HTTPStatus
@@ -37,7 +41,7 @@ limit_request_line = 8190
 limit_request_fields = 100
 limit_request_field_size = 8190
 preload_app = True
-accesslog = "-"
+accesslog = None  # the app writes one access line per request, with its request id (api.observability)
 errorlog = "-"
 loglevel = os.environ.get("CLAIMTRACK_LOG_LEVEL", "info")
 
@@ -73,6 +77,25 @@ def write_problem(sock, status_int, reason, mesg):
     head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
             f"Content-Type: application/problem+json\r\nContent-Length: {len(body)}\r\n\r\n")
     util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+# A metrics folder that ``claimtrack serve`` made for this run (removed at exit).
+OWNED_METRICS_DIR_ENV = "CLAIMTRACK_OWNED_METRICS_DIR"
+
+
+def child_exit(server, worker):
+    """A worker exited (or was killed): its live samples leave ``/metrics``."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    """Remove the metrics folder ``claimtrack serve`` made for this run."""
+    owned = os.environ.get(OWNED_METRICS_DIR_ENV)
+    if owned and owned == os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        shutil.rmtree(owned, ignore_errors=True)
 
 
 util.write_error = write_problem  # (the workers' error path looks it up here at each error)

@@ -22,7 +22,10 @@ ERROR_EXAMPLES = {
     409: "An article with this URL is already stored with another text (article 1).",
     413: "The request body is larger than the server accepts.",
     415: "The request body must be JSON (Content-Type: application/json), not text/plain.",
+    414: "Request Line is too large (8610 > 8190)",
     422: "The request has invalid fields; see errors.",
+    429: "Too many writes with this API key. Retry after the Retry-After seconds.",
+    431: "Request Header Fields Too Large",
     500: "The server failed to answer this request; it has been logged.",
     503: BUSY_DETAIL,
 }
@@ -70,8 +73,10 @@ class Api(SmorestApi):
         self.spec.options["servers"] = [{"url": "/", "description": "the server serving this document"}]
 
     def to_dict(self) -> dict:
-        """The contract, with the errors every operation can answer added: 500 everywhere, 401
-        under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set), and 503
+        """The contract, with the errors every operation can answer added: 414, 431 (gunicorn's
+        limits on the request line and headers) and 500 everywhere, 401
+        under /v1 (writes always need a key; reads when CLAIMTRACK_READS_NEED_KEY is set), 429
+        under /v1 (rate limits), and 503
         under /v1 and on writes (the database busy beyond the lock timeout, unreachable, or a
         statement cancelled by its timeout)."""
         spec = self.spec.to_dict()
@@ -83,6 +88,13 @@ class Api(SmorestApi):
                 if path.startswith("/v1"):
                     responses.setdefault("401", _problem_response(401, "Missing, unknown or revoked API key "
                                                                        "(reads only when keys are required)."))
+                    responses.setdefault("429", _problem_response(
+                        429, "A rate limit is spent (writes per key; reads and failed authentications per "
+                             "address). Retry after the Retry-After seconds.", RATE_LIMIT_HEADERS))
+                responses.setdefault("414", _problem_response(
+                    414, "The request line (path and query) is longer than 8,190 bytes (answered by gunicorn)."))
+                responses.setdefault("431", _problem_response(
+                    431, "More than 100 header fields, or one longer than 8,190 bytes (answered by gunicorn)."))
                 responses.setdefault("500", _problem_response(500, "Unexpected failure; nothing was written."))
                 if path.startswith("/v1") or method != "get":
                     responses.setdefault("503", _problem_response(
@@ -116,7 +128,22 @@ def _conditional(responses: dict, query_checked: bool) -> None:
                                                            "maps each to its messages."))
 
 
-def _problem_response(status: int, description: str) -> dict:
-    return {"description": description,
-            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"},
-                                               "example": problem_example(status)}}}
+# The fields of a 429 (api.limits): Retry-After always, the RateLimit-* fields of the spent budget.
+RATE_LIMIT_HEADERS = {
+    "Retry-After": {"description": "Seconds to wait before retrying.", "required": True,
+                    "schema": {"type": "integer", "minimum": 1}},
+    "RateLimit-Limit": {"description": "Requests allowed in the window.", "schema": {"type": "integer"}},
+    "RateLimit-Remaining": {"description": "Requests left in the window.", "schema": {"type": "integer"}},
+    "RateLimit-Reset": {"description": "Seconds until the window frees up.", "schema": {"type": "integer"}},
+    "RateLimit-Policy": {"description": "The budget, e.g. `3000;w=60` (requests; window in seconds).",
+                         "schema": {"type": "string"}},
+}
+
+
+def _problem_response(status: int, description: str, headers: dict | None = None) -> dict:
+    response = {"description": description,
+                "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"},
+                                                   "example": problem_example(status)}}}
+    if headers:
+        response["headers"] = headers
+    return response

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 from marshmallow import fields, validate, validates_schema, ValidationError
 
-from .common import BaseSchema, DateOrDateTime, ID_MAX, PageArgs, StrictInteger, page_schema
+from .common import BaseSchema, DateOrDateTime, ID_MAX, PageArgs, StrictBoolean, StrictInteger, page_schema
 from .outlets import OutletRefSchema, OutletSchema
 
 
@@ -16,7 +16,7 @@ class ClientClaimSchema(BaseSchema):
                          metadata={"description": "Must equal article.text[start:end] when given."})
     start = StrictInteger(required=True, validate=validate.Range(0, ID_MAX), metadata={"example": 0})
     end = StrictInteger(required=True, validate=validate.Range(1, ID_MAX), metadata={"example": 120})
-    is_quote = fields.Boolean(load_default=False)
+    is_quote = StrictBoolean(load_default=False)
     speaker = fields.String(load_default=None, allow_none=True, validate=validate.Length(1, 300))
 
     @validates_schema

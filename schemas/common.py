@@ -71,6 +71,15 @@ class StrictInteger(fields.Integer):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
+class StrictBoolean(fields.Boolean):
+    """A JSON ``true`` or ``false``, never coerced from ``0``, ``1`` or ``"yes"``."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 class BaseSchema(NoNulSchema):
     """Request schemas reject unknown fields; subclasses may relax that."""
 

@@ -18,6 +18,10 @@ from api.services.components import build_components
 from .contract import ContractClient
 
 PG_URL = os.environ.get("CLAIMTRACK_TEST_DATABASE_URL")
+# Rate limits far beyond what any test sends (tests of the limits set their own), here and in the
+# servers tests start.
+for _budget in ("WRITES", "READS", "AUTH_FAILURES"):
+    os.environ.setdefault(f"CLAIMTRACK_RATE_LIMIT_{_budget}", "100000/minute")
 TABLES = ["disagreement", "mention", "claimoutlet", "claim", "article", "outlet", "apikey", "curationevent",
           "term_stat"]
 API_KEY = "test-key-0123456789"

@@ -1,0 +1,113 @@
+"""Rate limits (flask-limiter) on the ``/v1`` API.
+
+Three budgets, each a flask-limiter limit string (``"3000/minute"``, ``"20/second;600/hour"``;
+empty: no such limit):
+
+- writes (``RATE_LIMIT_WRITES``): per API key (the key presented, hashed; per client address
+  for a write without a key, which is refused anyway);
+- reads (``RATE_LIMIT_READS``): per client address, ``GET`` and the compute-only ``POST``s
+  (``/v1/similarity``);
+- failed authentication (``RATE_LIMIT_AUTH_FAILURES``): per client address, counting only the
+  401 answers; once spent, every ``/v1`` request from that address is refused until the window
+  moves on, before any key is looked up.
+
+Counters live in memory (each worker process counts on its own) or, with
+``RATE_LIMIT_STORAGE=redis://…``, in Redis, shared by every worker and machine. A refused
+request is a 429 problem with ``Retry-After``; every limited answer carries ``RateLimit-Limit``,
+``RateLimit-Remaining``, ``RateLimit-Reset`` (seconds) and ``RateLimit-Policy``. When the
+storage cannot be reached the requests are served unlimited and the failure is logged.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import time
+
+from flask import Flask, current_app, request
+from flask_limiter import Limit, Limiter
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from .auth import READ_METHODS, READ_ONLY_POSTS
+
+LIMITED_PREFIX = "/v1"
+
+
+def is_write(method: str, path: str) -> bool:
+    """Whether a request stores something (as opposed to a read or a compute-only POST)."""
+    return method not in READ_METHODS and not (method == "POST" and path in READ_ONLY_POSTS)
+
+
+def client_address() -> str:
+    """The client's address (the peer, or the ``X-Forwarded-For`` hop set by a trusted proxy)."""
+    return request.remote_addr or "unknown"
+
+
+def key_or_address() -> str:
+    """The bucket of a write: a digest of the bearer key presented, else the client address."""
+    header = request.headers.get("Authorization", "")
+    key = header[7:].strip() if header[:7].lower() == "bearer " else ""
+    if key:
+        return "key:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return "addr:" + client_address()
+
+
+def _is_read() -> bool:
+    return not is_write(request.method, request.path)
+
+
+def _is_unlimited() -> bool:
+    """Requests outside ``/v1`` (health, readiness, metrics, the contract, docs) are never limited."""
+    return not request.path.startswith(LIMITED_PREFIX)
+
+
+def _limits(config: dict) -> list[Limit]:
+    """The configured budgets as flask-limiter limits (one shared bucket each)."""
+    budgets = [
+        (config["RATE_LIMIT_WRITES"], "writes", key_or_address, _is_read, None,
+         "Too many writes with this API key"),
+        (config["RATE_LIMIT_READS"], "reads", client_address, lambda: not _is_read(), None,
+         "Too many reads from this address"),
+        (config["RATE_LIMIT_AUTH_FAILURES"], "auth-failures", client_address, None,
+         lambda response: response.status_code == 401, "Too many failed authentications from this address"),
+    ]
+    return [Limit(spec, key_function=key, scope=scope, shared=True, exempt_when=exempt, deduct_when=deduct,
+                  error_message=message)
+            for spec, scope, key, exempt, deduct, message in budgets if spec]
+
+
+def rate_limit_headers(response):
+    """``after_request``: the IETF ``RateLimit-*`` fields of the limit nearest to refusal, and
+    ``Retry-After`` (seconds) on a 429."""
+    limiter: Limiter | None = current_app.extensions.get("claimtrack_limiter")
+    current = limiter.current_limit if limiter is not None else None
+    if current is None:
+        return response
+    try:
+        reset_in = max(0, math.ceil(current.reset_at - time.time()))
+        response.headers["RateLimit-Limit"] = str(current.limit.amount)
+        response.headers["RateLimit-Remaining"] = str(max(0, current.remaining))
+        response.headers["RateLimit-Reset"] = str(reset_in)
+        response.headers["RateLimit-Policy"] = f"{current.limit.amount};w={current.limit.get_expiry()}"
+        if response.status_code == 429:
+            response.headers["Retry-After"] = str(max(1, reset_in))
+    except Exception:  # noqa: BLE001 - the storage went away meanwhile: answer without the fields
+        current_app.logger.warning("rate limit headers left out: storage unreachable", exc_info=True)
+    return response
+
+
+def init_limits(app: Flask) -> Limiter:
+    """Attach the limiter to ``app``: call it before the authentication hook, so an address
+    that spent its failed-authentication budget is refused before any key is looked up."""
+    config = app.config
+    if config["TRUSTED_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config["TRUSTED_PROXIES"])
+    # (registered before the limiter's own after_request, so it runs after it, once the 401
+    # answers have been counted)
+    app.after_request(rate_limit_headers)
+    limiter = Limiter(key_or_address, app=app, default_limits=_limits(config),
+                      storage_uri=config["RATE_LIMIT_STORAGE"], strategy="sliding-window-counter",
+                      key_prefix="claimtrack", headers_enabled=False, swallow_errors=True,
+                      enabled=bool(config["RATE_LIMIT_ENABLED"]))
+    limiter.request_filter(_is_unlimited)
+    app.extensions["claimtrack_limiter"] = limiter
+    return limiter

@@ -324,7 +324,11 @@ def clear_caches(comps) -> None:
         if not name.startswith("api.") or mod is None:
             continue
         for obj in list(vars(mod).values()):
-            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", None) == name:
+            try:
+                clearable = callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", None) == name
+            except RuntimeError:  # Flask's request/g proxies outside a request
+                continue
+            if clearable:
                 if name.endswith(".model") and getattr(obj, "__name__", "") == "load_params":
                     continue
                 obj.cache_clear()

@@ -138,8 +138,13 @@ def test_metrics_add_up_over_gunicorn_workers(tmp_path):
         counts = [sample(_get(base + "/metrics"), "claimtrack_http_request_duration_seconds_count",
                          route="/health") for _ in range(6)]
         assert min(counts) >= 31, counts  # (one worker alone could not have seen them all)
-        workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True,
-                                                  text=True).stdout.split()]
+        workers: list[int] = []
+        for _ in range(100):  # the master forks its workers one by one; wait for both
+            workers = [int(p) for p in subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True,
+                                                      text=True).stdout.split()]
+            if len(workers) == 2:
+                break
+            time.sleep(0.1)
         assert len(workers) == 2
         os.kill(workers[0], signal.SIGKILL)
         time.sleep(1.5)

@@ -161,6 +161,7 @@ def _regions() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def region_code(phrase: str) -> str | None:
     """Code of a country or US state named by ``phrase`` ("Ohio" -> "US-OH", "Israel" -> "IL")
     or of a country described by a demonym ("Israeli" -> "IL"), else None."""

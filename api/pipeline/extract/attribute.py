@@ -42,6 +42,11 @@ class _Who:
     role: str | None
     kind: str
 
+    @property
+    def speaks(self) -> bool:
+        """Someone is said to speak: a name, or an unnamed source ("anon": "a senior official")."""
+        return self.name is not None or self.kind == "anon"
+
 
 class _Salience:
     """Recently named people and organisations, most recent last, for pronoun resolution."""
@@ -131,7 +136,7 @@ def _other_frames(atts: list[Attribution], att: Attribution, toks: list[Tok], re
             and toks[other.np.i - 1].low in _LEAD_SUBORDINATORS
         if later or leading:
             ow = _resolve(other.np, registry, sal)
-            if ow.name is not None or ow.kind == "anon":
+            if ow.speaks:
                 out.append((other, ow.name, ow.role))
     return out
 
@@ -163,7 +168,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         who = _resolve(att.np, registry, sal) if att else None
         if att is not None:
             infos[si].others = _other_frames(atts, att, toks, registry, sal)
-        if who is not None and (who.name is not None or who.kind == "anon"):
+        if who is not None and who.speaks:
             if att.how not in ("noun", "with"):  # "X's claim that …" does not speak for later quotations
                 own[si] = who
             infos[si].speaker, infos[si].role, infos[si].attributed = who.name, who.role, True

@@ -36,8 +36,6 @@ read related more opinion analysis live developing""".split())
 SPOKES_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokespeople spokesmen representative
 representatives statement release""".split())
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "they"}
-# Group nouns (plural people) that are never one checkable source on their own.
-_GROUP_PLURALS = ("ists", "ers", "ors", "ans", "ents", "ites", "ics")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.\-]*|\d+")
 
 
@@ -70,16 +68,14 @@ def is_proper(word: str) -> bool:
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
     return not (low in ROLE_WORDS or low in SUBJECT_PRONOUNS or low in NOT_NAME or low in _NOT_NAMES or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
                 or low in MONTHS or low in WEEKDAYS or low in DETERMINERS or low in CLAUSE_OPENERS
-                or low in _GENERIC_CAPS or low.endswith(_GROUP_PLURALS) and low[:-1] in _GROUP_CAPS_STEMS)
+                or low in _PARTY_WORDS or low.endswith("s") and low[:-1] in _GROUP_CAPS_STEMS)
 
 
-# Capitalised words that are common nouns in a speaker phrase ("Critics", "Officials", "Democrats").
-_GENERIC_CAPS = frozenset("""critics officials experts analysts observers supporters opponents residents
-voters protesters activists democrats republicans conservatives liberals progressives independents
-palestinians israelis americans people sources aides advisers lawmakers legislators members leaders
-police authorities republican democrat independent conservative liberal progressive""".split())
-_GROUP_CAPS_STEMS = frozenset({"democrat", "republican", "conservative", "liberal", "progressive",
-                               "palestinian", "israeli", "american", "independent"})
+# Capitalised words that are common nouns in a speaker phrase besides the source nouns ("Critics",
+# "Officials"): a party member ("a Democrat") and the plural of a party or people ("Democrats",
+# "Palestinians").
+_PARTY_WORDS = frozenset("republican democrat independent conservative liberal progressive".split())
+_GROUP_CAPS_STEMS = _PARTY_WORDS | {"palestinian", "israeli", "american"}
 
 
 # Capitalised words that open a sentence but never name anyone ("Much of it …", "Such talk …").
@@ -162,17 +158,19 @@ def _agent(phrase: str) -> str | None:
     return None
 
 
-def _head_is_lower(phrase: str) -> bool:
-    ws = _words(re.split(r"\s(?:of|for|from|by|to|at|with|in|on|provided|released|obtained|circulated)\s",
-                         phrase, maxsplit=1)[0])
-    return bool(ws) and ws[-1][0].islower()
+_HEAD_END = re.compile(r"\s(?:of|for|from|by|to|at|with|in|on|provided|released|obtained|circulated)\s")
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a phrase as written: its last word before "of/for/from/by/at/with/in"."""
+    ws = _words(_HEAD_END.split(phrase, maxsplit=1)[0])
+    return ws[-1] if ws else ""
 
 
 def _head(phrase: str) -> str:
-    """The head noun of a phrase: its last word before "of/for/from/by/at/with/in"."""
-    ws = _words(re.split(r"\s(?:of|for|from|by|to|at|with|in|on|provided|released|obtained|circulated)\s",
-                         phrase, maxsplit=1)[0])
-    return _low(ws[-1]) if ws else ""
+    """The head noun of a phrase, lower-cased ("" for none)."""
+    word = _head_word(phrase)
+    return _low(word) if word else ""
 
 
 _PARTY_MEMBER = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.\-]*\s+){1,3}(?:Republican|Democrat|Independent)$")
@@ -226,7 +224,8 @@ class _Phrase:
     @property
     def head(self) -> str:
         """The lower-case head noun ("" when the head is capitalised, so part of a name)."""
-        return _head(self.text) if _head_is_lower(self.text) else ""
+        word = _head_word(self.text)
+        return _low(word) if word[:1].islower() else ""
 
 
 def _junk(p: _Phrase) -> Settled | None:

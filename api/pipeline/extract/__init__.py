@@ -62,17 +62,23 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
         cut = len(spans) > 1 or any(p.start > s.start + 2 or p.end < s.end - 2 for p in spans)
         for p in spans:
             mention = _mention(text, p, info, paras[s.para], title, english)
-            if mention is not None and cut and mention.speaker is None and mention.speaker_role is None \
-                    and not mention.is_quote and is_clause_fragment(mention.text):
-                continue  # the outlet's words left over around an attribution: no statement of their own
-            if mention is not None and len(spans) > 1 and not mention.is_quote and is_venue_tail(mention.text):
-                continue  # '"…," X said in a statement released on Monday': where it was said, not a claim
-            if mention is not None:
+            if mention is not None and not _leftover(mention, cut, len(spans) > 1):
                 mentions.append(mention)
     notes = () if english else (
         f"language {language!r}: sentences only, speakers and quotations were not looked for",)
     return Extraction(mentions=mentions, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION,
                       attribution=english, notes=notes)
+
+
+def _leftover(m: ExtractedMention, cut: bool, several: bool) -> bool:
+    """A piece of a cut sentence that states nothing of its own: the outlet's words left over
+    around an attribution ("…, as he met X in Y."), or where the words were said ('"…," X said
+    in a statement released on Monday')."""
+    if m.is_quote:
+        return False
+    if cut and m.speaker is None and m.speaker_role is None and is_clause_fragment(m.text):
+        return True
+    return several and is_venue_tail(m.text)
 
 
 def _mention(text: str, p: Piece, info: SentenceInfo, para: tuple[int, int], title: str | None,

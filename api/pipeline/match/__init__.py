@@ -42,7 +42,7 @@ from api.pipeline.types import MatchScore, MentionText
 
 from .analysis import analyse
 from .candidates import search_terms as _search_terms
-from .evidence import different_figures, is_short, stock_phrase, time_term
+from .evidence import different_figures, is_short, other_participants, stock_phrase, time_term
 from .features import pair_features
 from .model import PARAMS_PATH, LogisticModel, load_params, logit, sigmoid
 from .semantic import default_local_model_path
@@ -76,19 +76,6 @@ def speaker_compatibility(a: str | None, b: str | None) -> int:
     that cannot be told (either missing, a role, an office, a generic source), -1 when both are
     names of clearly different sources: ``speaker_identity.relation`` as a score term."""
     return _COMPATIBILITY[speaker_identity.relation(a, b)]
-
-
-_CALENDAR = frozenset(analyse(w).stems[0] for w in """x Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-January February March April May June July August September October November December""".split()[1:])
-
-
-def other_participants(fa, fb) -> bool:
-    """Whether both mentions name someone or somewhere and no name of either is found in the other
-    (days and months are no participants: "reopens on Monday" / "on Tuesday" is one claim)."""
-    ea, eb = fa.entities - _CALENDAR, fb.entities - _CALENDAR
-    if not ea or not eb:
-        return False
-    return not (ea & set(fb.stems)) and not (eb & set(fa.stems))
 
 
 def _as_mention(x: MentionText | str) -> MentionText:

@@ -14,6 +14,8 @@ figures. These rules say when a pair needs more than its words (``Matcher.score`
   little, beyond it loses ``slope`` per e-fold of the gap (``slope * ln(days / near_days)``).
 * ``different_figures``: the numbers differ with none shared and the named participants appear
   in another order: two measurements, not one claim reported differently.
+* ``other_participants``: both name someone or somewhere and nobody named on one side is named
+  on the other ("X and Y won in Tennessee" / "Z won in Oklahoma"): two events, not one claim.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ import re
 
 from api.pipeline.text import STOPWORDS
 
-from .analysis import Analysis
+from .analysis import Analysis, analyse
 
 SHORT_CONTENT = 5        # fewer content words than this: a short mention
 STOCK_MAX_CONTENT = 1    # this many content words or fewer: a stock phrase ("Thank you.")
@@ -83,3 +85,16 @@ def different_figures(a: Analysis, b: Analysis) -> bool:
     # marking counts, for the words both hold
     shared = (a.entities | b.entities) & frozenset(a.content) & frozenset(b.content)
     return len(shared) >= 2 and _entity_order(a, shared) != _entity_order(b, shared)
+
+
+# Days and months are no participants: "reopens on Monday" / "reopens on Tuesday" is one claim.
+_CALENDAR = frozenset(analyse(w).stems[0] for w in """Monday Tuesday Wednesday Thursday Friday Saturday
+Sunday January February March April May June July August September October November December""".split())
+
+
+def other_participants(fa: Analysis, fb: Analysis) -> bool:
+    """Whether both mentions name someone or somewhere and no name of either is found in the other."""
+    ea, eb = fa.entities - _CALENDAR, fb.entities - _CALENDAR
+    if not ea or not eb:
+        return False
+    return not (ea & set(fb.stems)) and not (eb & set(fa.stems))

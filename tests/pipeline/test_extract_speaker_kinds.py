@@ -188,3 +188,9 @@ def test_a_person_whose_title_names_an_organisation_is_a_person():
             "Grove said that \u201ccouples will now be treated equally.\u201d He added, \u201cThese families "
             "finally have access to the benefits.\u201d")
     assert _who(text, "These families")[0] == "Chad Grove"
+
+
+def test_he_after_an_asked_clause_is_the_main_subject():
+    text = ("Lena Hart spoke first.\nAsked whether the harbour would close, Rob Dale, a former port "
+            "official, offered a calmer view.\n\u201cThe harbour will not close,\u201d he said.")
+    assert _who(text, "will not close")[0] == "Rob Dale"

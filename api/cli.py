@@ -261,5 +261,36 @@ def redetect_cmd(batch: int) -> None:
                "detector={detector_version}".format(**stats))
 
 
+@main.command("backfill-vectors")
+@click.option("--batch", default=1000, show_default=True, help="mentions per transaction")
+def backfill_vectors_cmd(batch: int) -> None:
+    """Store the sentence vector of every mention that has none (stores made before vectors
+    were kept, or filled by other means). Safe to re-run: mentions with a vector are skipped."""
+    from sqlalchemy import text
+    from tqdm import tqdm
+
+    from .db import make_engine
+    from .pipeline.embedding import StaticEmbedder
+    from .services.vectors import backfill
+
+    engine = make_engine(from_environment()["DATABASE_URL"])
+    try:
+        with engine.connect() as conn:
+            total = conn.execute(text("SELECT count(*) FROM mention m WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM mention_vector v WHERE v.mention_id = m.id)")).scalar()
+        embedder = StaticEmbedder.load()
+        with tqdm(total=total, desc="backfill-vectors", unit="mention", file=sys.stderr) as bar:
+            seen = [0]
+
+            def progress(done: int, _last: int) -> None:
+                bar.update(done - seen[0])
+                seen[0] = done
+
+            stored = backfill(engine, embedder, batch=max(1, batch), progress=progress)
+    finally:
+        engine.dispose()
+    click.echo(f"backfilled vectors={stored}")
+
+
 if __name__ == "__main__":
     main()

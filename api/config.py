@@ -26,6 +26,11 @@ def _int(name: str, default: int) -> int:
     return int(value) if value not in (None, "") else default
 
 
+def _float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
 def default_database_url() -> str:
     """A SQLite file under ``instance/`` (created on demand)."""
     return f"sqlite:///{INSTANCE_DIR / 'claimtrack.sqlite3'}"
@@ -49,6 +54,18 @@ def from_environment() -> dict:
         "MATCH_SCORED": _int("CLAIMTRACK_MATCH_SCORED", 6),
         # Candidate retrieval reads at most this many index entries per mention (flat cost at any store size).
         "MATCH_TERM_BUDGET": _int("CLAIMTRACK_MATCH_TERM_BUDGET", 300),
+        # Vector retrieval: beside the full-text candidates, each new mention's nearest stored
+        # neighbours by sentence embedding among the mentions published within VECTOR_WINDOW_DAYS
+        # of its article (at most VECTOR_WINDOW_MAX of them, the nearest in time: a bounded cost at
+        # any store size); VECTOR_CANDIDATES of them at cosine >= VECTOR_MIN_COSINE join the
+        # candidates, and the VECTOR_SCORED closest are scored by the matcher even when their
+        # wording differs too much for the shortlist. Vectors are stored at ingest either way.
+        "VECTOR_RETRIEVAL": _flag("CLAIMTRACK_VECTOR_RETRIEVAL", True),
+        "VECTOR_WINDOW_DAYS": _float("CLAIMTRACK_VECTOR_WINDOW_DAYS", 7.0),
+        "VECTOR_WINDOW_MAX": _int("CLAIMTRACK_VECTOR_WINDOW_MAX", 4000),
+        "VECTOR_CANDIDATES": _int("CLAIMTRACK_VECTOR_CANDIDATES", 10),
+        "VECTOR_MIN_COSINE": _float("CLAIMTRACK_VECTOR_MIN_COSINE", 0.8),
+        "VECTOR_SCORED": _int("CLAIMTRACK_VECTOR_SCORED", 2),
         # Disagreement detection against at most this many earlier mentions of the claim.
         "DETECT_AGAINST": _int("CLAIMTRACK_DETECT_AGAINST", 50),
         "DETECT_DISAGREEMENTS": _flag("CLAIMTRACK_DETECT_DISAGREEMENTS", True),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, and_, literal_column
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, LargeBinary, Text, UniqueConstraint, and_, literal_column
 from sqlmodel import Field, SQLModel
 
 
@@ -119,6 +119,23 @@ class Mention(SQLModel, table=True):
     match_score: float | None = None
     pinned: bool = False  # placed by a person: automatic matching never moves it
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class MentionVector(SQLModel, table=True):
+    """A mention's sentence embedding, stored compactly for nearest-neighbour candidate retrieval
+    (``services.vectors``): ``code`` is the L2-normalised vector scaled so that its largest
+    component is +-127 and rounded to int8 (256 bytes for 256 dimensions; the scale is not kept,
+    cosines are taken after normalising again). ``published`` is the mention's article's
+    publication time in whole seconds since 1970 UTC, copied here so that the vectors of a time
+    window are one range scan of ``ix_mention_vector_published`` on either database."""
+
+    __tablename__ = "mention_vector"
+    __table_args__ = (Index("ix_mention_vector_published", "published", "mention_id"),)
+
+    mention_id: int = Field(sa_column=Column(Integer, ForeignKey("mention.id", ondelete="CASCADE"),
+                                             primary_key=True, autoincrement=False))
+    published: int = Field(sa_column=Column(BigInteger, nullable=False))
+    code: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class Disagreement(SQLModel, table=True):

@@ -19,7 +19,8 @@ default install stays under 150 MB.
    sentences are spliced from real news sentences (PolNeAR texts not used for measuring, and
    MRPC): the first part of one sentence with the rest of another, numbers swapped, all
    distinct. Claim counts, dates and claimoutlet rows are written consistent with the mentions.
-   The full-text index fills itself (SQLite triggers; PostgreSQL generated column + GIN).
+   The full-text index fills itself (SQLite triggers; PostgreSQL generated column + GIN); each
+   mention's vector (``mention_vector``) is stored as ingest stores it.
    PostgreSQL gets VACUUM ANALYZE after each fill (what autovacuum would do); SQLite is left as
    the default install leaves it (no ANALYZE).
 2. Measure: ``--articles`` PolNeAR texts (held out of the fill) are ingested in-process through
@@ -78,8 +79,10 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from api.db import UnitOfWork, is_sqlite, make_engine, normalise_url  # noqa: E402
 from api.migrate import upgrade  # noqa: E402
-from api.models import Article, Claim, ClaimOutlet, Disagreement, Mention, Outlet  # noqa: E402
+from api.models import Article, Claim, ClaimOutlet, Disagreement, Mention, MentionVector, Outlet  # noqa: E402
+from api.pipeline.embedding import StaticEmbedder  # noqa: E402
 from api.services.search import count_terms  # noqa: E402
+from api.services.vectors import vector_rows  # noqa: E402
 
 WORK = Path("/tmp/bench_work")
 BATCH = 5000
@@ -211,6 +214,7 @@ class Filler:
         self.claims = 0
         self.outlets: list[int] = []
         self.sqlite = is_sqlite(engine)
+        self.embedder = StaticEmbedder.load()
 
     def _next_id(self, conn, table) -> int:
         return (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
@@ -284,6 +288,12 @@ class Filler:
                 conn.execute(mt.insert(), mentions)
                 conn.execute(ot.insert(), cos)
                 count_terms(conn, (m["text"] for m in mentions))  # as ingest does, for candidate retrieval
+                # each mention's vector, as ingest stores it (one embed per batch here)
+                vecs = self.embedder.embed([m["text"] for m in mentions])
+                published_of = {a["id"]: a["published_at"] for a in arts}
+                conn.execute(MentionVector.__table__.insert(), [
+                    row for m, v in zip(mentions, vecs)
+                    for row in vector_rows([m["id"]], published_of[m["article_id"]], v[None, :])])
             self.claims += n
         if not self.sqlite:
             with self.engine.begin() as conn:
@@ -388,6 +398,7 @@ def remove_articles(engine, article_ids: list[int]) -> None:
                 Disagreement.mention_a_id.in_(chunk) | Disagreement.mention_b_id.in_(chunk))).scalars())
             s.execute(delete(Disagreement).where(Disagreement.mention_a_id.in_(chunk) |
                                                  Disagreement.mention_b_id.in_(chunk)))
+            s.execute(delete(MentionVector).where(MentionVector.mention_id.in_(chunk)))
             s.execute(delete(Mention).where(Mention.id.in_(chunk)))
         s.execute(delete(Article).where(Article.id.in_(article_ids)))
         refresh_claims(s, cids)

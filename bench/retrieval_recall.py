@@ -61,6 +61,7 @@ import argparse
 import random
 import re
 import shutil
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -74,11 +75,13 @@ from sqlmodel import Session  # noqa: E402
 
 from api.config import from_environment  # noqa: E402
 from api.db import UnitOfWork, make_engine  # noqa: E402
+from api.migrate import upgrade  # noqa: E402
 from api.pipeline.types import MentionText  # noqa: E402
 from api.services import matching  # noqa: E402
 from api.services.articles import ingest  # noqa: E402
 from api.services.components import build_components  # noqa: E402
 from api.services.retrieval import CandidateFinder  # noqa: E402
+from api.services.vectors import VectorWindow, backfill  # noqa: E402
 
 MRPC_TRAIN = ROOT.parent / "shared" / "eval" / "mrpc" / "msr_paraphrase_train.txt"
 PER_ARTICLE = 40
@@ -183,6 +186,76 @@ def clone_index(engine, below: int) -> dict[int, list[int]]:
 
 
 VIEWS = ("store", "clone-free")
+
+
+def measure_hybrid(session, comps, settings, pairs, targets, target_of, current, clones_of, windows):
+    """The vector path at the current settings, per pair and view: s2 among the nearest by vector
+    (within the window around s2's article, as ingest reads it), and ``e2e`` of the hybrid: the
+    current lexical candidates plus the vector neighbours, shortlisted with the vector lane
+    (``matching._scored``) and decided by ``matching._decide``, as ``plan_mentions`` does for a
+    single mention (days apart unknown, as in the lexical e2e above). Costs per query: window
+    read + neighbours (ms, the window read once per s2 article and shared), pairs scored."""
+    b, k, keep, r = current
+    out = {v: {"near": [], "e2e": [], "scored": 0, "added": 0, "lane": 0} for v in VIEWS}
+    ms_vec = 0.0
+    for n, (label, s1, s2) in enumerate(pairs):
+        view1 = MentionText(text=s1, speaker=None, is_quote=False, quotes=())
+        tgt = targets[target_of[s2]]
+        clones = clones_of[n]
+        t0 = time.perf_counter()
+        key = str(tgt.published)
+        if key not in windows:
+            windows[key] = VectorWindow.read(session.connection(), tgt.published, settings["VECTOR_WINDOW_DAYS"],
+                                             settings["VECTOR_WINDOW_MAX"])
+        query = comps.embedder.embed([s1])
+        near = windows[key].neighbours(query, settings["VECTOR_CANDIDATES"], settings["VECTOR_MIN_COSINE"])[0]
+        ms_vec += time.perf_counter() - t0
+        finder = CandidateFinder(session, b, None)
+        ranked = finder.find([comps.matcher.search_terms(s1, limit=SEARCH_TERMS)], FIND_LIMIT, None)[0]
+        for view in VIEWS:
+            lst = ranked if view == "store" else [x for x in ranked if x[0] not in clones]
+            nb = near if view == "store" else [x for x in near if x[0] not in clones]
+            out[view]["near"].append(tgt.id in {mid for mid, _ in nb})
+            top = lst[:k]
+            stored = finder.load([mid for mid, _ in top] + [mid for mid, _ in nb])
+            pool = sorted(((w, mid, stored[mid]) for mid, w in top if mid in stored), key=lambda p: (-p[0], -p[1]))
+            candidates = [(m.claim_id, m) for _, _, m in pool]
+            at = {m.id: i for i, (_, m) in enumerate(candidates)}
+            lane = []
+            for mid, _ in nb:
+                if mid not in stored:
+                    continue
+                if mid not in at:
+                    at[mid] = len(candidates)
+                    candidates.append((stored[mid].claim_id, stored[mid]))
+                    out[view]["added"] += 1
+                lane.append(at[mid])
+            scored = matching._scored(view1, candidates, keep, r, None, lane, settings["VECTOR_SCORED"])
+            out[view]["scored"] += len(scored)
+            out[view]["lane"] += len(scored) - len(matching.shortlisted(view1, candidates, keep, r))
+            claim, _, _ = matching._decide(comps, view1, scored)
+            out[view]["e2e"].append(claim == tgt.claim_id)
+    out["ms_vec"] = 1000 * ms_vec / max(len(pairs), 1)
+    out["windows"] = [len(w) for w in windows.values()]
+    return out
+
+
+def report_hybrid(hy, same, settings) -> None:
+    """The vector path's figures beside the lexical ones at the current settings."""
+    n, n_same = len(same), max(sum(same), 1)
+    print(f"\nvector path (VECTOR_WINDOW_DAYS={settings['VECTOR_WINDOW_DAYS']:g} "
+          f"VECTOR_WINDOW_MAX={settings['VECTOR_WINDOW_MAX']} VECTOR_CANDIDATES={settings['VECTOR_CANDIDATES']} "
+          f"VECTOR_MIN_COSINE={settings['VECTOR_MIN_COSINE']:g} VECTOR_SCORED={settings['VECTOR_SCORED']}); "
+          f"windows read: {len(hy['windows'])}, mean {statistics.mean(hy['windows'] or [0]):.0f} vectors; "
+          f"window read + neighbours: {hy['ms_vec']:.2f} ms per query (the window read once per s2 article)")
+    for view in VIEWS:
+        h = hy[view]
+        near = sum(1 for x, m in zip(h["near"], same) if x and m)
+        e2e = sum(1 for x, m in zip(h["e2e"], same) if x and m)
+        print(f"[{view}] hybrid at the current settings: s2 among the vector neighbours {pct(near, n_same)}% "
+              f"of matcher_same; e2e (joined end to end) {pct(e2e, n_same)}% ({e2e}/{sum(same)}); "
+              f"per query: {h['added'] / n:.2f} candidates added by vector, {h['scored'] / n:.2f} scored "
+              f"({h['lane'] / n:.2f} by the vector lane)")
 
 
 def measure(session, comps, pairs, target_of, ratios, clones_idx):
@@ -382,10 +455,14 @@ def main() -> None:
     ap.add_argument("--mrpc", type=Path, default=MRPC_TRAIN, help="MRPC train file")
     ap.add_argument("--pairs", type=int, default=0, help="query only N sampled pairs (0: all)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--no-vectors", action="store_true",
+                    help="ingest and measure without the vector path (VECTOR_RETRIEVAL off, as before it)")
     args = ap.parse_args()
 
     t_start = time.perf_counter()
     settings = {**from_environment(), "EMBEDDING_MODEL": None}
+    if args.no_vectors:
+        settings["VECTOR_RETRIEVAL"] = False
     comps = build_components(settings)
     min_ratio = float(getattr(comps.matcher, "shortlist_min_ratio", 0.0))
     ratios = tuple(min_ratio + d for d in RATIO_STEPS)
@@ -398,7 +475,12 @@ def main() -> None:
     pairs = read_pairs(args.mrpc)
     seconds = list(dict.fromkeys(s2 for _, _, s2 in pairs))
     db = copy_store(args.store, args.work)
+    upgrade(f"sqlite:///{db}")  # (a store filled before vectors were kept gets the table; backfilled below)
     engine = make_engine(f"sqlite:///{db}")
+    if not args.no_vectors:
+        t0 = time.perf_counter()
+        n = backfill(engine, comps.embedder, batch=2000)
+        print(f"backfilled {n} vectors in {time.perf_counter() - t0:.0f}s", file=sys.stderr)
     t0 = time.perf_counter()
     target_of = ingest_second_sentences(engine, comps, settings, seconds)
     joined = joined_existing(engine, list(target_of.values()))
@@ -413,11 +495,19 @@ def main() -> None:
     with Session(engine) as session:
         try:
             res = measure(session, comps, pairs, target_of, ratios, clones_idx)
+            hybrid = None
+            if not args.no_vectors:
+                targets = CandidateFinder(session).load(target_of[s2] for _, _, s2 in pairs)
+                clones_of = [{mid for g in _grams(s1) | _grams(s2) for mid in clones_idx.get(g, ())}
+                             for _, s1, s2 in pairs]
+                hybrid = measure_hybrid(session, comps, settings, pairs, targets, target_of, current, clones_of, {})
         finally:
             session.rollback()
     engine.dispose()
     ingest_info += f" measured in {time.perf_counter() - t0:.0f}s"
     report(res, current, ingest_info)
+    if hybrid is not None:
+        report_hybrid(hybrid, res["same"], settings)
     print(f"\ntotal {time.perf_counter() - t_start:.0f}s", file=sys.stderr)
 
 

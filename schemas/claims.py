@@ -47,6 +47,15 @@ class ClaimListArgs(PageArgs):
     contested = fields.Boolean(load_default=None, metadata={"description": "true: has disagreements; false: has none."})
     since = DateOrDateTime(load_default=None, metadata={"description": "Last seen at or after."})
     until = DateOrDateTime(load_default=None, metadata={"description": "First seen at or before."})
+    similar_to = fields.String(load_default=None, validate=validate.Length(1, 2000),
+                               metadata={"description": "Claims like this text (a sentence a fact-checker pastes), "
+                                                        "ranked by the claim matcher's score, best first, each with "
+                                                        "`score` and `same_claim`; candidates come from the full-text "
+                                                        "index and the nearest sentence vectors of the newest "
+                                                        "mentions (published up to `until` when given). One page of "
+                                                        "`limit` claims (`next_cursor` is null); the other filters "
+                                                        "apply; not with `q`, `cursor` or `sort`.",
+                                          "example": "the ninth time he has travelled to the Middle East"})
     sort = fields.String(load_default="-last_seen", validate=validate.OneOf(SORTS),
                          metadata={"description": "`-` for descending; `relevance` (with `q`): best match first."})
 
@@ -91,7 +100,18 @@ class ClaimDisagreementArgs(PageArgs):
     include_dismissed = fields.Boolean(load_default=False)
 
 
-ClaimPageSchema = page_schema(ClaimSchema, "ClaimPageSchema")
+class ClaimListItemSchema(ClaimSchema):
+    """A claim in a listing; with ``similar_to``, also how alike it is to the text."""
+
+    score = fields.Float(metadata={"description": "Only with `similar_to`: the matcher's score of the claim's most "
+                                                  "similar mention against the text (higher is more alike).",
+                                   "example": 0.87})
+    same_claim = fields.Boolean(metadata={"description": "Only with `similar_to`: whether ingestion would join the "
+                                                         "text to this claim (the score reaches the matcher's "
+                                                         "threshold and no rule forbids it)."})
+
+
+ClaimPageSchema = page_schema(ClaimListItemSchema, "ClaimPageSchema")
 
 
 class CompareSchema(BaseSchema):

@@ -23,7 +23,7 @@ PG_URL = os.environ.get("CLAIMTRACK_TEST_DATABASE_URL")
 for _budget in ("WRITES", "READS", "AUTH_FAILURES"):
     os.environ.setdefault(f"CLAIMTRACK_RATE_LIMIT_{_budget}", "100000/minute")
 TABLES = ["disagreement", "mention", "claimoutlet", "claim", "article", "outlet", "apikey", "curationevent",
-          "term_stat"]
+          "term_stat", "mention_vector"]
 API_KEY = "test-key-0123456789"
 
 

@@ -48,13 +48,17 @@ class MentionText:
     """A mention as the matcher and the disagreement detectors see it.
 
     ``quotes`` are the quoted fragments inside ``text`` as (start, end) offsets relative to
-    ``text`` itself; a whole-sentence quotation has one span covering the sentence.
+    ``text`` itself; a whole-sentence quotation has one span covering the sentence. ``vector``
+    is the text's sentence embedding when the caller has it (a float32 numpy array, L2-normalised,
+    as ``embedding.StaticEmbedder.embed`` gives; stored mentions carry the stored one), None when
+    not: whoever needs it then embeds ``text``. It takes no part in equality or hashing.
     """
 
     text: str
     speaker: str | None = None
     is_quote: bool = False
     quotes: tuple[tuple[int, int], ...] = ()
+    vector: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

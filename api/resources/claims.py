@@ -10,6 +10,8 @@ from schemas.claims import (ClaimDetailSchema, ClaimDisagreementArgs, ClaimDisag
 from schemas.common import PageArgs
 
 from ..services import claims as service
+from ..services.similar import similar_claims
+from ..session import components, settings
 from .common import LAST_MODIFIED, Blueprint, ID, errors, read_snapshot
 
 blp = Blueprint("claims", __name__, url_prefix="/v1/claims",
@@ -24,8 +26,12 @@ class Claims(MethodView):
     @blp.response(200, ClaimPageSchema)
     @errors(blp, 422)
     def get(self, args):
-        """Search and filter claims (full text, outlet, reported_by, speaker, kind, contested, dates)."""
+        """Search and filter claims (full text, outlet, reported_by, speaker, kind, contested, dates).
+        With ``similar_to``: the claims most like that text by the matcher's score, best first,
+        each with its ``score`` (one page, no cursor)."""
         with read_snapshot() as session:
+            if args.get("similar_to"):
+                return similar_claims(session, components(), settings(), args)
             return service.list_claims(session, args)
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from types import SimpleNamespace
 
+import numpy as np
+
 from sqlalchemy import func, insert, text
 from sqlmodel import Session, select
 
 from ..db import driver_cursor, take_write_lock
 from ..errors import Conflict, Invalid, NotFound
-from ..models import Article, Claim, ClaimOutlet, Mention, Outlet, utcnow
+from ..models import Article, Claim, ClaimOutlet, Mention, MentionVector, Outlet, utcnow
 from ..pipeline.types import ExtractedMention, MentionText
 from . import pagination_sql
 from .claim_stats import add_article_mentions, claim_kind, claim_speaker
@@ -21,6 +23,7 @@ from .curation import curated_since_plan
 from .matching import Placement, place_mentions, plan_mentions, settle_plan
 from .retrieval import relative_spans
 from .search import count_terms
+from .vectors import vector_rows
 from .present import article_dict, mention_dict
 
 CLIENT = "client"
@@ -97,7 +100,9 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
 
     # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
     # and what another request stored meanwhile is taken into account before writing.
-    plan = plan_mentions(session, comps, settings, mention_views(extracted), published=data["published_at"])
+    views = mention_views(extracted, comps.embedder.embed([em.text for em in extracted])
+                          if comps.embedder is not None and extracted else None)
+    plan = plan_mentions(session, comps, settings, views, published=data["published_at"])
     outlet = find_outlet(session, data["outlet"]["domain"])  # (outlets are never deleted)
     take_write_lock(session)
     stored = _stored_article(session, url, digest)  # the same URL, stored by a concurrent request
@@ -115,7 +120,7 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
     session.add(article)
     session.flush()
     mentions = store_mentions(session, comps, settings, article, extracted, extractor, version, placements,
-                              plan.keysets)
+                              plan.keysets, [v.vector for v in plan.views])
     detail = article_dict(article, outlet, mention_count=len(mentions))
     detail["text"] = article.text
     detail["mentions"] = sorted(mentions, key=lambda m: (m["start"], m["id"]))  # as article_detail orders them
@@ -136,20 +141,23 @@ def _stored_article(session: Session, url: str, digest: str) -> dict | None:
     return article_detail(session, article_id)
 
 
-def mention_views(extracted: list[ExtractedMention]) -> list[MentionText]:
-    """The pipeline's view of extracted mentions (quote spans made relative to each text)."""
+def mention_views(extracted: list[ExtractedMention], vectors=None) -> list[MentionText]:
+    """The pipeline's view of extracted mentions (quote spans made relative to each text), each
+    with its row of ``vectors`` (their embeddings, one batch per article) when given."""
     return [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
-                        quotes=relative_spans(em.text, em.start, em.quote_spans))
-            for em in extracted]
+                        quotes=relative_spans(em.text, em.start, em.quote_spans),
+                        vector=None if vectors is None else vectors[i])
+            for i, em in enumerate(extracted)]
 
 
 def store_mentions(session: Session, comps: Components, settings: dict, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
-                   placements: list[Placement], keysets: list[set[str]]) -> list[dict]:
+                   placements: list[Placement], keysets: list[set[str]], vectors=None) -> list[dict]:
     """Store an article's mentions in the claims ``placements`` give (the caller holds the write
     lock), creating new claims in bulk, count their words for retrieval (``keysets``: their index
-    keys), and detect disagreements where a mention joined a stored claim. Returns the stored
-    mentions as ``mention_dict`` shapes them."""
+    keys), store their ``vectors`` (each mention's embedding, or None; ``mention_vector``), and
+    detect disagreements where a mention joined a stored claim. Returns the stored mentions as
+    ``mention_dict`` shapes them."""
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.
@@ -183,6 +191,10 @@ def store_mentions(session: Session, comps: Components, settings: dict, article:
         return []
     mention_ids = insert_rows(conn, mt, mention_rows)
     count_terms(conn, [em.text for em in extracted], keysets)
+    with_vector = [(mid, v) for mid, v in zip(mention_ids, vectors or ()) if v is not None]
+    if with_vector:
+        insert_many(conn, MentionVector.__table__, vector_rows(
+            [mid for mid, _ in with_vector], article.published_at, np.stack([v for _, v in with_vector])))
     # a new claim has no mention from another article to compare with: only joined ones are
     joined = [(mid, row) for mid, row, p in zip(mention_ids, mention_rows, placements) if not p.is_new]
     detect_for_article(session, comps, article, joined, settings["DETECT_AGAINST"])

@@ -21,10 +21,13 @@ class Components:
     detect: Callable[..., list]
     detector_version: str
     detect_enabled: bool = True
+    embedder: Any = None  # the static sentence embedding (``pipeline.embedding``), None when not loaded
 
 
 def build_components(settings: dict) -> Components:
-    """The default pipeline (rule-based extraction, trained lexical matcher, typed detectors)."""
+    """The default pipeline (rule-based extraction, trained lexical matcher, typed detectors, and
+    the static sentence embedding whose vectors are stored for candidate retrieval)."""
+    from ..pipeline.embedding import StaticEmbedder
     from ..pipeline.disagree import DETECTOR_VERSION, detect
     from ..pipeline.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract
     from ..pipeline.match import MATCHER_NAME, MATCHER_VERSION, Matcher
@@ -33,4 +36,5 @@ def build_components(settings: dict) -> Components:
     name = f"{MATCHER_NAME} {MATCHER_VERSION}" + (" +semantic" if settings.get("EMBEDDING_MODEL") else "")
     return Components(extract=extract, extractor_name=EXTRACTOR_NAME, extractor_version=EXTRACTOR_VERSION,
                       matcher=matcher, matcher_name=name, detect=detect, detector_version=DETECTOR_VERSION,
-                      detect_enabled=bool(settings.get("DETECT_DISAGREEMENTS", True)))
+                      detect_enabled=bool(settings.get("DETECT_DISAGREEMENTS", True)),
+                      embedder=StaticEmbedder.load())

@@ -2,8 +2,10 @@
 
 ``plan_mentions`` decides, for the mentions of one article (or one mention being re-matched),
 which claim each joins: candidates come from the full-text index (``retrieval``, never a scan of
-all claims) plus the earlier mentions of the same article, a cheap token-set ratio shortlists
-them, and the matcher scores the shortlist (with how many days apart each candidate's article
+all claims), from the nearest stored vectors of the article's time window (``vectors``, when
+``VECTOR_RETRIEVAL`` is on) and from the earlier mentions of the same article, a cheap token-set
+ratio shortlists them (the ``VECTOR_SCORED`` nearest by vector join the shortlist whatever their
+ratio: a paraphrase shares few words), and the matcher scores the shortlist (with how many days apart each candidate's article
 was published); a mention joins the claim of the best candidate that states the same claim, or
 starts a new claim. A mention that started a claim gets a second look when one of its candidates
 comes from an article the batch already shares a claim with (the same story: a short line quoted
@@ -28,6 +30,7 @@ from ..pipeline.types import MentionText
 from .components import Components
 from .retrieval import CandidateFinder, StoredMention, days_apart, stored_view
 from .search import index_terms
+from .vectors import VectorWindow
 
 PER_CLAIM = 2
 # more mentions than this stored by others between planning and writing: plan again
@@ -125,12 +128,25 @@ def shortlisted(new: MentionText, candidates: list[tuple[int, Candidate]], keep:
 
 
 def _scored(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float,
-            published) -> list[tuple[int, MentionText, float | None, int | None]]:
+            published, lane: list[int] = (), lane_keep: int = 0) -> list[tuple[int, MentionText, float | None, int | None]]:
     """The shortlist as (claim, view, days apart, article id): a stored candidate is as far
     from ``published`` (the new mention's publication time) as its article; a mention of the
-    same batch (the same article, id None) is 0 days away; None when a time is unknown."""
+    same batch (the same article, id None) is 0 days away; None when a time is unknown.
+    ``lane``: indices into ``candidates`` of the nearest by vector, best first; the first
+    ``lane_keep`` of them whose claim the shortlist lacks are scored too, whatever their ratio."""
+    picked = shortlisted(new, candidates, keep, min_ratio)
+    if lane and lane_keep > 0:
+        claims = {candidates[i][0] for i in picked}
+        extra = 0
+        for i in lane:
+            if extra == lane_keep:
+                break
+            if candidates[i][0] not in claims:
+                claims.add(candidates[i][0])
+                picked.append(i)
+                extra += 1
     out = []
-    for i in shortlisted(new, candidates, keep, min_ratio):
+    for i in picked:
         claim, view = candidates[i]
         if isinstance(view, StoredMention):
             out.append((claim, view.view, days_apart(published, view.published), view.article_id))
@@ -222,7 +238,8 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     all_keys = [index_terms(v.text) for v in views]
     keysets = all_keys if same_batch and len(views) > 1 else []
     ranked = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
-    stored = finder.load(mid for r in ranked for mid, _ in r)
+    near = vector_neighbours(session, comps, settings, views, published, before_id)
+    stored = finder.load([mid for r in ranked for mid, _ in r] + [mid for r in near for mid, _ in r])
     placements: list[Placement] = []
     batch_holders: dict[str, list[int]] = defaultdict(list)  # index key -> earlier mentions of the batch
     new_claims = 0
@@ -241,8 +258,19 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
                 batch_holders[k].append(i)
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
+        # the nearest by vector, added to the full-text candidates (best cosine first)
+        at = {v.id: n for n, (_, v) in enumerate(candidates) if isinstance(v, StoredMention)}
+        lane = []
+        for mid, _ in near[i]:
+            if mid not in stored:
+                continue
+            if mid not in at:
+                at[mid] = len(candidates)
+                candidates.append((stored[mid].claim_id, stored[mid]))
+            lane.append(at[mid])
         scored = _scored(view, candidates, settings["MATCH_SCORED"],
-                         getattr(comps.matcher, "shortlist_min_ratio", 0.0), published)
+                         getattr(comps.matcher, "shortlist_min_ratio", 0.0), published, lane,
+                         settings.get("VECTOR_SCORED", 0))
         claim, score, article = _decide(comps, view, scored)
         if claim is None:
             new_claims += 1
@@ -254,6 +282,40 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     if story:
         _story_pass(comps, views, placements, shortlists, story)
     return MatchPlan(views, placements, finder.rarity, finder.newest, all_keys, published)
+
+
+def view_vectors(comps: Components, views: list[MentionText]):
+    """The views' vectors as one float32 matrix: their own where they carry one, the others
+    embedded now (one batch); None when no embedder is loaded."""
+    if comps.embedder is None:
+        return None
+    import numpy as np
+
+    missing = [i for i, v in enumerate(views) if v.vector is None]
+    out = np.zeros((len(views), comps.embedder.dim), dtype=np.float32)
+    if missing:
+        out[missing] = comps.embedder.embed([views[i].text for i in missing])
+    for i, v in enumerate(views):
+        if v.vector is not None:
+            out[i] = v.vector
+    return out
+
+
+def vector_neighbours(session: Session, comps: Components, settings: dict, views: list[MentionText], published,
+                      before_id: int | None = None, newest: bool = False) -> list[list[tuple[int, float]]]:
+    """For each view, its nearest stored mentions by vector as (mention id, cosine), best first:
+    at most ``VECTOR_CANDIDATES`` at cosine >= ``VECTOR_MIN_COSINE``, among the mentions
+    published within ``VECTOR_WINDOW_DAYS`` of ``published`` (at most ``VECTOR_WINDOW_MAX``, the
+    nearest in time; with ``newest``, or when ``published`` is None, the newest ones published at
+    or before it); with ``before_id`` only mentions stored before it. Empty lists when
+    ``VECTOR_RETRIEVAL`` is off."""
+    if not views or not settings.get("VECTOR_RETRIEVAL") or comps.embedder is None \
+            or settings.get("VECTOR_CANDIDATES", 0) <= 0:
+        return [[] for _ in views]
+    queries = view_vectors(comps, views)
+    window = VectorWindow.read(session.connection(), published, settings["VECTOR_WINDOW_DAYS"],
+                               settings["VECTOR_WINDOW_MAX"], before_id, newest)
+    return window.neighbours(queries, settings["VECTOR_CANDIDATES"], settings["VECTOR_MIN_COSINE"])
 
 
 def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],

@@ -42,16 +42,19 @@ class StoredMention:
     """A stored mention as matching needs it: plain fields (no ORM object, cheap to load in
     bulk), with the pipeline's ``view`` built only when first asked for (most candidates are
     only compared by their ``text``). ``spans`` are the quote spans as article offsets: a list,
-    or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for."""
+    or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for. ``code``
+    is its stored vector's int8 code (``vectors``), None when it has none; the view carries the
+    vector decoded."""
 
     __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "published",
-                 "_view", "_quotes", "_processed")
+                 "code", "_view", "_quotes", "_processed")
 
     def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
-                 speaker: str | None, is_quote: bool, spans, published=None) -> None:
+                 speaker: str | None, is_quote: bool, spans, published=None, code: bytes | None = None) -> None:
         self.id, self.claim_id, self.article_id, self.text = id, claim_id, article_id, text
         self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
         self.published = published  # its article's published_at (SQLite: as text), see ``days_apart``
+        self.code = code
         self._view: MentionText | None = None
         self._quotes: tuple[tuple[int, int], ...] | None = None
         self._processed: str | None = None
@@ -60,8 +63,12 @@ class StoredMention:
     def view(self) -> MentionText:
         """The pipeline's view of this mention (quote spans relative to its text)."""
         if self._view is None:
+            vector = None
+            if self.code is not None:
+                from .vectors import decode  # (vectors imports this module)
+                vector = decode([self.code])[0]
             self._view = MentionText(text=self.text, speaker=self.speaker, is_quote=self.is_quote,
-                                     quotes=self.quotes)
+                                     quotes=self.quotes, vector=vector)
         return self._view
 
     @property
@@ -279,8 +286,9 @@ class CandidateFinder:
         return out
 
     def load(self, ids) -> dict[int, StoredMention]:
-        """The stored mentions with these ids, with their article's publication time (read
-        through the driver's cursor, as postings are; one joined query per 500 ids)."""
+        """The stored mentions with these ids, with their article's publication time and their
+        stored vector's code (read through the driver's cursor, as postings are; one joined query
+        per 500 ids)."""
         ids = sorted(set(ids))
         cur = self._cursor_()
         mark = self._mark
@@ -288,11 +296,12 @@ class CandidateFinder:
         for i in range(0, len(ids), IN_CHUNK):
             chunk = ids[i:i + IN_CHUNK]
             cur.execute("SELECT m.id, m.claim_id, m.article_id, m.text, m.start, m.speaker, m.is_quote, "
-                        "m.quote_spans, a.published_at FROM mention m JOIN article a ON a.id = m.article_id "
+                        "m.quote_spans, a.published_at, v.code FROM mention m JOIN article a ON a.id = m.article_id "
+                        "LEFT JOIN mention_vector v ON v.mention_id = m.id "
                         f"WHERE m.id IN ({', '.join([mark] * len(chunk))})", chunk)
-            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans, published in cur.fetchall():
+            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans, published, code in cur.fetchall():
                 if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
                     spans = ()
                 out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans,
-                                         published)
+                                         published, code)
         return out

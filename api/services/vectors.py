@@ -1,0 +1,174 @@
+"""Stored mention vectors: int8 codes, the vectors of a time window, nearest neighbours, backfill.
+
+Each mention's static sentence embedding (``pipeline.embedding``, 256 dimensions, L2-normalised)
+is stored in ``mention_vector`` as int8: scaled so that its largest component is +-127 and
+rounded (256 bytes; float16 would be 512, float32 1024). Measured on MRPC train (each pair's
+sentence 1 queried against all 3,904 distinct sentences 2), the rank of the pair's own sentence
+2 is the same as with float32 vectors (recall@1/5/10 0.844/0.949/0.964 for float32, float16 and
+int8), while sign-bit codes (32 bytes, Hamming distance) drop to 0.810/0.935/0.951 and share only
+35% of float32's ten nearest neighbours (int8: 98%).
+
+Retrieval is brute force over a bounded set: the vectors of the mentions published within
+``window_days`` of the new article (reports of one claim are days apart, and the matcher asks
+more of candidates published far apart), at most ``window_max`` of them (the ones nearest in
+time, half before and half after). Reading them is two range scans of the
+(published, mention_id) index and one matrix product per article, on SQLite and PostgreSQL alike
+(no extension), and the cost per article is bounded by ``window_max`` whatever the store's size.
+"""
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import numpy as np
+
+from ..db import driver_cursor
+from .retrieval import as_utc
+
+DIM = 256
+
+
+def encode(vectors: np.ndarray) -> list[bytes]:
+    """int8 codes of L2-normalised float vectors (one ``bytes`` of ``dim`` per row); an all-zero
+    vector (a text without known tokens) stays all zeros."""
+    v = np.asarray(vectors, dtype=np.float32)
+    peak = np.abs(v).max(axis=1, keepdims=True) if v.size else np.zeros((len(v), 1), dtype=np.float32)
+    scaled = np.divide(v * 127.0, peak, out=np.zeros_like(v), where=peak > 0)
+    return [row.tobytes() for row in np.rint(scaled).astype(np.int8)]
+
+
+def decode(codes: Sequence[bytes], dim: int = DIM) -> np.ndarray:
+    """float32 vectors (L2-normalised again; zero rows stay zero) from int8 codes."""
+    if not codes:
+        return np.zeros((0, dim), dtype=np.float32)
+    out = np.frombuffer(b"".join(bytes(c) for c in codes), dtype=np.int8).reshape(len(codes), -1).astype(np.float32)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    np.divide(out, norms, out=out, where=norms > 0)
+    return out
+
+
+def epoch_seconds(when) -> int | None:
+    """A publication time (datetime, aware or naive UTC, or SQLite's ISO text) as whole seconds
+    since 1970 UTC; None stays None."""
+    when = as_utc(when)
+    return None if when is None else calendar.timegm(when.utctimetuple())
+
+
+def vector_rows(mention_ids: Iterable[int], published, vectors: np.ndarray) -> list[dict]:
+    """``mention_vector`` rows for mentions of one article published at ``published``."""
+    ts = epoch_seconds(published) or 0
+    return [{"mention_id": mid, "published": ts, "code": code} for mid, code in zip(mention_ids, encode(vectors))]
+
+
+class VectorWindow:
+    """The stored vectors of one time window, and their nearest neighbours to query vectors."""
+
+    def __init__(self, ids: np.ndarray, vectors: np.ndarray):
+        self.ids = ids
+        self.vectors = vectors
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def read(cls, conn, published, window_days: float, window_max: int, before_id: int | None = None,
+             newest: bool = False) -> VectorWindow:
+        """The vectors of the mentions published within ``window_days`` of ``published`` (at most
+        ``window_max``: those nearest in time, half on each side), through the connection's driver
+        cursor; with ``before_id`` only mentions stored before it. ``newest``: the newest
+        ``window_max`` published at or before ``published`` (or at all, when it is None) instead."""
+        hi = before_id if before_id is not None else 2 ** 62
+        with driver_cursor(conn) as (cur, mark):
+            if newest or published is None:
+                upto = epoch_seconds(published) if published is not None else 2 ** 62
+                cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE published <= {mark} "
+                            f"AND mention_id < {mark} ORDER BY published DESC LIMIT {mark}", (upto, hi, window_max))
+                rows = cur.fetchall()
+            else:
+                t = epoch_seconds(published)
+                span = int(window_days * 86400)
+                half = max(1, window_max // 2)
+                cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE published >= {mark} "
+                            f"AND published <= {mark} AND mention_id < {mark} ORDER BY published LIMIT {mark}",
+                            (t, t + span, hi, half))
+                rows = cur.fetchall()
+                cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE published < {mark} "
+                            f"AND published >= {mark} AND mention_id < {mark} ORDER BY published DESC LIMIT {mark}",
+                            (t, t - span, hi, window_max - half))
+                rows += cur.fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        return cls(ids, decode([r[1] for r in rows]))
+
+    def neighbours(self, queries: np.ndarray, k: int, min_cosine: float) -> list[list[tuple[int, float]]]:
+        """For each query vector, up to ``k`` (mention id, cosine) with cosine >= ``min_cosine``,
+        best first (one matrix product for all queries)."""
+        q = np.asarray(queries, dtype=np.float32)
+        if not len(self.ids) or not len(q) or k <= 0:
+            return [[] for _ in range(len(q))]
+        sims = q @ self.vectors.T
+        out = []
+        kk = min(k, sims.shape[1])
+        for row in sims:
+            top = np.argpartition(-row, kk - 1)[:kk] if kk < len(row) else np.arange(len(row))
+            top = top[row[top] >= min_cosine]
+            top = top[np.argsort(-row[top], kind="stable")]
+            out.append([(int(self.ids[j]), float(row[j])) for j in top])
+        return out
+
+
+def stored_vectors(conn, mention_ids: Iterable[int]) -> dict[int, np.ndarray]:
+    """Mention id -> its stored vector (float32, normalised), for the ids that have one."""
+    ids = sorted(set(mention_ids))
+    out: dict[int, np.ndarray] = {}
+    if not ids:
+        return out
+    with driver_cursor(conn) as (cur, mark):
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE mention_id IN "
+                        f"({', '.join([mark] * len(chunk))})", chunk)
+            rows = cur.fetchall()
+            for (mid, _), v in zip(rows, decode([r[1] for r in rows])):
+                out[mid] = v
+    return out
+
+
+def missing_batch(conn, after_id: int, batch: int) -> list[tuple[int, str, datetime]]:
+    """Up to ``batch`` mentions with ids above ``after_id`` that have no stored vector, in id
+    order: (id, text, the article's publication time)."""
+    from sqlalchemy import text
+
+    return [tuple(r) for r in conn.execute(text(
+        "SELECT m.id, m.text, a.published_at FROM mention m JOIN article a ON a.id = m.article_id "
+        "WHERE m.id > :after AND NOT EXISTS (SELECT 1 FROM mention_vector v WHERE v.mention_id = m.id) "
+        "ORDER BY m.id LIMIT :n"), {"after": after_id, "n": batch}).all()]
+
+
+def backfill(engine, embedder, batch: int = 1000, progress=None) -> int:
+    """Compute and store the vectors of every mention that has none, ``batch`` mentions per
+    transaction; returns how many were stored. Idempotent: a second run finds nothing to do.
+    ``progress(done, last_id)`` is called after each batch."""
+    from sqlalchemy import insert
+
+    from ..models import MentionVector
+
+    done, after = 0, 0
+    while True:
+        with engine.begin() as conn:
+            rows = missing_batch(conn, after, batch)
+            if not rows:
+                return done
+            by_time: dict[object, list[tuple[int, str]]] = {}
+            for mid, text_, published in rows:
+                by_time.setdefault(published, []).append((mid, text_))
+            vecs = embedder.embed([t for _, t, _ in rows])
+            at = {mid: i for i, (mid, _, _) in enumerate(rows)}
+            out = []
+            for published, items in by_time.items():
+                out += vector_rows([mid for mid, _ in items], published, vecs[[at[mid] for mid, _ in items]])
+            conn.execute(insert(MentionVector.__table__), out)
+        done += len(rows)
+        after = rows[-1][0]
+        if progress is not None:
+            progress(done, after)

@@ -11,7 +11,7 @@ starts a new claim. A mention that started a claim gets a second look when one o
 comes from an article the batch already shares a claim with (the same story: a short line quoted
 by both reports may join then). Planning only reads, so ingests plan side by side;
 ``settle_plan``, called holding the write lock, then matches the claims an article would start
-against the mentions other requests stored meanwhile. Pinned mentions (placed by a person) are
+against the mentions other requests stored meanwhile (by their words and their vectors). Pinned mentions (placed by a person) are
 never moved. (Disagreements between the mentions of a claim are found in ``detection``.)
 """
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ..pipeline.types import MentionText
 from .components import Components
 from .retrieval import CandidateFinder, StoredMention, days_apart, stored_view
 from .search import index_terms
-from .vectors import VectorWindow
+from .vectors import VectorWindow, decode
 
 PER_CLAIM = 2
 # more mentions than this stored by others between planning and writing: plan again
@@ -346,17 +346,42 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
         if p.is_new and p.claim not in starters:
             starters[p.claim] = i
     min_ratio = getattr(comps.matcher, "shortlist_min_ratio", 0.0)
-    for ref, i in starters.items():
+    near = _fresh_neighbours(settings, [plan.views[i] for i in starters.values()], fresh)
+    for (ref, i), nearest in zip(starters.items(), near):
         view = plan.views[i]
         candidates = _candidates_by_keys(plan.weights[i], holders, settings["MATCH_CANDIDATES"])
+        at = {id(m): n for n, (_, m) in enumerate(candidates)}
+        lane = []
+        for m in nearest:  # the nearest by vector among the fresh mentions, as plan_mentions adds them
+            if id(m) not in at:
+                at[id(m)] = len(candidates)
+                candidates.append((m.claim_id, m))
+            lane.append(at[id(m)])
         claim, score, _ = _decide(comps, view, _scored(view, candidates, settings["MATCH_SCORED"], min_ratio,
-                                                       plan.published))
+                                                       plan.published, lane, settings.get("VECTOR_SCORED", 0)))
         if claim is None:
             continue
         for j, p in enumerate(placements):
             if p.claim == ref:
                 placements[j] = Placement(claim, score if j == i else p.score)
     return placements
+
+
+def _fresh_neighbours(settings: dict, views: list[MentionText],
+                      fresh: dict[int, StoredMention]) -> list[list[StoredMention]]:
+    """For each view (carrying its vector), the fresh stored mentions nearest to it by vector,
+    best first, as ``vector_neighbours`` chooses them (``VECTOR_CANDIDATES`` at cosine >=
+    ``VECTOR_MIN_COSINE``); empty lists when vector retrieval is off or vectors are missing."""
+    coded = [m for m in fresh.values() if m.code is not None]
+    if not views or not coded or not settings.get("VECTOR_RETRIEVAL") or any(v.vector is None for v in views):
+        return [[] for _ in views]
+    import numpy as np
+
+    window = VectorWindow(np.array([m.id for m in coded], dtype=np.int64), decode([m.code for m in coded]))
+    by_id = {m.id: m for m in coded}
+    near = window.neighbours(np.stack([v.vector for v in views]), settings.get("VECTOR_CANDIDATES", 0),
+                             settings.get("VECTOR_MIN_COSINE", 1.0))
+    return [[by_id[mid] for mid, _ in row] for row in near]
 
 
 def best_claim(session: Session, comps: Components, mention: Mention, settings: dict,

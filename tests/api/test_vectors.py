@@ -148,3 +148,17 @@ def test_similar_to_refuses_what_a_ranked_page_cannot_do(client, auth, extra):
     resp = client.get("/v1/claims", query_string={"similar_to": POUNDING, **extra})
     assert resp.status_code == 422
     assert resp.headers["Content-Type"].startswith("application/problem+json")
+
+
+def test_settling_a_plan_looks_at_the_fresh_mentions_vectors_too(components):
+    from api.services.matching import _fresh_neighbours
+    from api.services.retrieval import StoredMention
+
+    vecs = components.embedder.embed([BOMBARDMENT, STORM, POUNDING])
+    codes = encode(vecs[:2])
+    fresh = {i + 1: StoredMention(i + 1, 10 + i, 5, t, 0, None, False, (), None, code)
+             for i, (t, code) in enumerate(zip([BOMBARDMENT, STORM], codes))}
+    new = MentionText(text=POUNDING, vector=vecs[2])
+    assert [[m.text for m in row] for row in _fresh_neighbours(SETTINGS, [new], fresh)] == [[BOMBARDMENT]]
+    assert _fresh_neighbours({**SETTINGS, "VECTOR_RETRIEVAL": False}, [new], fresh) == [[]]
+    assert _fresh_neighbours(SETTINGS, [MentionText(text=POUNDING)], fresh) == [[]]  # no vector: words only

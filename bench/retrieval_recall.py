@@ -2,7 +2,7 @@
 """How small can candidate retrieval be before matching loses matches? (MRPC train, 100k-claim store)
 
     .venv/bin/python bench/retrieval_recall.py --store STORE.sqlite3 [--pairs N]
-        [--work /tmp/recall] [--seed 13] [--mrpc FILE]
+        [--work /tmp/recall] [--seed 13] [--mrpc FILE] [--no-vectors]
 
 STORE is a claim store that bench_ingest.py filled and left behind, e.g. after
 ``bench/bench_ingest.py --sizes 100000 --clients 1 --database-url sqlite:////tmp/store100k.sqlite3``
@@ -43,6 +43,15 @@ fewer rare words fit the budget. A real store rarely holds such half-copies, so 
 also given for a *clone-free* emulation: the same ranked list with the pair's clones (fill
 mentions sharing a run of ``CLONE_RUN`` words with s1 or s2) removed before the top k are taken.
 (The word choice and weights still see the clones' document frequencies.)
+
+The vector path (skipped with ``--no-vectors``): the copy is migrated and its mentions without a
+vector are backfilled (``services.vectors.backfill``; a store filled before vectors were kept
+has none), and the s2 ingest stores theirs. Then for each pair, at the current settings, s1's
+nearest stored vectors are looked up in the window around s2's article as ingest would
+(``CLAIMTRACK_VECTOR_*``), added to the current full-text candidates, shortlisted with the
+vector lane (``matching._scored``) and decided (``matching._decide``, days apart unknown as in
+the lexical e2e): ``e2e`` of the hybrid is the share of ``matcher_same`` pairs whose s1 then joins
+s2's claim (store and clone-free views), beside the lexical figure at the current settings.
 
 Reported per (budget, k, keep, min_ratio): recall of s2 among ``matcher_same`` pairs (the number
 that matters: a match the matcher would accept, lost by retrieval), how many of the pairs the

@@ -162,3 +162,12 @@ def test_settling_a_plan_looks_at_the_fresh_mentions_vectors_too(components):
     assert [[m.text for m in row] for row in _fresh_neighbours(SETTINGS, [new], fresh)] == [[BOMBARDMENT]]
     assert _fresh_neighbours({**SETTINGS, "VECTOR_RETRIEVAL": False}, [new], fresh) == [[]]
     assert _fresh_neighbours(SETTINGS, [MentionText(text=POUNDING)], fresh) == [[]]  # no vector: words only
+
+
+def test_similar_to_reads_the_vectors_published_up_to_until(client, auth):
+    post(client, auth, article("alpha.com", text=BOMBARDMENT, published_at="2024-08-19T12:00:00Z"))
+    later = client.get("/v1/claims", query_string={"similar_to": POUNDING, "until": "2024-08-20"}).get_json()
+    assert [item["text"] for item in later["items"]][:1] == [BOMBARDMENT]
+    # before it was published: neither its vector nor (by the filter) its claim
+    earlier = client.get("/v1/claims", query_string={"similar_to": POUNDING, "until": "2024-08-18"}).get_json()
+    assert earlier["items"] == []

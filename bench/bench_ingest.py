@@ -29,7 +29,8 @@ default install stays under 150 MB.
    measured articles are deleted again (mentions, disagreements, claims they created; the claims
    they joined are refreshed), so sizes do not skew each other. Sizes grow the same database.
    ``search_ms`` is the time spent in candidate retrieval per article (full-text lookups and
-   loading the candidates); ``shares`` splits the total between extraction, retrieval and the
+   loading the candidates); ``shares`` splits the total between extraction, retrieval, vectors
+   (embedding the article's mentions, reading the window's vectors, the nearest) and the
    matcher's pair scores (the rest is shortlisting, writes, detection and the response).
    With ``--clients N`` (default 2, as many as the server's default workers; 1 turns it off)
    the same articles are then ingested again by N processes side by side, forked after the
@@ -350,15 +351,21 @@ def clear_caches(comps) -> None:
 class StageTimer:
     """Times the stages of ingest by wrapping them: ``search`` (candidate retrieval: the
     full-text lookups and loading the candidates), ``score`` (the matcher's pair scores) and
-    ``extract`` (the extractor, wrapped per Components with ``watch``)."""
+    ``extract`` (the extractor, wrapped per Components with ``watch``), and ``vectors`` (embedding
+    the article's mentions, reading the window's stored vectors and finding the nearest)."""
 
     def __init__(self):
+        from api.pipeline.embedding import StaticEmbedder
         from api.pipeline.match import Matcher
         from api.services.retrieval import CandidateFinder
-        self.seconds: dict[str, float] = {"search": 0.0, "score": 0.0, "extract": 0.0}
+        from api.services.vectors import VectorWindow
+        self.seconds: dict[str, float] = {"search": 0.0, "score": 0.0, "extract": 0.0, "vectors": 0.0}
         for name in ("find", "load"):
             setattr(CandidateFinder, name, self._timed("search", getattr(CandidateFinder, name)))
         Matcher.score = self._timed("score", Matcher.score)
+        StaticEmbedder.embed = self._timed("vectors", StaticEmbedder.embed)
+        VectorWindow.read = classmethod(self._timed("vectors", VectorWindow.read.__func__))
+        VectorWindow.neighbours = self._timed("vectors", VectorWindow.neighbours)
 
     def watch(self, comps) -> None:
         """Time this Components' extractor too."""
@@ -416,7 +423,7 @@ def measure(engine, comps, settings, payloads: list[dict], timer: StageTimer) ->
     gc.collect()
     timer.take()
     times, search, ids, mentions, new_claims = [], [], [], 0, 0
-    stages = {"search": 0.0, "score": 0.0, "extract": 0.0}
+    stages = {"search": 0.0, "score": 0.0, "extract": 0.0, "vectors": 0.0}
     with engine.connect() as conn:
         claims_before = conn.execute(select(func.count()).select_from(Claim.__table__)).scalar()
     for data in payloads:
@@ -547,6 +554,7 @@ def fmt(backend: str, matcher: str, size: int, r: dict, fill_s: float | None) ->
             f"p95_ms={r['p95_ms']:.1f} articles_per_s={r['articles_per_s']:.1f} "
             f"search_median_ms={r['search_ms']:.1f} "
             f"shares: extract={r['shares']['extract']:.0%} search={r['search_share']:.0%} score={r['shares']['score']:.0%} "
+            f"vectors={r['shares']['vectors']:.0%} "
             f"mentions={r['mentions']} joined_existing={r['joined']} disagreements={r['disagreements']}"
             + (f" fill_s={fill_s:.1f}" if fill_s is not None else ""))
 

@@ -30,7 +30,7 @@ from ..pipeline.types import MentionText
 from .components import Components
 from .retrieval import CandidateFinder, StoredMention, days_apart, stored_view
 from .search import index_terms
-from .vectors import VectorWindow, decode
+from .vectors import VectorWindow
 
 PER_CLAIM = 2
 # more mentions than this stored by others between planning and writing: plan again
@@ -372,12 +372,12 @@ def _fresh_neighbours(settings: dict, views: list[MentionText],
     """For each view (carrying its vector), the fresh stored mentions nearest to it by vector,
     best first, as ``vector_neighbours`` chooses them (``VECTOR_CANDIDATES`` at cosine >=
     ``VECTOR_MIN_COSINE``); empty lists when vector retrieval is off or vectors are missing."""
-    coded = [m for m in fresh.values() if m.code is not None]
+    coded = [m for m in fresh.values() if m.vector is not None]
     if not views or not coded or not settings.get("VECTOR_RETRIEVAL") or any(v.vector is None for v in views):
         return [[] for _ in views]
     import numpy as np
 
-    window = VectorWindow(np.array([m.id for m in coded], dtype=np.int64), decode([m.code for m in coded]))
+    window = VectorWindow(np.array([m.id for m in coded], dtype=np.int64), np.stack([m.vector for m in coded]))
     by_id = {m.id: m for m in coded}
     near = window.neighbours(np.stack([v.vector for v in views]), settings.get("VECTOR_CANDIDATES", 0),
                              settings.get("VECTOR_MIN_COSINE", 1.0))

@@ -42,19 +42,19 @@ class StoredMention:
     """A stored mention as matching needs it: plain fields (no ORM object, cheap to load in
     bulk), with the pipeline's ``view`` built only when first asked for (most candidates are
     only compared by their ``text``). ``spans`` are the quote spans as article offsets: a list,
-    or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for. ``code``
-    is its stored vector's int8 code (``vectors``), None when it has none; the view carries the
-    vector decoded."""
+    or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for.
+    ``vector`` is its stored vector (float32, decoded from ``mention_vector``'s code; None when
+    it has none); the view carries it."""
 
     __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "published",
-                 "code", "_view", "_quotes", "_processed")
+                 "vector", "_view", "_quotes", "_processed")
 
     def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
-                 speaker: str | None, is_quote: bool, spans, published=None, code: bytes | None = None) -> None:
+                 speaker: str | None, is_quote: bool, spans, published=None, vector=None) -> None:
         self.id, self.claim_id, self.article_id, self.text = id, claim_id, article_id, text
         self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
         self.published = published  # its article's published_at (SQLite: as text), see ``days_apart``
-        self.code = code
+        self.vector = vector
         self._view: MentionText | None = None
         self._quotes: tuple[tuple[int, int], ...] | None = None
         self._processed: str | None = None
@@ -63,12 +63,8 @@ class StoredMention:
     def view(self) -> MentionText:
         """The pipeline's view of this mention (quote spans relative to its text)."""
         if self._view is None:
-            vector = None
-            if self.code is not None:
-                from .vectors import decode  # (vectors imports this module)
-                vector = decode([self.code])[0]
             self._view = MentionText(text=self.text, speaker=self.speaker, is_quote=self.is_quote,
-                                     quotes=self.quotes, vector=vector)
+                                     quotes=self.quotes, vector=self.vector)
         return self._view
 
     @property
@@ -287,12 +283,15 @@ class CandidateFinder:
 
     def load(self, ids) -> dict[int, StoredMention]:
         """The stored mentions with these ids, with their article's publication time and their
-        stored vector's code (read through the driver's cursor, as postings are; one joined query
-        per 500 ids)."""
+        stored vector (read through the driver's cursor, as postings are; one joined query per
+        500 ids; the vectors decoded in one batch)."""
+        from .vectors import decode  # (vectors imports this module)
+
         ids = sorted(set(ids))
         cur = self._cursor_()
         mark = self._mark
         out: dict[int, StoredMention] = {}
+        coded: list[tuple[StoredMention, bytes]] = []
         for i in range(0, len(ids), IN_CHUNK):
             chunk = ids[i:i + IN_CHUNK]
             cur.execute("SELECT m.id, m.claim_id, m.article_id, m.text, m.start, m.speaker, m.is_quote, "
@@ -303,5 +302,10 @@ class CandidateFinder:
                 if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
                     spans = ()
                 out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans,
-                                         published, code)
+                                         published)
+                if code is not None:
+                    coded.append((out[mid], code))
+        if coded:
+            for (m, _), vector in zip(coded, decode([c for _, c in coded])):
+                m.vector = vector
         return out

@@ -113,13 +113,14 @@ class VectorWindow:
             return [[] for _ in range(len(q))]
         with _BLAS.limit(limits=1, user_api="blas"):
             sims = q @ self.vectors.T
-        out = []
+        out: list[list[tuple[int, float]]] = [[] for _ in range(len(q))]
         kk = min(k, sims.shape[1])
-        for row in sims:
+        for r in np.flatnonzero((sims >= min_cosine).any(axis=1)):  # (most rows have none)
+            row = sims[r]
             top = np.argpartition(-row, kk - 1)[:kk] if kk < len(row) else np.arange(len(row))
             top = top[row[top] >= min_cosine]
             top = top[np.argsort(-row[top], kind="stable")]
-            out.append([(int(self.ids[j]), float(row[j])) for j in top])
+            out[r] = [(int(self.ids[j]), float(row[j])) for j in top]
         return out
 
 

@@ -156,8 +156,8 @@ def test_settling_a_plan_looks_at_the_fresh_mentions_vectors_too(components):
 
     vecs = components.embedder.embed([BOMBARDMENT, STORM, POUNDING])
     codes = encode(vecs[:2])
-    fresh = {i + 1: StoredMention(i + 1, 10 + i, 5, t, 0, None, False, (), None, code)
-             for i, (t, code) in enumerate(zip([BOMBARDMENT, STORM], codes))}
+    fresh = {i + 1: StoredMention(i + 1, 10 + i, 5, t, 0, None, False, (), None, vec)
+             for i, (t, vec) in enumerate(zip([BOMBARDMENT, STORM], decode(codes)))}
     new = MentionText(text=POUNDING, vector=vecs[2])
     assert [[m.text for m in row] for row in _fresh_neighbours(SETTINGS, [new], fresh)] == [[BOMBARDMENT]]
     assert _fresh_neighbours({**SETTINGS, "VECTOR_RETRIEVAL": False}, [new], fresh) == [[]]

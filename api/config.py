@@ -65,7 +65,7 @@ def from_environment() -> dict:
         "VECTOR_WINDOW_MAX": _int("CLAIMTRACK_VECTOR_WINDOW_MAX", 4000),
         "VECTOR_CANDIDATES": _int("CLAIMTRACK_VECTOR_CANDIDATES", 10),
         "VECTOR_MIN_COSINE": _float("CLAIMTRACK_VECTOR_MIN_COSINE", 0.8),
-        "VECTOR_SCORED": _int("CLAIMTRACK_VECTOR_SCORED", 2),
+        "VECTOR_SCORED": _int("CLAIMTRACK_VECTOR_SCORED", 1),
         # Disagreement detection against at most this many earlier mentions of the claim.
         "DETECT_AGAINST": _int("CLAIMTRACK_DETECT_AGAINST", 50),
         "DETECT_DISAGREEMENTS": _flag("CLAIMTRACK_DETECT_DISAGREEMENTS", True),

@@ -47,7 +47,7 @@ def decode(codes: Sequence[bytes], dim: int = DIM) -> np.ndarray:
     """float32 vectors (L2-normalised again; zero rows stay zero) from int8 codes."""
     if not codes:
         return np.zeros((0, dim), dtype=np.float32)
-    out = np.frombuffer(b"".join(bytes(c) for c in codes), dtype=np.int8).reshape(len(codes), -1).astype(np.float32)
+    out = np.frombuffer(b"".join(codes), dtype=np.int8).reshape(len(codes), -1).astype(np.float32)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     np.divide(out, norms, out=out, where=norms > 0)
     return out

@@ -171,3 +171,32 @@ def test_similar_to_reads_the_vectors_published_up_to_until(client, auth):
     # before it was published: neither its vector nor (by the filter) its claim
     earlier = client.get("/v1/claims", query_string={"similar_to": POUNDING, "until": "2024-08-18"}).get_json()
     assert earlier["items"] == []
+
+
+def test_the_window_is_read_off_its_index(app, client, auth):
+    post(client, auth, article(text=BOMBARDMENT))
+    engine = _engine(app)
+    sqlite = engine.dialect.name == "sqlite"
+    mark = "?" if sqlite else "%s"
+    queries = [  # as VectorWindow.read sends them
+        (f"SELECT mention_id, code FROM mention_vector WHERE published >= {mark} AND published <= {mark} "
+         f"AND mention_id < {mark} ORDER BY published LIMIT {mark}", (0, 10 ** 10, 2 ** 62, 2000)),
+        (f"SELECT mention_id, code FROM mention_vector WHERE published < {mark} AND published >= {mark} "
+         f"AND mention_id < {mark} ORDER BY published DESC LIMIT {mark}", (10 ** 10, 0, 2 ** 62, 2000)),
+        (f"SELECT mention_id, code FROM mention_vector WHERE published <= {mark} AND mention_id < {mark} "
+         f"ORDER BY published DESC LIMIT {mark}", (10 ** 10, 2 ** 62, 4000))]
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        if not sqlite:  # (on a table this small PostgreSQL would rather read it all and sort)
+            cur.execute("SET enable_seqscan = off")
+            cur.execute("SET enable_bitmapscan = off")
+        for sql, params in queries:
+            cur.execute(("EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN ") + sql, params)
+            plan = "\n".join(str(row[-1] if sqlite else row[0]) for row in cur.fetchall())
+            assert "ix_mention_vector_published" in plan, plan
+            assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan
+        cur.close()
+    finally:
+        raw.rollback()
+        raw.close()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .. import gazetteer
 from ..text import NEGATIONS, STOPWORDS, expand_contractions, plain, word_spans
 from ..types import Span
 from . import lexicon as lx
@@ -232,6 +233,12 @@ class Side:
         return None
 
 
+def _sentence_initial(side: Side, k: int) -> bool:
+    """True when token k opens a sentence (the text's first token, or one after . ! ? or a colon)."""
+    before = side.text[:side.toks[k].start].rstrip(" \t\n\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:"
+
+
 @lru_cache(maxsize=4096)
 def side(text: str) -> Side:
     """The prepared ``Side`` for a text (cached: a mention is compared with many others)."""
@@ -255,6 +262,27 @@ class Alignment:
                 for k in range(i2 - i1):
                     self.amap[i1 + k] = j1 + k
                     self.bmap[j1 + k] = i1 + k
+
+    def shares_a_name(self) -> bool:
+        """True when a capitalised content word (not a month or weekday) is aligned between the
+        two texts: a name both reports give to what they are about ("Gaza", "Blinken", "the
+        Senate"). A word that opens a sentence on both sides is capitalised anyway ("Turnout
+        was ..."); it counts only as a country, state or demonym ("Israel says ...") or as the
+        first word of a longer name ("Joe Biden said ...")."""
+        for i, j in enumerate(self.amap):
+            if j < 0:
+                continue
+            t, u = self.a.toks[i], self.b.toks[j]
+            if not (t.cap and u.cap and t.content and not t.month and t.word not in lx.WEEKDAYS):
+                continue
+            if not (_sentence_initial(self.a, i) and _sentence_initial(self.b, j)):
+                return True
+            nxt = self.amap[i + 1] if i + 1 < len(self.amap) else -1
+            if nxt == j + 1 and self.a.toks[i + 1].cap and self.a.toks[i + 1].content:
+                return True
+            if gazetteer.region_code(self.a.text[t.start:t.end]):
+                return True
+        return False
 
     def equal_blocks(self, content_only: bool = True):
         """Equal opcodes (i1, i2, j1, j2) in order, with the end of the previous equal block on

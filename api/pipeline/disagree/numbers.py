@@ -19,6 +19,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from ..speaker_identity import SAME, relation
 from ..types import Disagreement
 from . import lexicon as lx
 
@@ -208,6 +209,8 @@ def compatible_values(sa, i: int, sb, j: int) -> bool:
 
 def find_number(al: "Alignment", a, b) -> Disagreement | None:
     """A quantity stated with different values for the same thing, or None."""
+    if not identified(al, a, b):
+        return None
     sa, sb = al.a, al.b
     na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx
           and not _relative_ordinal(sa.toks, i) and not _identifier(sa, i)]
@@ -236,6 +239,17 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
                     "number", sa.span(i, i + 1), sb.span(j, j + 1),
                     f"A says '{pa}', B says '{pb}': {_fmt(t)} vs {_fmt(u)}")
     return None
+
+
+def identified(al: "Alignment", a, b) -> bool:
+    """True when the two texts say what their figure or date is about in a way that can be
+    compared: they share a name ("Israel says 111 hostages ..."), or both are credited to the same
+    named source. Two template sentences with nothing named ("The margin of sampling error is plus
+    or minus six percentage points", "The meeting lasted three hours") may well be about two
+    different polls or meetings; their figures are not reported as a dispute."""
+    if al.shares_a_name():
+        return True
+    return bool(a.speaker and b.speaker and relation(a.speaker, b.speaker) == SAME)
 
 
 def _identifier(side, i: int) -> bool:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..text import plain
 from ..types import Disagreement
 from . import lexicon as lx
+from .numbers import identified
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment
@@ -126,7 +127,7 @@ def parse_times(toks, text: str) -> list[TimeExpr]:
 def find_time(al: "Alignment", a, b) -> Disagreement | None:
     """Different days, dates, periods or clock times for the same event, or None."""
     ta, tb = al.a.times, al.b.times
-    if not ta or not tb or _other_occasion(ta, tb):
+    if not ta or not tb or _other_occasion(ta, tb) or not identified(al, a, b):
         return None
     for x in ta:
         if x.type in _RELATIVE or any(y.type == x.type and y.value == x.value for y in tb):

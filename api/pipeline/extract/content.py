@@ -76,23 +76,40 @@ def pieces(text: str, start: int, end: int, att: Attribution | None, toks: list[
         if not others or not whole:
             return whole
         found = [(whole[0].start, whole[0].end, False)]  # a later frame may still split it
-    found = [(a, b, own, None) for a, b, own in found]
-    for other, name, role in others:
-        if other.cue < att.cue:
-            found = first_frame(toks, start, end, found, other, (name, role))
-        else:
-            found = second_frame(text, start, end, toks, found, other, (name, role))
+    found = _other_frames(text, start, end, toks, att, [(a, b, own, None) for a, b, own in found], others)
+    return _settled(text, _cleaned(text, found, quote_spans), whole, quote_spans)
+
+
+def _cleaned(text: str, found: list, quote_spans: list[tuple[int, int]]) -> list[Piece]:
+    """The found spans trimmed (``clean``), the empty ones dropped."""
     out = []
     for a, b, own, who in found:
         a, b = clean(text, a, b, quote_spans)
         if b > a:
             out.append(Piece(a, b, own, who))
+    return out
+
+
+def _settled(text: str, out: list[Piece], whole: list[Piece], quote_spans: list[tuple[int, int]]) -> list[Piece]:
+    """The pieces, unless no content is left ("Herzog met Blinken, and said:" → the lead only)
+    or only fragments are ("He told reporters so." → the whole sentence)."""
     content = [p for p in out if not p.own]
     if not content:
-        return [p for p in out if p.own]  # "Herzog met Blinken, and said:" → the lead only
+        return [p for p in out if p.own]
     if all(not _quoted(p, quote_spans) and is_fragment(text[p.start:p.end]) for p in content):
-        return whole  # "He told reporters so." : nothing left worth a mention of its own
+        return whole
     return out
+
+
+def _other_frames(text: str, start: int, end: int, toks: list[Tok], att: Attribution, found: list, others):
+    """The pieces after the frames other than the governing one have taken their share (a frame
+    before the governing one, or a later one: "…, and Y agreed that B")."""
+    for other, name, role in others:
+        if other.cue < att.cue:
+            found = first_frame(toks, start, end, found, other, (name, role))
+        else:
+            found = second_frame(text, start, end, toks, found, other, (name, role))
+    return found
 
 
 def _quoted(p: Piece, quote_spans: list[tuple[int, int]]) -> bool:
@@ -179,12 +196,10 @@ def _coordinated(text, start, end, att, toks):
 
 def _speech_verb(text, start, end, att, toks):
     """A speech verb with its subject before or after it ('X said …', '"…," said X')."""
-    n, k, np = len(toks), att.cue, att.np
-    if toks[k].low in QUOTE_ONLY and not (k + 1 < n and toks[k + 1].text == ":") and not particle(toks, k) \
-            and late_particle(toks, k) is None:
-        # 'Trump called it "a disgrace"' → the quotation
-        q = next((c for c in range(k + 1, n) if toks[c].kind == "q"), None)
-        return [(toks[q].start, toks[q].end, False)] if q is not None else None
+    k, np = att.cue, att.np
+    quote_only = _quote_only(toks, k)
+    if quote_only is not _PASS:
+        return quote_only
     if np.kind == "pron" and np.text.lower() in ("it", "i", "we", "you"):
         return None  # "It is hoped that …", "I think …": no speaker to take the frame off for
     inverted = np.i > k  # '"…," said Blinken'
@@ -197,13 +212,10 @@ def _speech_verb(text, start, end, att, toks):
         as_frame = _as_frame(text, start, end, toks, f0 - 1, k, kind)
         if as_frame is not None:
             return as_frame
-    # ", adding later, “…”" / ", citing …": the content was reached through a participle frame
-    via_participle = crossed and any(toks[c - 1].text == "," and frame_participle(toks[c])
-                                     for c in range(right + 1, p))
-    if kind == "clause" and toks[k].low not in CLAUSE_VERBS and not light_frame(toks, k) and not via_participle:
+    if kind == "clause" and _complement_verb(toks, k, right, p, crossed):
         # "blasted Clinton as a “disgrace”": the complement, when it quotes someone's words (and no
         # ", saying …" frame comes before the quotation)
-        q = next((c for c in range(p, n) if toks[c].kind == "q"), None)
+        q = next((c for c in range(p, len(toks)) if toks[c].kind == "q"), None)
         if q is not None and participle_frame(toks, p, q) is None:
             return quoted_complement(toks, p, start, end)
         kind = "none"
@@ -211,6 +223,26 @@ def _speech_verb(text, start, end, att, toks):
     if out is not _PASS:
         return out
     return _after_the_object(text, start, end, att, toks, f0, p, kind, inverted)
+
+
+def _quote_only(toks, k: int):
+    """'Trump called it "a disgrace"': a verb that only frames a quotation gives that quotation
+    (None when there is none); ``_PASS`` for any other verb."""
+    n = len(toks)
+    if toks[k].low not in QUOTE_ONLY or (k + 1 < n and toks[k + 1].text == ":") or particle(toks, k) \
+            or late_particle(toks, k) is not None:
+        return _PASS
+    q = next((c for c in range(k + 1, n) if toks[c].kind == "q"), None)
+    return [(toks[q].start, toks[q].end, False)] if q is not None else None
+
+
+def _complement_verb(toks, k: int, right: int, p: int, crossed: bool) -> bool:
+    """True when the bare clause after the verb at ``k`` is its complement, not what was said:
+    not a clause-taking verb, not a light frame, and not reached through a later participle
+    frame (", adding later, “…”" / ", citing …")."""
+    via_participle = crossed and any(toks[c - 1].text == "," and frame_participle(toks[c])
+                                     for c in range(right + 1, p))
+    return toks[k].low not in CLAUSE_VERBS and not light_frame(toks, k) and not via_participle
 
 
 def _frame_end(text, start, end, att, toks, inverted: bool, f0: int):
@@ -225,20 +257,33 @@ def _frame_end(text, start, end, att, toks, inverted: bool, f0: int):
         return right + 1  # "As X put it, …"
     if light_frame(toks, k):
         return right + light_frame(toks, k)  # "X made it clear (that) …"
-    if to_infinitive(toks, right) and not any(t.kind == "q" for t in toks[:f0]):
+    quote_before = any(t.kind == "q" for t in toks[:f0])
+    if to_infinitive(toks, right) and not quote_before:
         return stance_split(text, start, end, att, toks)  # "X agreed to release …"
-    if toks[k].low in _CONTROL_VERBS and not any(t.kind == "q" for t in toks[:f0]):
-        q = skip_object(toks, right)
-        long_object = False
-        if right < q < n - 1 and toks[q].text == ",":  # "asked Lester Holt, the moderator, to …"
-            c = next((c for c in range(q + 2, min(n - 1, q + 16)) if toks[c].text == ","), None)
-            if c is not None and toks[q + 1].low in ("the", "a", "an", "who"):
-                q, long_object = c + 1, True
-        if right < q < n - 1 and to_infinitive(toks, q):
+    if toks[k].low in _CONTROL_VERBS and not quote_before:
+        told = _told_to(toks, right)
+        if told is not _PASS:
             # "X urged voters to reject …" (the object and what it is urged to do); after a long
             # object with an appositive, from "to"
-            return stance_split(text, start, end, att, toks, q if long_object else None)
+            return stance_split(text, start, end, att, toks, told)
     return right
+
+
+def _told_to(toks, right: int):
+    """After a control verb ("urged", "asked"), whether its object is followed by an infinitive
+    ("urged voters to reject …"): ``_PASS`` when not, else where the split starts — ``None``
+    for the object itself, or the "to" after a long object with an appositive ("asked Lester
+    Holt, the moderator, to …")."""
+    n = len(toks)
+    q = skip_object(toks, right)
+    long_object = False
+    if right < q < n - 1 and toks[q].text == ",":
+        c = next((c for c in range(q + 2, min(n - 1, q + 16)) if toks[c].text == ","), None)
+        if c is not None and toks[q + 1].low in ("the", "a", "an", "who"):
+            q, long_object = c + 1, True
+    if right < q < n - 1 and to_infinitive(toks, q):
+        return q if long_object else None
+    return _PASS
 
 
 def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bool):
@@ -247,16 +292,12 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
     n = len(toks)
     before = f0 > 0 and substantive(toks, 0, f0)
     before_q = any(t.kind == "q" for t in toks[:f0])
-    prev = toks[f0 - 1] if f0 > 0 else None
-    # content before the frame: '"…," X said' / 'CLAUSE, X said' — not an opening adverbial
-    # ("In Ohio on Tuesday, X said …", "Asked about it, X said …")
-    lead_in = before and not opening_adverbial(toks, f0) and (before_q or prev.text in DASHES or prev.text == ",")
     after = p < n and kind in ("that", "colon", "quote", "clause") and substantive(toks, p, n)
     if kind == "colon" and p >= n and not before:
         return []  # "Caddell continued:" : all frame, the words follow in the next paragraph
-    if lead_in and after and not crossed and not before_q:
-        lead_in = False  # "Michael Mulgrew, president of the union, said he hopes …": an appositive
-    if lead_in:
+    if _lead_in(toks, f0, before, before_q) and not (after and not crossed and not before_q):
+        # (with a clause after and no comma crossed: "Michael Mulgrew, president of the union,
+        # said he hopes …" — an appositive, not a lead-in)
         if kind == "comma" and word_count(toks, 0, f0) <= 4 and not before_q:
             return None  # "The plan, he said, is bad." : the frame interrupts one clause
         out = [(*span(toks, 0, f0, start, end), False)]
@@ -266,6 +307,15 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
     if after:
         return _clause_after(start, end, toks, f0, p, kind, before)
     return _PASS
+
+
+def _lead_in(toks, f0: int, before: bool, before_q: bool) -> bool:
+    """True when the words before the frame are content: '"…," X said' / 'CLAUSE, X said' — not
+    an opening adverbial ("In Ohio on Tuesday, X said …", "Asked about it, X said …")."""
+    if not before or opening_adverbial(toks, f0):
+        return False
+    prev = toks[f0 - 1]
+    return before_q or prev.text in DASHES or prev.text == ","
 
 
 def _clause_after(start, end, toks, f0: int, p: int, kind: str, before: bool):
@@ -297,28 +347,39 @@ def _after_the_object(text, start, end, att, toks, f0: int, p: int, kind: str, i
     before = f0 > 0 and substantive(toks, 0, f0)
     before_q = any(t.kind == "q" for t in toks[:f0])
     prev = toks[f0 - 1] if f0 > 0 else None
-    if before and kind == "none" and not inverted and not before_q and p < n and substantive(toks, p, n) \
-            and toks[k].low not in NOUN_OBJECT_WHOLE:
+    plain_object = kind == "none" and not inverted and not before_q
+    if before and plain_object and p < n and substantive(toks, p, n) and toks[k].low not in NOUN_OBJECT_WHOLE:
         return stance_split(text, start, end, att, toks)  # "In her book, X noted the clot's existence."
     if before and (prev.kind == "q" or att.final):
         return [(*span(toks, 0, f0, start, end), False)]
-    # "X said as much in an interview, arguing that …": the words after a later participle frame
-    c = participle_frame(toks, max(p, k + 1), n - 2)
-    if c is not None:
-        q, kind2 = participle_content(toks, c + 1)
-        if kind2 in ("that", "colon", "quote", "clause") and q < n and substantive(toks, q, n):
-            out = [(*span(toks, 0, f0, start, end), True)] if before and prev.kind == "w" \
-                and prev.low in SUBORDINATORS else []
-            if kind == "none" and toks[k].low not in CLAUSE_VERBS and word_count(toks, p, c) >= 3 \
-                    and _noun_start(toks[p]):
-                # "attacked Jones for her vote, saying …": the object is the speaker's words too
-                out.append((*span(toks, p, c, start, end), False))
-            return out + content_after(toks, q, kind2, start, end)
-    if kind == "none" and not inverted and not before_q and toks[k].low not in NOUN_OBJECT_WHOLE:
+    later = _after_later_participle(start, end, att, toks, f0, p, kind, before)
+    if later is not None:
+        return later
+    if plain_object and toks[k].low not in NOUN_OBJECT_WHOLE:
         return stance_split(text, start, end, att, toks)  # "X noted the rule": the object
-    if kind == "none" and not inverted and not before_q and not before:
+    if plain_object and not before:
         return _coordinated_cue(start, end, toks, p)
     return None
+
+
+def _after_later_participle(start, end, att, toks, f0: int, p: int, kind: str, before: bool):
+    """"X said as much in an interview, arguing that …": the words after a later participle
+    frame (with the object when it is the speaker's words too), or None."""
+    n, k = len(toks), att.cue
+    c = participle_frame(toks, max(p, k + 1), n - 2)
+    if c is None:
+        return None
+    q, kind2 = participle_content(toks, c + 1)
+    if kind2 not in ("that", "colon", "quote", "clause") or q >= n or not substantive(toks, q, n):
+        return None
+    prev = toks[f0 - 1] if f0 > 0 else None
+    out = [(*span(toks, 0, f0, start, end), True)] if before and prev.kind == "w" \
+        and prev.low in SUBORDINATORS else []
+    if kind == "none" and toks[k].low not in CLAUSE_VERBS and word_count(toks, p, c) >= 3 \
+            and _noun_start(toks[p]):
+        # "attacked Jones for her vote, saying …": the object is the speaker's words too
+        out.append((*span(toks, p, c, start, end), False))
+    return out + content_after(toks, q, kind2, start, end)
 
 
 def _coordinated_cue(start, end, toks, p: int):

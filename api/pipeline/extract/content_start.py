@@ -95,50 +95,27 @@ def skip_frame(toks: list[Tok], p: int, cue: str) -> tuple[int, str, bool]:
     'that', 'colon', 'quote', 'clause' (a bare clause), 'comma' (a comma, then not a quotation)
     or 'end' (nothing but frame to the end of the sentence), and whether a comma was crossed on
     the way (", adding that …": a second frame after the first one ended)."""
-    n = len(toks)
     obj = cue in _OBJECT_VERBS
     steps = 0
     crossed = False
-    while p < n and steps < 30:
+    while p < len(toks) and steps < 30:
         steps += 1
         t = toks[p]
-        if t.kind == "q":
-            return p, "quote", crossed
-        if t.kind == "w" and t.low == "that":
-            return p + 1, "that", crossed
-        if t.text == ":":
-            return p + 1, "colon", crossed
-        if t.text in (".", "!", "?") and all(x.kind == "p" for x in toks[p:]):
-            return n, "end", crossed
+        mark = _content_mark(toks, p)
+        if mark is not None:
+            return mark[0], mark[1], crossed
         if t.text == ",":
-            if p + 1 < n and toks[p + 1].kind == "q":
-                return p + 1, "quote", True
-            if p + 2 < n and frame_participle(toks[p + 1]):
-                # '"…," X said, adding later, "…"' / ", citing the release of …": a second frame
-                q, kind2 = participle_content(toks, p + 1)
-                if kind2 in ("that", "colon", "quote", "clause"):
-                    return q, kind2, True
-            if p + 2 < n and toks[p + 1].low in ("and", "but") and toks[p + 2].kind == "q":
-                return p + 2, "quote", True  # "\"A,\" X wrote, and \"B.\""
-            c = _that_ahead(toks, p + 1)
-            if c is not None:
-                p, crossed = c, True
+            got = _at_comma(toks, p)
+            if isinstance(got, int):
+                p, crossed = got, True
                 continue
-            return p, "comma", crossed
+            return got[0], got[1], crossed or got[2]
         if t.kind == "w" and t.text.islower() and t.low in PREPOSITIONS:
-            c = _that_ahead(toks, p + 1)
-            if c is not None:
-                p = c
-                continue
-            c = _pp_end(toks, p + 1)
-            if c is not None:  # "wrote in an email to X, and “…”" / "said at a rally."
-                p = c
-                continue
-            # "said on Tuesday the …": a short time phrase, then a clause
-            if p + 1 < n and frame_word(toks[p + 1]):
-                p += 2
-                continue
-            return p, "clause", crossed
+            nxt = _past_preposition(toks, p)
+            if nxt is None:
+                return p, "clause", crossed
+            p = nxt
+            continue
         if frame_word(t) or t.kind == "w" and t.low in FRAME_PARTICIPLES:
             p += 1
             continue
@@ -148,10 +125,53 @@ def skip_frame(toks: list[Tok], p: int, cue: str) -> tuple[int, str, bool]:
             if q > p:
                 p = q
                 continue
-        if t.kind in ("w", "n") and clause_like(toks, p):
-            return p, "clause", crossed
-        return p, "none", crossed
+        return p, "clause" if t.kind in ("w", "n") and clause_like(toks, p) else "none", crossed
     return p, "end", crossed
+
+
+def _content_mark(toks: list[Tok], p: int) -> tuple[int, str] | None:
+    """Where the content starts when token ``p`` marks it: a quotation, "that", a colon, or the
+    sentence's end ('end')."""
+    t = toks[p]
+    if t.kind == "q":
+        return p, "quote"
+    if t.kind == "w" and t.low == "that":
+        return p + 1, "that"
+    if t.text == ":":
+        return p + 1, "colon"
+    if t.text in (".", "!", "?") and all(x.kind == "p" for x in toks[p:]):
+        return len(toks), "end"
+    return None
+
+
+def _at_comma(toks: list[Tok], p: int) -> int | tuple[int, str, bool]:
+    """At a comma in the frame: the index to go on from (a "that" clause ahead), or the result
+    (start, how, crossed): a quotation right after it, a second frame (", adding that …",
+    ', and "B."'), or 'comma'."""
+    n = len(toks)
+    if p + 1 < n and toks[p + 1].kind == "q":
+        return p + 1, "quote", True
+    if p + 2 < n and frame_participle(toks[p + 1]):
+        # '"…," X said, adding later, "…"' / ", citing the release of …": a second frame
+        q, kind2 = participle_content(toks, p + 1)
+        if kind2 in ("that", "colon", "quote", "clause"):
+            return q, kind2, True
+    if p + 2 < n and toks[p + 1].low in ("and", "but") and toks[p + 2].kind == "q":
+        return p + 2, "quote", True  # "\"A,\" X wrote, and \"B.\""
+    c = _that_ahead(toks, p + 1)
+    return c if c is not None else (p, "comma", False)
+
+
+def _past_preposition(toks: list[Tok], p: int) -> int | None:
+    """Where the frame goes on after the preposition at ``p`` ("said in an email to X, …", "said
+    on Tuesday the …"), or None when a clause starts there."""
+    c = _that_ahead(toks, p + 1)
+    if c is not None:
+        return c
+    c = _pp_end(toks, p + 1)
+    if c is not None:  # "wrote in an email to X, and “…”" / "said at a rally."
+        return c
+    return p + 2 if p + 1 < len(toks) and frame_word(toks[p + 1]) else None
 
 
 def _pp_end(toks: list[Tok], i: int, limit: int = 12) -> int | None:

@@ -26,18 +26,14 @@ def stance_split(text: str, start: int, end: int, att: Attribution, toks: list[T
     clause before the subject ("While prices rose, X …") is a piece in the outlet's own voice."""
     n, k = len(toks), att.cue
     late = late_particle(toks, k)  # "called Friday for …"
-    if toks[k].low in QUOTE_ONLY and any(t.kind == "q" for t in toks[k + 1:]) and not particle(toks, k) \
-            and late is None:
-        q = next(c for c in range(k + 1, n) if toks[c].kind == "q")  # 'called it "a disgrace"'
-        if q - (k + 1) > 6:
-            return [(toks[q].start, toks[q].end, False)]
+    quoted = _far_quotation(toks, k, late)
+    if quoted is not None:
+        return [(toks[quoted].start, toks[quoted].end, False)]
     p = _content_start(toks, k, late, content_from)
     if p >= n or not substantive(toks, p, n):
         return None
     content = _stance_content(toks, p, start, end)
-    if (att.stance or toks[k].low not in CLAUSE_VERBS) and toks[p - 1].low != "that" and toks[p].low != "to" \
-            and toks[p].kind != "n" and (
-            toks[p].low not in CLAUSE_STARTS or toks[p].low in NOUN_DETERMINERS and _noun_object(toks, p)):
+    if _noun_object_at(att, toks, p):
         content = _noun_object_pieces(toks, p, content)
     cut = _lead_cut(att, toks)
     if cut is _NO_LEAD:
@@ -46,6 +42,25 @@ def stance_split(text: str, start: int, end: int, att: Attribution, toks: list[T
         return None
     lead = [(*span(toks, 0, cut, start, end), True)] if word_count(toks, 0, cut) >= 3 else []
     return lead + content
+
+
+def _far_quotation(toks: list[Tok], k: int, late: int | None) -> int | None:
+    """'called it "a disgrace"': the index of the quotation a quote-only verb at ``k`` frames,
+    when more than six tokens lie between them, else None."""
+    if toks[k].low not in QUOTE_ONLY or particle(toks, k) or late is not None:
+        return None
+    q = next((c for c in range(k + 1, len(toks)) if toks[c].kind == "q"), None)
+    return q if q is not None and q - (k + 1) > 6 else None
+
+
+def _noun_object_at(att: Attribution, toks: list[Tok], p: int) -> bool:
+    """True when the content at ``p`` is the verb's noun object (not a "that" or "to" clause,
+    not a number, not a clause start other than a determiner opening a noun object)."""
+    if not (att.stance or toks[att.cue].low not in CLAUSE_VERBS):
+        return False
+    if toks[p - 1].low == "that" or toks[p].low == "to" or toks[p].kind == "n":
+        return False
+    return toks[p].low not in CLAUSE_STARTS or toks[p].low in NOUN_DETERMINERS and _noun_object(toks, p)
 
 
 def _content_start(toks: list[Tok], k: int, late: int | None, content_from: int | None) -> int:
@@ -156,20 +171,38 @@ def _object_end(toks: list[Tok], p: int, b: int) -> int:
         if t.start >= b:
             break
         if t.kind != "w" or not t.text.islower():
-            if t.text in DASHES and c > p + 1 and (t.text != "-" or toks[c - 1].end < t.start
-                                                   and toks[c + 1].start > t.end):
+            if _joining_dash(toks, c, p):
                 return toks[c - 1].end  # "… - delaying …", not "25-year-old"
             continue
         if t.low in ("who", "which", "whose") and toks[c - 1].text == "," and c - 1 > p:
             return toks[c - 2].end  # "endorsed Trump, who says he is honored": the outlet's aside
         if word_count(toks, p, c) < 4:
             continue  # "lauded Mr. Clarke in his address for …": too little left to stand alone
-        if t.low in _ADJUNCT_SUBORDINATORS or t.low == "at" or t.low == "on" and frame_word(toks[c + 1]) \
-                or t.low == "in" and any(x.low in VENUE_NOUNS for x in toks[c + 1:c + 4]) \
-                or t.low == "as" and _finite_clause_at(toks, c + 1) \
-                and not any(x.low in ("as", "so", "such") for x in toks[p:c]):  # not "as much … as I do"
+        if _adjunct_at(toks, c, p):
             return toks[c - 1].end if toks[c - 1].text != "," else toks[c - 2].end
     return b
+
+
+def _joining_dash(toks: list[Tok], c: int, p: int) -> bool:
+    """A dash at ``c`` that sets off what follows ("… - delaying …"), not a hyphen inside a word
+    ("25-year-old")."""
+    t = toks[c]
+    return t.text in DASHES and c > p + 1 and (t.text != "-" or toks[c - 1].end < t.start
+                                               and toks[c + 1].start > t.end)
+
+
+def _adjunct_at(toks: list[Tok], c: int, p: int) -> bool:
+    """True when the lower-case word at ``c`` opens an adjunct of the frame: a subordinator,
+    "at", "on" + a time word, "in" + a venue ("in an interview"), or "as" + a finite clause (not
+    "as much … as I do")."""
+    w = toks[c].low
+    if w in _ADJUNCT_SUBORDINATORS or w == "at":
+        return True
+    if w == "on":
+        return frame_word(toks[c + 1])
+    if w == "in":
+        return any(x.low in VENUE_NOUNS for x in toks[c + 1:c + 4])
+    return w == "as" and _finite_clause_at(toks, c + 1) and not any(x.low in ("as", "so", "such") for x in toks[p:c])
 
 
 def _finite_clause_at(toks: list[Tok], i: int) -> bool:

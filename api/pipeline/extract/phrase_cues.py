@@ -21,30 +21,41 @@ be been being did does do""".split())
 def claim_noun(text: str, toks: list[Tok], k: int) -> Attribution | None:
     """A claim noun with its holder before it and a "that" clause after it: "*Trump's* claim
     that …", "*a New York Times* report that …", "*Mr. Obama's* bet is that …"."""
-    n = len(toks)
-    c = k + 1
-    if c + 1 < n and toks[c].low in ("is", "was") and toks[c + 1].low == "that":
-        c += 1  # "X's bet is that"
-    if c + 1 >= n or toks[c].low != "that":
+    if not _that_clause_after(toks, k):
         return None
-    nxt = toks[c + 1]
-    if nxt.kind != "w" and nxt.kind != "q" or nxt.text.islower() and (nxt.low in _RELATIVE_NEXT
-                                                                      or nxt.low.endswith("ed")):
-        return None  # "the report that was released": a relative clause
     j = k - 1
     while j >= 1 and toks[j].kind == "w" and toks[j].text.islower() and toks[j].low in _CLAIM_NOUN_MODS:
         j -= 1
-    if toks[j].kind == "s" and j >= 1:
-        np = parse_left(text, toks, j - 1, 2)  # "Trump's claim", "the Tulsa police's earlier claim"
-    elif is_name_word(toks[j]) or toks[j].text.isupper() and len(toks[j].text) > 1:
-        np = parse_left(text, toks, j, 2)  # "a New York Times report"
-        if np is not None and np.kind not in ("org", "person"):
-            np = None
-    else:
-        np = None
+    np = _claim_holder(text, toks, j)
     if np is None or np.kind == "pron" or not agentive(toks, np):
         return None
     return Attribution(np, k, False, False, "noun", True)
+
+
+def _that_clause_after(toks: list[Tok], k: int) -> bool:
+    """True when a "that" clause (not a relative clause: "the report that was released")
+    follows the noun at ``k``, directly or after "is"/"was" ("X's bet is that")."""
+    n = len(toks)
+    c = k + 1
+    if c + 1 < n and toks[c].low in ("is", "was") and toks[c + 1].low == "that":
+        c += 1
+    if c + 1 >= n or toks[c].low != "that":
+        return False
+    nxt = toks[c + 1]
+    if nxt.kind not in ("w", "q"):
+        return False
+    return not (nxt.text.islower() and (nxt.low in _RELATIVE_NEXT or nxt.low.endswith("ed")))
+
+
+def _claim_holder(text: str, toks: list[Tok], j: int) -> NP | None:
+    """Who holds the claim, ending at token ``j``: a possessor ("Trump's claim", "the Tulsa
+    police's earlier claim") or a named organisation or person ("a New York Times report")."""
+    if toks[j].kind == "s" and j >= 1:
+        return parse_left(text, toks, j - 1, 2)
+    if is_name_word(toks[j]) or toks[j].text.isupper() and len(toks[j].text) > 1:
+        np = parse_left(text, toks, j, 2)
+        return np if np is not None and np.kind in ("org", "person") else None
+    return None
 
 
 _VIEW_NOUNS = frozenset("""view views opinion words estimation judgment judgement assessment telling
@@ -60,20 +71,25 @@ def in_view(text: str, toks: list[Tok], k: int) -> NP | None:
         if np is not None and np.kind == "group" and np.j - np.i > 6:
             return None
     else:
-        c = next((c for c in range(k + 2, min(n, k + 8)) if toks[c].kind == "s"), None)
-        if c is None or c + 1 >= n or toks[c + 1].low not in _VIEW_NOUNS:
-            return None
-        np = parse_left(text, toks, c - 1, 2)
-        if np is None or np.i != k + 1:
-            return None
-        np = NP(np.i, c + 2, np.text, np.kind, np.name, np.role, np.possessor)
-        if np.kind == "pron" or not agentive(toks, np):
-            return None
+        np = _possessor_view(text, toks, k)
     if np is None or np.kind == "pron":
         return None
     if np.j < n and toks[np.j].text not in (",", ".", ";"):
         return None
     return np
+
+
+def _possessor_view(text: str, toks: list[Tok], k: int) -> NP | None:
+    """"in *X's* view": the possessor right after "in" at ``k``, spanning to the view noun."""
+    n = len(toks)
+    c = next((c for c in range(k + 2, min(n, k + 8)) if toks[c].kind == "s"), None)
+    if c is None or c + 1 >= n or toks[c + 1].low not in _VIEW_NOUNS:
+        return None
+    np = parse_left(text, toks, c - 1, 2)
+    if np is None or np.i != k + 1:
+        return None
+    np = NP(np.i, c + 2, np.text, np.kind, np.name, np.role, np.possessor)
+    return None if np.kind == "pron" or not agentive(toks, np) else np
 
 
 def with_frame(text: str, toks: list[Tok], k: int) -> Attribution | None:

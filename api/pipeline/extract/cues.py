@@ -165,9 +165,10 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     if t.kind != "w" or not (t.text.islower() or k == 0):
         return False
     low = t.low
-    if k + 1 < len(toks) and (low, toks[k + 1].low) in _NOUN_COMPOUNDS:
+    nxt = toks[k + 1].low if k + 1 < len(toks) else None
+    if (low, nxt) in _NOUN_COMPOUNDS:
         return False  # "the New Democrat Network think tank", "a claims process"
-    if low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low]:
+    if low in PHRASAL_VERBS and nxt in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
         return light_frame(toks, k) > 0
@@ -177,11 +178,17 @@ def is_cue(toks: list[Tok], k: int) -> bool:
         return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":" \
             or low in STANCE_VERBS
     if low in _STATEMENT_VERBS:
-        if low == "put" and k + 1 < len(toks) and toks[k + 1].low == "it" and k >= 2 \
-                and any(x.low == "as" for x in toks[max(0, k - 8):k - 1]):
-            return True  # "As X put it, …"
-        return any(x.low in _STATEMENT_NOUNS for x in toks[k + 1:k + 4])
+        return _statement_cue(toks, k)
     return low in SPEECH_VERBS or low in STANCE_VERBS
+
+
+def _statement_cue(toks: list[Tok], k: int) -> bool:
+    """A statement verb ("issued", "released", "put") is a cue before a statement noun ("issued a
+    statement"), and "put" in "As X put it, …"."""
+    if toks[k].low == "put" and k + 1 < len(toks) and toks[k + 1].low == "it" and k >= 2 \
+            and any(x.low == "as" for x in toks[max(0, k - 8):k - 1]):
+        return True
+    return any(x.low in _STATEMENT_NOUNS for x in toks[k + 1:k + 4])
 
 
 # A cue word followed by a noun that makes it part of a compound noun, not a verb.

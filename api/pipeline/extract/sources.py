@@ -110,17 +110,30 @@ def _phrase_head(toks: list[Tok], s: int, j: int):
     head = None
     for c in range(s, j + 1):
         t = toks[c]
-        if t.kind == "q" or t.kind == "p" and not (t.text == "." and c and toks[c - 1].low in TITLES) \
-                and t.text not in ("-", "'", "\u2019", "/"):
-            return _NOT_A_PHRASE
-        if t.kind == "w" and t.text.islower() and (t.low in OPEN_STOP or t.low in SPEECH_VERBS
-                                                   or t.low in STANCE_VERBS or adverb(t) or t.low in ADVERBS
-                                                   or t.low in CATENATIVE or t.low.endswith(("n't", "ed"))
-                                                   or t.low in ("then", "later", "earlier", "to") and c == j):
+        if _breaks_phrase(toks, c, j):
             return _NOT_A_PHRASE
         if head is None and c > s and t.kind == "w" and t.text.islower() and t.low in OPEN_PREPS:
             head = toks[c - 1]
     return head
+
+
+def _breaks_phrase(toks: list[Tok], c: int, j: int) -> bool:
+    """True when token ``c`` cannot be inside a noun phrase ending at ``j``: a quotation,
+    punctuation (but a title's period, a hyphen, an apostrophe or a slash), or a lower-case
+    function word, speech or stance verb, adverb, catenative, negation or past form ("then",
+    "later", "earlier", "to" only as the last word)."""
+    t = toks[c]
+    if t.kind == "q":
+        return True
+    if t.kind == "p":
+        title_dot = t.text == "." and c and toks[c - 1].low in TITLES
+        return not title_dot and t.text not in ("-", "'", "\u2019", "/")
+    if t.kind != "w" or not t.text.islower():
+        return False
+    low = t.low
+    return (low in OPEN_STOP or low in SPEECH_VERBS or low in STANCE_VERBS or adverb(t) or low in ADVERBS
+            or low in CATENATIVE or low.endswith(("n't", "ed"))
+            or low in ("then", "later", "earlier", "to") and c == j)
 
 
 def _people_word(head: Tok) -> bool:
@@ -141,19 +154,13 @@ _RELATIVIZERS = frozenset({"that", "which", "who", "whose", "whom"})
 def _modifier_start(toks: list[Tok], j: int, s: int = 0) -> int | None:
     """Start of a relative clause or participle phrase that ends the subject ``toks[:j + 1]``
     ("… report *released last year*", "… study *that appeared in …*", "… poll*, which tracks …,*")."""
-    if toks[j].text == ",":  # ", which tracks …," : a comma-bounded insert
-        c = next((c for c in range(j - 1, s, -1) if toks[c].text == ","), None)
-        if c is None or c + 1 >= j or toks[c + 1].low not in _RELATIVIZERS:
-            return None
-        return c
+    if toks[j].text == ",":
+        return _relative_insert(toks, j, s)
     for c in range(s + 1, j + 1):
         t = toks[c]
         if t.kind == "q" or t.text in (";", ":", ","):
             return None
-        participle = (t.low.endswith("ed") or t.low in ("taken", "written", "run")) and c + 1 < len(toks) \
-            and toks[c + 1].low in _PARTICIPLE_NEXT and toks[c - 1].text.islower() \
-            or t.low == "being" and c + 1 < j and toks[c + 1].low.endswith("ed")  # "a study being released"
-        if t.kind == "w" and t.text.islower() and (t.low in _RELATIVIZERS or participle):
+        if t.kind == "w" and t.text.islower() and (t.low in _RELATIVIZERS or _participle_at(toks, c, j)):
             if t.low in _RELATIVIZERS and c == j:
                 return None  # "A study that found …": the cue is the relative clause's own verb
             if any(x.low in SPEECH_VERBS or x.low in STANCE_VERBS for x in toks[c + 1:j + 1]
@@ -161,3 +168,22 @@ def _modifier_start(toks: list[Tok], j: int, s: int = 0) -> int | None:
                 return None  # "A study found that research did not support …"
             return c
     return None
+
+
+def _relative_insert(toks: list[Tok], j: int, s: int) -> int | None:
+    """", which tracks …,": the comma opening a relative clause that ends at the comma ``j``."""
+    c = next((c for c in range(j - 1, s, -1) if toks[c].text == ","), None)
+    if c is None or c + 1 >= j or toks[c + 1].low not in _RELATIVIZERS:
+        return None
+    return c
+
+
+def _participle_at(toks: list[Tok], c: int, j: int) -> bool:
+    """A participle opening a modifier at ``c``: "released last year", "taken in May", or "being"
+    + a participle ("a study being released")."""
+    t = toks[c]
+    if t.low == "being":
+        return c + 1 < j and toks[c + 1].low.endswith("ed")
+    return (t.low.endswith("ed") or t.low in ("taken", "written", "run")) and c + 1 < len(toks) \
+        and toks[c + 1].low in _PARTICIPLE_NEXT and toks[c - 1].text.islower()
+

@@ -130,13 +130,10 @@ def _participle_phrase(toks, p, c, start, end, depth):
     comma = toks[c]
     if comma.text != "," and not (comma.kind == "q" and comma.text.rstrip(MARKS).endswith(",")):
         return None
-    v = c + 1
-    if toks[v].kind == "w" and toks[v].text.islower() and toks[v].low.endswith("ly") and v + 1 < n:
-        v += 1  # ", implicitly putting …"
-    t = toks[v]
-    if t.kind != "w" or not t.text.islower() or not t.low.endswith("ing") or t.low in NOT_PARTICIPLES \
-            or not substantive(toks, p, c + (comma.kind == "q")):
+    v = _participle_after_comma(toks, c)
+    if v is None or not substantive(toks, p, c + (comma.kind == "q")):
         return None
+    t = toks[v]
     out = [(*span(toks, p, c + (comma.kind == "q"), start, end), False)]
     if (t.low in FRAME_PARTICIPLES or t.low in STANCE_VERBS or t.low in SPEECH_VERBS) and depth < 3:
         q, kind2, _ = skip_frame(toks, v + 1, t.low)
@@ -145,6 +142,18 @@ def _participle_phrase(toks, p, c, start, end, depth):
         if kind2 in ("that", "colon", "quote", "clause") and substantive(toks, q, n):
             out.extend(content_after(toks, q, kind2, start, end, depth + 1))
     return out
+
+
+def _participle_after_comma(toks, c: int) -> int | None:
+    """Index of the "-ing" participle right after the comma at ``c`` (an "-ly" adverb may come
+    first: ", implicitly putting …"), else None."""
+    v = c + 1
+    if toks[v].kind == "w" and toks[v].text.islower() and toks[v].low.endswith("ly") and v + 1 < len(toks):
+        v += 1
+    t = toks[v]
+    if t.kind != "w" or not t.text.islower() or not t.low.endswith("ing") or t.low in NOT_PARTICIPLES:
+        return None
+    return v
 
 
 # What may end the content at token ``c``, tried in order at each token.

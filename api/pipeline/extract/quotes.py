@@ -67,38 +67,44 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     carry = False  # previous paragraph ended inside an open quotation
     for p, (a, b) in enumerate(paras):
-        open_at = None
-        open_len = 1
-        first = True
-        depth = 0  # curly quotations nested inside the open one: “… what he calls “hell” than …”
-        for m in _MARK_RE.finditer(text, a, b):
-            i = m.start()
-            if i == a and _LABEL_RE.match(text, m.end(), b):
-                continue  # '"WALLACE: …' : a stray mark before a transcript label
-            width = m.end() - i  # 2 for ''doubled apostrophes''
-            kind = _kind(text, i, a, b, open_at is not None, width)
-            if kind == "open":
-                if open_at is None:
-                    open_at, open_len = i, width
-                elif text[i] in OPENERS and text[open_at] in OPENERS:
-                    depth += 1
-            elif open_at is not None and depth and text[i] in CLOSERS:
-                depth -= 1
-            elif open_at is not None:
-                ia, ib = strip_span(text, open_at + open_len, i)
-                continued = carry and first and text[a:open_at].strip() == ""
-                out.append(QuoteSpan(open_at, i + width, ia, ib, p, False, continued))
-                open_at, first = None, False
-            elif carry and first:  # closing mark of a quotation opened a paragraph earlier
-                ia, ib = strip_span(text, a, i)
-                out.append(QuoteSpan(a, i + width, ia, ib, p, False, True))
-                first = False
-        if open_at is not None:
-            ia, ib = strip_span(text, open_at + open_len, b)
-            continued = carry and first and text[a:open_at].strip() == ""
-            if ib > ia:
-                out.append(QuoteSpan(open_at, b, ia, ib, p, True, continued))
-            carry = True
-        else:
-            carry = False
+        carry = _paragraph_quotes(text, a, b, p, carry, out)
     return out
+
+
+def _paragraph_quotes(text: str, a: int, b: int, p: int, carry: bool, out: list[QuoteSpan]) -> bool:
+    """Append the quotations of paragraph ``p`` (``text[a:b]``) to ``out``; ``carry``: the
+    paragraph before ended inside an open quotation. Returns whether this one does."""
+    open_at = None
+    open_len = 1
+    first = True
+    depth = 0  # curly quotations nested inside the open one: “… what he calls “hell” than …”
+    for m in _MARK_RE.finditer(text, a, b):
+        i = m.start()
+        if i == a and _LABEL_RE.match(text, m.end(), b):
+            continue  # '"WALLACE: …' : a stray mark before a transcript label
+        width = m.end() - i  # 2 for ''doubled apostrophes''
+        kind = _kind(text, i, a, b, open_at is not None, width)
+        if kind == "open":
+            if open_at is None:
+                open_at, open_len = i, width
+            elif text[i] in OPENERS and text[open_at] in OPENERS:
+                depth += 1
+        elif open_at is not None and depth and text[i] in CLOSERS:
+            depth -= 1
+        elif open_at is not None:
+            ia, ib = strip_span(text, open_at + open_len, i)
+            continued = carry and first and text[a:open_at].strip() == ""
+            out.append(QuoteSpan(open_at, i + width, ia, ib, p, False, continued))
+            open_at, first = None, False
+        elif carry and first:  # closing mark of a quotation opened a paragraph earlier
+            ia, ib = strip_span(text, a, i)
+            out.append(QuoteSpan(a, i + width, ia, ib, p, False, True))
+            first = False
+    if open_at is None:
+        return False
+    ia, ib = strip_span(text, open_at + open_len, b)
+    if ib > ia:
+        continued = carry and first and text[a:open_at].strip() == ""
+        out.append(QuoteSpan(open_at, b, ia, ib, p, True, continued))
+    return True
+

@@ -1,11 +1,11 @@
 """Bearer-key authentication: writes always need a key, reads only when CLAIMTRACK_READS_NEED_KEY is set."""
 from __future__ import annotations
 
-from flask import current_app, g, request
+from flask import g, request
 
 from .errors import Unauthorized
 from .services.keys import identify
-from .session import unit_of_work
+from .session import settings, unit_of_work
 
 OPEN_PATHS = ("/health", "/ready", "/openapi.yaml", "/docs")
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -18,7 +18,7 @@ def needs_key(method: str, path: str) -> bool:
     if path.startswith(OPEN_PATHS) or not path.startswith("/v1"):
         return False
     if method in READ_METHODS or (method == "POST" and path in READ_ONLY_POSTS):
-        return bool(current_app.config["READS_NEED_KEY"])
+        return settings().reads_need_key
     return True
 
 
@@ -29,7 +29,7 @@ def authenticate() -> None:
     key = header[7:].strip() if header[:7].lower() == "bearer " else None
     if key:
         with unit_of_work() as session:
-            g.actor = identify(session, key, current_app.config["API_KEYS"])
+            g.actor = identify(session, key, settings().api_keys)
     if needs_key(request.method, request.path) and request.url_rule is not None and g.actor is None:
         if key:
             raise Unauthorized("The API key is unknown or revoked.")

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..config import Settings
+
 
 @dataclass
 class Components:
@@ -23,14 +25,14 @@ class Components:
     detect_enabled: bool = True
 
 
-def build_components(settings: dict) -> Components:
+def build_components(settings: Settings) -> Components:
     """The default pipeline (rule-based extraction, trained lexical matcher, typed detectors)."""
     from ..pipeline.disagree import DETECTOR_VERSION, detect
     from ..pipeline.extract import EXTRACTOR_NAME, EXTRACTOR_VERSION, extract
     from ..pipeline.match import MATCHER_NAME, MATCHER_VERSION, Matcher
 
-    matcher = Matcher(embedding_model=settings.get("EMBEDDING_MODEL"))
-    name = f"{MATCHER_NAME} {MATCHER_VERSION}" + (" +semantic" if settings.get("EMBEDDING_MODEL") else "")
+    matcher = Matcher(embedding_model=settings.embedding_model)
+    name = f"{MATCHER_NAME} {MATCHER_VERSION}" + (" +semantic" if settings.embedding_model else "")
     return Components(extract=extract, extractor_name=EXTRACTOR_NAME, extractor_version=EXTRACTOR_VERSION,
                       matcher=matcher, matcher_name=name, detect=detect, detector_version=DETECTOR_VERSION,
-                      detect_enabled=bool(settings.get("DETECT_DISAGREEMENTS", True)))
+                      detect_enabled=settings.detect_disagreements)

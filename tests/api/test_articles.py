@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from api import create_app
 from api.models import Article, Claim, Mention
 
-from ..conftest import API_KEY
+from ..conftest import API_KEY, change_settings
 from ..contract import ContractClient
 from .helpers import article, post
 
@@ -125,7 +125,7 @@ def test_writes_need_a_valid_key(client, auth):
 
 
 def test_reads_can_require_a_key(app, client, auth):
-    app.config["READS_NEED_KEY"] = True
+    change_settings(app, reads_need_key=True)
     assert client.get("/v1/claims").status_code == 401
     assert client.get("/v1/claims", headers=auth).status_code == 200
     assert client.get("/health").status_code == 200
@@ -138,7 +138,7 @@ def test_body_too_large_is_413(app, client, auth):
 
 
 def test_article_text_limit_is_422(app, client, auth):
-    app.config["MAX_ARTICLE_CHARS"] = 50
+    change_settings(app, max_article_chars=50)
     resp = client.post("/v1/articles", json=article(), headers=auth)
     assert resp.status_code == 422 and "text" in resp.get_json()["errors"]
 

@@ -12,6 +12,7 @@ from ..config import Settings
 from ..db import driver_cursor, take_write_lock
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, Outlet, utcnow
+from ..pipeline.extract import language_note
 from ..pipeline.types import ExtractedMention, MentionText
 from . import pagination_sql
 from .claim_stats import add_article_mentions, claim_kind, claim_speaker
@@ -250,7 +251,7 @@ def article_detail(session: Session, article_id: int) -> dict:
     out = article_dict(article, outlet, mention_count=len(mentions))
     out["text"] = article.text
     out["mentions"] = [mention_dict(m) for m in mentions]
-    out["notes"] = [] if article.attribution else ["Speakers were not looked for in this language."]
+    out["notes"] = [] if article.attribution else [language_note(article.language)]
     return out
 
 

@@ -27,15 +27,10 @@ from flask import Flask, current_app, request
 from flask_limiter import Limit, Limiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .auth import READ_METHODS, READ_ONLY_POSTS
+from .auth import WRITE, request_access
 from .config import Settings
 
 LIMITED_PREFIX = "/v1"
-
-
-def is_write(method: str, path: str) -> bool:
-    """Whether a request stores something (as opposed to a read or a compute-only POST)."""
-    return method not in READ_METHODS and not (method == "POST" and path in READ_ONLY_POSTS)
 
 
 def client_address() -> str:
@@ -53,7 +48,7 @@ def key_or_address() -> str:
 
 
 def _is_read() -> bool:
-    return not is_write(request.method, request.path)
+    return request_access() != WRITE
 
 
 def _is_unlimited() -> bool:

@@ -102,7 +102,3 @@ def content_words(text: str) -> list[str]:
     """Words of ``text`` that are not function words, lower-case."""
     return [w for w in words(text) if w not in STOPWORDS]
 
-
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words of ``text``."""
-    return [stem(w) for w in content_words(text)]

@@ -19,7 +19,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..speaker_identity import ROLE_WORDS
-from ..text import STOPWORDS, stem
+from ..text import stem
 
 # Symbols read as the word they stand for.
 SYMBOL_WORDS = {"%": "percent", "$": "dollar", "\u00a3": "pound", "\u20ac": "euro", "&": "and"}
@@ -203,8 +203,3 @@ def canon(word: str) -> str:
 def key(word: str) -> str:
     """Alignment key of a canonical lower-case word: irregular forms lemmatised, then stemmed."""
     return stem(_IRREGULAR.get(word, word))
-
-
-def is_stop(word: str) -> bool:
-    """True for function words (the shared STOPWORDS list)."""
-    return word in STOPWORDS

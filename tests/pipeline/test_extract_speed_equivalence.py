@@ -14,6 +14,7 @@ import pytest
 from api.pipeline.extract import boilerplate as bp
 from api.pipeline.extract import quotes, scoring, sentences, spans, tokens
 from api.pipeline.extract.cues import CUE_WORDS, is_cue
+from api.pipeline.text import COMMON_HEDGES
 
 SENTENCES = [
     "The mayor said it's too early; we won't know until Friday, and they can't wait.",
@@ -156,7 +157,7 @@ def _ref_checkworthiness(sentence, *, has_speaker, is_quote, quote_spans=(), sta
         score -= 0.2
     elif not scoring._FIRST_PERSON.isdisjoint(out_lows):
         score -= 0.1
-    score -= min(0.15, 0.05 * sum(1 for w in lows if w in scoring._HEDGES))
+    score -= min(0.15, 0.05 * sum(1 for w in lows if w in COMMON_HEDGES))
     if len(sentence.split()) < 6:
         score -= 0.1
     if sentence.rstrip("\"\u201d\u2019') ").endswith("?"):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -154,6 +156,39 @@ def test_the_articles_give_mentions_with_speakers():
     assert all(len(m) >= 3 for m in got.values())
     speakers = {m[3] for ms in got.values() for m in ms}
     assert {"Ana Ruiz", "Tom Baker", "Mark Ellis"} <= speakers
+
+
+# Two live paths that must agree (no copy of old code): the tokenizer's plain-word shortcut reads
+# what the token rules read, and the word before a period is found from the final run of letters.
+_ALPHABET = list("aZbU.S-'\u2019 \t,;:!?)(\"\u201c\u201d\u201e\u00ab\u00bb0123%\u00e9\u00c3\u00a7\u0130\u2026") + [
+    "'s", "n't", "\u2019re", "''", "Mr", "said"]
+_RANDOM = ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 16)))
+           for rng in [random.Random(1)] for _ in range(3000)]
+_RULES_RE = re.compile(tokens.TOKEN_RULES, re.X)
+
+
+def _by_the_rules(text: str, a: int, b: int) -> list[tuple]:
+    out = []
+    for m in _RULES_RE.finditer(text, a, b):
+        s, c = m.group(), m.group()[0]
+        kind = "w" if c.isalpha() else "n" if c.isdigit() else "s" if s in ("'s", "\u2019s") else "p"
+        out.append((s, m.start(), m.end(), kind, s.lower()))
+    return out
+
+
+def test_tokens_are_what_the_token_rules_read():
+    for text in SENTENCES + _RANDOM:
+        n = len(text)
+        for a, b in {(0, n), (n // 3, n), (0, n // 2), (1, max(1, n - 1))}:
+            got = [(t.text, t.start, t.end, t.kind, t.low) for t in tokens.tokenize(text, a, b)]
+            assert got == _by_the_rules(text, a, b), (text, a, b)
+
+
+def test_word_before_a_period_is_searched_from_the_final_run():
+    for before in SENTENCES + _RANDOM + ["Lt.-Gen", "said Mr", "John F", "a.m", "x\nMr", "Sept"]:
+        whole = sentences._WORD_BEFORE_RE.search(before)
+        got = sentences._WORD_BEFORE_RE.search(before, len(before.rstrip(sentences._WORD_BEFORE_CHARS)))
+        assert (got and (got.span(), got.group(1))) == (whole and (whole.span(), whole.group(1))), before
 
 
 def test_words_outside_cue_words_are_never_cues():

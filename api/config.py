@@ -84,12 +84,26 @@ def _choice(*choices: str) -> Callable[[str], str]:
     return parse
 
 
-def _setting(env: str, parse: Callable[[str], Any], default: Any, shown: str, meaning: str, *,
+def _shown(default: Any) -> str:
+    """How the README table writes a default: on/off, a number, `text`, or — for none."""
+    if isinstance(default, bool):
+        return "on" if default else "off"
+    if isinstance(default, float):
+        return f"{default:g}"
+    if isinstance(default, int):
+        return str(default)
+    return f"`{default}`" if default else "—"
+
+
+def _setting(env: str, parse: Callable[[str], Any], default: Any, meaning: str, *, shown: str | None = None,
              empty_is_default: bool = True, documented: bool = True, secret: bool = False) -> Any:
     """A dataclass field read from ``env`` with ``parse``; unset (or, when ``empty_is_default``,
-    empty) it is ``default``. ``shown`` and ``meaning`` are its row of the README table; a
-    ``secret`` is left out of the settings' ``repr`` (and so of logs and tracebacks)."""
-    return field(default=default, repr=not secret, metadata={"env": env, "parse": parse, "shown": shown, "meaning": meaning,
+    empty) it is ``default``. ``meaning`` and ``shown`` (by default the default, as ``_shown``
+    writes it) are its row of the README table; a ``secret`` is left out of the settings'
+    ``repr`` (and so of logs and tracebacks)."""
+    shown = _shown(default) if shown is None else shown
+    return field(default=default, repr=not secret, metadata={"env": env, "parse": parse, "shown": shown,
+                                                             "meaning": meaning,
                                             "empty_is_default": empty_is_default, "documented": documented})
 
 
@@ -98,128 +112,129 @@ class Settings:
     """Every setting of the service, typed; built by ``load_settings()``."""
 
     database_url: str = _setting(
-        "DATABASE_URL", _text, "", "`sqlite:///instance/claimtrack.sqlite3`",
-        "SQLite (WAL mode, busy timeout) or `postgresql://…` (psycopg 3)", secret=True)
+        "DATABASE_URL", _text, "",
+        "SQLite (WAL mode, busy timeout) or `postgresql://…` (psycopg 3)",
+        shown="`sqlite:///instance/claimtrack.sqlite3`", secret=True)
     sqlite_busy_timeout_ms: int = _setting(
-        "CLAIMTRACK_SQLITE_BUSY_TIMEOUT_MS", _whole(), 5_000, "5000",
+        "CLAIMTRACK_SQLITE_BUSY_TIMEOUT_MS", _whole(), 5_000,
         "how long a write waits for SQLite's write lock while another ingest writes (503 with `Retry-After` beyond)")
     db_connect_timeout_s: int = _setting(
-        "CLAIMTRACK_DB_CONNECT_TIMEOUT_S", _whole(), 5, "5",
+        "CLAIMTRACK_DB_CONNECT_TIMEOUT_S", _whole(), 5,
         "PostgreSQL: give up connecting (and waiting for a pooled connection) after this long: 503 with "
         "`Retry-After`")
     db_statement_timeout_ms: int = _setting(
-        "CLAIMTRACK_DB_STATEMENT_TIMEOUT_MS", _whole(), 30_000, "30000",
+        "CLAIMTRACK_DB_STATEMENT_TIMEOUT_MS", _whole(), 30_000,
         "PostgreSQL `statement_timeout`: the server cancels a longer statement (503 with `Retry-After`; 0: no "
         "limit)")
     db_lock_timeout_ms: int = _setting(
-        "CLAIMTRACK_DB_LOCK_TIMEOUT_MS", _whole(), 5_000, "5000",
+        "CLAIMTRACK_DB_LOCK_TIMEOUT_MS", _whole(), 5_000,
         "PostgreSQL `lock_timeout`: how long a write waits for a lock, the ingest write lock included (503 with "
         "`Retry-After` beyond; 0: no limit)")
     cursor_secret: str | None = _setting(
-        "CLAIMTRACK_CURSOR_SECRET", _text, None, "random at each start",
+        "CLAIMTRACK_CURSOR_SECRET", _text, None,
         "the key list cursors are signed with (HMAC); set one shared value when several machines serve one "
-        "store, or for cursors to outlive a restart", secret=True)
+        "store, or for cursors to outlive a restart", shown="random at each start", secret=True)
     sqlite_mmap_mb: int = _setting(
-        "CLAIMTRACK_SQLITE_MMAP_MB", _whole(), SQLITE_MMAP_MB, str(SQLITE_MMAP_MB),
+        "CLAIMTRACK_SQLITE_MMAP_MB", _whole(), SQLITE_MMAP_MB,
         "how much of the SQLite file is memory-mapped (0: off): candidate retrieval reads index pages and rows "
         "all over the file, and mapped pages are read without a system call each. The pages are the operating "
         "system's file cache, shared by the workers (they show in a worker's RSS as file pages, not its own "
         "memory)")
     api_keys: tuple[str, ...] = _setting(
-        "CLAIMTRACK_API_KEYS", _listed, (), "—",
+        "CLAIMTRACK_API_KEYS", _listed, (),
         "comma-separated bootstrap keys, accepted beside keys made with `claimtrack keys create`", secret=True)
     reads_need_key: bool = _setting(
-        "CLAIMTRACK_READS_NEED_KEY", _flag, False, "off", "when on, reads need a key too (writes always do)")
+        "CLAIMTRACK_READS_NEED_KEY", _flag, False, "when on, reads need a key too (writes always do)")
     cors_origins: tuple[str, ...] = _setting(
-        "CLAIMTRACK_CORS_ORIGINS", _listed, (), "— (CORS off)",
+        "CLAIMTRACK_CORS_ORIGINS", _listed, (),
         "browser origins allowed to call the API, comma-separated (`https://dash.example.org,http://localhost:3000`;"
         " `*` for any): CORS headers, preflights answered (before authentication: browsers send them without "
-        "the key), `ETag`, `Last-Modified`, `Retry-After` exposed")
+        "the key), `ETag`, `Last-Modified`, `Retry-After` exposed", shown="— (CORS off)")
     max_content_length: int = _setting(
-        "CLAIMTRACK_MAX_BODY_BYTES", _whole(1), 2 * 1024 * 1024, "2097152", "request body limit (413 beyond)")
+        "CLAIMTRACK_MAX_BODY_BYTES", _whole(1), 2 * 1024 * 1024, "request body limit (413 beyond)")
     max_article_chars: int = _setting(
-        "CLAIMTRACK_MAX_ARTICLE_CHARS", _whole(1), 200_000, "200000", "article text limit (422 beyond)")
+        "CLAIMTRACK_MAX_ARTICLE_CHARS", _whole(1), 200_000, "article text limit (422 beyond)")
     max_claims_per_article: int = _setting(
-        "CLAIMTRACK_MAX_CLAIMS_PER_ARTICLE", _whole(), 1_000, "1000",
+        "CLAIMTRACK_MAX_CLAIMS_PER_ARTICLE", _whole(), 1_000,
         "client-supplied claims per article (422 beyond)")
     match_candidates: int = _setting(
-        "CLAIMTRACK_MATCH_CANDIDATES", _whole(), 20, "20",
+        "CLAIMTRACK_MATCH_CANDIDATES", _whole(), 20,
         "candidates fetched from the full-text index per new mention")
     match_scored: int = _setting(
-        "CLAIMTRACK_MATCH_SCORED", _whole(), 6, "6",
+        "CLAIMTRACK_MATCH_SCORED", _whole(), 6,
         "of those, how many (the most alike by a cheap ratio, at most two per claim) the full matcher scores")
     match_term_budget: int = _setting(
-        "CLAIMTRACK_MATCH_TERM_BUDGET", _whole(), 300, "300",
+        "CLAIMTRACK_MATCH_TERM_BUDGET", _whole(), 300,
         "index entries candidate retrieval may read per mention: it looks up the rarest words of the mention "
         "within this budget (or, when every word is common, the two rarest among the latest 10,000 mentions), "
         "so its cost does not grow with the store. A larger budget finds more matches for more time (600: about "
         "13% more ingest time; see *Quality and speed, measured*)")
     detect_against: int = _setting(
-        "CLAIMTRACK_DETECT_AGAINST", _whole(), 50, "50",
+        "CLAIMTRACK_DETECT_AGAINST", _whole(), 50,
         "earlier mentions of a claim each new mention is compared with")
     detect_disagreements: bool = _setting(
-        "CLAIMTRACK_DETECT_DISAGREEMENTS", _flag, True, "on", "switch disagreement detection off at ingest")
+        "CLAIMTRACK_DETECT_DISAGREEMENTS", _flag, True, "switch disagreement detection off at ingest")
     embedding_model: str | None = _setting(
-        "CLAIMTRACK_EMBEDDING_MODEL", _text, None, "—",
+        "CLAIMTRACK_EMBEDDING_MODEL", _text, None,
         "local sentence-transformers model folder: turns on semantic matching (needs the `semantic` extra)")
     bind: str = _setting(
-        "CLAIMTRACK_BIND", _text, "127.0.0.1:8000", "`127.0.0.1:8000`",
+        "CLAIMTRACK_BIND", _text, "127.0.0.1:8000",
         "gunicorn: the address served (`claimtrack serve --bind` sets it)")
     workers: int = _setting(
-        "CLAIMTRACK_WORKERS", _whole(1), 2, "2", "gunicorn: worker processes (`claimtrack serve --workers` sets it)")
+        "CLAIMTRACK_WORKERS", _whole(1), 2, "gunicorn: worker processes (`claimtrack serve --workers` sets it)")
     threads: int = _setting(
-        "CLAIMTRACK_THREADS", _whole(1), 8, "8", "gunicorn: request threads per worker (`gthread`)")
+        "CLAIMTRACK_THREADS", _whole(1), 8, "gunicorn: request threads per worker (`gthread`)")
     timeout: int = _setting(
-        "CLAIMTRACK_TIMEOUT", _whole(), 60, "60", "gunicorn: seconds before a stuck worker is restarted")
+        "CLAIMTRACK_TIMEOUT", _whole(), 60, "gunicorn: seconds before a stuck worker is restarted")
     read_timeout_s: float = _setting(
-        "CLAIMTRACK_READ_TIMEOUT_S", _seconds, 5.0, "5",
+        "CLAIMTRACK_READ_TIMEOUT_S", _seconds, 5.0,
         "once a request has begun, each read (headers, body) and write on its connection waits at most this "
         "long, then the connection is closed (see *Serving*)")
     keepalive_s: int = _setting(
-        "CLAIMTRACK_KEEPALIVE_S", _whole(), 5, "5", "how long an idle kept-alive connection stays open")
+        "CLAIMTRACK_KEEPALIVE_S", _whole(), 5, "how long an idle kept-alive connection stays open")
     worker_connections: int = _setting(
-        "CLAIMTRACK_WORKER_CONNECTIONS", _whole(1), 1000, "1000", "how many connections a worker keeps")
+        "CLAIMTRACK_WORKER_CONNECTIONS", _whole(1), 1000, "how many connections a worker keeps")
     rate_limit_writes: str = _setting(
-        "CLAIMTRACK_RATE_LIMIT_WRITES", _text, "3000/minute", "`3000/minute`",
+        "CLAIMTRACK_RATE_LIMIT_WRITES", _text, "3000/minute",
         "writes per API key (a [flask-limiter limit](https://flask-limiter.readthedocs.io/en/stable/"
         "configuration.html#rate-limit-string-notation), e.g. `20/second;3000/hour`; empty: no limit); 429 "
         "beyond", empty_is_default=False)
     rate_limit_reads: str = _setting(
-        "CLAIMTRACK_RATE_LIMIT_READS", _text, "6000/minute", "`6000/minute`",
+        "CLAIMTRACK_RATE_LIMIT_READS", _text, "6000/minute",
         "reads (`GET`, `POST /v1/similarity`) per client address; 429 beyond", empty_is_default=False)
     rate_limit_auth_failures: str = _setting(
-        "CLAIMTRACK_RATE_LIMIT_AUTH_FAILURES", _text, "30/minute", "`30/minute`",
+        "CLAIMTRACK_RATE_LIMIT_AUTH_FAILURES", _text, "30/minute",
         "401 answers per client address; once spent, every `/v1` request from that address is a 429 until the "
         "window moves on", empty_is_default=False)
     rate_limit_storage: str = _setting(
-        "CLAIMTRACK_RATE_LIMIT_STORAGE", _text, "memory://", "`memory://`",
+        "CLAIMTRACK_RATE_LIMIT_STORAGE", _text, "memory://",
         "where the counters live: in each worker's memory (a client may get up to workers × the limit), or "
         "`redis://host:6379/0` to share them between workers and machines. When the storage cannot be reached, "
         "requests are served unlimited and the failure is logged")
     rate_limit_enabled: bool = _setting(
-        "CLAIMTRACK_RATE_LIMIT_ENABLED", _flag, True, "on", "switch the rate limits off altogether")
+        "CLAIMTRACK_RATE_LIMIT_ENABLED", _flag, True, "switch the rate limits off altogether")
     trusted_proxies: int = _setting(
-        "CLAIMTRACK_TRUSTED_PROXIES", _whole(), 0, "0",
+        "CLAIMTRACK_TRUSTED_PROXIES", _whole(), 0,
         "how many reverse proxies in front append to `X-Forwarded-For`: the per-address limits and the logs "
         "then see the client's address, not the proxy's (leave 0 when clients reach gunicorn directly: the "
         "header could be forged)")
     log_format: str = _setting(
-        "CLAIMTRACK_LOG_FORMAT", _choice("text", "json"), "text", "`text`",
+        "CLAIMTRACK_LOG_FORMAT", _choice("text", "json"), "text",
         "`json`: every log line one JSON object (time, level, pid, logger, request_id, message; access lines "
         "add method, path, status, duration_ms, client)")
     log_level: str = _setting(
-        "CLAIMTRACK_LOG_LEVEL", _choice(*LOG_LEVELS), "info", "`info`",
+        "CLAIMTRACK_LOG_LEVEL", _choice(*LOG_LEVELS), "info",
         "log level of the app and of gunicorn (" + ", ".join(LOG_LEVELS) + ")")
     metrics_dir: str | None = _setting(
-        "PROMETHEUS_MULTIPROC_DIR", _text, None, "a fresh temporary folder",
+        "PROMETHEUS_MULTIPROC_DIR", _text, None,
         "where the gunicorn workers write their metrics for `/metrics` to add up; `claimtrack serve` empties it "
-        "at start (and removes the temporary one at exit)")
+        "at start (and removes the temporary one at exit)", shown="a fresh temporary folder")
     owned_metrics_dir: str | None = _setting(
-        "CLAIMTRACK_OWNED_METRICS_DIR", _text, None, "", "(set by `claimtrack serve` for gunicorn)",
+        "CLAIMTRACK_OWNED_METRICS_DIR", _text, None, "(set by `claimtrack serve` for gunicorn)",
         documented=False)
     instance_dir: Path = _setting(
-        "CLAIMTRACK_INSTANCE_DIR", Path, PROJECT_ROOT / "instance", "`instance/`",
-        "where the SQLite file and the development key live")
+        "CLAIMTRACK_INSTANCE_DIR", Path, PROJECT_ROOT / "instance",
+        "where the SQLite file and the development key live", shown="`instance/`")
 
     def replace(self, **changes: Any) -> "Settings":
         """A copy with ``changes`` (field names) applied."""

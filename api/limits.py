@@ -27,14 +27,10 @@ from flask import Flask, current_app, request
 from flask_limiter import Limit, Limiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from .auth import READ_METHODS, READ_ONLY_POSTS
+from .auth import WRITE, request_access
+from .config import Settings
 
 LIMITED_PREFIX = "/v1"
-
-
-def is_write(method: str, path: str) -> bool:
-    """Whether a request stores something (as opposed to a read or a compute-only POST)."""
-    return method not in READ_METHODS and not (method == "POST" and path in READ_ONLY_POSTS)
 
 
 def client_address() -> str:
@@ -52,7 +48,7 @@ def key_or_address() -> str:
 
 
 def _is_read() -> bool:
-    return not is_write(request.method, request.path)
+    return request_access() != WRITE
 
 
 def _is_unlimited() -> bool:
@@ -60,14 +56,14 @@ def _is_unlimited() -> bool:
     return not request.path.startswith(LIMITED_PREFIX)
 
 
-def _limits(config: dict) -> list[Limit]:
+def _limits(settings: Settings) -> list[Limit]:
     """The configured budgets as flask-limiter limits (one shared bucket each)."""
     budgets = [
-        (config["RATE_LIMIT_WRITES"], "writes", key_or_address, _is_read, None,
+        (settings.rate_limit_writes, "writes", key_or_address, _is_read, None,
          "Too many writes with this API key"),
-        (config["RATE_LIMIT_READS"], "reads", client_address, lambda: not _is_read(), None,
+        (settings.rate_limit_reads, "reads", client_address, lambda: not _is_read(), None,
          "Too many reads from this address"),
-        (config["RATE_LIMIT_AUTH_FAILURES"], "auth-failures", client_address, None,
+        (settings.rate_limit_auth_failures, "auth-failures", client_address, None,
          lambda response: response.status_code == 401, "Too many failed authentications from this address"),
     ]
     return [Limit(spec, key_function=key, scope=scope, shared=True, exempt_when=exempt, deduct_when=deduct,
@@ -98,16 +94,16 @@ def rate_limit_headers(response):
 def init_limits(app: Flask) -> Limiter:
     """Attach the limiter to ``app``: call it before the authentication hook, so an address
     that spent its failed-authentication budget is refused before any key is looked up."""
-    config = app.config
-    if config["TRUSTED_PROXIES"]:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config["TRUSTED_PROXIES"])
+    settings: Settings = app.extensions["claimtrack"]["settings"]
+    if settings.trusted_proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
     # (registered before the limiter's own after_request, so it runs after it, once the 401
     # answers have been counted)
     app.after_request(rate_limit_headers)
-    limiter = Limiter(key_or_address, app=app, default_limits=_limits(config),
-                      storage_uri=config["RATE_LIMIT_STORAGE"], strategy="sliding-window-counter",
+    limiter = Limiter(key_or_address, app=app, default_limits=_limits(settings),
+                      storage_uri=settings.rate_limit_storage, strategy="sliding-window-counter",
                       key_prefix="claimtrack", headers_enabled=False, swallow_errors=True,
-                      enabled=bool(config["RATE_LIMIT_ENABLED"]))
+                      enabled=settings.rate_limit_enabled)
     limiter.request_filter(_is_unlimited)
     app.extensions["claimtrack_limiter"] = limiter
     return limiter

@@ -88,6 +88,7 @@ def init_observability(app: Flask) -> None:
     """Configure logging (unless testing, where pytest captures records) and register the
     request-id and access-log hooks; call it first, so every later hook runs inside them."""
     if not app.testing:
-        configure_logging(app.config["LOG_FORMAT"], app.config["LOG_LEVEL"])
+        settings = app.extensions["claimtrack"]["settings"]
+        configure_logging(settings.log_format, settings.log_level)
     app.before_request(_start_clock)
     app.after_request(_finish)

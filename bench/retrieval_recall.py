@@ -72,7 +72,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlmodel import Session  # noqa: E402
 
-from api.config import from_environment  # noqa: E402
+from api.config import load_settings  # noqa: E402
 from api.db import UnitOfWork, make_engine  # noqa: E402
 from api.pipeline.types import MentionText  # noqa: E402
 from api.services import matching  # noqa: E402
@@ -385,11 +385,11 @@ def main() -> None:
     args = ap.parse_args()
 
     t_start = time.perf_counter()
-    settings = {**from_environment(), "EMBEDDING_MODEL": None}
+    settings = load_settings().replace(embedding_model=None)
     comps = build_components(settings)
     min_ratio = float(getattr(comps.matcher, "shortlist_min_ratio", 0.0))
     ratios = tuple(min_ratio + d for d in RATIO_STEPS)
-    current = (settings["MATCH_TERM_BUDGET"], settings["MATCH_CANDIDATES"], settings["MATCH_SCORED"], min_ratio)
+    current = (settings.match_term_budget, settings.match_candidates, settings.match_scored, min_ratio)
     for value, grid, name in ((current[0], BUDGETS, "MATCH_TERM_BUDGET"), (current[1], KS, "MATCH_CANDIDATES"),
                               (current[2], KEEPS, "MATCH_SCORED")):
         if value not in grid:

@@ -12,6 +12,7 @@ from werkzeug.routing import IntegerConverter
 
 from schemas.common import ProblemSchema
 
+from ..auth import READ, WRITE, declare_access
 from ..db import is_sqlite
 from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
@@ -106,13 +107,19 @@ def errors(blp, *statuses: int):
 
 
 def needs_key(blp):
-    """Document that the operation needs ``Authorization: Bearer <key>`` (enforced in ``api.auth``)."""
+    """Declare the operation a write: ``api.auth`` then asks for ``Authorization: Bearer <key>``,
+    the rate limits count it per key, and the contract documents the bearer requirement."""
 
     def decorate(view):
         view = blp.doc(security=[{"bearerAuth": []}])(view)
-        return errors(blp, 401)(view)
+        return declare_access(errors(blp, 401)(view), WRITE)
 
     return decorate
+
+
+def stores_nothing(view):
+    """Declare a POST a read: it only computes (a key only when reads need one; counted as a read)."""
+    return declare_access(view, READ)
 
 
 _DESCRIPTIONS = {

@@ -23,6 +23,7 @@ from rapidfuzz.utils import default_process
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from ..config import Settings
 from ..models import Article, Mention
 from ..pipeline.types import MentionText
 from .components import Components
@@ -208,7 +209,7 @@ def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple
     return [(claim, mention) for _, _, claim, mention in ranked[:limit]]
 
 
-def plan_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
+def plan_mentions(session: Session, comps: Components, settings: Settings, views: list[MentionText],
                   before_id: int | None = None, same_batch: bool = True, published=None) -> MatchPlan:
     """The claim each of ``views`` (in order) should join. With ``same_batch`` a mention may also
     join the claim of an earlier mention of the batch (an article repeating a claim); with
@@ -217,8 +218,8 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     published long before or after it (``Matcher.score``'s ``days_apart``). Only reads:
     ingest plans before it takes the write lock, then ``settle_plan`` looks at what other
     requests stored in the meantime."""
-    limit = settings["MATCH_CANDIDATES"]
-    finder = CandidateFinder(session, settings["MATCH_TERM_BUDGET"], before_id)
+    limit = settings.match_candidates
+    finder = CandidateFinder(session, settings.match_term_budget, before_id)
     all_keys = [index_terms(v.text) for v in views]
     keysets = all_keys if same_batch and len(views) > 1 else []
     ranked = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
@@ -241,7 +242,7 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
                 batch_holders[k].append(i)
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
-        scored = _scored(view, candidates, settings["MATCH_SCORED"],
+        scored = _scored(view, candidates, settings.match_scored,
                          getattr(comps.matcher, "shortlist_min_ratio", 0.0), published)
         claim, score, article = _decide(comps, view, scored)
         if claim is None:
@@ -256,13 +257,13 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     return MatchPlan(views, placements, finder.rarity, finder.newest, all_keys, published)
 
 
-def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
+def place_mentions(session: Session, comps: Components, settings: Settings, views: list[MentionText],
                    before_id: int | None = None, same_batch: bool = True, published=None) -> list[Placement]:
     """``plan_mentions``' placements (for callers that hold the write lock already)."""
     return plan_mentions(session, comps, settings, views, before_id, same_batch, published).placements
 
 
-def settle_plan(session: Session, comps: Components, settings: dict, plan: MatchPlan) -> list[Placement]:
+def settle_plan(session: Session, comps: Components, settings: Settings, plan: MatchPlan) -> list[Placement]:
     """The plan's placements, brought up to date with the mentions other requests stored after
     the plan's snapshot (call it holding the write lock): each claim the batch would start is
     matched against those mentions, and when its first mention states the same claim as one of
@@ -286,8 +287,8 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
     min_ratio = getattr(comps.matcher, "shortlist_min_ratio", 0.0)
     for ref, i in starters.items():
         view = plan.views[i]
-        candidates = _candidates_by_keys(plan.weights[i], holders, settings["MATCH_CANDIDATES"])
-        claim, score, _ = _decide(comps, view, _scored(view, candidates, settings["MATCH_SCORED"], min_ratio,
+        candidates = _candidates_by_keys(plan.weights[i], holders, settings.match_candidates)
+        claim, score, _ = _decide(comps, view, _scored(view, candidates, settings.match_scored, min_ratio,
                                                        plan.published))
         if claim is None:
             continue
@@ -297,7 +298,7 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
     return placements
 
 
-def best_claim(session: Session, comps: Components, mention: Mention, settings: dict,
+def best_claim(session: Session, comps: Components, mention: Mention, settings: Settings,
                before_id: int | None = None) -> tuple[int | None, float | None]:
     """The stored claim a stored mention should join and the score, or (None, best score) for a
     claim of its own; with ``before_id`` only mentions stored before it are candidates."""

@@ -7,6 +7,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session
 
+from schemas.common import PAGE_DEFAULT
+
 from .. import pagination
 
 
@@ -51,7 +53,7 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     (SQLite and PostgreSQL disagree on where an index keeps NULLs, so a NULLS LAST order is read
     off an index in one direction only). ``id_column`` is the tie-breaker when it is not
     ``model.id`` (a unique, integer column)."""
-    limit = args.get("limit") or 20
+    limit = args.get("limit") or PAGE_DEFAULT
     descending = sort.startswith("-")
     id_col = model.id if id_column is None else id_column
     if nulls is None:

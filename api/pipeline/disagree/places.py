@@ -43,7 +43,6 @@ class Place:
 
     i: int
     j: int
-    prep: str
     value: tuple[str, ...]
 
 
@@ -56,7 +55,7 @@ def parse_places(toks, text: str) -> list[Place]:
             continue
         j = _place_end(toks, i)
         if j > i and toks[j - 1].word != "of":
-            out.append(Place(i, j, t.word, tuple(u.word for u in toks[i:j] if u.word != "of")))
+            out.append(Place(i, j, tuple(u.word for u in toks[i:j] if u.word != "of")))
     return out
 
 

@@ -64,10 +64,14 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
             mention = _mention(text, p, info, paras[s.para], title, english)
             if mention is not None and not _leftover(mention, cut, len(spans) > 1):
                 mentions.append(mention)
-    notes = () if english else (
-        f"language {language!r}: sentences only, speakers and quotations were not looked for",)
+    notes = () if english else (language_note(language),)
     return Extraction(mentions=mentions, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION,
                       attribution=english, notes=notes)
+
+
+def language_note(language: str) -> str:
+    """The note on an article whose speakers were not looked for (its language is not English)."""
+    return f"language {language!r}: sentences only, speakers and quotations were not looked for"
 
 
 def _leftover(m: ExtractedMention, cut: bool, several: bool) -> bool:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, ROLE_WORDS,
-                      SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
+from .lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
+                      ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
 from .tokens import Tok
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
@@ -48,16 +48,13 @@ def split_role(words: list[str]) -> tuple[str, str]:
         k -= 1
     name = words[k:]
     if not name:  # "Mr. King", "Dr. Chief": a personal title is followed by a name, not a role
-        t = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in _PERSONAL_TITLES), default=None)
+        t = max((i for i, w in enumerate(words) if w.lower().rstrip(".") in PERSONAL_TITLES), default=None)
         if t is not None and t + 1 < len(words):
             k, name = t + 1, words[t + 1:]
     while name and name[0].lower() in CONNECTORS and not (name[0][0].isupper() and len(name) > 1
                                                           and name[0].lower() not in _CAP_CONNECTORS_DROPPED):
         name = name[1:]
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
-
-
-_PERSONAL_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 def classify(words: list[str], has_title: bool) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from .lexicon import CLAUSE_OPENERS, CONNECTORS
+from .lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES
 from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, is_name_word, split_role
 from .tokens import Tok
 
@@ -21,8 +21,6 @@ _TITLE_ROLES = {"sen": ("senator",), "rep": ("representative", "congressman", "c
                 "gov": ("governor",), "gen": ("general",), "adm": ("admiral",), "col": ("colonel",),
                 "lt": ("lieutenant",), "capt": ("captain",), "prof": ("professor",), "rev": ("reverend",),
                 "dr": ("doctor",)}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady"}
-_MALE_TITLES = {"mr", "sir", "lord"}
 
 
 class Registry:
@@ -114,7 +112,7 @@ class Registry:
         for t in titles:
             self.titles[name].update(_TITLE_ROLES.get(t.rstrip("."), ()))
         if titles:
-            g = "f" if titles[0] in _FEMALE_TITLES else "m" if titles[0] in _MALE_TITLES else ""
+            g = "f" if titles[0] in FEMALE_TITLES else "m" if titles[0] in MALE_TITLES else ""
             if g:
                 self.gender.setdefault(name, g)
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
+from ..text import COMMON_HEDGES
+
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|\d")
 _DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten hundred thousand million
 billion trillion percent half dozen""".split())
 _FIRST_PERSON = frozenset("i i'm i\u2019m my we our".split())
 _OPINION_VERBS = frozenset("think believe feel hope guess suppose wish".split())
-_HEDGES = frozenset("maybe perhaps might may could seem seems appear appears probably possibly likely "
-                    "reportedly allegedly".split())
 
 
 def checkworthiness(sentence: str, *, has_speaker: bool, is_quote: bool,
@@ -47,8 +47,8 @@ def checkworthiness(sentence: str, *, has_speaker: bool, is_quote: bool,
         opinion = any(w in ("i", "we") and k + 1 < len(out_lows) and out_lows[k + 1] in _OPINION_VERBS
                       for k, w in enumerate(out_lows))
         score -= 0.2 if opinion else 0.1
-    if not _HEDGES.isdisjoint(lows):  # (no hedge: nothing to subtract)
-        score -= min(0.15, 0.05 * sum(1 for w in lows if w in _HEDGES))
+    if not COMMON_HEDGES.isdisjoint(lows):  # (no hedge: nothing to subtract)
+        score -= min(0.15, 0.05 * sum(1 for w in lows if w in COMMON_HEDGES))
     if len(sentence.split()) < 6:
         score -= 0.1
     if sentence.rstrip("\"\u201d\u2019') ").endswith("?"):

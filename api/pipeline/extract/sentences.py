@@ -13,11 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Abbreviations that never end a sentence when followed by a capitalised word or a number.
-TITLE_ABBREVIATIONS = frozenset("""
-mr mrs ms dr sen sens rep reps gov govs lt gen col sgt capt maj adm prof st rev hon pres supt det
-insp cmdr cpl pvt amb atty messrs mt ft gens brig
-""".split())
+from .lexicon import TITLE_ABBREVIATIONS  # (never end a sentence before a capitalised word or a number)
+
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Ambiguous abbreviations: they end a sentence only when a sentence-opening word follows.
 AMBIGUOUS_ABBREVIATIONS = frozenset("inc corp co ltd jr sr bros no nos vs v al approx dept est fig".split())

@@ -20,7 +20,7 @@ TOKEN_RULES = r"""(?:[A-Za-z]\.){2,}                                   # initial
       | \S"""
 # A shortcut tried first: a run of ASCII letters followed by a space or by punctuation that neither
 # the initialism rule nor the word rule reads on, which is what the word rule makes of it anyway
-# (most tokens). tests/pipeline/test_extract_speed_equivalence.py checks the two agree.
+# (most tokens). tests/pipeline/test_fixed_output.py checks the two agree.
 _PLAIN_WORD = r"""[A-Za-z]+(?=[ ,;:!?)"\u201d])"""
 _TOKEN_RE = re.compile(_PLAIN_WORD + "\n      | " + TOKEN_RULES, re.X)
 

@@ -71,14 +71,19 @@ def classify(words: list[str], has_title: bool) -> str:
         return "org"  # a bare role: "the President" is resolved later
     parts = name.split()
     if len(parts) == 1:
-        w = parts[0]
-        if w.isupper() and len(w) > 1:
-            return "org"  # FBI, IMF
-        if w.endswith(("ans", "ists", "ers", "ites")) or (w.endswith("s") and w.lower()[:-1] in _GROUP_STEMS):
-            return "group"
-        return "person"
+        return _one_word_kind(parts[0])
     if len(parts) > 4 or any(p.isupper() and len(p) > 1 for p in parts):
         return "org"
+    return "person"
+
+
+def _one_word_kind(w: str) -> str:
+    """The kind of a one-word name: an acronym is an organisation (FBI, IMF), a plural of
+    people a group ("Republicans", "Democrats"), else a person ("Obama")."""
+    if w.isupper() and len(w) > 1:
+        return "org"
+    if w.endswith(("ans", "ists", "ers", "ites")) or (w.endswith("s") and w.lower()[:-1] in _GROUP_STEMS):
+        return "group"
     return "person"
 
 
@@ -93,25 +98,28 @@ def _surface(text: str, toks: list[Tok], i: int, j: int) -> str:
 def cap_chain_left(toks: list[Tok], j: int) -> int:
     """Start index of the capitalised name chain ending at ``j`` (inclusive)."""
     k = j
-    while k - 1 >= 0:
-        p = toks[k - 1]
-        if is_name_word(p) or (p.kind == "w" and p.low in TITLES):
-            k -= 1
-        elif p.text == "." and k - 2 >= 0 and toks[k - 2].low in TITLES | {"st", "jr"}:
-            k -= 1
-        elif p.kind == "w" and len(p.text) == 1 and p.text.isupper() and p.text != "I":
-            k -= 1
-        elif p.text == "." and k - 2 >= 0 and len(toks[k - 2].text) == 1 and toks[k - 2].text.isupper():
-            k -= 1  # middle initial "F."
-        elif p.low in CONNECTORS and p.text.islower() and k - 2 >= 0 and is_name_word(toks[k - 2]) \
-                and p.low != "and":
-            k -= 1
-        else:
-            break
+    while k - 1 >= 0 and _extends_chain_left(toks, k - 1):
+        k -= 1
     while k <= j and toks[k].kind == "w" and toks[k].low in CONNECTORS and not (
             toks[k].text[0].isupper() and toks[k].low not in _CAP_CONNECTORS_DROPPED and k < j):
         k += 1  # "of the …" is dropped; a particle of a surname stays: "De Blasio", "Van Hollen"
     return k
+
+
+def _extends_chain_left(toks: list[Tok], i: int) -> bool:
+    """True when token ``i`` belongs to the name chain that starts right after it: a name word,
+    a title ("Sen."), an initial ("F."), or a lower-case connector between name words ("Duke
+    of Sussex")."""
+    p = toks[i]
+    if is_name_word(p) or (p.kind == "w" and p.low in TITLES):
+        return True
+    if p.text == ".":
+        before = toks[i - 1] if i >= 1 else None
+        return before is not None and (before.low in TITLES | {"st", "jr"}
+                                       or len(before.text) == 1 and before.text.isupper())
+    if p.kind == "w" and len(p.text) == 1 and p.text.isupper() and p.text != "I":
+        return True
+    return p.low in CONNECTORS and p.text.islower() and i >= 1 and is_name_word(toks[i - 1]) and p.low != "and"
 
 
 _CAP_CONNECTORS_DROPPED = frozenset({"of", "for", "the", "and", "on"})
@@ -182,14 +190,8 @@ def _noun_left(text: str, toks: list[Tok], j: int, depth: int):
     "Netanyahu's office" (an owner), "the senator" (a role), "percent" after a number."""
     t = toks[j]
     i = j
-    while i - 1 >= 0 and j - i < 3:
-        p = toks[i - 1]
-        if p.kind == "n" and (t.low == "percent" or i - 2 >= 0 and toks[i - 2].end == p.start) \
-                or p.kind == "w" and p.low not in DETERMINERS \
-                and p.low not in NOT_HEAD and (p.text.islower() or is_name_word(p) or p.text.isupper()):
-            i -= 1
-        else:
-            break
+    while i - 1 >= 0 and j - i < 3 and _noun_modifier(toks, i - 1, t):
+        i -= 1
     kind = "org" if t.low in ORG_WORDS else "group"
     if i - 2 >= 0 and toks[i - 1].kind == "s":
         possessor = parse_left(text, toks, i - 2, depth + 1)  # "Netanyahu's office"
@@ -205,6 +207,16 @@ def _noun_left(text: str, toks: list[Tok], j: int, depth: int):
         words = [x.text for x in toks[k:j + 1] if x.kind == "w" and x.low not in DETERMINERS]
         return _Final(NP(k, j + 1, surface, "role", role=" ".join(words)))
     return NP(k, j + 1, surface, kind)
+
+
+def _noun_modifier(toks: list[Tok], m: int, head: Tok) -> bool:
+    """True when token ``m`` modifies the source noun ``head`` after it: a number ("12 percent",
+    a number joined to the word before it) or a word that is no determiner or non-head word."""
+    p = toks[m]
+    if p.kind == "n":
+        return head.low == "percent" or m - 1 >= 0 and toks[m - 1].end == p.start
+    return p.kind == "w" and p.low not in DETERMINERS and p.low not in NOT_HEAD \
+        and (p.text.islower() or is_name_word(p) or p.text.isupper())
 
 
 class _Final(NP):
@@ -279,28 +291,36 @@ def _role_prefix(toks: list[Tok], i: int) -> int:
     """Start of lower-case role words before a name: "campaign spokesman Brian Fallon"."""
     k = i
     seen_role = False
-    while k - 1 >= 0 and i - k < 6:
-        p = toks[k - 1]
-        if p.kind != "w":
+    while k - 1 >= 0 and i - k < 6 and toks[k - 1].kind == "w":
+        step = _role_word_step(toks[k - 1], k == i, seen_role)
+        if step is None:
             break
-        if p.text.islower() and (p.low in ROLE_WORDS or p.low in SOURCE_NOUNS or p.low in MODIFIERS):
-            seen_role = seen_role or p.low in ROLE_WORDS or p.low in SOURCE_NOUNS
-            k -= 1
-        elif k == i and _role_noun(p):
-            seen_role = True  # a noun right before the name: "MSNBC host Chris Matthews", "widow Terry Strada"
-            k -= 1
-        elif seen_role and (is_name_word(p) or p.text.isupper()):
-            k -= 1
-        elif seen_role and p.text.islower() and ("-" in p.text or p.low.endswith(_ADJECTIVE_ENDINGS)) \
-                and p.low not in NOT_HEAD:
-            k -= 1  # "Republican vice-presidential nominee Mike Pence", "longtime political adviser"
-        else:
-            break
+        seen_role = seen_role or step
+        k -= 1
     if not seen_role:
         return i
     if k - 1 >= 0 and toks[k - 1].low in DETERMINERS:
         k -= 1
     return k
+
+
+def _role_word_step(p: Tok, next_to_name: bool, seen_role: bool) -> bool | None:
+    """Whether the word ``p`` before a name (or before role words already taken) is part of the
+    role: None when it is not; else True when it makes the phrase a role (a role or source noun;
+    a noun right before the name: "MSNBC host Chris Matthews", "widow Terry Strada"), False when
+    it only modifies one ("campaign", "Republican vice-presidential nominee", "longtime
+    political adviser")."""
+    if p.text.islower() and (p.low in ROLE_WORDS or p.low in SOURCE_NOUNS or p.low in MODIFIERS):
+        return p.low in ROLE_WORDS or p.low in SOURCE_NOUNS
+    if next_to_name and _role_noun(p):
+        return True
+    if not seen_role:
+        return None
+    if is_name_word(p) or p.text.isupper():
+        return False
+    if p.text.islower() and ("-" in p.text or p.low.endswith(_ADJECTIVE_ENDINGS)) and p.low not in NOT_HEAD:
+        return False
+    return None
 
 
 def parse_right(text: str, toks: list[Tok], i: int) -> NP | None:
@@ -360,8 +380,10 @@ def _joining_token(toks: list[Tok], k: int, j: int, last: int | None) -> bool:
         return True
     if x.kind == "s" and k > j and k + 1 < n:
         return True
-    if x.kind == "w" and x.low in CONNECTORS and x.text.islower() and k + 1 < n and last is not None \
-            and x.low != "and" and (is_name_word(toks[k + 1]) or toks[k + 1].low in DETERMINERS
-                                    or toks[k + 1].low in SOURCE_NOUNS):
-        return True
-    return x.kind == "w" and x.low in DETERMINERS and last is not None and toks[k - 1].low in CONNECTORS
+    if x.kind != "w" or last is None:
+        return False
+    if x.low in CONNECTORS and x.text.islower() and k + 1 < n and x.low != "and":
+        nxt = toks[k + 1]
+        if is_name_word(nxt) or nxt.low in DETERMINERS or nxt.low in SOURCE_NOUNS:
+            return True
+    return x.low in DETERMINERS and toks[k - 1].low in CONNECTORS

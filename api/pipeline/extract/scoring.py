@@ -36,17 +36,7 @@ def checkworthiness(sentence: str, *, has_speaker: bool, is_quote: bool,
         score += 0.15
     if is_quote:
         score += 0.05
-    if quote_spans:  # blank the quoted words out: they are the speaker's, not the writer's
-        outside = sentence
-        for a, b in quote_spans:
-            outside = outside[:a - start] + " " * (b - a) + outside[b - start:]
-        out_lows = [t.lower() for t in _WORD_RE.findall(outside)]
-    else:
-        out_lows = lows
-    if not _FIRST_PERSON.isdisjoint(out_lows):  # first person outside quotation marks
-        opinion = any(w in ("i", "we") and k + 1 < len(out_lows) and out_lows[k + 1] in _OPINION_VERBS
-                      for k, w in enumerate(out_lows))
-        score -= 0.2 if opinion else 0.1
+    score -= _first_person_penalty(_outside_quotes(sentence, lows, quote_spans, start))
     if not COMMON_HEDGES.isdisjoint(lows):  # (no hedge: nothing to subtract)
         score -= min(0.15, 0.05 * sum(1 for w in lows if w in COMMON_HEDGES))
     if len(sentence.split()) < 6:
@@ -54,3 +44,24 @@ def checkworthiness(sentence: str, *, has_speaker: bool, is_quote: bool,
     if sentence.rstrip("\"\u201d\u2019') ").endswith("?"):
         score -= 0.2
     return round(min(1.0, max(0.0, score)), 2)
+
+
+def _outside_quotes(sentence: str, lows: list[str], quote_spans, start: int) -> list[str]:
+    """The lower-case words of the sentence outside its quotation marks (the quoted words are the
+    speaker's, not the writer's)."""
+    if not quote_spans:
+        return lows
+    outside = sentence
+    for a, b in quote_spans:
+        outside = outside[:a - start] + " " * (b - a) + outside[b - start:]
+    return [t.lower() for t in _WORD_RE.findall(outside)]
+
+
+def _first_person_penalty(out_lows: list[str]) -> float:
+    """0.2 for a first-person opinion ("I think", "we believe"), 0.1 for other first-person words,
+    0 for none (outside quotation marks)."""
+    if _FIRST_PERSON.isdisjoint(out_lows):
+        return 0
+    opinion = any(w in ("i", "we") and k + 1 < len(out_lows) and out_lows[k + 1] in _OPINION_VERBS
+                  for k, w in enumerate(out_lows))
+    return 0.2 if opinion else 0.1

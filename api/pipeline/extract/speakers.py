@@ -164,6 +164,9 @@ def _speech_verb(text, toks, k):
         j = skip_left(toks, k - 1)
         if j < 0 or toks[j].kind in ("p", "q"):
             np = parse_right(text, toks, k + 1)  # inverted: '"…," said Blinken'
+            if np is not None and np.kind != "pron" and not ends_inversion(toks, np.j) \
+                    and not toks[k].low.endswith("ing"):
+                np = _before_of(text, toks, np)  # 'said Robert Antonacci of the New York delegation'
             if np is not None and (np.kind == "pron" and np.text.lower() not in ("he", "she", "they")
                                    or not ends_inversion(toks, np.j)):
                 np = None
@@ -177,8 +180,21 @@ def _speech_verb(text, toks, k):
     if np is None:
         return None
     tail = toks[max(k, np.j):]
-    final = all(x.kind != "q" for x in tail) and len(tail) <= 8 and (np.i > 0 or k > 0)
+    # '…, said Geert Wilders, founder of the Dutch Party for Freedom.': an appositive after an
+    # inverted speaker does not stop the cue from closing the sentence
+    appositive = np.i > k and np.j < n and toks[np.j].text == ","
+    final = all(x.kind != "q" for x in tail) and (len(tail) <= 8 or appositive) and (np.i > 0 or k > 0)
     return Attribution(np, k, strong, final, how)
+
+
+def _before_of(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """An inverted speaker phrase cut before its first "of"/"for": the name ahead of a
+    prepositional phrase the reading rightwards could not close ("said X of the New York delegation")."""
+    for c in range(np.i + 1, np.j):
+        if toks[c].low in ("of", "for") and toks[c].text.islower():
+            cut = parse_left(text, toks, c - 1)
+            return cut if cut is not None and cut.kind == "person" and cut.i == np.i else np
+    return np
 
 
 # The steps of :func:`find_attributions` for one watched token, in order; the first that decides

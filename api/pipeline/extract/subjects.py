@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
-from .lexicon import ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
+from .lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
 from .tokens import Tok
@@ -61,7 +61,37 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
             return None
     if _boundary_ok(toks, np.i) or opening_phrase(toks, np.i):
         return np
-    return _split_chain(text, toks, np)
+    return _split_chain(text, toks, np) or _after_role_words(text, toks, np)
+
+
+_NOT_ROLE_WORD = frozenset("""which what who whom whose where when why how in of from with until about at on by
+for to into than like as after before over under through during since without within between among against
+toward towards upon via per it its is it's it\u2019s there here this these those""".split())
+_ROLE_RUN_BOUNDARY = frozenset({",", ";", ":", "\u2014", "\u2013", "("})
+
+
+def _after_role_words(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """'"…," *Daily News opinion editor Josh Greenman* told': a named person after a run of up to
+    five describing words (no verb, no clause word) that opens the clause, right after a quotation,
+    a comma or a dash, or at the sentence start. The person speaks; the words are their role."""
+    if np.kind != "person" or not np.name:
+        return None
+    k = np.i
+    while k > 0 and np.i - k < 5:
+        t = toks[k - 1]
+        if t.kind not in ("w", "s") or t.low in _CLAUSE_LEFT or t.low in _AUX or _verbish(t) \
+                or t.low in SPEECH_VERBS or t.low in _NOT_ROLE_WORD or t.low.endswith(("ing", "ly")):
+            break
+        k -= 1
+    while k < np.i and toks[k].low in DETERMINERS:
+        k += 1  # "the" may open the run, but not be all of it
+    if k == np.i or any(t.low in DETERMINERS for t in toks[k:np.i]):
+        return None
+    if k > 0 and not (toks[k - 1].kind == "q" or toks[k - 1].text in _ROLE_RUN_BOUNDARY):
+        return None
+    role = text[toks[k].start:toks[np.i - 1].end]
+    return NP(k, np.j, text[toks[k].start:toks[np.j - 1].end], "person", np.name,
+              (role + " " + np.role).strip() if np.role else role)
 
 
 def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:

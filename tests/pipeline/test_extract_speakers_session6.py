@@ -1,0 +1,46 @@
+"""Speaker patterns found categorising missed quotations (examples written for these tests): an
+inverted speaker followed by "of …", a named person after describing words right after a
+quotation, and an inverted speaker whose appositive runs past the end of a short tail."""
+import pytest
+
+from api.pipeline.extract import extract
+
+
+def _speakers(text):
+    ms = extract(text).mentions
+    for m in ms:
+        assert m.text == text[m.start:m.end]
+    return [(m.text, m.speaker, m.speaker_role) for m in ms]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an inverted speaker with a prepositional phrase after the name
+    ('"The bridge will not reopen before May," said Ana Ruiz of the New Harbour Board delegation.',
+     [("The bridge will not reopen before May", "Ana Ruiz", None)]),
+    ('"The levy is fair," said Tom Berg of the Harbour Post.',
+     [("The levy is fair", "Tom Berg", None)]),
+    # describing words before a name right after a quotation
+    ('"We will not run his column again," Harbour Post opinion editor Tom Berg told a radio station.',
+     [("We will not run his column again", "Tom Berg", "Harbour Post opinion editor")]),
+    ('"The vote could shake the council," veteran analyst Ana Ruiz wrote this week.',
+     [("The vote could shake the council", "Ana Ruiz", "veteran analyst")]),
+    # an inverted speaker with a long appositive governs the sentence, not a verb earlier in it
+    ('The closure of the ferry signals "the end of an era" for the island, said Ana Ruiz, the chair '
+     'of the island council and a former harbour pilot.',
+     [('The closure of the ferry signals "the end of an era" for the island', "Ana Ruiz")]),
+])
+def test_session6_speakers(text, expected):
+    got = _speakers(text)
+    assert [g[:len(e)] for g, e in zip(got, expected)] == expected and len(got) == len(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # a participle with an organisation after it is not an inverted speaker
+    'Tom Berg said the club will meet again, "It is time we change," promising the Friends of the Port '
+    'will return to its roots.',
+    # function words before a name are no role: "which", "in which", "from"
+    'The ruling, in which Judge Ana Ruiz cited the public interest, said the files must be released.',
+])
+def test_session6_no_false_speaker(text):
+    for _, speaker, _ in _speakers(text):
+        assert speaker not in ("Friends", "Ana Ruiz")

@@ -1,6 +1,7 @@
 """Speaker patterns found categorising missed quotations (examples written for these tests): an
 inverted speaker followed by "of …", a named person after describing words right after a
-quotation, and an inverted speaker whose appositive runs past the end of a short tail."""
+quotation, an inverted speaker whose appositive runs past the end of a short tail, a later
+quote-only frame with its own speaker, and a main subject after an opening "And"/"But"."""
 import pytest
 
 from api.pipeline.extract import extract
@@ -28,6 +29,13 @@ def _speakers(text):
     ('The closure of the ferry signals "the end of an era" for the island, said Ana Ruiz, the chair '
      'of the island council and a former harbour pilot.',
      [('The closure of the ferry signals "the end of an era" for the island', "Ana Ruiz")]),
+    # a later frame with a quote-only verb gives its quotation to its own subject
+    ('Ana Ruiz said she was "very encouraged" and Tom Berg called it a "useful meeting."',
+     [('she was "very encouraged"', "Ana Ruiz"), ("useful meeting.", "Tom Berg")]),
+    # the main subject after an opening conjunction and adverb speaks through a participle
+    ('And then Ana Ruiz went on the attack, saying, "Will the council finally act?"',
+     [("Will the council finally act?", "Ana Ruiz")]),
+    ('But Tom Berg went further, saying the levy "will fail."', [('the levy "will fail."', "Tom Berg")]),
 ])
 def test_session6_speakers(text, expected):
     got = _speakers(text)

@@ -243,6 +243,7 @@ def _verbish(t: Tok) -> bool:
                                                   or low in SKIP_LEFT)
 
 
+_OPENING_CONJUNCTIONS = frozenset("and but so yet or".split())
 _ORDER_ADVERBS = frozenset("first then later again finally once twice".split())
 _INTRO_ADVERBS = frozenset("""here there now today yesterday tonight still also then instead again yet last
 next this that separately similarly overall indeed besides elsewhere back earlier later""".split())
@@ -274,6 +275,14 @@ def _main_clause_start(toks: list[Tok]) -> int:
     "When X did A, …", "Here in Columbia, …"), or 0."""
     if not toks or toks[0].kind != "w":
         return 0
+    s = 0
+    while s < min(len(toks) - 1, 3) and (toks[s].low in _OPENING_CONJUNCTIONS
+                                         or s and toks[s].low in _ORDER_ADVERBS and toks[s].text.islower()):
+        s += 1  # "And then Trump went on the attack, saying …", "But Cruz said …"
+    if s and toks[s].text == ",":
+        s += 1
+    if s:
+        return s + _main_clause_start(toks[s:])
     if toks[0].low in _LEAD_OPENERS:
         return next((c + 1 for c, t in enumerate(toks) if t.text == ","
                      or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))

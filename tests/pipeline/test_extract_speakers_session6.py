@@ -1,7 +1,9 @@
 """Speaker patterns found categorising missed quotations (examples written for these tests): an
 inverted speaker followed by "of …", a named person after describing words right after a
 quotation, an inverted speaker whose appositive runs past the end of a short tail, a later
-quote-only frame with its own speaker, and a main subject after an opening "And"/"But"."""
+quote-only frame with its own speaker, a main subject after an opening "And"/"But", a role in
+brackets after an appositive, and an unnamed speaker after an inverted cue (who is nobody named,
+and does not let the quotation carry on an earlier speaker)."""
 import pytest
 
 from api.pipeline.extract import extract
@@ -36,6 +38,9 @@ def _speakers(text):
     ('And then Ana Ruiz went on the attack, saying, "Will the council finally act?"',
      [("Will the council finally act?", "Ana Ruiz")]),
     ('But Tom Berg went further, saying the levy "will fail."', [('the levy "will fail."', "Tom Berg")]),
+    # a bracketed aside after an appositive role: the name before the role speaks
+    ('Ana Ruiz, chair of Harbour Watch (a residents\' group), wrote: "The bridge is unsafe."',
+     [("The bridge is unsafe.", "Ana Ruiz")]),
 ])
 def test_session6_speakers(text, expected):
     got = _speakers(text)
@@ -52,3 +57,14 @@ def test_session6_speakers(text, expected):
 def test_session6_no_false_speaker(text):
     for _, speaker, _ in _speakers(text):
         assert speaker not in ("Friends", "Ana Ruiz")
+
+
+@pytest.mark.parametrize("text, role", [
+    ('The harbour board said it was cooperating.\n\n"There was wrongdoing," said a former senior port '
+     'security official.', "former senior port security official"),
+    ('Ana Ruiz spoke first.\n\n"Nobody wants a fight," said one party activist.', "one party activist"),
+    ('Tom Berg opened the video.\n\n"In this town, the middle class gets crushed," says a narrator.', "narrator"),
+])
+def test_session6_unnamed_inverted_speaker(text, role):
+    last = _speakers(text)[-1]
+    assert last[1] is None and last[2] == role

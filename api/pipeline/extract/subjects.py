@@ -101,10 +101,15 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     if np is not None and np.kind == "person" and np.i >= 1 and toks[np.i - 1].text == ",":
         return np
     commas = [c for c in range(j - 1, max(-1, j - 40), -1) if toks[c].text in (",", "(")]
+    appositive = None  # a role that is itself an insert after a name: "X, *chairman of Y* (a PAC), said"
     for c in commas[:5]:  # the comma that opens the insert
         nxt = toks[c + 1]
         np = parse_left(text, toks, c - 1) if c >= 1 else None
         if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
+            continue
+        if toks[c].text == "(" and np.kind == "role" and np.i >= 2 and toks[np.i - 1].text == "," \
+                and appositive is None:
+            appositive = np
             continue
         if nxt.low in _REL_OPENERS or nxt.kind == "n":
             return np
@@ -113,7 +118,7 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
                 j - c <= 16 or np.kind == "person" and j - c <= 32 and nxt.low in ROLE_WORDS
                 and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
             return np  # "Burman, director of the … Center and a professor at …, said
-    return None
+    return appositive
 
 
 def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:

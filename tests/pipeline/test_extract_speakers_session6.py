@@ -39,7 +39,7 @@ def _speakers(text):
      [("Will the council finally act?", "Ana Ruiz")]),
     ('But Tom Berg went further, saying the levy "will fail."', [('the levy "will fail."', "Tom Berg")]),
     # a bracketed aside after an appositive role: the name before the role speaks
-    ('Ana Ruiz, chair of Harbour Watch (a residents\' group), wrote: "The bridge is unsafe."',
+    ('Ana Ruiz, chairman of Harbour Rising (a Republican PAC), wrote: "The bridge is unsafe."',
      [("The bridge is unsafe.", "Ana Ruiz")]),
 ])
 def test_session6_speakers(text, expected):

@@ -68,3 +68,13 @@ def test_session6_no_false_speaker(text):
 def test_session6_unnamed_inverted_speaker(text, role):
     last = _speakers(text)[-1]
     assert last[1] is None and last[2] == role
+
+
+def test_session6_name_with_home_state_is_the_fullest_name():
+    """"Senator Ana B. Ruiz of Vermont" registers Ana B Ruiz, so a later "Ms. Ruiz" is her, not a
+    shorter name (nor another Ruiz the article names later)."""
+    text = ('Senator Ana B. Ruiz of Vermont, the senior member of the committee, scolded the agency.\n\n'
+            'But Ms. Ruiz also warned her colleagues. "We need to be careful," she said.\n\n'
+            'Her cousin Tomas Ruiz was not there.')
+    spoken = [m for m in extract(text).mentions if m.is_quote]
+    assert [(m.text, m.speaker) for m in spoken] == [("We need to be careful", "Ana B Ruiz")]

@@ -78,3 +78,16 @@ def test_session6_name_with_home_state_is_the_fullest_name():
             'Her cousin Tomas Ruiz was not there.')
     spoken = [m for m in extract(text).mentions if m.is_quote]
     assert [(m.text, m.speaker) for m in spoken] == [("We need to be careful", "Ana B Ruiz")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname ending in -lly is a name, not a capitalised adverb
+    ('Bill Donnelly, a longtime harbour pilot, spoke first.\n\n"The bridge is unsafe," said Donnelly.',
+     "Bill Donnelly"),
+    # a role that is itself an appositive, followed by a relative clause: the name before it speaks
+    ('But Ana Ruiz, acting director of Harbour Forward, which organized the protest, said the bridge '
+     'was "unsafe."', "Ana Ruiz"),
+])
+def test_session6_named_speaker(text, speaker):
+    spoken = [m for m in extract(text).mentions if m.is_quote]
+    assert [m.speaker for m in spoken] == [speaker]

@@ -101,14 +101,15 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     if np is not None and np.kind == "person" and np.i >= 1 and toks[np.i - 1].text == ",":
         return np
     commas = [c for c in range(j - 1, max(-1, j - 40), -1) if toks[c].text in (",", "(")]
-    appositive = None  # a role that is itself an insert after a name: "X, *chairman of Y* (a PAC), said"
+    # a role that is itself an insert after a name: "X, *chairman of Y* (a PAC), said", "X, *director
+    # of Y*, which organized the letter, said": the name before it speaks, else the role
+    appositive = None
     for c in commas[:5]:  # the comma that opens the insert
         nxt = toks[c + 1]
         np = parse_left(text, toks, c - 1) if c >= 1 else None
         if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
             continue
-        if toks[c].text == "(" and np.kind == "role" and np.i >= 2 and toks[np.i - 1].text == "," \
-                and appositive is None:
+        if np.kind == "role" and np.i >= 2 and toks[np.i - 1].text == "," and appositive is None:
             appositive = np
             continue
         if nxt.low in _REL_OPENERS or nxt.kind == "n":

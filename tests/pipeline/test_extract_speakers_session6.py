@@ -91,3 +91,12 @@ def test_session6_name_with_home_state_is_the_fullest_name():
 def test_session6_named_speaker(text, speaker):
     spoken = [m for m in extract(text).mentions if m.is_quote]
     assert [m.speaker for m in spoken] == [speaker]
+
+
+def test_session6_named_appositive_subject():
+    """"Another candidate, Tom Berg, the port treasurer, …, saying …": Tom Berg speaks, not the
+    candidate named before him."""
+    text = ('One candidate, Ana Ruiz, said the levy was unfair. Another candidate, Tom Berg, the port '
+            'treasurer, qualified his view, saying that he would "bring together all the parties."')
+    spoken = [m for m in extract(text).mentions if m.is_quote]
+    assert [(m.speaker, m.speaker_role) for m in spoken] == [("Tom Berg", "Another candidate")]

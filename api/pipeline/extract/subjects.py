@@ -13,7 +13,7 @@ from __future__ import annotations
 from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
 from .lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
-from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role
+from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
 from .tokens import Tok
 
@@ -267,6 +267,7 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
         return None
     np = _and_second(text, toks, np)
+    np = _named_appositive(text, toks, np)
     k = np.j
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
@@ -274,6 +275,20 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
                                                          or toks[k].low in _ORDER_ADVERBS):
         k += 1  # "Ryan first told …", "Clinton also said …"
     return np if k < len(toks) and _verbish(toks[k]) else None
+
+
+def _named_appositive(text: str, toks: list[Tok], np: NP) -> NP:
+    """"Another candidate, Doug Ducey, the state treasurer, said": a role or group phrase followed by
+    a person's name between commas is that person (the phrase is their role)."""
+    k = np.j
+    if np.kind not in ("role", "group") or k + 2 >= len(toks) or toks[k].text != ",":
+        return np
+    name = parse_right(text, toks, k + 1)
+    if name is None or name.kind != "person" or not name.name or name.j >= len(toks) \
+            or toks[name.j].text != "," or name.i != k + 1:
+        return np
+    role = text[toks[np.i].start:toks[np.j - 1].end]
+    return NP(name.i, name.j, name.text, "person", name.name, name.role or strip_det(role))
 
 
 def _main_clause_start(toks: list[Tok]) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .clause_words import CLAUSE_SUBORDINATORS, CLAUSE_VERBS, NOUN_OBJECT_WHOLE
 from .content_end import content_after
 from .content_start import skip_frame, start_after_cue
-from .cues import Attribution
+from .cues import QUOTE_ONLY, Attribution
 from .spans import substantive, substantive_text
 
 
@@ -26,6 +26,9 @@ def second_frame(text, start, end, toks, found, other: Attribution, who):
             # "…, when the state wrongly stated that B": the clause was kept as the outlet's piece
             return _own_clause_frame(toks, start, end, found, other, who)
         return found  # not a clause of its own: "said that Y warned …" stays one piece
+    named = _named_quotation(toks, other)
+    if named is not None:  # "…, and Trump called it a "great meeting."": the quotation is Y's
+        return _split_at(text, toks, found, b, i, other, [(toks[named].start, toks[named].end)], who)
     if other.how == "with":  # "…, with one poll showing her ahead": what follows the participle
         p, kind = start_after_cue(toks, other.cue), "clause"
     else:
@@ -51,6 +54,34 @@ def second_frame(text, start, end, toks, found, other: Attribution, who):
         out.append((a, cut, own, w))
         for a2, z2, _ in content_after(toks, p, kind, start, min(z, end)):
             out.append((a2, z2, False, who))
+    return out
+
+
+def _named_quotation(toks, other: Attribution) -> int | None:
+    """The quotation token a quote-only verb of a later frame names ('Y called it a "great
+    meeting"', 'Y dubbed him "a stiff"'), within four words of the verb; else None."""
+    k = other.cue
+    if other.how != "verb" or toks[k].low not in QUOTE_ONLY or other.np.kind == "pron":
+        return None
+    for c in range(k + 1, min(len(toks), k + 6)):
+        if toks[c].kind == "q":
+            return c
+        if toks[c].kind == "p":
+            return None
+    return None
+
+
+def _split_at(text, toks, found, b, i, other: Attribution, spans, who):
+    """Cut the content piece holding the later frame at its clause start (token ``b``) and add
+    ``spans`` as the later speaker's pieces."""
+    cut, resume, after = toks[b - 1].end, toks[i].start, toks[other.cue].end
+    out = []
+    for a, z, own, w in found:
+        if own or not (a <= resume < z) or not substantive_text(text, a, cut):
+            out.append((a, z, own, w))
+            continue
+        out.append((a, cut, own, w))
+        out.extend((a2, z2, False, who) for a2, z2 in spans if a2 >= after and z2 <= z)
     return out
 
 

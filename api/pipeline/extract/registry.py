@@ -6,6 +6,8 @@ State``), and ``the president`` is resolved to the person whose role says so.
 """
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -104,6 +106,9 @@ class Registry:
             and low not in ROLE_WORDS  # "President Maria Lopez" keeps her title
 
     def _add(self, name: str, role: str, titles: tuple[str, ...]) -> None:
+        m = _OF_PLACE.match(name)
+        if m and len(m.group(1).split()) >= 2:
+            name = m.group(1)  # "Elijah E Cummings of Maryland": "Mr. Cummings" is him
         parts = name.split()
         self.full[parts[-1].lower()][name] += 1
         if role and name not in self.roles and any(w.lower().rstrip(".") not in TITLES
@@ -186,6 +191,9 @@ class Registry:
             if full != np.possessor:
                 text = text.replace(np.possessor, full, 1)
         return text, None
+
+
+_OF_PLACE = re.compile(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$")
 
 
 @lru_cache(maxsize=4096)

@@ -64,8 +64,10 @@ def is_proper(word: str) -> bool:
     low = _low(word)
     if word.isupper() and len(word.rstrip(".")) > 1:
         return low not in LAYOUT_WORDS and low not in {"i"}
-    if len(low) >= 6 and low.endswith(("ed", "ing", "ly")) and word[1:].islower():
+    if len(low) >= 6 and low.endswith(("ed", "ing", "ly")) and word[1:].islower() \
+            and not low.endswith(("elly", "olly", "illy")):
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
+        # (not the surnames "Skelly", "Donnelly", "Connolly", "Reilly")
     return not (low in ROLE_WORDS or low in SUBJECT_PRONOUNS or low in NOT_NAME or low in _NOT_NAMES or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
                 or low in MONTHS or low in WEEKDAYS or low in DETERMINERS or low in CLAUSE_OPENERS
                 or low in _PARTY_WORDS or low.endswith("s") and low[:-1] in _GROUP_CAPS_STEMS)

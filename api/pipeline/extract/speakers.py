@@ -18,6 +18,7 @@ from __future__ import annotations
 from .adjuncts import CATENATIVE, skip_left
 from .cues import (CLAIM_NOUNS, CUE_WORDS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS, VERB_BEFORE_TO,
                    Attribution, is_cue)
+from .lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right
 from .phrase_cues import claim_noun, group_phrase, in_view, with_frame
 from .sources import agentive, opening_subject
@@ -164,9 +165,14 @@ def _speech_verb(text, toks, k):
         j = skip_left(toks, k - 1)
         if j < 0 or toks[j].kind in ("p", "q"):
             np = parse_right(text, toks, k + 1)  # inverted: '"…," said Blinken'
+            if np is not None and np.kind != "pron" and not ends_inversion(toks, np.j) \
+                    and not toks[k].low.endswith("ing"):
+                np = _before_of(text, toks, np)  # 'said Robert Antonacci of the New York delegation'
             if np is not None and (np.kind == "pron" and np.text.lower() not in ("he", "she", "they")
                                    or not ends_inversion(toks, np.j)):
                 np = None
+            if np is None and j >= 0 and toks[j].kind == "q":
+                np = _unnamed_after(text, toks, k)  # '"…," said a former senior law enforcement official.'
             strong = np is not None
         elif toks[j].low in ("and", "but"):
             np = main_subject(text, toks[:k])
@@ -177,8 +183,46 @@ def _speech_verb(text, toks, k):
     if np is None:
         return None
     tail = toks[max(k, np.j):]
-    final = all(x.kind != "q" for x in tail) and len(tail) <= 8 and (np.i > 0 or k > 0)
+    # '…, said Geert Wilders, founder of the Dutch Party for Freedom.': an appositive after an
+    # inverted speaker does not stop the cue from closing the sentence
+    appositive = np.i > k and np.j < n and toks[np.j].text == ","
+    final = all(x.kind != "q" for x in tail) and (len(tail) <= 8 or appositive) and (np.i > 0 or k > 0)
     return Attribution(np, k, strong, final, how)
+
+
+_UNNAMED_STOP = frozenset("""which what who whom whose where when why how in from with until about at on by for to
+into than like as after before over under through during since and or but that this these those it its""".split())
+
+
+def _unnamed_after(text: str, toks: list[Tok], k: int) -> NP | None:
+    """An unnamed speaker phrase after an inverted cue that the rightward reading could not close:
+    a determiner, then up to eight words (no verb, no clause word; "of" allowed) whose last is a
+    lower-case noun closing the clause ("said one party activist.", "says a narrator.", "said one
+    of two witnesses who …"). The phrase speaks, as a group whose role is kept."""
+    n = len(toks)
+    if k + 2 >= n or toks[k + 1].low not in DETERMINERS:
+        return None
+    for c in range(k + 2, min(n, k + 10)):
+        t = toks[c]
+        if t.kind not in ("w", "n") or t.low in _UNNAMED_STOP or t.low in SPEECH_VERBS:
+            return None
+        if t.kind == "w" and t.text.islower() and not t.low.endswith(("ly", "ing", "ed")) \
+                and (c + 1 == n or toks[c + 1].kind == "p" or toks[c + 1].low == "who"):
+            if t.low not in SOURCE_NOUNS and t.low not in ROLE_WORDS \
+                    and any(x.text[:1].isupper() for x in toks[k + 2:c]):
+                return None  # "one Trump confidant": a capitalised word would be read as a name
+            return NP(k + 1, c + 1, text[toks[k + 1].start:t.end], "group")
+    return None
+
+
+def _before_of(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """An inverted speaker phrase cut before its first "of"/"for": the name ahead of a
+    prepositional phrase the reading rightwards could not close ("said X of the New York delegation")."""
+    for c in range(np.i + 1, np.j):
+        if toks[c].low in ("of", "for") and toks[c].text.islower():
+            cut = parse_left(text, toks, c - 1)
+            return cut if cut is not None and cut.kind == "person" and cut.i == np.i else np
+    return np
 
 
 # The steps of :func:`find_attributions` for one watched token, in order; the first that decides

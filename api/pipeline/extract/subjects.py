@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
-from .lexicon import ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
-from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role
+from .lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
+from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
 from .tokens import Tok
 
@@ -61,7 +61,37 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
             return None
     if _boundary_ok(toks, np.i) or opening_phrase(toks, np.i):
         return np
-    return _split_chain(text, toks, np)
+    return _split_chain(text, toks, np) or _after_role_words(text, toks, np)
+
+
+_NOT_ROLE_WORD = frozenset("""which what who whom whose where when why how in of from with until about at on by
+for to into than like as after before over under through during since without within between among against
+toward towards upon via per it its is it's it\u2019s there here this these those""".split())
+_ROLE_RUN_BOUNDARY = frozenset({",", ";", ":", "\u2014", "\u2013", "("})
+
+
+def _after_role_words(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """'"…," *Daily News opinion editor Josh Greenman* told': a named person after a run of up to
+    five describing words (no verb, no clause word) that opens the clause, right after a quotation,
+    a comma or a dash, or at the sentence start. The person speaks; the words are their role."""
+    if np.kind != "person" or not np.name:
+        return None
+    k = np.i
+    while k > 0 and np.i - k < 5:
+        t = toks[k - 1]
+        if t.kind not in ("w", "s") or t.low in _CLAUSE_LEFT or t.low in _AUX or _verbish(t) \
+                or t.low in SPEECH_VERBS or t.low in _NOT_ROLE_WORD or t.low.endswith(("ing", "ly")):
+            break
+        k -= 1
+    while k < np.i and toks[k].low in DETERMINERS:
+        k += 1  # "the" may open the run, but not be all of it
+    if k == np.i or any(t.low in DETERMINERS for t in toks[k:np.i]):
+        return None
+    if k > 0 and not (toks[k - 1].kind == "q" or toks[k - 1].text in _ROLE_RUN_BOUNDARY):
+        return None
+    role = text[toks[k].start:toks[np.i - 1].end]
+    return NP(k, np.j, text[toks[k].start:toks[np.j - 1].end], "person", np.name,
+              (role + " " + np.role).strip() if np.role else role)
 
 
 def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
@@ -71,10 +101,16 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     if np is not None and np.kind == "person" and np.i >= 1 and toks[np.i - 1].text == ",":
         return np
     commas = [c for c in range(j - 1, max(-1, j - 40), -1) if toks[c].text in (",", "(")]
+    # a role that is itself an insert after a name: "X, *chairman of Y* (a PAC), said", "X, *director
+    # of Y*, which organized the letter, said": the name before it speaks, else the role
+    appositive = None
     for c in commas[:5]:  # the comma that opens the insert
         nxt = toks[c + 1]
         np = parse_left(text, toks, c - 1) if c >= 1 else None
         if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
+            continue
+        if np.kind == "role" and np.i >= 2 and toks[np.i - 1].text == "," and appositive is None:
+            appositive = np
             continue
         if nxt.low in _REL_OPENERS or nxt.kind == "n":
             return np
@@ -83,7 +119,7 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
                 j - c <= 16 or np.kind == "person" and j - c <= 32 and nxt.low in ROLE_WORDS
                 and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
             return np  # "Burman, director of the … Center and a professor at …, said
-    return None
+    return appositive
 
 
 def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:
@@ -213,6 +249,7 @@ def _verbish(t: Tok) -> bool:
                                                   or low in SKIP_LEFT)
 
 
+_OPENING_CONJUNCTIONS = frozenset("and but so yet or".split())
 _ORDER_ADVERBS = frozenset("first then later again finally once twice".split())
 _INTRO_ADVERBS = frozenset("""here there now today yesterday tonight still also then instead again yet last
 next this that separately similarly overall indeed besides elsewhere back earlier later""".split())
@@ -230,6 +267,7 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
         return None
     np = _and_second(text, toks, np)
+    np = _named_appositive(text, toks, np)
     k = np.j
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
@@ -239,11 +277,33 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     return np if k < len(toks) and _verbish(toks[k]) else None
 
 
+def _named_appositive(text: str, toks: list[Tok], np: NP) -> NP:
+    """"Another candidate, Doug Ducey, the state treasurer, said": a role or group phrase followed by
+    a person's name between commas is that person (the phrase is their role)."""
+    k = np.j
+    if np.kind not in ("role", "group") or k + 2 >= len(toks) or toks[k].text != ",":
+        return np
+    name = parse_right(text, toks, k + 1)
+    if name is None or name.kind != "person" or not name.name or name.j >= len(toks) \
+            or toks[name.j].text != "," or name.i != k + 1:
+        return np
+    role = text[toks[np.i].start:toks[np.j - 1].end]
+    return NP(name.i, name.j, name.text, "person", name.name, name.role or strip_det(role))
+
+
 def _main_clause_start(toks: list[Tok]) -> int:
     """The token after an introductory phrase or leading clause ("In Ohio on Tuesday, …",
     "When X did A, …", "Here in Columbia, …"), or 0."""
     if not toks or toks[0].kind != "w":
         return 0
+    s = 0
+    while s < min(len(toks) - 1, 3) and (toks[s].low in _OPENING_CONJUNCTIONS
+                                         or s and toks[s].low in _ORDER_ADVERBS and toks[s].text.islower()):
+        s += 1  # "And then Trump went on the attack, saying …", "But Cruz said …"
+    if s and toks[s].text == ",":
+        s += 1
+    if s:
+        return s + _main_clause_start(toks[s:])
     if toks[0].low in _LEAD_OPENERS:
         return next((c + 1 for c, t in enumerate(toks) if t.text == ","
                      or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))

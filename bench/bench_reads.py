@@ -16,7 +16,10 @@ last table puts each request's p50 and p95 side by side with the ratio largest/s
 ``--http SECONDS`` then serves the last store with ``claimtrack serve``'s gunicorn settings (2
 workers) and a bare Flask endpoint the same way, and loads a few requests over keep-alive
 connections (2 client processes x 8 threads, as ``wrk -t2 -c16``) for SECONDS each: requests/s
-and the ratio to the bare endpoint. Client and servers share the machine's cores.
+and the ratio to the bare endpoint (each request measured right after the bare endpoint).
+Client and servers share the machine's cores. ``--http-compare DIR`` serves another source
+tree (a revision from ``git archive REV | tar -x -C DIR``) beside this one and measures each
+request on both in turn; ``--http-rounds N`` repeats everything N times and prints medians.
 """
 from __future__ import annotations
 
@@ -162,15 +165,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(app_spec: str, url: str, port: int) -> subprocess.Popen:
+def _serve(app_spec: str, url: str, port: int, root: Path = ROOT) -> subprocess.Popen:
+    """gunicorn with ``claimtrack serve``'s settings (2 workers) serving ``app_spec`` from the
+    source tree ``root`` on ``port``."""
     env = dict(os.environ, DATABASE_URL=url, CLAIMTRACK_BIND=f"127.0.0.1:{port}", CLAIMTRACK_WORKERS="2",
-               CLAIMTRACK_CURSOR_SECRET="bench-reads", PYTHONPATH=f"{ROOT}:{ROOT / 'bench'}")
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf", "--access-logfile",
-                             "/dev/null", app_spec], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+               CLAIMTRACK_CURSOR_SECRET="bench-reads", PYTHONPATH=f"{root}:{ROOT / 'bench'}")
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf", app_spec],
+                            env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                proc.port = port
                 return proc
         except OSError:
             time.sleep(0.1)
@@ -212,26 +217,42 @@ def requests_per_s(port: int, path: str, seconds: float) -> float:
     return total / seconds
 
 
-def run_http(url: str, app, seconds: float) -> None:
-    """Requests/s over HTTP for a few reads, next to a bare Flask endpoint served the same way."""
+def run_http(url: str, app, seconds: float, compare: Path | None = None, rounds: int = 1) -> None:
+    """Requests/s over HTTP for a few reads, next to a bare Flask endpoint served the same way
+    (and, with ``compare``, the same reads served from that source tree: another revision),
+    each request measured right after the bare endpoint, ``rounds`` times; medians printed."""
     paths = dict(requests_for(app))
     chosen = [("claim detail", paths["claim detail"])] + [
         (f"claims sort={s}", paths[f"claims sort={s}"]) for s in ("-last_seen", "-outlet_count", "first_seen")] + [
         ("claims q=two words", paths["claims q=two words"]), ("disagreements", paths["disagreements"])]
-    bare_port, api_port = _free_port(), _free_port()
-    bare = _serve("bench_reads:bare_app()", url, bare_port)
-    api = _serve("api:create_app()", url, api_port)
+    servers = {"bare": _serve("bench_reads:bare_app()", url, _free_port())}
+    servers["this"] = _serve("api:create_app()", url, _free_port())
+    if compare is not None:
+        servers["compare"] = _serve("api:create_app()", url, _free_port(), root=compare)
+    ports = {name: proc.port for name, proc in servers.items()}
     try:
-        requests_per_s(bare_port, "/bare", 1)  # warm up
-        base = requests_per_s(bare_port, "/bare", seconds)
-        print(f"# HTTP, 2 gunicorn workers, 2x8 keep-alive connections, {seconds:.0f} s each")
-        print(f"{'bare Flask /bare':40s} req_s={base:8.0f}")
-        for name, path in chosen:
-            requests_per_s(api_port, path, 1)
-            rate = requests_per_s(api_port, path, seconds)
-            print(f"{name:40s} req_s={rate:8.0f} ratio_to_bare={rate / base:5.2f}", flush=True)
+        for name in servers:  # warm up
+            requests_per_s(ports[name], "/bare" if name == "bare" else "/health", 1)
+        print(f"# HTTP, 2 gunicorn workers, 2x8 keep-alive connections, {seconds:.0f} s each, {rounds} round(s)"
+              + (f"; 'compare' serves {compare}" if compare else ""))
+        results: dict[str, dict[str, list[float]]] = {}
+        for _ in range(rounds):
+            for name, path in chosen:
+                row = results.setdefault(name, {})
+                for server in servers:
+                    if server != "bare":
+                        requests_per_s(ports[server], path, 0.5)
+                    row.setdefault(server, []).append(
+                        requests_per_s(ports[server], "/bare" if server == "bare" else path, seconds))
+        for name, _ in chosen:
+            row = {server: statistics.median(rates) for server, rates in results[name].items()}
+            ratios = {server: statistics.median(r / b for r, b in zip(results[name][server], results[name]["bare"]))
+                      for server in servers if server != "bare"}
+            cells = " ".join(f"{server}: req_s={row[server]:6.0f} ratio_to_bare={ratios[server]:5.2f}"
+                             for server in ratios)
+            print(f"{name:30s} bare req_s={row['bare']:6.0f}  {cells}", flush=True)
     finally:
-        for proc in (bare, api):
+        for proc in servers.values():
             proc.terminate()
             proc.wait(10)
 
@@ -243,12 +264,16 @@ def main() -> int:
     ap.add_argument("--upgrade", action="store_true", help="migrate each store to the latest revision first")
     ap.add_argument("--http", type=float, default=0, metavar="SECONDS",
                     help="also measure requests/s over HTTP on the last store, SECONDS per request")
+    ap.add_argument("--http-compare", type=Path, default=None, metavar="DIR",
+                    help="with --http: also serve the source tree DIR (another revision, e.g. from `git archive`) "
+                         "the same way, each request measured on both side by side")
+    ap.add_argument("--http-rounds", type=int, default=1, help="with --http: measure every request this many times")
     ap.add_argument("--no-inprocess", action="store_true", help="only the HTTP measurement")
     args = ap.parse_args()
     runs = [] if args.no_inprocess else [run_store(url, args) for url in args.database_url]
     if args.http:
         app = create_app({"DATABASE_URL": args.database_url[-1], "CURSOR_SECRET": "bench-reads"})
-        run_http(args.database_url[-1], app, args.http)
+        run_http(args.database_url[-1], app, args.http, args.http_compare, args.http_rounds)
     if len(runs) > 1:
         first, last = runs[0], runs[-1]
         print("# p50 and p95 ms: smallest store, largest store, ratio largest/smallest")

@@ -259,7 +259,12 @@ def run_http(url: str, app, seconds: float, compare: Path | None = None, rounds:
     finally:
         for proc in servers.values():
             proc.terminate()
-            proc.wait(10)
+        for proc in servers.values():
+            try:
+                proc.wait(30)  # (gunicorn lets kept-alive connections finish first)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def main() -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import flask_smorest
+from flask_smorest.utils import resolve_schema_instance
 from webargs import core
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.routing import IntegerConverter
@@ -14,6 +15,7 @@ from schemas.common import ProblemSchema
 
 from ..auth import READ, WRITE, declare_access
 from ..db import is_sqlite
+from ..fast_dump import compile_dumper
 from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
 from ..session import unit_of_work
@@ -53,12 +55,22 @@ class BoundedJsonParser(FlaskParser):
 
 
 class Blueprint(flask_smorest.Blueprint):
-    """flask-smorest's Blueprint with the bounded JSON parser."""
+    """flask-smorest's Blueprint with the bounded JSON parser, whose response schemas dump
+    through ``api.fast_dump`` (marshmallow's result, without its per-value overhead)."""
 
     ARGUMENTS_PARSER = BoundedJsonParser()
     # (each query schema's own ``unknown`` decides: QuerySchema refuses unknown parameters)
     ARGUMENTS_PARSER.DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None,
                                                     "querystring": None}
+
+    def response(self, status_code, schema=None, **kwargs):
+        """flask-smorest's ``response``, with the schema instance's ``dump`` compiled."""
+        if schema is not None:
+            schema = resolve_schema_instance(schema)
+            dump = compile_dumper(schema)
+            if dump is not None:
+                schema.dump = dump
+        return super().response(status_code, schema, **kwargs)
 
 
 @contextmanager

@@ -26,7 +26,7 @@ from .scoring import checkworthiness
 from .sentences import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.5.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.6.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -34,6 +34,8 @@ EXTRACTOR_VERSION = "1.5.0"  # 1.1: attributed mentions are content spans; 1.2: 
 # 1.5: a speaker is a person or an organisation (speaker_kinds): roles, groups, documents, media and words
 # of the sentence give speaker=None with the phrase as speaker_role, a document gives its named author;
 # the outlet's clause fragments left around an attribution are no mentions (fragments)
+# 1.6: 'said X of the Y delegation', describing words before a name after a quotation, later quote-only
+# frames, an opening "And/But/So", names registered without "of <place>", -elly/-olly/-illy surnames
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -19,9 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from api.pipeline.extract import boilerplate as bp
-from api.pipeline.extract import extract, quotes, scoring, sentences, spans, tokens
-from api.pipeline.extract.cues import CUE_WORDS, is_cue
+from api.pipeline.extract.sentences import boilerplate as bp
+from api.pipeline.extract import extract
+from api.pipeline.extract.sentences import quotes
+from api.pipeline.extract.content import checkworthiness as scoring
+from api.pipeline.extract.sentences import splitting as sentences
+from api.pipeline.extract.sentences import spans
+from api.pipeline.extract.sentences import tokens
+from api.pipeline.extract.speakers.cues import CUE_WORDS, is_cue
 from api.pipeline.match import analysis as an
 from api.pipeline.match import candidates as cand
 from api.pipeline.match import features as ft

@@ -6,7 +6,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 DETERMINERS = frozenset({"the", "a", "an", "another", "some", "several", "many", "most", "two", "three",
                          "four", "other", "both", "one", "his", "her", "their", "its", "our", "these",
                          "those", "this", "that", "few", "all", "no", "top", "senior", "my", "your"})
-# Titles written before a name, in one table. Courtesy titles tell a person's gender (registry.py);
+# Titles written before a name, in one table. Courtesy titles tell a person's gender (speakers/registry.py);
 # abbreviated ranks and offices; a personal title is followed by a name, never a role ("Mr. King",
 # "Dr. Chief": names.py); TITLES (a title in a speaker phrase) leaves out "miss";
 # TITLE_ABBREVIATIONS are the abbreviations whose period never ends a sentence before a

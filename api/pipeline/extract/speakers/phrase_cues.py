@@ -10,7 +10,7 @@ from .adjuncts import DASH_TOKENS, skip_left
 from .cues import SPEECH_VERBS, Attribution
 from .names import NP, is_name_word, parse_left, parse_right
 from .sources import agentive
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 _CLAIM_NOUN_MODS = frozenset("""earlier latest recent repeated own new initial previous public private
 frequent oft-repeated widely-reported false baseless central main""".split())

@@ -18,13 +18,13 @@ from __future__ import annotations
 from .adjuncts import CATENATIVE, skip_left
 from .cues import (CLAIM_NOUNS, CUE_WORDS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS, VERB_BEFORE_TO,
                    Attribution, is_cue)
-from .lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
+from ..lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right
 from .phrase_cues import claim_noun, group_phrase, in_view, with_frame
 from .sources import agentive, opening_subject
 from .stance import by_agent, passive, stance_adjective, stance_verb
 from .subjects import ends_inversion, left_subject, main_subject
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 # "-ing" cues that frame words of the sentence's subject even without a comma before them:
 # "Trump unleashed a series of tweets saying that …"

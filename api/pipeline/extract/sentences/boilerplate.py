@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import normalise
+from ...text import normalise
 
 _FURNITURE_RE = re.compile(
     r"""^(?:read\ (?:more|the\ rest|the\ full|next|also)\b|click\ here|tap\ here|share\ (?:this|on)\b

@@ -8,8 +8,8 @@ verb's coordinator.
 from __future__ import annotations
 
 from .cues import PHRASAL_VERBS, forms_of
-from .lexicon import MONTHS, WEEKDAYS
-from .tokens import Tok
+from ..lexicon import MONTHS, WEEKDAYS
+from ..sentences.tokens import Tok
 
 DASHES = ("-", "\u2014", "\u2013", "\u2015", "--")
 

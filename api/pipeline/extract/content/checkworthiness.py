@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import COMMON_HEDGES
+from ...text import COMMON_HEDGES
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?|\d")
 _DIGIT_RE = re.compile(r"\d")

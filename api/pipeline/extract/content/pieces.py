@@ -37,19 +37,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .boilerplate import is_fragment
-from .clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, DASHES, NOUN_DETERMINERS, NOUN_OBJECT_WHOLE, PREPOSITIONS,
+from ..sentences.boilerplate import is_fragment
+from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, DASHES, NOUN_DETERMINERS, NOUN_OBJECT_WHOLE, PREPOSITIONS,
                            SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
                            to_infinitive)
-from .content_end import content_after, coordinated_cue, main_verb_after, quoted_complement
-from .content_start import (frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
+from .end import content_after, coordinated_cue, main_verb_after, quoted_complement
+from .start import (frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
                             skip_object)
-from .cues import QUOTE_ONLY, Attribution, forms_of, light_frame
+from ..speakers.cues import QUOTE_ONLY, Attribution, forms_of, light_frame
 from .other_frames import first_frame, second_frame
-from .spans import clean, has_alnum, span, substantive, unquote, word_count
-from .stance_content import stance_split
-from .subjects import opening_phrase
-from .tokens import Tok
+from ..sentences.spans import clean, has_alnum, span, substantive, unquote, word_count
+from .stance_object import stance_split
+from ..speakers.subjects import opening_phrase
+from ..sentences.tokens import Tok
 
 
 @dataclass(frozen=True)

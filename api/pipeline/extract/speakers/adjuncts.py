@@ -7,8 +7,8 @@ and the dashes that bound an insert.
 """
 from __future__ import annotations
 
-from .lexicon import VENUE_NOUNS, WEEKDAYS
-from .tokens import Tok
+from ..lexicon import VENUE_NOUNS, WEEKDAYS
+from ..sentences.tokens import Tok
 
 # Negated auxiliaries, one token each: "X *isn't* saying", "X *didn't* deny".
 NEGATED_AUX = frozenset(a + suffix for a in """is are was were has have had does do did would could should

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .adjuncts import ADVERBS, CATENATIVE, adverb, skip_left
 from .cues import SPEECH_VERBS, STANCE_VERBS
-from .lexicon import ORG_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
+from ..lexicon import ORG_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
 from .names import NP, is_name_word
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 # "Many of his supporters", "Twelve percent of voters", "Some of them": a quantity of a group.
 QUANTIFIERS = frozenset("""many most some all several both none each few half one two three four five

@@ -11,9 +11,9 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from .lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES
+from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES
 from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, is_name_word, split_role
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 # Months that are also given names, and the words that show they are dates: "in June", "since May".
 _NAME_MONTHS = frozenset({"april", "may", "june", "august"})

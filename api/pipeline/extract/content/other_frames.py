@@ -6,11 +6,11 @@ B"); an earlier one gives a leading clause to its speaker ("While X said that A,
 """
 from __future__ import annotations
 
-from .clause_words import CLAUSE_SUBORDINATORS, CLAUSE_VERBS, NOUN_OBJECT_WHOLE
-from .content_end import content_after
-from .content_start import skip_frame, start_after_cue
-from .cues import QUOTE_ONLY, Attribution
-from .spans import substantive, substantive_text
+from ..speakers.clause_words import CLAUSE_SUBORDINATORS, CLAUSE_VERBS, NOUN_OBJECT_WHOLE
+from .end import content_after
+from .start import skip_frame, start_after_cue
+from ..speakers.cues import QUOTE_ONLY, Attribution
+from ..sentences.spans import substantive, substantive_text
 
 
 def second_frame(text, start, end, toks, found, other: Attribution, who):

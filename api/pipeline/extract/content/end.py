@@ -8,12 +8,12 @@ claim that A *was false*") and of a quoted complement ('called it "a disgrace" o
 """
 from __future__ import annotations
 
-from .clause_words import (CLAUSE_VERBS_STOP, DASHES, FINITE, FRAME_PARTICIPLES, NOT_PARTICIPLES, NOUN_DETERMINERS,
+from ..speakers.clause_words import (CLAUSE_VERBS_STOP, DASHES, FINITE, FRAME_PARTICIPLES, NOT_PARTICIPLES, NOUN_DETERMINERS,
                            PREPOSITIONS, frame_word, particle, to_infinitive)
-from .content_start import clause_like, skip_frame, start_after_cue
-from .cues import SPEECH_VERBS, STANCE_VERBS
-from .spans import MARKS, span, substantive, word_count
-from .tokens import Tok
+from .start import clause_like, skip_frame, start_after_cue
+from ..speakers.cues import SPEECH_VERBS, STANCE_VERBS
+from ..sentences.spans import MARKS, span, substantive, word_count
+from ..sentences.tokens import Tok
 
 _MAIN_VERBS = frozenset("""is was are were has have had remains remained proved turned seems seemed appears
 appeared""".split())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sentences import strip_span
+from .splitting import strip_span
 
 OPENERS = "\u201c\u201e\u00ab"
 CLOSERS = "\u201d\u00bb"

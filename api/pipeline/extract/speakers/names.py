@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
+from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
                       ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
            "parse_left", "parse_right", "strip_det"]

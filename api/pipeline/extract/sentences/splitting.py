@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import TITLE_ABBREVIATIONS  # (never end a sentence before a capitalised word or a number)
+from ..lexicon import TITLE_ABBREVIATIONS  # (never end a sentence before a capitalised word or a number)
 
 MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Ambiguous abbreviations: they end a sentence only when a sentence-opening word follows.

@@ -8,15 +8,15 @@ is a piece in the outlet's own voice.
 """
 from __future__ import annotations
 
-from .clause_words import (CLAUSE_STARTS, CLAUSE_SUBORDINATORS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE,
+from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_SUBORDINATORS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE,
                            NOUN_DETERMINERS, PREPOSITIONS, SUBORDINATORS, adverb_word, coordinator, frame_word,
                            late_particle, opening_adverbial, particle, subordinate_clause)
-from .content_end import content_after
-from .content_start import start_after_cue
-from .cues import QUOTE_ONLY, SPEECH_VERBS, STANCE_VERBS, Attribution
-from .lexicon import VENUE_NOUNS
-from .spans import span, substantive, word_count
-from .tokens import Tok
+from .end import content_after
+from .start import start_after_cue
+from ..speakers.cues import QUOTE_ONLY, SPEECH_VERBS, STANCE_VERBS, Attribution
+from ..lexicon import VENUE_NOUNS
+from ..sentences.spans import span, substantive, word_count
+from ..sentences.tokens import Tok
 
 
 def stance_split(text: str, start: int, end: int, att: Attribution, toks: list[Tok],

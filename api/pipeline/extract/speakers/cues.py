@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import DETERMINERS, NOT_HEAD
+from ..lexicon import DETERMINERS, NOT_HEAD
 from .names import NP
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 _IRREGULAR = {
     "say": "says said saying", "tell": "tells told telling", "write": "writes wrote writing written",

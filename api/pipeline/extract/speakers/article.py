@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from .cues import Attribution
 from .names import NP, strip_det
-from .quotes import QuoteSpan
+from ..sentences.quotes import QuoteSpan
 from .registry import Registry
-from .sentences import Sentence
-from .speaker_kinds import is_party_description, settle
-from .speakers import best, find_attributions
+from ..sentences.splitting import Sentence
+from .kinds import is_party_description, settle
+from .sentence import best, find_attributions
 from .subjects import main_subject
-from .tokens import Tok, tokenize
+from ..sentences.tokens import Tok, tokenize
 
 
 @dataclass

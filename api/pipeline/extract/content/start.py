@@ -8,10 +8,10 @@ and says how the content was reached.
 """
 from __future__ import annotations
 
-from .clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, FRAME_PARTICIPLES,
+from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, FRAME_PARTICIPLES,
                            PREPOSITIONS, frame_word, particle, to_infinitive)
-from .cues import SPEECH_VERBS, STANCE_VERBS, forms_of
-from .tokens import Tok
+from ..speakers.cues import SPEECH_VERBS, STANCE_VERBS, forms_of
+from ..sentences.tokens import Tok
 
 # Verbs whose object comes before what was said: "told reporters that …", "issued a statement: …".
 _OBJECT_VERBS = forms_of("tell inform assure remind warn brief urge ask advise notify issue release "

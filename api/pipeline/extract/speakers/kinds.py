@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CLAUSE_OPENERS, DETERMINERS, NOT_NAME, SUBJECT_PRONOUNS, MONTHS, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
+from ..lexicon import CLAUSE_OPENERS, DETERMINERS, NOT_NAME, SUBJECT_PRONOUNS, MONTHS, ORG_WORDS, ROLE_WORDS, SOURCE_NOUNS, TITLES, WEEKDAYS
 
 # Things that carry words but do not speak: the words are someone's, and the phrase may name them
 # ("a letter from Taylor"). Bodies that act (committee, court, campaign) are organisations instead.

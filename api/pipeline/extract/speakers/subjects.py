@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
-from .lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
+from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 _CLAUSE_LEFT = frozenset("and but that as while because so or when though although after before if since "
                          "where than whereas nor yet".split())

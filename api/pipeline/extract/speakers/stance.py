@@ -12,7 +12,7 @@ from .cues import STANCE_BASES, Attribution
 from .names import NP, parse_right
 from .sources import NOT_HEAD_PP, OPEN_STOP, QUANTIFIERS, agentive, opening_subject
 from .subjects import left_subject, main_subject
-from .tokens import Tok
+from ..sentences.tokens import Tok
 
 _BE = frozenset("is are was were be been being am".split())
 _DO_MODAL = frozenset("do does did will would can could should may might must to 'll".split()) | NEGATED_AUX

@@ -164,15 +164,7 @@ def _speech_verb(text, toks, k):
     if np is None:
         j = skip_left(toks, k - 1)
         if j < 0 or toks[j].kind in ("p", "q"):
-            np = parse_right(text, toks, k + 1)  # inverted: '"…," said Blinken'
-            if np is not None and np.kind != "pron" and not ends_inversion(toks, np.j) \
-                    and not toks[k].low.endswith("ing"):
-                np = _before_of(text, toks, np)  # 'said Robert Antonacci of the New York delegation'
-            if np is not None and (np.kind == "pron" and np.text.lower() not in ("he", "she", "they")
-                                   or not ends_inversion(toks, np.j)):
-                np = None
-            if np is None and j >= 0 and toks[j].kind == "q":
-                np = _unnamed_after(text, toks, k)  # '"…," said a former senior law enforcement official.'
+            np = _inverted_subject(text, toks, k, j)
             strong = np is not None
         elif toks[j].low in ("and", "but"):
             np = main_subject(text, toks[:k])
@@ -188,6 +180,22 @@ def _speech_verb(text, toks, k):
     appositive = np.i > k and np.j < n and toks[np.j].text == ","
     final = all(x.kind != "q" for x in tail) and (len(tail) <= 8 or appositive) and (np.i > 0 or k > 0)
     return Attribution(np, k, strong, final, how)
+
+
+def _inverted_subject(text, toks, k: int, j: int) -> NP | None:
+    """The speaker after an inverted cue at ``k`` ('"…," said Blinken', 'said Robert Antonacci of
+    the New York delegation'), an unnamed phrase after a quotation ('"…," said a former senior
+    law enforcement official.'), or None; ``j`` is the token before the cue."""
+    np = parse_right(text, toks, k + 1)
+    if np is not None and np.kind != "pron" and not ends_inversion(toks, np.j) \
+            and not toks[k].low.endswith("ing"):
+        np = _before_of(text, toks, np)
+    if np is not None and (np.kind == "pron" and np.text.lower() not in ("he", "she", "they")
+                           or not ends_inversion(toks, np.j)):
+        np = None
+    if np is None and j >= 0 and toks[j].kind == "q":
+        np = _unnamed_after(text, toks, k)
+    return np
 
 
 _UNNAMED_STOP = frozenset("""which what who whom whose where when why how in from with until about at on by for to
@@ -236,24 +244,34 @@ def _headline(text: str, toks: list[Tok]) -> Attribution | None:
     initials = [t.text[0] for t in toks if t.kind == "w" and len(t.text) > 3]  # of the longer words
     if len(initials) < 3 or sum(map(str.isupper, initials)) < 0.8 * len(initials):
         return None
-    n = len(toks)
-    for k in range(1, n):
+    for k in range(1, len(toks)):
         t = toks[k]
         if t.kind != "w" or not t.text[0].isupper() or not t.low.endswith("s") \
                 or not (t.low in SPEECH_VERBS or t.low in STANCE_VERBS):
             continue
-        rest = [x for x in toks[k + 1:] if x.kind != "p"]
-        if not rest and k >= 3 and any(x.text == "," for x in toks[:k]):  # "…, Senator Warns."
-            c = max(c for c in range(k) if toks[c].text == ",")
-            if 1 <= k - c - 1 <= 6:
-                return Attribution(NP(c + 1, k, text[toks[c + 1].start:toks[k - 1].end], "group"), k, True, True)
-        elif rest and k <= 6 and all(x.kind in ("w", "s", "n") or x.text in (".", "-", "'", "\u2019")
-                                     for x in toks[:k]):  # "New Poll Shows …"
-            np = parse_left(text, toks, k - 1)
-            if np is None or np.i != 0:
-                np = NP(0, k, text[toks[0].start:toks[k - 1].end], "group")
-            return Attribution(np, k, True, False)
+        found = _headline_cue(text, toks, k)
+        if found is not None:
+            return found
     return None
+
+
+def _headline_cue(text: str, toks: list[Tok], k: int) -> Attribution | None:
+    """The attribution a capitalised speech verb at ``k`` makes in a headline: a final "…,
+    Senator Warns." (up to six words after the last comma) or an opening "New Poll Shows …"."""
+    rest = [x for x in toks[k + 1:] if x.kind != "p"]
+    if not rest:
+        if k < 3 or not any(x.text == "," for x in toks[:k]):
+            return None
+        c = max(c for c in range(k) if toks[c].text == ",")
+        if 1 <= k - c - 1 <= 6:
+            return Attribution(NP(c + 1, k, text[toks[c + 1].start:toks[k - 1].end], "group"), k, True, True)
+        return None
+    if k > 6 or not all(x.kind in ("w", "s", "n") or x.text in (".", "-", "'", "\u2019") for x in toks[:k]):
+        return None
+    np = parse_left(text, toks, k - 1)
+    if np is None or np.i != 0:
+        np = NP(0, k, text[toks[0].start:toks[k - 1].end], "group")
+    return Attribution(np, k, True, False)
 
 
 def _label(text: str, toks: list[Tok]) -> Attribution | None:
@@ -290,23 +308,30 @@ def best(attrs: list[Attribution]) -> Attribution | None:
     which beats an embedded one."""
     if not attrs:
         return None
-    # '"…," said Trump in an interview, according to TIME': the outlet that reported the words is
-    # not their speaker when the sentence names the person who said them
+    attrs = _speech_over_stance(_person_over_outlet(attrs))
+    for test in (lambda a: a.how == "label",      # "PENCE: Hillary Clinton thinks …" : all of it is Pence's
+                 lambda a: a.final and a.strong,
+                 lambda a: a.strong):
+        chosen = next((a for a in attrs if test(a)), None)
+        if chosen is not None:
+            return chosen
+    return attrs[0]
+
+
+def _person_over_outlet(attrs: list[Attribution]) -> list[Attribution]:
+    """'"…," said Trump in an interview, according to TIME': the outlet that reported the words is
+    not their speaker when the sentence names the person who said them."""
     if any(a.how == "according" for a in attrs) and any(
             a.how == "verb" and not a.stance and a.np.kind == "person" for a in attrs):
-        attrs = [a for a in attrs if a.how != "according"]
-    # a speech cue beats a stance verb, unless it only coordinates with it ("outlined A and vowed B")
+        return [a for a in attrs if a.how != "according"]
+    return attrs
+
+
+def _speech_over_stance(attrs: list[Attribution]) -> list[Attribution]:
+    """A speech cue beats a stance verb, unless it only coordinates with it ("outlined A and
+    vowed B")."""
     if any(not a.stance and a.how != "coord" and (a.strong or a.final) for a in attrs):
-        attrs = [a for a in attrs if not a.stance]
-    elif any(a.stance for a in attrs):
-        attrs = [a for a in attrs if a.how != "coord"] or attrs
-    for a in attrs:
-        if a.how == "label":  # "PENCE: Hillary Clinton thinks …" : all of it is Pence's
-            return a
-    for a in attrs:
-        if a.final and a.strong:
-            return a
-    for a in attrs:
-        if a.strong:
-            return a
-    return attrs[0]
+        return [a for a in attrs if not a.stance]
+    if any(a.stance for a in attrs):
+        return [a for a in attrs if a.how != "coord"] or attrs
+    return attrs

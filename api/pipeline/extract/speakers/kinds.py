@@ -118,22 +118,35 @@ def is_junk(phrase: str) -> bool:
     first = _low(ws[0])
     if first in CLAUSE_OPENERS or first in LAYOUT_WORDS or first in _HEADLINE_VERBS:
         return True
-    if ws[0][0].isupper() and ws[0][1:].islower() and len(first) >= 6 and first.endswith(("ed", "ing")) \
-            and len(ws) > 1 and _low(ws[1]) in ("by", "to", "with", "on", "about", "in", "at", "for", "from"):
-        return True  # "Challenged by ABC News's Diane Sawyer …", "Speaking to reporters …": a participle clause
+    if _participle_clause(ws):
+        return True  # "Challenged by ABC News's Diane Sawyer …", "Speaking to reporters …"
     if any(_low(w) in _TIME_WORDS for w in ws) and not any(is_proper(w) for w in ws):
         return True  # "two weeks ago": a time expression
     if len(ws) == 1 and _low(ws[0]) in _NOT_NAMES:
         return True
     if all(_low(w) in LAYOUT_WORDS for w in ws):
         return True
+    return _words_around_a_name(ws)
+
+
+_PARTICIPLE_PREPS = frozenset(("by", "to", "with", "on", "about", "in", "at", "for", "from"))
+
+
+def _participle_clause(ws: list[str]) -> bool:
+    """True when the phrase opens with a capitalised participle and a preposition: a participle
+    clause of the sentence, not a speaker."""
+    first = _low(ws[0])
+    return ws[0][0].isupper() and ws[0][1:].islower() and len(first) >= 6 and first.endswith(("ed", "ing")) \
+        and len(ws) > 1 and _low(ws[1]) in _PARTICIPLE_PREPS
+
+
+def _words_around_a_name(ws: list[str]) -> bool:
+    """A common word, then a name, and nothing that can head a source: words of the sentence
+    around a name ("pushback crested with Bill Kristol"), not a speaker phrase."""
     lead = [w for w in ws if _low(w) not in DETERMINERS]
-    if lead and lead[0][0].islower() and not any(w[0].islower() and _low(w) in _SOURCE_HEADS for w in lead) \
-            and any(is_proper(w) for w in lead[1:]):
-        # a common word, then a name, and nothing that can head a source: words of the sentence
-        # around a name ("pushback crested with Bill Kristol"), not a speaker phrase
-        return True
-    return False
+    return bool(lead) and lead[0][0].islower() \
+        and not any(w[0].islower() and _low(w) in _SOURCE_HEADS for w in lead) \
+        and any(is_proper(w) for w in lead[1:])
 
 
 _HEADLINE_VERBS = frozenset("""says say said warns warned tells told urges urged slams slammed blasts

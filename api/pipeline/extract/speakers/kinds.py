@@ -68,9 +68,7 @@ def is_proper(word: str) -> bool:
             and not low.endswith(("elly", "olly", "illy")):
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
         # (not the surnames "Skelly", "Donnelly", "Connolly", "Reilly")
-    return not (low in ROLE_WORDS or low in SUBJECT_PRONOUNS or low in NOT_NAME or low in _NOT_NAMES or low in SOURCE_NOUNS or low in DOCUMENT_NOUNS or low in LAYOUT_WORDS
-                or low in MONTHS or low in WEEKDAYS or low in DETERMINERS or low in CLAUSE_OPENERS
-                or low in _PARTY_WORDS or low.endswith("s") and low[:-1] in _GROUP_CAPS_STEMS)
+    return low not in _NEVER_NAMES and not (low.endswith("s") and low[:-1] in _GROUP_CAPS_STEMS)
 
 
 # Capitalised words that are common nouns in a speaker phrase besides the source nouns ("Critics",
@@ -82,6 +80,10 @@ _GROUP_CAPS_STEMS = _PARTY_WORDS | {"palestinian", "israeli", "american"}
 
 # Capitalised words that open a sentence but never name anyone ("Much of it …", "Such talk …").
 _NOT_NAMES = frozenset("much such even only just perhaps maybe almost nearly rather quite".split())
+# Words that name no one even when capitalised: roles, pronouns, source and document nouns, layout
+# words, months, weekdays, determiners, clause openers, party words.
+_NEVER_NAMES = frozenset().union(ROLE_WORDS, SUBJECT_PRONOUNS, NOT_NAME, _NOT_NAMES, SOURCE_NOUNS, DOCUMENT_NOUNS,
+                                 LAYOUT_WORDS, MONTHS, WEEKDAYS, DETERMINERS, CLAUSE_OPENERS, _PARTY_WORDS)
 # Words of time that make a phrase a time expression, not a speaker ("two weeks ago").
 _TIME_WORDS = frozenset("ago week weeks day days month months year years today yesterday tonight".split())
 

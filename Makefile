@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-postgres test-semantic openapi bench install clean
+.PHONY: run test test-postgres test-semantic test-browser openapi bench install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,16 @@ test-semantic:
 	$(SEM)/bin/python -m pip install --quiet torch==2.13.0
 	$(SEM)/bin/python -m pip install --quiet -e '.[test,semantic]'
 	CLAIMTRACK_REQUIRE_SEMANTIC=1 HF_HUB_OFFLINE=1 $(SEM)/bin/python -m pytest -q -m semantic tests
+
+## The headless-browser test (marked `browser`, left out of `make test`): /docs "Try it out" and
+## cross-origin fetches in Debian's Chromium. Installs chromium and chromium-driver with apt-get
+## when absent (needs root, as on CI) and selenium into .venv; fails, never skips, without them.
+test-browser: $(STAMP)
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		chromium chromium-driver; }
+	$(BIN)/python -m pip install --quiet -e '.[test,browser]'
+	$(BIN)/python -m pytest -q -m browser tests/browser
 
 ## Regenerate openapi.yaml from the schemas.
 openapi: $(STAMP)

@@ -4,8 +4,8 @@
 """
 
 
-def create_app(config=None):
+def create_app(config=None, settings=None):
     """Build the Flask application (see ``api.app.create_app``)."""
     from .app import create_app as _create_app
 
-    return _create_app(config)
+    return _create_app(config, settings)

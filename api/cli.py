@@ -8,18 +8,26 @@ from pathlib import Path
 import click
 from marshmallow import ValidationError
 
-from .config import INSTANCE_DIR, PROJECT_ROOT, from_environment
+from .config import PROJECT_ROOT, Settings, child_environment, exit_on_bad_settings
+
+
+def _settings() -> Settings:
+    """The settings read (and checked) when the command started."""
+    return click.get_current_context().find_root().obj
 
 
 def _app():
     from . import create_app
 
-    return create_app()
+    return create_app(settings=_settings())
 
 
 @click.group()
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """claimtrack: which outlets report each claim, and where they disagree."""
+    # Every command starts by reading the settings: a bad value is one line each and exit status 2.
+    ctx.obj = exit_on_bad_settings()
 
 
 @main.group()
@@ -33,7 +41,7 @@ def db_upgrade(revision: str) -> None:
     """Migrate the database (DATABASE_URL, default a SQLite file under instance/)."""
     from .migrate import upgrade
 
-    url = from_environment()["DATABASE_URL"]
+    url = _settings().database_url
     upgrade(url, revision)
     click.echo(f"database at {revision}: {_redact(url)}")
 
@@ -44,7 +52,7 @@ def db_downgrade(revision: str) -> None:
     """Migrate the database down to REVISION (``base`` empties it)."""
     from .migrate import downgrade
 
-    downgrade(from_environment()["DATABASE_URL"], revision)
+    downgrade(_settings().database_url, revision)
     click.echo(f"database at {revision}")
 
 
@@ -161,7 +169,7 @@ def development_key() -> str:
     """The development key kept in instance/dev-api-key (created, and registered, on first use)."""
     from .services.keys import create_key, identify
 
-    path = INSTANCE_DIR / "dev-api-key"
+    path = _settings().instance_dir / "dev-api-key"
     key = path.read_text().strip() if path.exists() else None
     if key and _in_uow(lambda s: identify(s, key, [])) is not None:
         return key
@@ -172,21 +180,21 @@ def development_key() -> str:
     return key
 
 
-def prepare_metrics_dir() -> None:
-    """Point ``PROMETHEUS_MULTIPROC_DIR`` at an empty folder before gunicorn (and so
+def prepare_metrics_dir(settings: Settings) -> dict[str, str]:
+    """An empty folder for ``PROMETHEUS_MULTIPROC_DIR`` before gunicorn (and so
     ``prometheus_client``) starts: a fresh temporary one, removed when gunicorn exits, or the
-    one set, emptied of an earlier run's samples."""
+    one set, emptied of an earlier run's samples. Returns the variables gunicorn's environment
+    needs for it."""
     import tempfile
 
-    from .gunicorn_conf import OWNED_METRICS_DIR_ENV
-
-    folder = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    folder, extra = settings.metrics_dir, {}
     if not folder:
         folder = tempfile.mkdtemp(prefix="claimtrack-metrics-")
-        os.environ["PROMETHEUS_MULTIPROC_DIR"] = os.environ[OWNED_METRICS_DIR_ENV] = folder
+        extra = {"PROMETHEUS_MULTIPROC_DIR": folder, "CLAIMTRACK_OWNED_METRICS_DIR": folder}
     Path(folder).mkdir(parents=True, exist_ok=True)
     for stale in Path(folder).glob("*.db"):
         stale.unlink()
+    return extra
 
 
 @main.command("serve")
@@ -195,19 +203,21 @@ def prepare_metrics_dir() -> None:
 @click.option("--dev-key", is_flag=True, help="print a development API key first (kept in instance/)")
 def serve(bind: str | None, workers: int | None, dev_key: bool) -> None:
     """Serve the API with gunicorn (app preloaded once, then forked)."""
-    if bind:
-        os.environ["CLAIMTRACK_BIND"] = bind
-    if workers:
-        os.environ["CLAIMTRACK_WORKERS"] = str(workers)
+    settings = _settings()
     if dev_key:
         key = development_key()
         click.echo(f"\n  development API key: {key}\n  (e.g. curl -H 'Authorization: Bearer {key}' ...)\n")
-    prepare_metrics_dir()
-    bind_to = os.environ.get("CLAIMTRACK_BIND", "127.0.0.1:8000")
+    # gunicorn (api.gunicorn_conf) reads its settings again from the environment it is given.
+    env = child_environment(prepare_metrics_dir(settings))
+    if bind:
+        env["CLAIMTRACK_BIND"] = bind
+    if workers:
+        env["CLAIMTRACK_WORKERS"] = str(workers)
+    bind_to = bind or settings.bind
     click.echo(f"serving on http://{bind_to} — API docs at http://{bind_to}/docs", err=True)
     sys.stdout.flush()
-    os.execvp(sys.executable, [sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf",
-                               "api:create_app()"])
+    os.execvpe(sys.executable, [sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf",
+                                "api:create_app()"], env)
 
 
 @main.command("openapi")
@@ -273,7 +283,7 @@ def backfill_vectors_cmd(batch: int) -> None:
     from .pipeline.embedding import StaticEmbedder
     from .services.vectors import backfill
 
-    engine = make_engine(from_environment()["DATABASE_URL"])
+    engine = make_engine(_settings().database_url)
     try:
         with engine.connect() as conn:
             total = conn.execute(text("SELECT count(*) FROM mention m WHERE NOT EXISTS "

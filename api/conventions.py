@@ -36,7 +36,7 @@ def _declares_query(app: Flask) -> bool:
 def install_cors(app: Flask) -> None:
     """Allow the ``CORS_ORIGINS`` to call the API from a browser (nothing when there are none).
     Call it before the authentication hook is registered."""
-    origins = app.config.get("CORS_ORIGINS") or []
+    origins = app.extensions["claimtrack"]["settings"].cors_origins
     if not origins:
         return
     CORS(app, origins="*" if "*" in origins else origins, max_age=600,

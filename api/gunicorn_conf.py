@@ -16,7 +16,6 @@ gunicorn's access log is off: the app writes one access line per request with it
 removes the metrics folder ``claimtrack serve`` made (``api.metrics``).
 """
 import json
-import os
 import shutil
 import socket
 import struct
@@ -25,17 +24,19 @@ from http import HTTPStatus
 from gunicorn import util
 from gunicorn.workers import gthread
 
+from api.config import exit_on_bad_settings
 from api.errors import problem_type
 
-bind = os.environ.get("CLAIMTRACK_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("CLAIMTRACK_WORKERS", "2"))
+SETTINGS = exit_on_bad_settings()  # (a bad value: one line each, exit status 2, before anything starts)
+bind = SETTINGS.bind
+workers = SETTINGS.workers
 worker_class = "api.gunicorn_conf.ReadTimeoutWorker"
-threads = int(os.environ.get("CLAIMTRACK_THREADS", "8"))
+threads = SETTINGS.threads
 # Idle connections kept per worker besides the threads' (kept-alive clients wait in the poller).
-worker_connections = int(os.environ.get("CLAIMTRACK_WORKER_CONNECTIONS", "1000"))
-keepalive = int(os.environ.get("CLAIMTRACK_KEEPALIVE_S", "5"))
+worker_connections = SETTINGS.worker_connections
+keepalive = SETTINGS.keepalive_s
 # A worker that does not report back for this long (a request stuck that long) is restarted.
-timeout = int(os.environ.get("CLAIMTRACK_TIMEOUT", "60"))
+timeout = SETTINGS.timeout
 graceful_timeout = 30
 limit_request_line = 8190
 limit_request_fields = 100
@@ -43,9 +44,9 @@ limit_request_field_size = 8190
 preload_app = True
 accesslog = None  # the app writes one access line per request, with its request id (api.observability)
 errorlog = "-"
-loglevel = os.environ.get("CLAIMTRACK_LOG_LEVEL", "info")
+loglevel = SETTINGS.log_level
 
-READ_TIMEOUT_S = float(os.environ.get("CLAIMTRACK_READ_TIMEOUT_S", "5"))
+READ_TIMEOUT_S = SETTINGS.read_timeout_s
 # How long a request thread waits for a new connection's first bytes before the connection goes
 # back to the poller (gunicorn's 5 s let as many idle connections as threads stall a worker).
 gthread.DEFAULT_WORKER_DATA_TIMEOUT = 0.25
@@ -79,13 +80,9 @@ def write_problem(sock, status_int, reason, mesg):
     util.write_nonblock(sock, head.encode("latin-1") + body)
 
 
-# A metrics folder that ``claimtrack serve`` made for this run (removed at exit).
-OWNED_METRICS_DIR_ENV = "CLAIMTRACK_OWNED_METRICS_DIR"
-
-
 def child_exit(server, worker):
     """A worker exited (or was killed): its live samples leave ``/metrics``."""
-    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    if SETTINGS.metrics_dir:
         from prometheus_client import multiprocess
 
         multiprocess.mark_process_dead(worker.pid)
@@ -93,8 +90,8 @@ def child_exit(server, worker):
 
 def on_exit(server):
     """Remove the metrics folder ``claimtrack serve`` made for this run."""
-    owned = os.environ.get(OWNED_METRICS_DIR_ENV)
-    if owned and owned == os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    owned = SETTINGS.owned_metrics_dir
+    if owned and owned == SETTINGS.metrics_dir:
         shutil.rmtree(owned, ignore_errors=True)
 
 

@@ -18,15 +18,12 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 import re
 import time
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, current_app, g, request
 from prometheus_client import (CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Histogram, generate_latest,
                                multiprocess)
-
-MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 
 REQUEST_SECONDS = Histogram("claimtrack_http_request_duration_seconds", "Requests by route and status.",
                             ["method", "route", "status"])
@@ -89,7 +86,7 @@ def _observe(response):
 
 def render_metrics() -> Response:
     """The metrics of this process, or of every worker in multiprocess mode."""
-    if os.environ.get(MULTIPROC_ENV):
+    if current_app.extensions["claimtrack"]["settings"].metrics_dir:
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)
     else:

@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from flask import current_app
 from sqlmodel import Session
 
+from .config import Settings
 from .db import UnitOfWork
 from .services.components import Components
 
@@ -22,9 +23,9 @@ def components() -> Components:
     return current_app.extensions["claimtrack"]["components"]
 
 
-def settings() -> dict:
-    """The app's settings."""
-    return current_app.config
+def settings() -> Settings:
+    """The app's settings (read from the environment once, when the app was created)."""
+    return current_app.extensions["claimtrack"]["settings"]
 
 
 def new_session() -> Session:

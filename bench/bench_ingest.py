@@ -728,10 +728,10 @@ def main() -> int:
 
     results: dict[tuple[str, int], dict] = {}
     if not args.no_ingest:
-        from api.config import from_environment
+        from api.config import load_settings
         from api.services.components import build_components
 
-        settings = {**from_environment(), "EMBEDDING_MODEL": None}
+        settings = load_settings().replace(embedding_model=None)
         url = prepare_database(args)
         engine = make_engine(url)
         backend = "sqlite" if is_sqlite(engine) else "postgresql"
@@ -743,7 +743,7 @@ def main() -> int:
         filler = Filler(engine, factory, seed=args.seed + 4)
         comps = {"lexical": build_components(settings)}
         if args.detect_off:
-            comps["lexical-nodetect"] = build_components({**settings, "DETECT_DISAGREEMENTS": False})
+            comps["lexical-nodetect"] = build_components(settings.replace(detect_disagreements=False))
         if args.semantic:
             if importlib.util.find_spec("sentence_transformers") is None and args.semantic_python:
                 # The semantic venv may hold only torch/sentence-transformers (same versions of the
@@ -755,7 +755,7 @@ def main() -> int:
                 print("# semantic run skipped: sentence_transformers is not importable in "
                       f"{sys.executable} (run this script with the semantic venv's python)", flush=True)
             else:
-                comps["semantic"] = build_components({**settings, "EMBEDDING_MODEL": args.semantic})
+                comps["semantic"] = build_components(settings.replace(embedding_model=args.semantic))
         timer = StageTimer()
         # Warm-up (imports, regexes, connection pool) with texts that are not measured.
         warm = article_payloads(fill_files[:2], run + "-warm")
@@ -766,7 +766,7 @@ def main() -> int:
             first = True
             for name, c in comps.items():
                 tagged = [dict(p, url=f"{p['url']}-{size}-{name}") for p in payloads]
-                r = measure(engine, c, {**settings, "EMBEDDING_MODEL": args.semantic if name == "semantic" else None},
+                r = measure(engine, c, settings.replace(embedding_model=args.semantic if name == "semantic" else None),
                             tagged, timer)
                 results[(name, size)] = r
                 print(fmt(backend, name, size, r, fill_s if first else None), flush=True)

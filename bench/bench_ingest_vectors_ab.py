@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import bench_ingest as bi  # noqa: E402
 
-from api.config import from_environment  # noqa: E402
+from api.config import load_settings  # noqa: E402
 from api.db import UnitOfWork, is_sqlite, make_engine  # noqa: E402
 from api.services.articles import ingest  # noqa: E402
 from api.services.components import build_components  # noqa: E402
@@ -47,7 +47,7 @@ def main() -> int:
     args = ap.parse_args()
     if args.database_url is None:
         args.database_url = f"sqlite:///{bi.WORK / 'bench_ab.sqlite3'}"
-    settings = {**from_environment(), "EMBEDDING_MODEL": None}
+    settings = load_settings().replace(embedding_model=None)
     on = build_components(settings)
     off = replace(on, embedder=None)
     url = bi.prepare_database(args)

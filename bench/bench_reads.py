@@ -7,7 +7,9 @@ real app: routing, validation, queries, serialisation, the ETag), on stores buil
     .venv/bin/python bench/bench_reads.py --database-url sqlite:////tmp/store10k.sqlite3 \\
         [--database-url sqlite:////tmp/store100k.sqlite3 ...] [--repeat 15] [--upgrade]
 
-Each request runs twice to warm up, then ``--repeat`` times; the line gives p50 and p95 in ms.
+Each request runs twice to warm up, then ``--repeat`` times; the line gives p50 and p95 in ms
+(``--clock cpu``: of this process's CPU time rather than elapsed time, for SQLite on a machine
+busy with other work).
 Deep pages start from a cursor made for the row half-way down the listing (as a client that
 had paged there would hold). ``--upgrade`` migrates each store to the latest revision first
 (a store filled by an older checkout gets this checkout's indexes). With several stores, a
@@ -16,7 +18,10 @@ last table puts each request's p50 and p95 side by side with the ratio largest/s
 ``--http SECONDS`` then serves the last store with ``claimtrack serve``'s gunicorn settings (2
 workers) and a bare Flask endpoint the same way, and loads a few requests over keep-alive
 connections (2 client processes x 8 threads, as ``wrk -t2 -c16``) for SECONDS each: requests/s
-and the ratio to the bare endpoint. Client and servers share the machine's cores.
+and the ratio to the bare endpoint (each request measured right after the bare endpoint).
+Client and servers share the machine's cores. ``--http-compare DIR`` serves another source
+tree (a revision from ``git archive REV | tar -x -C DIR``) beside this one and measures each
+request on both in turn; ``--http-rounds N`` repeats everything N times and prints medians.
 """
 from __future__ import annotations
 
@@ -46,6 +51,9 @@ KEYS = {"-last_seen": "last_seen", "last_seen": "last_seen", "-first_seen": "fir
         "-outlet_count": "outlet_count", "-mention_count": "mention_count",
         "-disagreement_count": "disagreement_count", "id": None, "-id": None}
 LIVE = "merged_into_id IS NULL AND mention_count > 0"
+# wall: elapsed time; cpu: this process's CPU time (SQLite runs in the process, so on SQLite it
+# is the request's whole cost, and a machine shared with other work inflates it far less)
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
 def middle_cursor(conn, sort: str) -> str:
@@ -116,15 +124,15 @@ def requests_for(app) -> list[tuple[str, str]]:
     return out
 
 
-def measure(client, path: str, repeat: int) -> tuple[int, float, float]:
-    """(status, p50 ms, p95 ms) of ``repeat`` GETs after two to warm up."""
+def measure(client, path: str, repeat: int, clock=time.perf_counter) -> tuple[int, float, float]:
+    """(status, p50 ms, p95 ms) of ``repeat`` GETs after two to warm up, timed by ``clock``."""
     status = client.get(path).status_code
     client.get(path)
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = clock()
         client.get(path)
-        times.append((time.perf_counter() - t0) * 1000)
+        times.append((clock() - t0) * 1000)
     times.sort()
     return status, statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
@@ -133,14 +141,14 @@ def run_store(url: str, args) -> dict[str, tuple[int, float, float]]:
     """Every request's figures on one store."""
     if args.upgrade:
         upgrade(url)
-    app = create_app({"DATABASE_URL": url, "CURSOR_SECRET": "bench-reads"})
+    app = create_app({"DATABASE_URL": url, "CURSOR_SECRET": "bench-reads", "LOG_LEVEL": "warning"})
     client = app.test_client()
     with app.extensions["claimtrack"]["engine"].connect() as conn:
         claims = conn.execute(text(f"SELECT count(*) FROM claim WHERE {LIVE}")).scalar()
-    print(f"# {url} live_claims={claims} repeat={args.repeat}")
+    print(f"# {url} live_claims={claims} repeat={args.repeat} clock={args.clock}")
     results = {}
     for name, path in requests_for(app):
-        status, p50, p95 = measure(client, path, args.repeat)
+        status, p50, p95 = measure(client, path, args.repeat, CLOCKS[args.clock])
         results[name] = (status, p50, p95)
         note = "" if status == 200 else f" status={status}"
         print(f"{name:40s} p50_ms={p50:8.2f} p95_ms={p95:8.2f}{note}", flush=True)
@@ -162,15 +170,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(app_spec: str, url: str, port: int) -> subprocess.Popen:
+def _serve(app_spec: str, url: str, port: int, root: Path = ROOT) -> subprocess.Popen:
+    """gunicorn with ``claimtrack serve``'s settings (2 workers) serving ``app_spec`` from the
+    source tree ``root`` on ``port``."""
     env = dict(os.environ, DATABASE_URL=url, CLAIMTRACK_BIND=f"127.0.0.1:{port}", CLAIMTRACK_WORKERS="2",
-               CLAIMTRACK_CURSOR_SECRET="bench-reads", PYTHONPATH=f"{ROOT}:{ROOT / 'bench'}")
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf", "--access-logfile",
-                             "/dev/null", app_spec], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+               CLAIMTRACK_CURSOR_SECRET="bench-reads", PYTHONPATH=f"{root}:{ROOT / 'bench'}")
+    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:api.gunicorn_conf", app_spec],
+                            env=env, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     for _ in range(300):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                proc.port = port
                 return proc
         except OSError:
             time.sleep(0.1)
@@ -212,28 +222,49 @@ def requests_per_s(port: int, path: str, seconds: float) -> float:
     return total / seconds
 
 
-def run_http(url: str, app, seconds: float) -> None:
-    """Requests/s over HTTP for a few reads, next to a bare Flask endpoint served the same way."""
+def run_http(url: str, app, seconds: float, compare: Path | None = None, rounds: int = 1) -> None:
+    """Requests/s over HTTP for a few reads, next to a bare Flask endpoint served the same way
+    (and, with ``compare``, the same reads served from that source tree: another revision),
+    each request measured right after the bare endpoint, ``rounds`` times; medians printed."""
     paths = dict(requests_for(app))
     chosen = [("claim detail", paths["claim detail"])] + [
         (f"claims sort={s}", paths[f"claims sort={s}"]) for s in ("-last_seen", "-outlet_count", "first_seen")] + [
         ("claims q=two words", paths["claims q=two words"]), ("disagreements", paths["disagreements"])]
-    bare_port, api_port = _free_port(), _free_port()
-    bare = _serve("bench_reads:bare_app()", url, bare_port)
-    api = _serve("api:create_app()", url, api_port)
+    servers = {"bare": _serve("bench_reads:bare_app()", url, _free_port())}
+    servers["this"] = _serve("api:create_app()", url, _free_port())
+    if compare is not None:
+        servers["compare"] = _serve("api:create_app()", url, _free_port(), root=compare)
+    ports = {name: proc.port for name, proc in servers.items()}
     try:
-        requests_per_s(bare_port, "/bare", 1)  # warm up
-        base = requests_per_s(bare_port, "/bare", seconds)
-        print(f"# HTTP, 2 gunicorn workers, 2x8 keep-alive connections, {seconds:.0f} s each")
-        print(f"{'bare Flask /bare':40s} req_s={base:8.0f}")
-        for name, path in chosen:
-            requests_per_s(api_port, path, 1)
-            rate = requests_per_s(api_port, path, seconds)
-            print(f"{name:40s} req_s={rate:8.0f} ratio_to_bare={rate / base:5.2f}", flush=True)
+        for name in servers:  # warm up
+            requests_per_s(ports[name], "/bare" if name == "bare" else "/health", 1)
+        print(f"# HTTP, 2 gunicorn workers, 2x8 keep-alive connections, {seconds:.0f} s each, {rounds} round(s)"
+              + (f"; 'compare' serves {compare}" if compare else ""))
+        results: dict[str, dict[str, list[float]]] = {}
+        for _ in range(rounds):
+            for name, path in chosen:
+                row = results.setdefault(name, {})
+                for server in servers:
+                    if server != "bare":
+                        requests_per_s(ports[server], path, 0.5)
+                    row.setdefault(server, []).append(
+                        requests_per_s(ports[server], "/bare" if server == "bare" else path, seconds))
+        for name, _ in chosen:
+            row = {server: statistics.median(rates) for server, rates in results[name].items()}
+            ratios = {server: statistics.median(r / b for r, b in zip(results[name][server], results[name]["bare"]))
+                      for server in servers if server != "bare"}
+            cells = " ".join(f"{server}: req_s={row[server]:6.0f} ratio_to_bare={ratios[server]:5.2f}"
+                             for server in ratios)
+            print(f"{name:30s} bare req_s={row['bare']:6.0f}  {cells}", flush=True)
     finally:
-        for proc in (bare, api):
+        for proc in servers.values():
             proc.terminate()
-            proc.wait(10)
+        for proc in servers.values():
+            try:
+                proc.wait(30)  # (gunicorn lets kept-alive connections finish first)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def main() -> int:
@@ -241,14 +272,21 @@ def main() -> int:
     ap.add_argument("--database-url", action="append", required=True, help="a store (repeat: smallest first)")
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--upgrade", action="store_true", help="migrate each store to the latest revision first")
+    ap.add_argument("--clock", choices=sorted(CLOCKS), default="wall",
+                    help="wall (default) or cpu: this process's CPU time (SQLite only: PostgreSQL works in its server)")
     ap.add_argument("--http", type=float, default=0, metavar="SECONDS",
                     help="also measure requests/s over HTTP on the last store, SECONDS per request")
+    ap.add_argument("--http-compare", type=Path, default=None, metavar="DIR",
+                    help="with --http: also serve the source tree DIR (another revision, e.g. from `git archive`) "
+                         "the same way, each request measured on both side by side")
+    ap.add_argument("--http-rounds", type=int, default=1, help="with --http: measure every request this many times")
     ap.add_argument("--no-inprocess", action="store_true", help="only the HTTP measurement")
     args = ap.parse_args()
     runs = [] if args.no_inprocess else [run_store(url, args) for url in args.database_url]
     if args.http:
-        app = create_app({"DATABASE_URL": args.database_url[-1], "CURSOR_SECRET": "bench-reads"})
-        run_http(args.database_url[-1], app, args.http)
+        app = create_app({"DATABASE_URL": args.database_url[-1], "CURSOR_SECRET": "bench-reads",
+                          "LOG_LEVEL": "warning"})
+        run_http(args.database_url[-1], app, args.http, args.http_compare, args.http_rounds)
     if len(runs) > 1:
         first, last = runs[0], runs[-1]
         print("# p50 and p95 ms: smallest store, largest store, ratio largest/smallest")

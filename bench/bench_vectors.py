@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 import bench_ingest as bi  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
-from api.config import from_environment  # noqa: E402
+from api.config import load_settings  # noqa: E402
 from api.db import is_sqlite, make_engine  # noqa: E402
 from api.pipeline.embedding import StaticEmbedder  # noqa: E402
 from api.services.vectors import VectorWindow  # noqa: E402
@@ -45,7 +45,7 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(q / 100 * len(s)))]
 
 
-def measure(engine, embedder, settings: dict, articles: int, mentions: int, rng: random.Random) -> dict:
+def measure(engine, embedder, settings, articles: int, mentions: int, rng: random.Random) -> dict:
     """Timings of ``articles`` window queries of ``mentions`` fill texts each."""
     with engine.connect() as conn:
         n = conn.execute(text("SELECT max(id) FROM mention")).scalar()
@@ -58,9 +58,9 @@ def measure(engine, embedder, settings: dict, articles: int, mentions: int, rng:
             t0 = time.perf_counter()
             queries = embedder.embed(batch)
             t1 = time.perf_counter()
-            w = VectorWindow.read(conn, published, settings["VECTOR_WINDOW_DAYS"], settings["VECTOR_WINDOW_MAX"])
+            w = VectorWindow.read(conn, published, settings.vector_window_days, settings.vector_window_max)
             t2 = time.perf_counter()
-            near = w.neighbours(queries, settings["VECTOR_CANDIDATES"], settings["VECTOR_MIN_COSINE"])
+            near = w.neighbours(queries, settings.vector_candidates, settings.vector_min_cosine)
             t3 = time.perf_counter()
         embed_ms.append(1000 * (t1 - t0))
         read_ms.append(1000 * (t2 - t1))
@@ -89,7 +89,7 @@ def main() -> int:
     if args.database_url is None:
         args.database_url = f"sqlite:///{bi.WORK / 'bench_vectors.sqlite3'}"
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
-    settings = from_environment()
+    settings = load_settings()
     url = bi.prepare_database(args)
     engine = make_engine(url)
     backend = "sqlite" if is_sqlite(engine) else "postgresql"
@@ -98,8 +98,8 @@ def main() -> int:
     filler = bi.Filler(engine, factory, seed=args.seed + 4)
     embedder = StaticEmbedder.load()
     embedder.embed(["warm up"])
-    print(f"# {backend} window_days={settings['VECTOR_WINDOW_DAYS']:g} window_max={settings['VECTOR_WINDOW_MAX']} "
-          f"candidates={settings['VECTOR_CANDIDATES']} min_cosine={settings['VECTOR_MIN_COSINE']:g} "
+    print(f"# {backend} window_days={settings.vector_window_days:g} window_max={settings.vector_window_max} "
+          f"candidates={settings.vector_candidates} min_cosine={settings.vector_min_cosine:g} "
           f"articles={args.articles} mentions_per_article={args.mentions}", flush=True)
     rows = {}
     for size in sizes:

@@ -82,7 +82,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlmodel import Session  # noqa: E402
 
-from api.config import from_environment  # noqa: E402
+from api.config import load_settings  # noqa: E402
 from api.db import UnitOfWork, make_engine  # noqa: E402
 from api.migrate import upgrade  # noqa: E402
 from api.pipeline.types import MentionText  # noqa: E402
@@ -214,10 +214,10 @@ def measure_hybrid(session, comps, settings, pairs, targets, target_of, current,
         t0 = time.perf_counter()
         key = str(tgt.published)
         if key not in windows:
-            windows[key] = VectorWindow.read(session.connection(), tgt.published, settings["VECTOR_WINDOW_DAYS"],
-                                             settings["VECTOR_WINDOW_MAX"])
+            windows[key] = VectorWindow.read(session.connection(), tgt.published, settings.vector_window_days,
+                                             settings.vector_window_max)
         query = comps.embedder.embed([s1])
-        near = windows[key].neighbours(query, settings["VECTOR_CANDIDATES"], settings["VECTOR_MIN_COSINE"])[0]
+        near = windows[key].neighbours(query, settings.vector_candidates, settings.vector_min_cosine)[0]
         ms_vec += time.perf_counter() - t0
         finder = CandidateFinder(session, b, None)
         ranked = finder.find([comps.matcher.search_terms(s1, limit=SEARCH_TERMS)], FIND_LIMIT, None)[0]
@@ -239,7 +239,7 @@ def measure_hybrid(session, comps, settings, pairs, targets, target_of, current,
                     candidates.append((stored[mid].claim_id, stored[mid]))
                     out[view]["added"] += 1
                 lane.append(at[mid])
-            scored = matching._scored(view1, candidates, keep, r, None, lane, settings["VECTOR_SCORED"])
+            scored = matching._scored(view1, candidates, keep, r, None, lane, settings.vector_scored)
             out[view]["scored"] += len(scored)
             out[view]["lane"] += len(scored) - len(matching.shortlisted(view1, candidates, keep, r))
             claim, _, _ = matching._decide(comps, view1, scored)
@@ -252,9 +252,9 @@ def measure_hybrid(session, comps, settings, pairs, targets, target_of, current,
 def report_hybrid(hy, same, settings) -> None:
     """The vector path's figures beside the lexical ones at the current settings."""
     n, n_same = len(same), max(sum(same), 1)
-    print(f"\nvector path (VECTOR_WINDOW_DAYS={settings['VECTOR_WINDOW_DAYS']:g} "
-          f"VECTOR_WINDOW_MAX={settings['VECTOR_WINDOW_MAX']} VECTOR_CANDIDATES={settings['VECTOR_CANDIDATES']} "
-          f"VECTOR_MIN_COSINE={settings['VECTOR_MIN_COSINE']:g} VECTOR_SCORED={settings['VECTOR_SCORED']}); "
+    print(f"\nvector path (VECTOR_WINDOW_DAYS={settings.vector_window_days:g} "
+          f"VECTOR_WINDOW_MAX={settings.vector_window_max} VECTOR_CANDIDATES={settings.vector_candidates} "
+          f"VECTOR_MIN_COSINE={settings.vector_min_cosine:g} VECTOR_SCORED={settings.vector_scored}); "
           f"windows read: {len(hy['windows'])}, mean {statistics.mean(hy['windows'] or [0]):.0f} vectors; "
           f"window read + neighbours: {hy['ms_vec']:.2f} ms per query (the window read once per s2 article)")
     for view in VIEWS:
@@ -469,13 +469,13 @@ def main() -> None:
     args = ap.parse_args()
 
     t_start = time.perf_counter()
-    settings = {**from_environment(), "EMBEDDING_MODEL": None}
+    settings = load_settings().replace(embedding_model=None)
     if args.no_vectors:
-        settings["VECTOR_RETRIEVAL"] = False
+        settings = settings.replace(vector_retrieval=False)
     comps = build_components(settings)
     min_ratio = float(getattr(comps.matcher, "shortlist_min_ratio", 0.0))
     ratios = tuple(min_ratio + d for d in RATIO_STEPS)
-    current = (settings["MATCH_TERM_BUDGET"], settings["MATCH_CANDIDATES"], settings["MATCH_SCORED"], min_ratio)
+    current = (settings.match_term_budget, settings.match_candidates, settings.match_scored, min_ratio)
     for value, grid, name in ((current[0], BUDGETS, "MATCH_TERM_BUDGET"), (current[1], KS, "MATCH_CANDIDATES"),
                               (current[2], KEEPS, "MATCH_SCORED")):
         if value not in grid:

@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 
 from marshmallow import fields, validate, validates_schema, ValidationError
 
+from api.pipeline.types import MENTION_KINDS
+
 from .common import BaseSchema, DateOrDateTime, ID_MAX, PageArgs, StrictBoolean, StrictInteger, page_schema
 from .outlets import OutletRefSchema, OutletSchema
 
@@ -72,7 +74,7 @@ class MentionSchema(BaseSchema):
         "description": "The speaker's role as the article gives it; for an unnamed source, the phrase that "
                        "names it (\"senior administration official\", \"critics\", \"statement\").",
         "example": "US Secretary of State"})
-    kind = fields.String(required=True, validate=validate.OneOf(["statement", "quotation"]))
+    kind = fields.String(required=True, validate=validate.OneOf(MENTION_KINDS))
     checkworthiness = fields.Float(allow_none=True, metadata={"example": 0.8})
     quote_spans = fields.List(fields.List(fields.Integer()),
                               metadata={"description": "[start, end] offsets (into the article text) of quoted material."})

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
+from api.pipeline.types import MENTION_KINDS
+
 from .articles import MentionSchema
 from .common import BaseSchema, DateOrDateTime, PageArgs, page_schema
 from .disagreements import KINDS, DisagreementSchema
@@ -17,7 +19,7 @@ class ClaimSchema(BaseSchema):
 
     id = fields.Integer(required=True, metadata={"example": 5})
     text = fields.String(required=True, metadata={"example": "It is time for it to get done."})
-    kind = fields.String(required=True, validate=validate.OneOf(["statement", "quotation"]))
+    kind = fields.String(required=True, validate=validate.OneOf(MENTION_KINDS))
     speaker = fields.String(allow_none=True, required=True, metadata={"example": "Antony Blinken"})
     mention_count = fields.Integer(required=True, metadata={"example": 2})
     outlet_count = fields.Integer(required=True, metadata={"example": 2})
@@ -43,7 +45,7 @@ class ClaimListArgs(PageArgs):
                                                        "or separate with commas)."})
     speaker = fields.String(load_default=None, validate=validate.Length(1, 300),
                             metadata={"description": "Speaker name, case-insensitive substring."})
-    kind = fields.String(load_default=None, validate=validate.OneOf(["statement", "quotation"]))
+    kind = fields.String(load_default=None, validate=validate.OneOf(MENTION_KINDS))
     contested = fields.Boolean(load_default=None, metadata={"description": "true: has disagreements; false: has none."})
     since = DateOrDateTime(load_default=None, metadata={"description": "Last seen at or after."})
     until = DateOrDateTime(load_default=None, metadata={"description": "First seen at or before."})

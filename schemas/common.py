@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timezone
 
 from marshmallow import INCLUDE, RAISE, Schema, ValidationError, fields, pre_load, validate
 
+PAGE_DEFAULT = 20  # page size when a request gives no limit (also the services' fallback)
 PAGE_MAX = 100
 ID_MAX = 2_147_483_647  # ids are 32-bit integer columns
 
@@ -135,8 +136,8 @@ class ProblemSchema(Schema):
 class PageArgs(QuerySchema):
     """Cursor pagination: ``limit`` items after ``cursor`` (from the previous page's ``next_cursor``)."""
 
-    limit = StrictInteger(load_default=20, validate=validate.Range(1, PAGE_MAX),
-                           metadata={"description": f"Page size, 1 to {PAGE_MAX}.", "example": 20})
+    limit = StrictInteger(load_default=PAGE_DEFAULT, validate=validate.Range(1, PAGE_MAX),
+                           metadata={"description": f"Page size, 1 to {PAGE_MAX}.", "example": PAGE_DEFAULT})
     cursor = fields.String(load_default=None, validate=validate.Length(max=500),
                            metadata={"description": "Opaque cursor from the previous page's next_cursor."})
 

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
+from api.pipeline.types import DISAGREEMENT_KINDS
+
 from .common import BaseSchema, DateOrDateTime, ID_MAX, PageArgs, StrictInteger, page_schema
 
-KINDS = ["wording", "hedge", "number", "place", "time", "attribution", "negation"]
+KINDS = list(DISAGREEMENT_KINDS)  # (the detectors' kinds, in their order)
 
 
 class SpanSchema(BaseSchema):

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from api import create_app
+from api.config import Settings
 from api.db import make_engine, normalise_url
 from api.migrate import downgrade, upgrade
 from api.services.components import build_components
@@ -30,7 +31,7 @@ API_KEY = "test-key-0123456789"
 @pytest.fixture(scope="session")
 def components():
     """The real pipeline, built once for the session (as a server process builds it once)."""
-    return build_components({})
+    return build_components(Settings())
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +76,11 @@ def app(database_url, components):
                       "TESTING": True})
     yield app
     app.extensions["claimtrack"]["engine"].dispose()
+
+
+def change_settings(app, **changes) -> None:
+    """Give a running test app settings with ``changes`` (field names) applied."""
+    app.extensions["claimtrack"]["settings"] = app.extensions["claimtrack"]["settings"].replace(**changes)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from .conftest import SEEDS
 def cli(database_url, monkeypatch, tmp_path):
     """Run the CLI against this test's database, with instance files under tmp_path."""
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setattr("api.cli.INSTANCE_DIR", tmp_path)
+    monkeypatch.setenv("CLAIMTRACK_INSTANCE_DIR", str(tmp_path))
     runner = CliRunner()
 
     def run(*args, ok=True):

@@ -17,7 +17,7 @@ def _run(*args):
 
 def test_redetect_keeps_dismissals_and_drops_stale(database_url, monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setattr("api.cli.INSTANCE_DIR", tmp_path)
+    monkeypatch.setenv("CLAIMTRACK_INSTANCE_DIR", str(tmp_path))
     _run("seed")
     engine = create_engine(database_url)
     with Session(engine) as session:

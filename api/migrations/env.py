@@ -5,7 +5,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from api import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from api.config import from_environment
+from api.config import load_settings
 from api.db import make_engine, normalise_url
 
 config = context.config
@@ -13,7 +13,7 @@ target_metadata = SQLModel.metadata
 
 
 def _url() -> str:
-    return normalise_url(config.get_main_option("sqlalchemy.url") or from_environment()["DATABASE_URL"])
+    return normalise_url(config.get_main_option("sqlalchemy.url") or load_settings().database_url)
 
 
 def run_migrations_offline() -> None:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .extract.lexicon import ROLE_WORDS as _EXTRACT_ROLE_WORDS
@@ -117,26 +117,50 @@ def identify(speaker: str | None) -> Identity:
     """The ``Identity`` of a speaker string (see the module docstring)."""
     if not speaker or not speaker.strip():
         return Identity()
-    raw = _fold(re.sub(r"\([^)]*\)", " ", speaker))  # "(D-Mass.)" says where, not who
-    words = re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", raw)
-    words = [w[:-2] if w.lower().endswith("'s") else w.replace("'", "") for w in words]
+    words = _speaker_words(speaker)
     if not any(w[:1].isupper() for w in words):
         return Identity()  # "officials", "a spokesman", "residents": a kind of source, no one in particular
     acronyms = frozenset(w.lower() for w in words if len(w) >= 2 and w.isupper() and w.isalpha())
     initials = frozenset({"".join(w[0].lower() for w in words if w[:1].isupper()),
                           "".join(w[0].lower() for w in words if w[:1].isupper() or w.lower() in _INITIAL_SKIP)})
-    low = " ".join(w.lower() for w in words)
-    low = _ALIAS_RE.sub(lambda m: _ALIAS_TARGET[m.group(1)], low)
-    cased = {w.lower(): w for w in words}
-    names, countries, roles = set(), set(), set()
+    low = _ALIAS_RE.sub(lambda m: _ALIAS_TARGET[m.group(1)], " ".join(w.lower() for w in words))
     ws = low.split()
-    owners, persons = 0, 0  # name words right before a role ("Clinton campaign"), and the others
+    parts = _sort_words(ws, {w.lower(): w for w in words})
+    return Identity(frozenset(parts.names), frozenset(parts.countries), frozenset(parts.roles), acronyms,
+                    initials, any(w in MEDIA_WORDS for w in ws),
+                    affiliation=parts.owners > 0 and parts.persons == 0)
+
+
+def _speaker_words(speaker: str) -> list[str]:
+    """The words of a speaker string: diacritics and dots folded, a parenthesis ("(D-Mass.)" says
+    where, not who) left out, a possessive 's dropped."""
+    raw = _fold(re.sub(r"\([^)]*\)", " ", speaker))
+    words = re.findall(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?", raw)
+    return [w[:-2] if w.lower().endswith("'s") else w.replace("'", "") for w in words]
+
+
+@dataclass
+class _Parts:
+    """The words of a speaker sorted by what they say: name stems, places spoken for, role
+    words; ``owners`` counts name words right before a role ("Clinton campaign"), ``persons``
+    the other name words."""
+
+    names: set = field(default_factory=set)
+    countries: set = field(default_factory=set)
+    roles: set = field(default_factory=set)
+    owners: int = 0
+    persons: int = 0
+
+
+def _sort_words(ws: list[str], cased: dict[str, str]) -> _Parts:
+    """Sort the lower-case words ``ws`` (``cased`` gives each word as written) into ``_Parts``."""
+    parts = _Parts()
     k = 0
     while k < len(ws):
         place = _place_at(ws, k, cased)
         if place:
             n, code = place
-            countries.add(code)
+            parts.countries.add(code)
             k += n
             continue
         w, original = ws[k], cased.get(ws[k], ws[k])
@@ -144,16 +168,14 @@ def identify(speaker: str | None) -> Identity:
         if w in STOPWORDS or w in PRONOUNS or w in SENTENCE_WORDS or w.isdigit() or len(w) < 2:
             continue
         if w in ROLE_WORDS or w in MEDIA_WORDS:
-            roles.add(w)
+            parts.roles.add(w)
         elif original[:1].isupper() or w in _CANONICAL_WORDS:
-            names.add(stem(w))
+            parts.names.add(stem(w))
             if _owner(ws, k):
-                owners += 1
+                parts.owners += 1
             else:
-                persons += 1
-    media = any(w in MEDIA_WORDS for w in ws)
-    return Identity(frozenset(names), frozenset(countries), frozenset(roles), acronyms, initials, media,
-                    affiliation=owners > 0 and persons == 0)
+                parts.persons += 1
+    return parts
 
 
 def _owner(ws: list[str], k: int) -> bool:

@@ -41,6 +41,16 @@ those through to too under until up very was we were what when where which while
 with would you your yours yourself yourselves s t re ve ll d m us said says say saying told tell
 """.split())
 
+# Hedges: qualifiers that weaken or bound a statement, the one list of the pipeline. The common
+# ones also lower a sentence's checkworthiness (extract.scoring); the disagreement detectors
+# (disagree.lexicon) use them all, the soft ones (too often mere tense or reporting style: "said
+# the deal would be done") only when the other side has a hedge too.
+COMMON_HEDGES = frozenset("""maybe perhaps might may could seem seems appear appears probably possibly
+likely reportedly allegedly""".split())
+SOFT_HEDGES = frozenset("""would appear appears appeared seem seems seemed believed expected suggests
+suggested estimated""".split())
+HEDGES = COMMON_HEDGES | SOFT_HEDGES | frozenset("""apparently seemingly purportedly supposedly presumably
+arguably potentially nearly almost roughly approximately""".split())
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",
                        "without"})
 
@@ -102,7 +112,3 @@ def content_words(text: str) -> list[str]:
     """Words of ``text`` that are not function words, lower-case."""
     return [w for w in words(text) if w not in STOPWORDS]
 
-
-def content_stems(text: str) -> list[str]:
-    """Stems of the content words of ``text``."""
-    return [stem(w) for w in content_words(text)]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The kinds of mention and of disagreement (the response schemas validate against these).
 MENTION_KINDS = ("statement", "quotation")
 DISAGREEMENT_KINDS = ("wording", "hedge", "number", "place", "time", "attribution", "negation")
 

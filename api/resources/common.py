@@ -6,13 +6,16 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import flask_smorest
+from flask_smorest.utils import resolve_schema_instance
 from webargs import core
 from webargs.flaskparser import FlaskParser, is_json_request
 from werkzeug.routing import IntegerConverter
 
 from schemas.common import ProblemSchema
 
+from ..auth import READ, WRITE, declare_access
 from ..db import is_sqlite
+from ..fast_dump import compile_dumper
 from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
 from ..session import unit_of_work
@@ -52,12 +55,22 @@ class BoundedJsonParser(FlaskParser):
 
 
 class Blueprint(flask_smorest.Blueprint):
-    """flask-smorest's Blueprint with the bounded JSON parser."""
+    """flask-smorest's Blueprint with the bounded JSON parser, whose response schemas dump
+    through ``api.fast_dump`` (marshmallow's result, without its per-value overhead)."""
 
     ARGUMENTS_PARSER = BoundedJsonParser()
     # (each query schema's own ``unknown`` decides: QuerySchema refuses unknown parameters)
     ARGUMENTS_PARSER.DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None,
                                                     "querystring": None}
+
+    def response(self, status_code, schema=None, **kwargs):
+        """flask-smorest's ``response``, with the schema instance's ``dump`` compiled."""
+        if schema is not None:
+            schema = resolve_schema_instance(schema)
+            dump = compile_dumper(schema)
+            if dump is not None:
+                schema.dump = dump
+        return super().response(status_code, schema, **kwargs)
 
 
 @contextmanager
@@ -106,13 +119,19 @@ def errors(blp, *statuses: int):
 
 
 def needs_key(blp):
-    """Document that the operation needs ``Authorization: Bearer <key>`` (enforced in ``api.auth``)."""
+    """Declare the operation a write: ``api.auth`` then asks for ``Authorization: Bearer <key>``,
+    the rate limits count it per key, and the contract documents the bearer requirement."""
 
     def decorate(view):
         view = blp.doc(security=[{"bearerAuth": []}])(view)
-        return errors(blp, 401)(view)
+        return declare_access(errors(blp, 401)(view), WRITE)
 
     return decorate
+
+
+def stores_nothing(view):
+    """Declare a POST a read: it only computes (a key only when reads need one; counted as a read)."""
+    return declare_access(view, READ)
 
 
 _DESCRIPTIONS = {

@@ -7,7 +7,7 @@ from schemas.similarity import SimilarityRequestSchema, SimilarityResponseSchema
 
 from ..services.similarity import similarity
 from ..session import components
-from .common import Blueprint, errors
+from .common import Blueprint, errors, stores_nothing
 
 blp = Blueprint("similarity", __name__, url_prefix="/v1/similarity",
                 description="Compare two sentences the way ingestion compares mentions.")
@@ -17,6 +17,7 @@ blp = Blueprint("similarity", __name__, url_prefix="/v1/similarity",
 class Similarity(MethodView):
     """Pairwise similarity."""
 
+    @stores_nothing
     @blp.arguments(SimilarityRequestSchema)
     @blp.response(200, SimilarityResponseSchema)
     @errors(blp, 400, 422)

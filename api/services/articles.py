@@ -10,9 +10,11 @@ import numpy as np
 from sqlalchemy import func, insert, text
 from sqlmodel import Session, select
 
+from ..config import Settings
 from ..db import driver_cursor, take_write_lock
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, MentionVector, Outlet, utcnow
+from ..pipeline.extract import language_note
 from ..pipeline.types import ExtractedMention, MentionText
 from . import pagination_sql
 from .claim_stats import add_article_mentions, claim_kind, claim_speaker
@@ -73,16 +75,16 @@ def _client_mentions(text: str, claims: list[dict], limit: int) -> list[Extracte
     return out
 
 
-def ingest(session: Session, comps: Components, settings: dict, data: dict) -> tuple[dict, bool]:
+def ingest(session: Session, comps: Components, settings: Settings, data: dict) -> tuple[dict, bool]:
     """Store an article with its mentions, matched to claims, with disagreements detected.
 
     Returns (article detail dict, created). The same URL with the same text answers the stored
     article (created False); with another text it is a 409 conflict.
     """
     text = data["text"]
-    if len(text) > settings["MAX_ARTICLE_CHARS"]:
-        raise Invalid(f"The article text is longer than {settings['MAX_ARTICLE_CHARS']} characters.",
-                      errors={"text": [f"Longer than {settings['MAX_ARTICLE_CHARS']} characters."]})
+    if len(text) > settings.max_article_chars:
+        raise Invalid(f"The article text is longer than {settings.max_article_chars} characters.",
+                      errors={"text": [f"Longer than {settings.max_article_chars} characters."]})
     url = normalise_url(data["url"])
     digest = content_hash(text)
     stored = _stored_article(session, url, digest)
@@ -91,11 +93,11 @@ def ingest(session: Session, comps: Components, settings: dict, data: dict) -> t
 
     notes: tuple[str, ...] = ()
     if data.get("claims") is not None:
-        extracted = _client_mentions(text, data["claims"], settings["MAX_CLAIMS_PER_ARTICLE"])
+        extracted = _client_mentions(text, data["claims"], settings.max_claims_per_article)
         extractor, version, attribution = CLIENT, None, True
     else:
         result = comps.extract(text, language=data.get("language") or "en", title=data["title"])
-        extracted = result.mentions[: settings["MAX_CLAIMS_PER_ARTICLE"]]
+        extracted = result.mentions[: settings.max_claims_per_article]
         extractor, version, attribution, notes = result.extractor, result.version, result.attribution, result.notes
 
     # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
@@ -150,7 +152,7 @@ def mention_views(extracted: list[ExtractedMention], vectors=None) -> list[Menti
             for i, em in enumerate(extracted)]
 
 
-def store_mentions(session: Session, comps: Components, settings: dict, article: Article,
+def store_mentions(session: Session, comps: Components, settings: Settings, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
                    placements: list[Placement], keysets: list[set[str]], vectors=None) -> list[dict]:
     """Store an article's mentions in the claims ``placements`` give (the caller holds the write
@@ -197,7 +199,7 @@ def store_mentions(session: Session, comps: Components, settings: dict, article:
             [mid for mid, _ in with_vector], article.published_at, np.stack([v for _, v in with_vector])))
     # a new claim has no mention from another article to compare with: only joined ones are
     joined = [(mid, row) for mid, row, p in zip(mention_ids, mention_rows, placements) if not p.is_new]
-    detect_for_article(session, comps, article, joined, settings["DETECT_AGAINST"])
+    detect_for_article(session, comps, article, joined, settings.detect_against)
     by_claim: dict[int, list[dict]] = defaultdict(list)
     for _, row in joined:
         by_claim[row["claim_id"]].append(row)
@@ -261,7 +263,7 @@ def article_detail(session: Session, article_id: int) -> dict:
     out = article_dict(article, outlet, mention_count=len(mentions))
     out["text"] = article.text
     out["mentions"] = [mention_dict(m) for m in mentions]
-    out["notes"] = [] if article.attribution else ["Speakers were not looked for in this language."]
+    out["notes"] = [] if article.attribution else [language_note(article.language)]
     return out
 
 

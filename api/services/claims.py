@@ -5,18 +5,20 @@ import hashlib
 from collections import defaultdict
 from datetime import datetime, timezone
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, select
 
 from ..errors import Invalid, NotFound
 from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent,
                       Disagreement, Mention, Outlet)
-from ..pagination import ID_MAX
 from . import pagination_sql
 from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
 from .search import matching_claims
 
 SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
+# What a listed claim needs (read as plain rows: no ORM objects to build for a page of claims).
+LISTED_COLUMNS = (Claim.id, Claim.text, Claim.kind, Claim.speaker, Claim.mention_count, Claim.outlet_count,
+                  Claim.disagreement_count, Claim.first_seen, Claim.last_seen, Claim.first_outlet_id)
 
 
 def outlet_ids(session: Session, slugs: list[str]) -> dict[str, int]:
@@ -38,11 +40,15 @@ def kind_counts(session: Session, claim_ids: list[int]) -> dict[int, dict[str, i
     return out
 
 
-def claim_dicts(session: Session, claims: list[Claim]) -> list[dict]:
-    """Claims as response dicts, with first outlets and per-kind counts fetched in two queries."""
-    outlets = {o.id: o for o in session.exec(select(Outlet).where(
-        Outlet.id.in_({c.first_outlet_id for c in claims if c.first_outlet_id}))).all()} if claims else {}
-    kinds = kind_counts(session, [c.id for c in claims])
+def claim_dicts(session: Session, claims: list) -> list[dict]:
+    """Claims (ORM objects or rows of ``LISTED_COLUMNS``) as response dicts, with their first
+    outlets and, for the claims that have disagreements, per-kind counts, fetched in two queries
+    at most (``disagreement_count`` counts the undismissed disagreements in the same snapshot:
+    a claim without any has no per-kind counts to look up)."""
+    first_ids = {c.first_outlet_id for c in claims if c.first_outlet_id}
+    outlets = {o.id: o for o in session.exec(select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain)
+                                             .where(Outlet.id.in_(first_ids))).all()} if first_ids else {}
+    kinds = kind_counts(session, [c.id for c in claims if c.disagreement_count])
     return [claim_dict(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
 
 
@@ -87,15 +93,14 @@ def list_claims(session: Session, args: dict) -> dict:
     if args.get("q") and matches is None:
         return empty
     if sort == "relevance":  # best match first; the cursor holds (score, id) as for any key
-        stmt = _filtered(session, select(Claim, matches.c.score).join(matches, matches.c.claim_id == Claim.id)
-                         .where(LIVE_CLAIM), args)
+        stmt = _filtered(session, select(*LISTED_COLUMNS, matches.c.score)
+                         .join(matches, matches.c.claim_id == Claim.id).where(LIVE_CLAIM), args)
         if stmt is None:
             return empty
         listing = "relevance|" + hashlib.sha256(args["q"].encode()).hexdigest()[:16]
-        rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, matches.c.score, listing, args,
-                                                  nulls=False, entity=lambda row: row[0])
-        return {"items": claim_dicts(session, [row[0] for row in rows]), "next_cursor": next_cursor}
-    stmt = _filtered(session, select(Claim).where(LIVE_CLAIM), args, sort_key=sort.lstrip("-"))
+        rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, matches.c.score, listing, args, nulls=False)
+        return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
+    stmt = _filtered(session, select(*LISTED_COLUMNS).where(LIVE_CLAIM), args, sort_key=sort.lstrip("-"))
     if stmt is None:
         return empty
     if matches is not None:
@@ -130,20 +135,34 @@ def _reports(rows) -> dict[int, dict]:
     return groups
 
 
+# The statements every claim detail runs, built once (building and keying them cost more Python
+# than running them); ``claim_id`` is bound at each call.
+_REPORTS = (select(Mention, Article, Outlet).join(Article, Article.id == Mention.article_id)
+            .join(Outlet, Outlet.id == Article.outlet_id).where(Mention.claim_id == bindparam("claim_id"))
+            .order_by(Article.published_at, Article.outlet_id, Mention.id))
+_LIVE_DISAGREEMENTS = (select(Disagreement).where(Disagreement.claim_id == bindparam("claim_id"),
+                                                   Disagreement.dismissed_at.is_(None)).order_by(Disagreement.id))
+_CLAIM_ID = bindparam("claim_id")
+_MODIFIED = select(
+    select(Claim.created_at).where(Claim.id == _CLAIM_ID).scalar_subquery(),
+    select(func.max(Mention.created_at)).where(Mention.claim_id == _CLAIM_ID).scalar_subquery(),
+    select(func.max(Disagreement.created_at)).where(Disagreement.claim_id == _CLAIM_ID).scalar_subquery(),
+    select(func.max(Disagreement.dismissed_at)).where(Disagreement.claim_id == _CLAIM_ID).scalar_subquery(),
+    select(func.max(CurationEvent.created_at)).where(CurationEvent.claim_id == _CLAIM_ID).scalar_subquery())
+
+
 def claim_outlets(session: Session, claim_id: int, args: dict | None = None) -> dict:
     """The outlets reporting the claim, each with its mentions and their articles, in order of
     each outlet's first report (ties: by outlet id): ``{items, next_cursor}``, one page after
     ``args``' cursor, or all of them (one query) when ``args`` is None, for the claim's detail."""
-    reports = (select(Mention, Article, Outlet).join(Article, Article.id == Mention.article_id)
-               .join(Outlet, Outlet.id == Article.outlet_id).where(Mention.claim_id == claim_id)
-               .order_by(Article.published_at, Article.outlet_id, Mention.id))
+    params = {"claim_id": claim_id}
     if args is None:
-        return {"items": list(_reports(session.exec(reports).all()).values()), "next_cursor": None}
+        return {"items": list(_reports(session.exec(_REPORTS, params=params).all()).values()), "next_cursor": None}
     stmt = select(ClaimOutlet).where(ClaimOutlet.claim_id == claim_id)
     rows, next_cursor = pagination_sql.keyset(session, stmt, ClaimOutlet, ClaimOutlet.first_seen, "first_seen",
                                               args, nulls=False, id_column=ClaimOutlet.outlet_id)
     ids = [r.outlet_id for r in rows]
-    groups = _reports(session.exec(reports.where(Article.outlet_id.in_(ids))).all()) if ids else {}
+    groups = _reports(session.exec(_REPORTS.where(Article.outlet_id.in_(ids)), params=params).all()) if ids else {}
     return {"items": [groups[i] for i in ids if i in groups], "next_cursor": next_cursor}
 
 
@@ -156,7 +175,10 @@ def slug_map(session: Session, rows: list[Disagreement]) -> dict[int, str]:
 def claim_disagreements(session: Session, claim_id: int, args: dict | None = None) -> dict:
     """One page of the claim's disagreements, oldest first (``args``: ``kind``,
     ``include_dismissed``, ``limit``, ``cursor``; every undismissed one when None)."""
-    args = args if args is not None else {"limit": ID_MAX}  # (all of them, for the detail)
+    if args is None:  # (every undismissed one, for the detail)
+        rows = list(session.exec(_LIVE_DISAGREEMENTS, params={"claim_id": claim_id}).all())
+        slugs = slug_map(session, rows)
+        return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": None}
     stmt = select(Disagreement).where(Disagreement.claim_id == claim_id)
     if args.get("kind"):
         stmt = stmt.where(Disagreement.kind == args["kind"])
@@ -184,12 +206,7 @@ def claim_detail(session: Session, claim_id: int) -> dict:
 def claim_modified(session: Session, claim_id: int) -> datetime:
     """When the claim last changed: its creation, its latest mention or disagreement (made or
     dismissed), or a curation event about it, whichever is latest (one query)."""
-    times = session.exec(select(
-        select(Claim.created_at).where(Claim.id == claim_id).scalar_subquery(),
-        select(func.max(Mention.created_at)).where(Mention.claim_id == claim_id).scalar_subquery(),
-        select(func.max(Disagreement.created_at)).where(Disagreement.claim_id == claim_id).scalar_subquery(),
-        select(func.max(Disagreement.dismissed_at)).where(Disagreement.claim_id == claim_id).scalar_subquery(),
-        select(func.max(CurationEvent.created_at)).where(CurationEvent.claim_id == claim_id).scalar_subquery())).one()
+    times = session.exec(_MODIFIED, params={"claim_id": claim_id}).one()
     return max(aware(_as_datetime(t)) for t in times if t is not None)
 
 

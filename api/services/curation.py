@@ -14,6 +14,7 @@ from typing import Callable
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, select
 
+from ..config import Settings
 from ..db import take_write_lock
 from ..errors import Invalid, NotFound
 from ..models import Claim, CurationEvent, Disagreement, Mention
@@ -46,7 +47,7 @@ def curated_since_plan(session: Session, placements: list[Placement]) -> bool:
     return live != len(joined)
 
 
-def merge_claims(session: Session, comps: Components, settings: dict, into_id: int, from_id: int,
+def merge_claims(session: Session, comps: Components, settings: Settings, into_id: int, from_id: int,
                  actor: str, note: str | None) -> dict:
     """Move every mention of claim ``from_id`` into claim ``into_id``; the old id then redirects."""
     take_write_lock(session)
@@ -62,7 +63,7 @@ def merge_claims(session: Session, comps: Components, settings: dict, into_id: i
     session.add(source)
     session.flush()
     for m in moved:
-        detect_for_mention(session, comps, m, settings["DETECT_AGAINST"])
+        detect_for_mention(session, comps, m, settings.detect_against)
     session.add(CurationEvent(actor=actor, action="merge_claims", claim_id=into.id,
                               detail={"from_claim_id": source.id, "mention_ids": [m.id for m in moved],
                                       "note": note}))
@@ -70,7 +71,7 @@ def merge_claims(session: Session, comps: Components, settings: dict, into_id: i
     return claim_detail(session, into.id)
 
 
-def move_mention(session: Session, comps: Components, settings: dict, mention_id: int, claim_id: int | None,
+def move_mention(session: Session, comps: Components, settings: Settings, mention_id: int, claim_id: int | None,
                  actor: str, note: str | None) -> dict:
     """Put a mention into another claim, or into a new claim of its own when ``claim_id`` is None."""
     take_write_lock(session)
@@ -88,7 +89,7 @@ def move_mention(session: Session, comps: Components, settings: dict, mention_id
     mention.claim_id, mention.pinned, mention.match_score = target.id, True, None
     session.add(mention)
     session.flush()
-    detect_for_mention(session, comps, mention, settings["DETECT_AGAINST"])
+    detect_for_mention(session, comps, mention, settings.detect_against)
     session.add(CurationEvent(actor=actor, action="move_mention", claim_id=target.id, mention_id=mention.id,
                               detail={"from_claim_id": old, "to_claim_id": target.id, "note": note}))
     refresh_claims(session, [old, target.id])
@@ -104,7 +105,7 @@ def list_events(session: Session, args: dict) -> dict:
     return {"items": [r.model_dump() for r in rows], "next_cursor": next_cursor}
 
 
-def rematch(session_factory: Callable[[], Session], comps: Components, settings: dict, *, batch: int = 500,
+def rematch(session_factory: Callable[[], Session], comps: Components, settings: Settings, *, batch: int = 500,
             progress: Callable[[int, int], None] | None = None) -> dict:
     """Re-run matching (and detection for what moved) over every unpinned mention, in id order,
     one transaction per batch, each under the ingest write lock. A mention only ever joins
@@ -141,7 +142,7 @@ def rematch(session_factory: Callable[[], Session], comps: Components, settings:
                 m.claim_id, m.match_score = target, score
                 session.add(m)
                 session.flush()
-                detect_for_mention(session, comps, m, settings["DETECT_AGAINST"])
+                detect_for_mention(session, comps, m, settings.detect_against)
                 stats["moved"] += 1
             refresh_claims(session, touched)
             session.commit()

@@ -20,6 +20,7 @@ from typing import Callable
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
+from ..config import Settings
 from ..db import driver_cursor
 from ..models import Article, Disagreement, Mention
 from ..pipeline.types import MentionText
@@ -178,7 +179,7 @@ def redetect_claims(session: Session, comps: Components, claim_ids: list[int], l
     return {"removed": removed, "created": created}
 
 
-def redetect(session_factory: Callable[[], Session], comps: Components, settings: dict, *, batch: int = 200,
+def redetect(session_factory: Callable[[], Session], comps: Components, settings: Settings, *, batch: int = 200,
              progress: Callable[[int], None] | None = None) -> dict:
     """``redetect_claims`` over every claim reported by two articles or more, ``batch`` claims
     per transaction, in id order; ``progress`` is called with the number of claims done after
@@ -190,7 +191,7 @@ def redetect(session_factory: Callable[[], Session], comps: Components, settings
             ids = _disputed_claims(session, last, batch)
             if not ids:
                 break
-            got = redetect_claims(session, comps, ids, settings["DETECT_AGAINST"])
+            got = redetect_claims(session, comps, ids, settings.detect_against)
             session.commit()
         last = ids[-1]
         stats["claims"] += len(ids)

@@ -25,6 +25,7 @@ from rapidfuzz.utils import default_process
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from ..config import Settings
 from ..models import Article, Mention
 from ..pipeline.types import MentionText
 from .components import Components
@@ -224,7 +225,7 @@ def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple
     return [(claim, mention) for _, _, claim, mention in ranked[:limit]]
 
 
-def plan_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
+def plan_mentions(session: Session, comps: Components, settings: Settings, views: list[MentionText],
                   before_id: int | None = None, same_batch: bool = True, published=None) -> MatchPlan:
     """The claim each of ``views`` (in order) should join. With ``same_batch`` a mention may also
     join the claim of an earlier mention of the batch (an article repeating a claim); with
@@ -233,8 +234,8 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
     published long before or after it (``Matcher.score``'s ``days_apart``). Only reads:
     ingest plans before it takes the write lock, then ``settle_plan`` looks at what other
     requests stored in the meantime."""
-    limit = settings["MATCH_CANDIDATES"]
-    finder = CandidateFinder(session, settings["MATCH_TERM_BUDGET"], before_id)
+    limit = settings.match_candidates
+    finder = CandidateFinder(session, settings.match_term_budget, before_id)
     all_keys = [index_terms(v.text) for v in views]
     keysets = all_keys if same_batch and len(views) > 1 else []
     ranked = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
@@ -268,9 +269,9 @@ def plan_mentions(session: Session, comps: Components, settings: dict, views: li
                 at[mid] = len(candidates)
                 candidates.append((stored[mid].claim_id, stored[mid]))
             lane.append(at[mid])
-        scored = _scored(view, candidates, settings["MATCH_SCORED"],
+        scored = _scored(view, candidates, settings.match_scored,
                          getattr(comps.matcher, "shortlist_min_ratio", 0.0), published, lane,
-                         settings.get("VECTOR_SCORED", 0))
+                         settings.vector_scored)
         claim, score, article = _decide(comps, view, scored)
         if claim is None:
             new_claims += 1
@@ -301,7 +302,7 @@ def view_vectors(comps: Components, views: list[MentionText]):
     return out
 
 
-def vector_neighbours(session: Session, comps: Components, settings: dict, views: list[MentionText], published,
+def vector_neighbours(session: Session, comps: Components, settings: Settings, views: list[MentionText], published,
                       before_id: int | None = None, newest: bool = False) -> list[list[tuple[int, float]]]:
     """For each view, its nearest stored mentions by vector as (mention id, cosine), best first:
     at most ``VECTOR_CANDIDATES`` at cosine >= ``VECTOR_MIN_COSINE``, among the mentions
@@ -309,22 +310,22 @@ def vector_neighbours(session: Session, comps: Components, settings: dict, views
     nearest in time; with ``newest``, or when ``published`` is None, the newest ones published at
     or before it); with ``before_id`` only mentions stored before it. Empty lists when
     ``VECTOR_RETRIEVAL`` is off."""
-    if not views or not settings.get("VECTOR_RETRIEVAL") or comps.embedder is None \
-            or settings.get("VECTOR_CANDIDATES", 0) <= 0:
+    if not views or not settings.vector_retrieval or comps.embedder is None \
+            or settings.vector_candidates <= 0:
         return [[] for _ in views]
     queries = view_vectors(comps, views)
-    window = VectorWindow.read(session.connection(), published, settings["VECTOR_WINDOW_DAYS"],
-                               settings["VECTOR_WINDOW_MAX"], before_id, newest)
-    return window.neighbours(queries, settings["VECTOR_CANDIDATES"], settings["VECTOR_MIN_COSINE"])
+    window = VectorWindow.read(session.connection(), published, settings.vector_window_days,
+                               settings.vector_window_max, before_id, newest)
+    return window.neighbours(queries, settings.vector_candidates, settings.vector_min_cosine)
 
 
-def place_mentions(session: Session, comps: Components, settings: dict, views: list[MentionText],
+def place_mentions(session: Session, comps: Components, settings: Settings, views: list[MentionText],
                    before_id: int | None = None, same_batch: bool = True, published=None) -> list[Placement]:
     """``plan_mentions``' placements (for callers that hold the write lock already)."""
     return plan_mentions(session, comps, settings, views, before_id, same_batch, published).placements
 
 
-def settle_plan(session: Session, comps: Components, settings: dict, plan: MatchPlan) -> list[Placement]:
+def settle_plan(session: Session, comps: Components, settings: Settings, plan: MatchPlan) -> list[Placement]:
     """The plan's placements, brought up to date with the mentions other requests stored after
     the plan's snapshot (call it holding the write lock): each claim the batch would start is
     matched against those mentions, and when its first mention states the same claim as one of
@@ -349,7 +350,7 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
     near = _fresh_neighbours(settings, [plan.views[i] for i in starters.values()], fresh)
     for (ref, i), nearest in zip(starters.items(), near):
         view = plan.views[i]
-        candidates = _candidates_by_keys(plan.weights[i], holders, settings["MATCH_CANDIDATES"])
+        candidates = _candidates_by_keys(plan.weights[i], holders, settings.match_candidates)
         at = {id(m): n for n, (_, m) in enumerate(candidates)}
         lane = []
         for m in nearest:  # the nearest by vector among the fresh mentions, as plan_mentions adds them
@@ -357,8 +358,8 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
                 at[id(m)] = len(candidates)
                 candidates.append((m.claim_id, m))
             lane.append(at[id(m)])
-        claim, score, _ = _decide(comps, view, _scored(view, candidates, settings["MATCH_SCORED"], min_ratio,
-                                                       plan.published, lane, settings.get("VECTOR_SCORED", 0)))
+        claim, score, _ = _decide(comps, view, _scored(view, candidates, settings.match_scored, min_ratio,
+                                                       plan.published, lane, settings.vector_scored))
         if claim is None:
             continue
         for j, p in enumerate(placements):
@@ -367,24 +368,24 @@ def settle_plan(session: Session, comps: Components, settings: dict, plan: Match
     return placements
 
 
-def _fresh_neighbours(settings: dict, views: list[MentionText],
+def _fresh_neighbours(settings: Settings, views: list[MentionText],
                       fresh: dict[int, StoredMention]) -> list[list[StoredMention]]:
     """For each view (carrying its vector), the fresh stored mentions nearest to it by vector,
     best first, as ``vector_neighbours`` chooses them (``VECTOR_CANDIDATES`` at cosine >=
     ``VECTOR_MIN_COSINE``); empty lists when vector retrieval is off or vectors are missing."""
     coded = [m for m in fresh.values() if m.vector is not None]
-    if not views or not coded or not settings.get("VECTOR_RETRIEVAL") or any(v.vector is None for v in views):
+    if not views or not coded or not settings.vector_retrieval or any(v.vector is None for v in views):
         return [[] for _ in views]
     import numpy as np
 
     window = VectorWindow(np.array([m.id for m in coded], dtype=np.int64), np.stack([m.vector for m in coded]))
     by_id = {m.id: m for m in coded}
-    near = window.neighbours(np.stack([v.vector for v in views]), settings.get("VECTOR_CANDIDATES", 0),
-                             settings.get("VECTOR_MIN_COSINE", 1.0))
+    near = window.neighbours(np.stack([v.vector for v in views]), settings.vector_candidates,
+                             settings.vector_min_cosine)
     return [[by_id[mid] for mid, _ in row] for row in near]
 
 
-def best_claim(session: Session, comps: Components, mention: Mention, settings: dict,
+def best_claim(session: Session, comps: Components, mention: Mention, settings: Settings,
                before_id: int | None = None) -> tuple[int | None, float | None]:
     """The stored claim a stored mention should join and the score, or (None, best score) for a
     claim of its own; with ``before_id`` only mentions stored before it are candidates."""

@@ -7,6 +7,8 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlmodel import Session
 
+from schemas.common import PAGE_DEFAULT
+
 from .. import pagination
 
 
@@ -51,42 +53,19 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     (SQLite and PostgreSQL disagree on where an index keeps NULLs, so a NULLS LAST order is read
     off an index in one direction only). ``id_column`` is the tie-breaker when it is not
     ``model.id`` (a unique, integer column)."""
-    limit = args.get("limit") or 20
+    limit = args.get("limit") or PAGE_DEFAULT
     descending = sort.startswith("-")
     id_col = model.id if id_column is None else id_column
     if nulls is None:
         nulls = column is not None and bool(getattr(column, "nullable", True))
-    id_order = id_col.desc() if descending else id_col.asc()
     first: list = []
     if args.get("cursor"):
         key, last_id = pagination.decode(args["cursor"], sort, key_type(column))
         if column is not None and not nulls:
-            if key is None:
-                raise pagination.invalid_cursor("no key")
-            # Two index seeks rather than one range: the rest of the cursor's key (key = k, id past
-            # the cursor: an equality and a range on the (column, id) index), then the keys after
-            # it. SQLite ranges over the first column of a row value only, so (column, id) < (k, i)
-            # read every row with key k before reaching the page when many share it.
-            key_value = literal(key, column.type)
-            past = id_col < last_id if descending else id_col > last_id
-            first = list(session.exec(stmt.where(column == key_value, past).order_by(id_order).limit(limit + 1)).all())
-            stmt = stmt.where(column < key_value if descending else column > key_value)
-        elif column is None:
-            stmt = stmt.where(id_col < last_id if descending else id_col > last_id)
-        elif key is None:
-            # NULL keys sort last: continue among the NULLs by id.
-            stmt = stmt.where(and_(column.is_(None), id_col < last_id if descending else id_col > last_id))
-        elif descending:
-            stmt = stmt.where(or_(column < key, and_(column == key, id_col < last_id), column.is_(None)))
+            first, stmt = _rest_of_key(session, stmt, column, id_col, key, last_id, descending, limit)
         else:
-            stmt = stmt.where(or_(column > key, and_(column == key, id_col > last_id), column.is_(None)))
-    if column is None:
-        order = [id_col.desc() if descending else id_col.asc()]
-    elif not nulls:
-        order = [column.desc() if descending else column.asc(), id_col.desc() if descending else id_col.asc()]
-    else:
-        order = [column.desc().nulls_last() if descending else column.asc().nulls_last(),
-                 id_col.desc() if descending else id_col.asc()]
+            stmt = stmt.where(_after(column, id_col, key, last_id, descending))
+    order = _order(column, id_col, descending, nulls)
     items = first
     if len(items) <= limit:
         items += session.exec(stmt.order_by(*order).limit(limit + 1 - len(items))).all()
@@ -97,3 +76,39 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     # (a key computed in the statement, such as a relevance score, is read off the result row)
     key = None if column is None else getattr(last if hasattr(last, column.key) else items[-1], column.key)
     return items, pagination.encode(sort, key, getattr(last, id_col.key))
+
+
+def _rest_of_key(session: Session, stmt, column, id_col, key, last_id, descending: bool, limit: int):
+    """For a sort on a NOT NULL column: (the rows that share the cursor's key and come after its
+    id, the statement narrowed to the keys after it). Two index seeks rather than one range: an
+    equality and a range on the (column, id) index, then the keys after it. SQLite ranges over
+    the first column of a row value only, so (column, id) < (k, i) would read every row with key
+    k before reaching the page when many share it."""
+    if key is None:
+        raise pagination.invalid_cursor("no key")
+    key_value = literal(key, column.type)
+    past = id_col < last_id if descending else id_col > last_id
+    id_order = id_col.desc() if descending else id_col.asc()
+    first = list(session.exec(stmt.where(column == key_value, past).order_by(id_order).limit(limit + 1)).all())
+    return first, stmt.where(column < key_value if descending else column > key_value)
+
+
+def _after(column, id_col, key, last_id, descending: bool):
+    """The condition for rows after the cursor (key, last_id) when the sort is by id alone or by
+    a nullable column whose NULL keys come last."""
+    past_id = id_col < last_id if descending else id_col > last_id
+    if column is None:
+        return past_id
+    if key is None:
+        return and_(column.is_(None), past_id)  # NULL keys sort last: continue among them by id
+    past_key = column < key if descending else column > key
+    return or_(past_key, and_(column == key, past_id), column.is_(None))
+
+
+def _order(column, id_col, descending: bool, nulls: bool) -> list:
+    """ORDER BY terms: (column, id) in the sort's direction, NULL keys last when there may be any."""
+    by_id = id_col.desc() if descending else id_col.asc()
+    if column is None:
+        return [by_id]
+    by_key = column.desc() if descending else column.asc()
+    return [by_key.nulls_last() if nulls else by_key, by_id]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from ..config import Settings
 from ..errors import Invalid
 from ..models import LIVE_CLAIM, Claim
 from .claims import _filtered, claim_dicts
@@ -29,7 +30,7 @@ SEARCH_MIN_COSINE = 0.6
 REFUSED_WITH = ("q", "cursor")
 
 
-def similar_claims(session: Session, comps: Components, settings: dict, args: dict) -> dict:
+def similar_claims(session: Session, comps: Components, settings: Settings, args: dict) -> dict:
     """``{items, next_cursor: None}``: the live claims most like ``args["similar_to"]`` by the
     matcher's score, best first, at most ``args["limit"]``, filtered as the listing filters."""
     refused = [name for name in REFUSED_WITH if args.get(name)]
@@ -39,13 +40,13 @@ def similar_claims(session: Session, comps: Components, settings: dict, args: di
         raise Invalid("similar_to ranks claims by the matcher's score: it takes no "
                       + ", ".join(refused) + ".", errors={name: ["Not with similar_to."] for name in refused})
     new = view(args["similar_to"], None)
-    finder = CandidateFinder(session, settings["MATCH_TERM_BUDGET"])
+    finder = CandidateFinder(session, settings.match_term_budget)
     ranked = finder.find([comps.matcher.search_terms(new.text, limit=12)], LEXICAL_CANDIDATES)[0]
     if comps.embedder is not None:
         new = type(new)(text=new.text, speaker=new.speaker, is_quote=new.is_quote, quotes=new.quotes,
                         vector=comps.embedder.embed([new.text])[0])
-    near = vector_neighbours(session, comps, {**settings, "VECTOR_CANDIDATES": VECTOR_CANDIDATES,
-                                              "VECTOR_MIN_COSINE": SEARCH_MIN_COSINE},
+    near = vector_neighbours(session, comps, settings.replace(vector_candidates=VECTOR_CANDIDATES,
+                                                              vector_min_cosine=SEARCH_MIN_COSINE),
                              [new], args.get("until"), newest=True)[0]
     stored = finder.load([mid for mid, _ in ranked] + [mid for mid, _ in near])
     if not stored:

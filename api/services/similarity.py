@@ -1,7 +1,7 @@
 """Similarity of two sentences, by exactly the matcher and detectors that ingestion uses."""
 from __future__ import annotations
 
-from ..pipeline.extract.quotes import find_quotes
+from ..pipeline.extract.sentences.quotes import find_quotes
 from ..pipeline.types import MentionText
 from .components import Components
 

@@ -23,7 +23,7 @@ def _data(domain: str, text: str, url: str | None = None) -> dict:
 
 def _parts(app):
     ext = app.extensions["claimtrack"]
-    return ext["engine"], ext["components"], app.config
+    return ext["engine"], ext["components"], ext["settings"]
 
 
 def _with_other_request_meanwhile(monkeypatch, engine, comps, settings, other: dict) -> None:

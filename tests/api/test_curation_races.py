@@ -32,7 +32,7 @@ def _data(domain: str, text: str = REPORT) -> dict:
 
 def _parts(app):
     ext = app.extensions["claimtrack"]
-    return ext["engine"], ext["components"], app.config
+    return ext["engine"], ext["components"], ext["settings"]
 
 
 def assert_invariants(engine) -> None:

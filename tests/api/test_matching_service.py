@@ -56,7 +56,7 @@ def test_shortlist_puts_quoting_candidates_below_the_floor_after_the_rest_best_f
 
 
 def test_a_claim_repeated_within_one_batch_is_one_claim(app):
-    comps, settings = app.extensions["claimtrack"]["components"], app.config
+    comps, settings = app.extensions["claimtrack"]["components"], app.extensions["claimtrack"]["settings"]
     views = [_v("The health ministry said 111 hostages remain in Gaza after the talks."),
              _v("Protesters gathered outside the parliament to demand new elections."),
              _v("The health ministry says 111 hostages remain in Gaza after the talks.")]

@@ -133,3 +133,39 @@ def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(database_url, c
     assert behind.get("/v1/claims", headers={"X-Forwarded-For": "203.0.113.2"}, environ_base=via_proxy).status_code == 200
     assert behind.get("/v1/claims", headers={"X-Forwarded-For": "203.0.113.1"},
                       environ_base=via_proxy).status_code == 429
+
+
+def test_in_memory_counters_start_no_thread_per_request(database_url, components):
+    import threading
+
+    from api.limits import SweptMemoryStorage
+
+    app = limited_app(database_url, components, reads="5/minute")
+    limiter = app.extensions["claimtrack_limiter"]
+    assert isinstance(limiter.storage, SweptMemoryStorage)
+    client = app.test_client()
+    started = []
+    original = threading.Thread.start
+    threading.Thread.start = lambda self: (started.append(self), original(self))[1]
+    try:
+        for _ in range(5):
+            assert client.get("/v1/claims", **from_address("10.4.0.1")).status_code == 200
+    finally:
+        threading.Thread.start = original
+    assert_too_many(client.get("/v1/claims", **from_address("10.4.0.1")))
+    assert started == []
+
+
+def test_expired_counters_are_swept(monkeypatch):
+    import time
+
+    from api.limits import SweptMemoryStorage
+
+    storage = SweptMemoryStorage("claimtrack-memory://")
+    storage.incr("gone", expiry=1)
+    storage.incr("kept", expiry=600)
+    storage.expirations["gone"] = time.time() - 1  # (its window has passed)
+    assert storage.get("kept") == 1
+    storage._next_sweep = 0.0
+    storage.incr("kept", expiry=600)  # a count that finds the sweep due
+    assert "gone" not in storage.storage and storage.get("kept") == 2

@@ -31,7 +31,7 @@ def test_a_write_between_the_selects_of_a_read_is_not_seen(app, client, auth, mo
         monkeypatch.setattr(claims_service, "claim_outlets", real)
         body = article("beta.org", text=SENTENCE, published_at=datetime(2024, 8, 21, tzinfo=timezone.utc))
         with UnitOfWork(ext["engine"]) as uow:  # another request, committed meanwhile
-            ingest(uow.session, ext["components"], app.config, body)
+            ingest(uow.session, ext["components"], ext["settings"], body)
         return real(session, cid)
 
     monkeypatch.setattr(claims_service, "claim_outlets", outlets_after_another_ingest)

@@ -35,7 +35,7 @@ def stored(client, auth, soak_module):
 
 
 def test_a_store_built_by_the_api_passes(app, stored, soak_module):
-    assert soak_module.integrity_violations(app.config["DATABASE_URL"], stored) == []
+    assert soak_module.integrity_violations(app.extensions["claimtrack"]["settings"].database_url, stored) == []
 
 
 @pytest.mark.parametrize("damage, expected", [
@@ -50,12 +50,12 @@ def test_damage_is_reported(app, stored, soak_module, damage, expected):
     engine = app.extensions["claimtrack"]["engine"]
     with engine.begin() as conn:
         conn.execute(text(damage))
-    problems = soak_module.integrity_violations(app.config["DATABASE_URL"], stored)
+    problems = soak_module.integrity_violations(app.extensions["claimtrack"]["settings"].database_url, stored)
     assert any(expected in p for p in problems), problems
 
 
 def test_a_url_answered_stored_but_missing_is_reported(app, stored, soak_module):
     stored.posted["https://gone.example/1"] = "text"
     stored.stored_urls.add("https://gone.example/1")
-    problems = soak_module.integrity_violations(app.config["DATABASE_URL"], stored)
+    problems = soak_module.integrity_violations(app.extensions["claimtrack"]["settings"].database_url, stored)
     assert problems == ["https://gone.example/1 answered stored but is missing"]

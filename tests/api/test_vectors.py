@@ -10,6 +10,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from api.cli import main as cli
+from api.config import Settings
 from api.pipeline.types import MentionText
 from api.services.matching import _scored, vector_neighbours
 from api.services.retrieval import CandidateFinder
@@ -20,8 +21,8 @@ from .helpers import article, post
 BOMBARDMENT = "The Israeli bombardment of Gaza continues despite calls for a pause."
 POUNDING = "Israel keeps pounding the Gaza Strip despite the calls for a pause."
 STORM = "A storm closed dozens of schools across Ohio and Kentucky on Tuesday."
-SETTINGS = {"VECTOR_RETRIEVAL": True, "VECTOR_WINDOW_DAYS": 7.0, "VECTOR_WINDOW_MAX": 4000,
-            "VECTOR_CANDIDATES": 10, "VECTOR_MIN_COSINE": 0.6, "VECTOR_SCORED": 2}
+SETTINGS = Settings(vector_retrieval=True, vector_window_days=7.0, vector_window_max=4000, vector_candidates=10,
+                    vector_min_cosine=0.6, vector_scored=2)
 
 
 def _engine(app):
@@ -86,7 +87,7 @@ def test_a_paraphrase_sharing_no_rare_word_is_a_candidate_by_vector_only(app, cl
         assert near[0][1] > 0.6
         # outside the window, or with vector retrieval off: nothing
         assert vector_neighbours(s, components, SETTINGS, [new], datetime(2024, 9, 30, tzinfo=timezone.utc)) == [[]]
-        off = {**SETTINGS, "VECTOR_RETRIEVAL": False}
+        off = SETTINGS.replace(vector_retrieval=False)
         assert vector_neighbours(s, components, off, [new], datetime(2024, 8, 20, tzinfo=timezone.utc)) == [[]]
         # the vector lane puts it before the matcher although the word ratio is under the floor
         loaded = CandidateFinder(s).load([target["id"]])
@@ -160,7 +161,7 @@ def test_settling_a_plan_looks_at_the_fresh_mentions_vectors_too(components):
              for i, (t, vec) in enumerate(zip([BOMBARDMENT, STORM], decode(codes)))}
     new = MentionText(text=POUNDING, vector=vecs[2])
     assert [[m.text for m in row] for row in _fresh_neighbours(SETTINGS, [new], fresh)] == [[BOMBARDMENT]]
-    assert _fresh_neighbours({**SETTINGS, "VECTOR_RETRIEVAL": False}, [new], fresh) == [[]]
+    assert _fresh_neighbours(SETTINGS.replace(vector_retrieval=False), [new], fresh) == [[]]
     assert _fresh_neighbours(SETTINGS, [MentionText(text=POUNDING)], fresh) == [[]]  # no vector: words only
 
 

@@ -25,9 +25,9 @@ def test_parse_times():
 
 @pytest.mark.parametrize("a,b", [
     ("Hamas claimed a bomb blast on Sunday in Tel Aviv.", "Hamas claimed a bomb blast on Monday in Tel Aviv."),
-    ("The vote is on Aug. 19.", "The vote is on Aug. 20."),
-    ("The vote is at 3 p.m. on Friday.", "The vote is at 5 p.m. on Friday."),
-    ("The law was passed in 2019.", "The law was passed in 2021."),
+    ("The Senate vote is on Aug. 19.", "The Senate vote is on Aug. 20."),
+    ("The Senate vote is at 3 p.m. on Friday.", "The Senate vote is at 5 p.m. on Friday."),
+    ("Ohio passed the law in 2019.", "Ohio passed the law in 2021."),
 ])
 def test_time_positives(a, b):
     assert "time" in kinds(a, b)
@@ -54,7 +54,7 @@ def test_time_negatives(a, b):
 
 
 def test_time_spans():
-    a, b = "The blast in the market was on Sunday.", "The blast in the market was on Monday."
+    a, b = "The blast in the Rafah market was on Sunday.", "The blast in the Rafah market was on Monday."
     [d] = detect(M(a), M(b))
     assert (d.a_span.text, d.b_span.text) == ("Sunday", "Monday")
     assert "'on Sunday'" in d.explanation
@@ -67,4 +67,12 @@ def test_time_spans():
     ('<post post-date="March 9, 2016">Vote today in the county</post>', '<post post-date="March 10, 2016">Vote today in the county</post>'),
 ])
 def test_other_occasions_are_not_a_time_disagreement(a, b):
+    assert "time" not in kinds(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The vote is on Aug. 19.", "The vote is on Aug. 20."),  # which vote? nothing is named
+    ("The law was passed in 2019.", "The law was passed in 2021."),
+])
+def test_dates_of_nothing_named_are_not_disputed(a, b):
     assert "time" not in kinds(a, b)

@@ -1,8 +1,8 @@
-"""Datelines and bylines are not claims (api.pipeline.extract.boilerplate)."""
+"""Datelines and bylines are not claims (api.pipeline.extract.sentences.boilerplate)."""
 import pytest
 
 from api.pipeline.extract import extract
-from api.pipeline.extract.boilerplate import dateline_length, is_dateline, is_furniture
+from api.pipeline.extract.sentences.boilerplate import dateline_length, is_dateline, is_furniture
 
 
 @pytest.mark.parametrize("line", ["OSLO, May 4. /NTB/.", "WASHINGTON (AP) \u2014", "LIMA, 12 March 2023 (Reuters) -",

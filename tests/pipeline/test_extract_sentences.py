@@ -2,7 +2,7 @@
 from hypothesis import given, settings, strategies as st
 
 from api.pipeline.extract import extract
-from api.pipeline.extract.sentences import split_sentences
+from api.pipeline.extract.sentences.splitting import split_sentences
 
 
 def _split(text):

@@ -4,8 +4,8 @@ kept as ``speaker_role`` (examples written for these tests)."""
 import pytest
 
 from api.pipeline.extract import extract
-from api.pipeline.extract.fragments import is_clause_fragment, is_venue_tail
-from api.pipeline.extract.speaker_kinds import settle
+from api.pipeline.extract.sentences.fragments import is_clause_fragment, is_venue_tail
+from api.pipeline.extract.speakers.kinds import settle
 
 
 def _who(text, fragment):

@@ -68,10 +68,11 @@ def test_embedder_is_loaded_once_and_caches(sem):
 
 
 def test_the_service_uses_the_semantic_matcher_when_configured(sem):
+    from api.config import Settings
     from api.services.components import build_components
     from api.services.similarity import similarity
 
-    comps = build_components({"EMBEDDING_MODEL": default_local_model_path()})
+    comps = build_components(Settings(embedding_model=default_local_model_path()))
     assert comps.matcher_name.endswith("+semantic")
     out = similarity(comps, {"a": "The minister touched down in Cairo on Monday.",
                              "b": "The minister arrived in Cairo on Monday."})

@@ -7,9 +7,11 @@ detector family looks for one kind of difference:
 
 - ``wording`` (wording.py): the same quotation rendered with other words;
 - ``hedge`` (hedge.py): a qualifier (maybe, about, more than, could ...) dropped or added;
-- ``number`` (numbers.py): different quantities, ordinals or percentages for the same thing;
+- ``number`` (numbers.py): different quantities, ordinals or percentages for the same thing,
+  reported only when both texts name what it is about (a shared name, or the same named source:
+  ``numbers.identified``); "the margin of error is ..." of two unnamed polls is no dispute;
 - ``place`` (places.py): different locations in aligned context;
-- ``time`` (times.py): different days, dates, periods or clock times;
+- ``time`` (times.py): different days, dates, periods or clock times, under the same condition;
 - ``attribution`` (attribution.py): the same words credited to clearly different speakers
   (``speaker_identity.relation``);
 - ``negation`` (negation.py): a negation or antonym reversing an aligned statement.
@@ -36,7 +38,7 @@ from .places import find_place
 from .times import find_time
 from .wording import find_wording
 
-DETECTOR_VERSION = "disagree-2.0"  # 2.0: precision (speaker_identity, gazetteer, form, one report per span)
+DETECTOR_VERSION = "disagree-2.1"  # 2.1: a figure or date is disputed only for something named on both sides
 
 _DETECTORS = {
     "wording": find_wording,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .. import gazetteer
 from ..text import NEGATIONS, STOPWORDS, expand_contractions, plain, word_spans
 from ..types import Span
 from . import lexicon as lx
@@ -85,28 +86,41 @@ def _words(text: str) -> list[tuple[str, int, int, bool]]:
         if low in _SYMBOL_WORD:
             out.append((_SYMBOL_WORD[low], s, e, False))
             continue
-        if "'" in low:
-            if low.endswith("'s") and low[:-2] not in _IS_PRONOUN:
-                parts = [low[:-2]]
-            else:
-                parts = expand_contractions(low).split()
-        else:
-            parts = [low]
-        if parts == ["cannot"]:
-            parts = ["can", "not"]
-        elif len(parts) == 1 and parts[0] in lx.BARE_NEGATIVE_CONTRACTIONS:
-            parts = lx.BARE_NEGATIVE_CONTRACTIONS[parts[0]]
         nxt = raws[k + 1][0] if k + 1 < len(raws) else ""
         dotted = text[e:e + 1] == "."
-        for p in parts:
+        for p in _expanded(low):
             p = p.replace("'", "")
-            if cap and p in lx.MONTH_ABBR and (dotted or nxt[:1].isdigit()):
-                p = lx.MONTH_ABBR[p]
-            elif cap and p in lx.WEEKDAY_ABBR and dotted:
-                p = lx.WEEKDAY_ABBR[p]
+            if cap:
+                p = _abbreviation(p, dotted, nxt)
             if p:
                 out.append((p, s, e, cap))
     return out
+
+
+def _expanded(low: str) -> list[str]:
+    """The words a lower-case token stands for: a possessive 's dropped, contractions and bare
+    negative contractions expanded ("cannot" -> "can not")."""
+    if "'" not in low:
+        parts = [low]
+    elif low.endswith("'s") and low[:-2] not in _IS_PRONOUN:
+        parts = [low[:-2]]
+    else:
+        parts = expand_contractions(low).split()
+    if parts == ["cannot"]:
+        return ["can", "not"]
+    if len(parts) == 1 and parts[0] in lx.BARE_NEGATIVE_CONTRACTIONS:
+        return lx.BARE_NEGATIVE_CONTRACTIONS[parts[0]]
+    return parts
+
+
+def _abbreviation(p: str, dotted: bool, nxt: str) -> str:
+    """A capitalised month or weekday abbreviation written out ("Aug. 19" -> "august", "Mon." ->
+    "monday"); any other word unchanged."""
+    if p in lx.MONTH_ABBR and (dotted or nxt[:1].isdigit()):
+        return lx.MONTH_ABBR[p]
+    if p in lx.WEEKDAY_ABBR and dotted:
+        return lx.WEEKDAY_ABBR[p]
+    return p
 
 
 def _is_month(words: list, k: int) -> bool:
@@ -121,44 +135,60 @@ def _is_month(words: list, k: int) -> bool:
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Tok, ...]:
     """The comparable tokens of ``text`` (see the module docstring)."""
-    ws = _words(plain(text))
-    # "per cent" -> "percent"
+    ws = _per_cent_joined(_words(plain(text)))
+    lows = [w[0] for w in ws]
+    numbers = {i: (j, v, o) for i, j, v, o in parse_numbers(lows)}
+    toks: list[Tok] = []
+    i = 0
+    while i < len(ws):
+        if i in numbers:
+            i = _append_number(toks, ws, lows, i, numbers[i])
+        else:
+            toks.append(_word_tok(toks, ws, i))
+            i += 1
+    return tuple(toks)
+
+
+def _per_cent_joined(ws: list) -> list:
+    """The words with "per cent" made one word, "percent"."""
     merged = []
     for w in ws:
         if w[0] == "cent" and merged and merged[-1][0] == "per":
             merged[-1] = ("percent", merged[-1][1], w[2], False)
         else:
             merged.append(w)
-    ws = merged
-    lows = [w[0] for w in ws]
-    numbers = {i: (j, v, o) for i, j, v, o in parse_numbers(lows)}
-    toks: list[Tok] = []
-    i = 0
-    while i < len(ws):
-        w, s, e, cap = ws[i]
-        if i in numbers:
-            j, v, o = numbers[i]
-            pct = j < len(ws) and ws[j][0] == "percent"
-            end = ws[j][2] if pct else ws[j - 1][2]
-            word = "#" + (str(int(v)) if v == int(v) else repr(v)) + ("%" if pct else "th" if o else "")
-            hi = i
-            if toks and toks[-1].word in _CURRENCY and toks[-1].end == s:
-                s = toks.pop().start  # "$5" is one token, as "5 dollars" is the number + unit
-                hi -= 1
-            _attach_number_hedge(toks, lows, hi)
-            toks.append(Tok(word, word, s, end, cap, v, o, pct))
-            i = j + 1 if pct else j
-            continue
-        word = lx.canon(w)
-        month = _is_month(ws, i)
-        hedge = word if word in lx.HEDGE_WORDS and not month and not (
-            word in lx.ADJECTIVE_HEDGES and toks and (toks[-1].num is not None or toks[-1].word in lx.DETERMINERS)) else None
-        neg = word in NEGATIONS and not (i + 1 < len(ws) and ws[i + 1][0] in lx.NOT_NEGATION_AFTER)
-        content = not (hedge or neg or word in STOPWORDS or word in lx.AUX)
-        toks.append(Tok(word, lx.key(word), s, e, cap, hedge=hedge, neg=neg, month=month,
-                        content=content))
-        i += 1
-    return tuple(toks)
+    return merged
+
+
+def _append_number(toks: list[Tok], ws: list, lows: list[str], i: int, number: tuple[int, float, bool]) -> int:
+    """Append the one token of the number phrase at word ``i`` (a currency word just before it
+    and "percent" just after it belong to it, a qualifier before it becomes a hedge token);
+    returns the index of the next word."""
+    j, v, o = number
+    s, cap = ws[i][1], ws[i][3]
+    pct = j < len(ws) and ws[j][0] == "percent"
+    end = ws[j][2] if pct else ws[j - 1][2]
+    word = "#" + (str(int(v)) if v == int(v) else repr(v)) + ("%" if pct else "th" if o else "")
+    hi = i
+    if toks and toks[-1].word in _CURRENCY and toks[-1].end == s:
+        s = toks.pop().start  # "$5" is one token, as "5 dollars" is the number + unit
+        hi -= 1
+    _attach_number_hedge(toks, lows, hi)
+    toks.append(Tok(word, word, s, end, cap, v, o, pct))
+    return j + 1 if pct else j
+
+
+def _word_tok(toks: list[Tok], ws: list, i: int) -> Tok:
+    """The token of word ``i``: canonical form, key, and its hedge, negation, month and content
+    flags (``toks``, the tokens so far, tell an adjective hedge after a number or determiner)."""
+    w, s, e, cap = ws[i]
+    word = lx.canon(w)
+    month = _is_month(ws, i)
+    hedge = word if word in lx.HEDGE_WORDS and not month and not (
+        word in lx.ADJECTIVE_HEDGES and toks and (toks[-1].num is not None or toks[-1].word in lx.DETERMINERS)) else None
+    neg = word in NEGATIONS and not (i + 1 < len(ws) and ws[i + 1][0] in lx.NOT_NEGATION_AFTER)
+    content = not (hedge or neg or word in STOPWORDS or word in lx.AUX)
+    return Tok(word, lx.key(word), s, e, cap, hedge=hedge, neg=neg, month=month, content=content)
 
 
 def _attach_number_hedge(toks: list[Tok], lows: list[str], i: int) -> None:
@@ -232,6 +262,12 @@ class Side:
         return None
 
 
+def _sentence_initial(side: Side, k: int) -> bool:
+    """True when token k opens a sentence (the text's first token, or one after . ! ? or a colon)."""
+    before = side.text[:side.toks[k].start].rstrip(" \t\n\"'\u201c\u2018(")
+    return not before or before[-1] in ".!?:"
+
+
 @lru_cache(maxsize=4096)
 def side(text: str) -> Side:
     """The prepared ``Side`` for a text (cached: a mention is compared with many others)."""
@@ -255,6 +291,27 @@ class Alignment:
                 for k in range(i2 - i1):
                     self.amap[i1 + k] = j1 + k
                     self.bmap[j1 + k] = i1 + k
+
+    def shares_a_name(self) -> bool:
+        """True when a capitalised content word (not a month or weekday) is aligned between the
+        two texts: a name both reports give to what they are about ("Gaza", "Blinken", "the
+        Senate"). A word that opens a sentence on both sides is capitalised anyway ("Turnout
+        was ..."); it counts only as a country, state or demonym ("Israel says ...") or as the
+        first word of a longer name ("Joe Biden said ...")."""
+        for i, j in enumerate(self.amap):
+            if j < 0:
+                continue
+            t, u = self.a.toks[i], self.b.toks[j]
+            if not (t.cap and u.cap and t.content and not t.month and t.word not in lx.WEEKDAYS):
+                continue
+            if not (_sentence_initial(self.a, i) and _sentence_initial(self.b, j)):
+                return True
+            nxt = self.amap[i + 1] if i + 1 < len(self.amap) else -1
+            if nxt == j + 1 and self.a.toks[i + 1].cap and self.a.toks[i + 1].content:
+                return True
+            if gazetteer.region_code(self.a.text[t.start:t.end]):
+                return True
+        return False
 
     def equal_blocks(self, content_only: bool = True):
         """Equal opcodes (i1, i2, j1, j2) in order, with the end of the previous equal block on

@@ -19,7 +19,9 @@ import unicodedata
 from functools import lru_cache
 
 from ..speaker_identity import ROLE_WORDS
-from ..text import STOPWORDS, stem
+# (HEDGE_WORDS: qualifiers that weaken or bound a statement, valid anywhere; SOFT_HEDGES among
+# them count only when the other side has a hedge: the pipeline's one hedge list, in ``text``)
+from ..text import HEDGES as HEDGE_WORDS, SOFT_HEDGES, stem  # noqa: F401
 
 # Symbols read as the word they stand for.
 SYMBOL_WORDS = {"%": "percent", "$": "dollar", "\u00a3": "pound", "\u20ac": "euro", "&": "and"}
@@ -65,17 +67,6 @@ WEEKDAY_ABBR = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "we
                 "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
                 "sat": "saturday", "sun": "sunday"}
 
-# Hedges that count as a qualifier when the other side has one, but are too often mere tense
-# or reporting style ("said the deal would be done") to be reported when dropped.
-SOFT_HEDGES = frozenset({"would", "appear", "appears", "appeared", "seem", "seems", "seemed",
-                         "believed", "expected", "suggests", "suggested", "estimated"})
-
-# Qualifiers that weaken or bound a statement, valid anywhere.
-HEDGE_WORDS = frozenset({
-    "maybe", "perhaps", "probably", "possibly", "likely", "reportedly", "allegedly", "apparently",
-    "seemingly", "purportedly", "supposedly", "presumably", "arguably", "potentially", "could",
-    "might", "may", "nearly", "almost", "roughly", "approximately",
-}) | SOFT_HEDGES
 # Hedge words that are adjectives after a determiner or a number ("the likely nominee", "578
 # likely voters"), not qualifiers.
 ADJECTIVE_HEDGES = frozenset({"likely", "possible", "probable", "alleged", "apparent", "potential"})
@@ -203,8 +194,3 @@ def canon(word: str) -> str:
 def key(word: str) -> str:
     """Alignment key of a canonical lower-case word: irregular forms lemmatised, then stemmed."""
     return stem(_IRREGULAR.get(word, word))
-
-
-def is_stop(word: str) -> bool:
-    """True for function words (the shared STOPWORDS list)."""
-    return word in STOPWORDS

@@ -19,6 +19,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from ..speaker_identity import SAME, relation
 from ..types import Disagreement
 from . import lexicon as lx
 
@@ -76,55 +77,108 @@ def parse_numbers(toks: list[str]) -> list[tuple[int, int, float, bool]]:
     return out
 
 
+# A number phrase is read word by word as a run (total so far, current group, kind of the last
+# word taken); each word class may follow only some kinds of word ("five hundred and two", not
+# "hundred five").
+_Run = tuple  # (total: float, current: float | None, prev: str | None)
+_AFTER = {"unit": (None, "tens", "hundred", "scale", "and"), "tens": (None, "hundred", "scale", "and"),
+          "times": ("unit", "tens", "fig"), "scale": ("unit", "tens", "fig", "hundred")}
+
+
+_FIRST_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_ORD_UNITS) | frozenset(_ORD_TENS)
+
+
 def _parse_at(toks: list[str], i: int) -> tuple[int, float, bool] | None:
     """Longest number phrase starting at ``i``: (end, value, ordinal), or None."""
-    w = toks[i]
-    total, current, prev = 0.0, None, None  # prev: kind of the last word taken
-    j = i
-    fig = figure_value(w)
-    if fig is not None:
-        current, prev = fig[0], "fig"
-        if fig[1]:
-            return i + 1, fig[0], True
-        j = i + 1
-    elif w in ("a", "an") and i + 1 < len(toks) and toks[i + 1] in ("hundred", "thousand", "million",
-                                                                    "billion", "dozen"):
-        current, prev, j = 1.0, "unit", i + 1
-    elif w == "one" and i > 0 and toks[i - 1] in _ONE_PRONOUN_AFTER:
-        return None
+    first = _first_word(toks, i)
+    if first is None or len(first) == 3:
+        return first
+    j, run = first
     while j < len(toks):
         w = toks[j]
-        if w in _UNITS and prev in (None, "tens", "hundred", "scale", "and"):
-            current = (current or 0) + _UNITS[w]
-            prev = "unit"
-        elif w in _TENS and prev in (None, "hundred", "scale", "and"):
-            current = (current or 0) + _TENS[w]
-            prev = "tens"
-        elif w == "hundred" and prev in ("unit", "tens", "fig") and current is not None:
-            current *= 100
-            prev = "hundred"
-        elif w == "dozen" and prev in ("unit", "fig") and current is not None:
-            current *= 12
-            prev = "hundred"
-        elif (w in _SCALES or (w in _SUFFIX_SCALE and prev == "fig")) \
-                and prev in ("unit", "tens", "fig", "hundred") and current is not None:
-            total += current * _SCALES.get(w, _SUFFIX_SCALE.get(w, 1))
-            current, prev = None, "scale"
-        elif (w == "and" and prev in ("hundred", "scale") and j + 1 < len(toks)
-              and (toks[j + 1] in _UNITS or toks[j + 1] in _TENS or toks[j + 1] in _ORD_UNITS)):
-            prev = "and"
-        elif w in _ORD_UNITS and prev in (None, "tens", "hundred", "scale", "and"):
-            return j + 1, total + (current or 0) + _ORD_UNITS[w], True
-        elif w in _ORD_TENS and prev in (None, "hundred", "scale", "and"):
-            return j + 1, total + (current or 0) + _ORD_TENS[w], True
-        elif w in _ORD_SCALES and prev in ("unit", "tens", "fig") and current is not None:
-            return j + 1, total + current * _ORD_SCALES[w], True
-        else:
+        value = _ordinal_step(w, run)
+        if value is not None:
+            return j + 1, value, True
+        taken = _cardinal_step(w, toks[j + 1] if j + 1 < len(toks) else None, run)
+        if taken is None:
             break
-        j += 1
+        run, j = taken, j + 1
+    total, current, prev = run
     if prev is None or prev == "and":
         return None
     return j, total + (current or 0), False
+
+
+def _first_word(toks: list[str], i: int):
+    """How a phrase at ``i`` starts: a finished ordinal figure (end, value, True), None when word
+    ``i`` cannot start one, else (next index, run)."""
+    w = toks[i]
+    fig = figure_value(w)
+    if fig is not None:
+        return (i + 1, fig[0], True) if fig[1] else (i + 1, (0.0, fig[0], "fig"))
+    if w in ("a", "an") and i + 1 < len(toks) and toks[i + 1] in ("hundred", "thousand", "million",
+                                                                  "billion", "dozen"):
+        return i + 1, (0.0, 1.0, "unit")
+    if w not in _FIRST_WORDS or (w == "one" and i > 0 and toks[i - 1] in _ONE_PRONOUN_AFTER):
+        return None
+    return i, (0.0, None, None)
+
+
+def _cardinal_step(w: str, nxt: str | None, run: _Run) -> _Run | None:
+    """The run with cardinal word ``w`` taken, or None when ``w`` cannot continue it (the word
+    classes are disjoint: at most one step takes a word)."""
+    for step in (_take_unit, _take_multiplier, _take_scale, _take_and):
+        taken = step(w, nxt, run)
+        if taken is not None:
+            return taken
+    return None
+
+
+def _take_unit(w: str, nxt: str | None, run: _Run) -> _Run | None:
+    """'one' ... 'nineteen' and 'twenty' ... 'ninety', added to the current group."""
+    total, current, prev = run
+    for words, kind in ((_UNITS, "unit"), (_TENS, "tens")):
+        if w in words and prev in _AFTER[kind]:
+            return total, (current or 0) + words[w], kind
+    return None
+
+
+def _take_multiplier(w: str, nxt: str | None, run: _Run) -> _Run | None:
+    """'hundred' or 'dozen' multiplying the current group."""
+    total, current, prev = run
+    allowed = {"hundred": ("unit", "tens", "fig"), "dozen": ("unit", "fig")}.get(w, ())
+    if current is None or prev not in allowed:
+        return None
+    return total, current * (100 if w == "hundred" else 12), "hundred"
+
+
+def _take_scale(w: str, nxt: str | None, run: _Run) -> _Run | None:
+    """'thousand', 'million' ... (or a suffix after a figure, '5 m') closing the current group."""
+    total, current, prev = run
+    scale = _SCALES.get(w) or (_SUFFIX_SCALE.get(w) if prev == "fig" else None)
+    if not scale or current is None or prev not in _AFTER["scale"]:
+        return None
+    return total + current * scale, None, "scale"
+
+
+def _take_and(w: str, nxt: str | None, run: _Run) -> _Run | None:
+    """'and' inside a number ('three hundred and five'), only when a number word follows."""
+    total, current, prev = run
+    if w != "and" or prev not in ("hundred", "scale") or nxt is None:
+        return None
+    return (total, current, "and") if nxt in _UNITS or nxt in _TENS or nxt in _ORD_UNITS else None
+
+
+def _ordinal_step(w: str, run: _Run) -> float | None:
+    """The value of the run ended by ordinal word ``w`` ("twenty first"), or None."""
+    total, current, prev = run
+    if w in _ORD_UNITS and prev in _AFTER["unit"]:
+        return total + (current or 0) + _ORD_UNITS[w]
+    if w in _ORD_TENS and prev in _AFTER["tens"]:
+        return total + (current or 0) + _ORD_TENS[w]
+    if w in _ORD_SCALES and prev in _AFTER["times"] and current is not None:
+        return total + current * _ORD_SCALES[w]
+    return None
 
 
 def number_kind(tok) -> str:
@@ -208,34 +262,60 @@ def compatible_values(sa, i: int, sb, j: int) -> bool:
 
 def find_number(al: "Alignment", a, b) -> Disagreement | None:
     """A quantity stated with different values for the same thing, or None."""
+    if not identified(al, a, b):
+        return None
     sa, sb = al.a, al.b
-    na = [i for i, t in enumerate(sa.toks) if t.num is not None and i not in sa.time_idx
-          and not _relative_ordinal(sa.toks, i) and not _identifier(sa, i)]
-    nb = [j for j, t in enumerate(sb.toks) if t.num is not None and j not in sb.time_idx
-          and not _relative_ordinal(sb.toks, j) and not _identifier(sb, j)]
+    na, nb = _quantities(sa), _quantities(sb)
     if not na or not nb:
         return None
     if len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb):
         return None  # every figure differs: two different reports (two polls, two days), not one in dispute
     for i in na:
-        t = sa.toks[i]
-        if any(_same(t, sb.toks[j]) for j in nb):
+        if any(_same(sa.toks[i], sb.toks[j]) for j in nb):
             continue
         for j in nb:
-            u = sb.toks[j]
-            if number_kind(t) != number_kind(u) or any(_same(sa.toks[k], u) for k in na):
-                continue
-            ma, mb = _measure(sa.toks, i), _measure(sb.toks, j)
-            if (ma and mb and ma != mb) or compatible_values(sa, i, sb, j):
-                continue  # '90 miles' / '150 kilometres'; '14.7' / 'about 15'
-            unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
-            if (unit_a is not None and unit_a == unit_b) or (unit_a is None and unit_b is None
-                                                             and al.tied(i, i + 1, j, j + 1)):
-                pa, pb = _with_unit(sa, i), _with_unit(sb, j)
+            if _disputed(al, i, j, na):
+                t, u = sa.toks[i], sb.toks[j]
                 return Disagreement(
                     "number", sa.span(i, i + 1), sb.span(j, j + 1),
-                    f"A says '{pa}', B says '{pb}': {_fmt(t)} vs {_fmt(u)}")
+                    f"A says '{_with_unit(sa, i)}', B says '{_with_unit(sb, j)}': {_fmt(t)} vs {_fmt(u)}")
     return None
+
+
+def _quantities(side) -> list[int]:
+    """Indexes of the tokens of ``side`` that are quantities (not part of a time expression, not
+    an ordinal counted from a reference point, not an identifier)."""
+    return [i for i, t in enumerate(side.toks) if t.num is not None and i not in side.time_idx
+            and not _relative_ordinal(side.toks, i) and not _identifier(side, i)]
+
+
+def _disputed(al: "Alignment", i: int, j: int, na: list[int]) -> bool:
+    """True when number ``i`` of A and number ``j`` of B are two values for one quantity: the
+    same sort of number, B's value nowhere in A, the same measure, not compatible by rounding or
+    qualifier, and counting the same unit noun (or, with no unit on either side, in aligned
+    context)."""
+    sa, sb = al.a, al.b
+    t, u = sa.toks[i], sb.toks[j]
+    if number_kind(t) != number_kind(u) or any(_same(sa.toks[k], u) for k in na):
+        return False
+    ma, mb = _measure(sa.toks, i), _measure(sb.toks, j)
+    if (ma and mb and ma != mb) or compatible_values(sa, i, sb, j):
+        return False  # '90 miles' / '150 kilometres'; '14.7' / 'about 15'
+    unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
+    if unit_a is not None or unit_b is not None:
+        return unit_a == unit_b
+    return al.tied(i, i + 1, j, j + 1)
+
+
+def identified(al: "Alignment", a, b) -> bool:
+    """True when the two texts say what their figure or date is about in a way that can be
+    compared: they share a name ("Israel says 111 hostages ..."), or both are credited to the same
+    named source. Two template sentences with nothing named ("The margin of sampling error is plus
+    or minus six percentage points", "The meeting lasted three hours") may well be about two
+    different polls or meetings; their figures are not reported as a dispute."""
+    if al.shares_a_name():
+        return True
+    return bool(a.speaker and b.speaker and relation(a.speaker, b.speaker) == SAME)
 
 
 def _identifier(side, i: int) -> bool:

@@ -43,37 +43,49 @@ class Place:
 
     i: int
     j: int
-    prep: str
     value: tuple[str, ...]
 
 
 def parse_places(toks, text: str) -> list[Place]:
     """Place phrases among a mention's tokens (see the module docstring)."""
     out = []
-    n = len(toks)
     for k, t in enumerate(toks):
-        if t.word not in _LOCATIVE and t.word not in _DIRECTIONAL:
+        i = _place_start(toks, k)
+        if i is None:
             continue
-        if t.word in _DIRECTIONAL:
-            prev = next((p for p in reversed(toks[max(0, k - 3):k]) if p.content), None)
-            if prev is None or prev.key not in _MOTION:
-                continue
-        i = k + 1
-        if i < n and toks[i].word == "the":
-            i += 1
-        j = i
-        while j < n and j - i < 5:
-            u = toks[j]
-            if u.cap and u.num is None and not u.month and u.word not in lx.WEEKDAYS \
-                    and (j > i or u.word not in _NOT_PLACE_START):
-                j += 1
-            elif u.word == "of" and j > i and j + 1 < n and toks[j + 1].cap:
-                j += 1
-            else:
-                break
+        j = _place_end(toks, i)
         if j > i and toks[j - 1].word != "of":
-            out.append(Place(i, j, t.word, tuple(u.word for u in toks[i:j] if u.word != "of")))
+            out.append(Place(i, j, tuple(u.word for u in toks[i:j] if u.word != "of")))
     return out
+
+
+def _place_start(toks, k: int) -> int | None:
+    """Where a place phrase after preposition ``k`` would start ("in (the) ..."; "to"/"from"/
+    "into" only after a verb or noun of motion), or None when ``k`` is no such preposition."""
+    t = toks[k]
+    if t.word in _DIRECTIONAL:
+        prev = next((p for p in reversed(toks[max(0, k - 3):k]) if p.content), None)
+        if prev is None or prev.key not in _MOTION:
+            return None
+    elif t.word not in _LOCATIVE:
+        return None
+    return k + 2 if k + 1 < len(toks) and toks[k + 1].word == "the" else k + 1
+
+
+def _place_end(toks, i: int) -> int:
+    """End of the run of capitalised words (joined by "of": "Bank of England") from ``i``, at
+    most five tokens; a title or language word cannot start it."""
+    j, n = i, len(toks)
+    while j < n and j - i < 5:
+        u = toks[j]
+        if u.cap and u.num is None and not u.month and u.word not in lx.WEEKDAYS \
+                and (j > i or u.word not in _NOT_PLACE_START):
+            j += 1
+        elif u.word == "of" and j > i and j + 1 < n and toks[j + 1].cap:
+            j += 1
+        else:
+            break
+    return j
 
 
 def find_place(al: "Alignment", a, b) -> Disagreement | None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..text import plain
 from ..types import Disagreement
 from . import lexicon as lx
+from .numbers import identified
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment
@@ -80,53 +81,63 @@ def _is_year(toks, k: int, text: str) -> bool:
 
 def parse_times(toks, text: str) -> list[TimeExpr]:
     """Time expressions among a mention's tokens (see the module docstring)."""
-    out: list[TimeExpr] = []
-    used: set[int] = set()
+    out = _clock_times(toks, text)
+    used = {k for x in out for k in range(x.i, x.j)}
+    k = 0
+    while k < len(toks):
+        x = None if k in used else (
+            _month_expr(toks, k, used, out, text) if toks[k].month else _word_expr(toks, k, text))
+        if x is not None:
+            out.append(x)
+        k = x.j if x is not None and x.j > k else k + 1
+    return sorted(out, key=lambda x: x.i)
+
+
+def _clock_times(toks, text: str) -> list[TimeExpr]:
+    """Clock times written in figures ("3 p.m.", "15:30"), over the tokens they cover."""
+    out = []
     for s, e, minutes in _clock_spans(text):
         idx = [k for k, t in enumerate(toks) if s <= t.start < e]
         if idx:
             out.append(TimeExpr(idx[0], idx[-1] + 1, "clock", minutes))
-            used.update(idx)
-    k, n = 0, len(toks)
-    while k < n:
-        t = toks[k]
-        if k in used:
-            k += 1
-            continue
-        if t.month:
-            m = lx.MONTHS.index(t.word)
-            nxt = toks[k + 1] if k + 1 < n else None
-            day_after = _day(nxt) if nxt is not None and k + 1 not in used else None
-            if day_after and not _is_year(toks, k + 1, text):
-                out.append(TimeExpr(k, k + 2, "date", (m, day_after)))
-                k += 2
-                continue
-            back = k - 2 if k >= 2 and toks[k - 1].word == "of" else k - 1
-            if back >= 0 and _day(toks[back]) and not any(x.i <= back < x.j for x in out):
-                out.append(TimeExpr(back, k + 1, "date", (m, _day(toks[back]))))
-                k += 1
-                continue
-            out.append(TimeExpr(k, k + 1, "month", m))
-        elif t.word in lx.WEEKDAYS:
-            out.append(TimeExpr(k, k + 1, "weekday", t.word))
-        elif t.word in _DAY_WORDS:
-            out.append(TimeExpr(k, k + 1, "rel-day", _DAY_WORDS[t.word]))
-        elif t.word in _CLOCK_WORDS:
-            out.append(TimeExpr(k, k + 1, "clock", _CLOCK_WORDS[t.word]))
-        elif t.word in _REL_WORDS and k + 1 < n and toks[k + 1].word in _REL_UNITS:
-            out.append(TimeExpr(k, k + 2, "rel-" + toks[k + 1].word, _REL_WORDS[t.word]))
-            k += 2
-            continue
-        elif t.num is not None and _is_year(toks, k, text):
-            out.append(TimeExpr(k, k + 1, "year", int(t.num)))
-        k += 1
-    return sorted(out, key=lambda x: x.i)
+    return out
+
+
+def _month_expr(toks, k: int, used: set[int], out: list[TimeExpr], text: str) -> TimeExpr:
+    """The date or month a month name at ``k`` starts or ends: "Aug. 19", "19th of August",
+    or the month alone."""
+    m = lx.MONTHS.index(toks[k].word)
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    day_after = _day(nxt) if nxt is not None and k + 1 not in used else None
+    if day_after and not _is_year(toks, k + 1, text):
+        return TimeExpr(k, k + 2, "date", (m, day_after))
+    back = k - 2 if k >= 2 and toks[k - 1].word == "of" else k - 1
+    if back >= 0 and _day(toks[back]) and not any(x.i <= back < x.j for x in out):
+        return TimeExpr(back, k + 1, "date", (m, _day(toks[back])))
+    return TimeExpr(k, k + 1, "month", m)
+
+
+def _word_expr(toks, k: int, text: str) -> TimeExpr | None:
+    """A weekday, a day relative to the article ("yesterday"), a clock word ("noon"), a
+    relative period ("last week") or a year starting at ``k``, else None."""
+    t = toks[k]
+    if t.word in lx.WEEKDAYS:
+        return TimeExpr(k, k + 1, "weekday", t.word)
+    if t.word in _DAY_WORDS:
+        return TimeExpr(k, k + 1, "rel-day", _DAY_WORDS[t.word])
+    if t.word in _CLOCK_WORDS:
+        return TimeExpr(k, k + 1, "clock", _CLOCK_WORDS[t.word])
+    if t.word in _REL_WORDS and k + 1 < len(toks) and toks[k + 1].word in _REL_UNITS:
+        return TimeExpr(k, k + 2, "rel-" + toks[k + 1].word, _REL_WORDS[t.word])
+    if t.num is not None and _is_year(toks, k, text):
+        return TimeExpr(k, k + 1, "year", int(t.num))
+    return None
 
 
 def find_time(al: "Alignment", a, b) -> Disagreement | None:
     """Different days, dates, periods or clock times for the same event, or None."""
     ta, tb = al.a.times, al.b.times
-    if not ta or not tb or _other_occasion(ta, tb):
+    if not ta or not tb or _other_occasion(ta, tb) or not identified(al, a, b):
         return None
     for x in ta:
         if x.type in _RELATIVE or any(y.type == x.type and y.value == x.value for y in tb):

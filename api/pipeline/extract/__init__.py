@@ -3,13 +3,16 @@
     from api.pipeline.extract import extract
     result = extract(text, language="en", title="…")
 
-Steps: split into paragraphs (line breaks) and sentences (:mod:`.sentences`), find quotation
-spans (:mod:`.quotes`), collect the people named (:mod:`.registry`), find who speaks in each
-sentence and resolve pronouns, block and multi-paragraph quotations and transcript turns
-(:mod:`.speakers`, :mod:`.attribute`), cut each attributed sentence down to what was said
-(:mod:`.content`: the speaker and the speech cue are metadata, not mention text), drop page
-furniture, bare headlines, questions and fragments (:mod:`.boilerplate`) and score
-checkworthiness (:mod:`.scoring`). Sentences in the outlet's own voice stay whole. Every
+Steps: split into paragraphs (line breaks) and sentences (:mod:`.sentences.splitting`), find
+quotation spans (:mod:`.sentences.quotes`), collect the people named
+(:mod:`.speakers.registry`), find who speaks in each sentence and resolve pronouns, block and
+multi-paragraph quotations and transcript turns (:mod:`.speakers.sentence`,
+:mod:`.speakers.article`), cut each attributed sentence down to what was said
+(:mod:`.content.pieces`: the speaker and the speech cue are metadata, not mention text), drop
+page furniture, bare headlines, questions and fragments (:mod:`.sentences.boilerplate`) and
+score checkworthiness (:mod:`.content.checkworthiness`). The sub-packages hold one concern
+each: ``sentences`` (reading the text), ``speakers`` (who speaks), ``content`` (what was said).
+Sentences in the outlet's own voice stay whole. Every
 mention's ``text`` is exactly ``text[start:end]``. Pure Python, no models.
 """
 from __future__ import annotations
@@ -17,16 +20,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..types import ExtractedMention, Extraction
-from .attribute import SentenceInfo, attribute
-from .content import Piece, pieces
-from .boilerplate import dateline_length, is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
-from .fragments import is_clause_fragment, is_venue_tail
-from .quotes import find_quotes
-from .scoring import checkworthiness
-from .sentences import paragraphs, split_sentences
+from .speakers.article import SentenceInfo, attribute
+from .content.pieces import Piece, pieces
+from .sentences.boilerplate import dateline_length, is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
+from .sentences.fragments import is_clause_fragment, is_venue_tail
+from .sentences.quotes import find_quotes
+from .content.checkworthiness import checkworthiness
+from .sentences.splitting import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.5.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.6.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -34,6 +37,8 @@ EXTRACTOR_VERSION = "1.5.0"  # 1.1: attributed mentions are content spans; 1.2: 
 # 1.5: a speaker is a person or an organisation (speaker_kinds): roles, groups, documents, media and words
 # of the sentence give speaker=None with the phrase as speaker_role, a document gives its named author;
 # the outlet's clause fragments left around an attribution are no mentions (fragments)
+# 1.6: 'said X of the Y delegation', describing words before a name after a quotation, later quote-only
+# frames, an opening "And/But/So", names registered without "of <place>", -elly/-olly/-illy surnames
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 
@@ -64,10 +69,14 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
             mention = _mention(text, p, info, paras[s.para], title, english)
             if mention is not None and not _leftover(mention, cut, len(spans) > 1):
                 mentions.append(mention)
-    notes = () if english else (
-        f"language {language!r}: sentences only, speakers and quotations were not looked for",)
+    notes = () if english else (language_note(language),)
     return Extraction(mentions=mentions, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION,
                       attribution=english, notes=notes)
+
+
+def language_note(language: str) -> str:
+    """The note on an article whose speakers were not looked for (its language is not English)."""
+    return f"language {language!r}: sentences only, speakers and quotations were not looked for"
 
 
 def _leftover(m: ExtractedMention, cut: bool, several: bool) -> bool:

@@ -6,8 +6,19 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 DETERMINERS = frozenset({"the", "a", "an", "another", "some", "several", "many", "most", "two", "three",
                          "four", "other", "both", "one", "his", "her", "their", "its", "our", "these",
                          "those", "this", "that", "few", "all", "no", "top", "senior", "my", "your"})
-TITLES = frozenset("""
-mr mrs ms dr sen rep gov lt gen col sgt capt maj adm prof rev hon sir dame lord lady
+# Titles written before a name, in one table. Courtesy titles tell a person's gender (speakers/registry.py);
+# abbreviated ranks and offices; a personal title is followed by a name, never a role ("Mr. King",
+# "Dr. Chief": names.py); TITLES (a title in a speaker phrase) leaves out "miss";
+# TITLE_ABBREVIATIONS are the abbreviations whose period never ends a sentence before a
+# capitalised word or a number (sentences.py): the abbreviated titles, some plurals, and other
+# abbreviations written before a name ("St.", "Mt.", "Ft.").
+FEMALE_TITLES = frozenset("mrs ms miss dame lady".split())
+MALE_TITLES = frozenset("mr sir lord".split())
+RANK_TITLES = frozenset("dr sen rep gov lt gen col sgt capt maj adm prof rev hon".split())
+PERSONAL_TITLES = frozenset("mr mrs ms miss dr".split())
+TITLES = (FEMALE_TITLES | MALE_TITLES | RANK_TITLES) - {"miss"}
+TITLE_ABBREVIATIONS = frozenset("mr mrs ms".split()) | RANK_TITLES | frozenset("""
+sens reps govs gens pres supt det insp cmdr cpl pvt amb atty messrs brig st mt ft
 """.split())
 ROLE_WORDS = TITLES | frozenset("""
 president vice prime minister secretary state defense defence foreign interior senator

@@ -58,11 +58,6 @@ class LogisticModel:
             z += w * (feats.get(name, mu) - mu) / sd
         return z
 
-    def contributions(self, feats: dict[str, float]) -> dict[str, float]:
-        """Each feature's additive share of the logit (for explaining a score)."""
-        return {name: w * (feats.get(name, mu) - mu) / sd
-                for name, mu, sd, w in zip(self.features, self.mean, self.scale, self.coef)}
-
 
 @lru_cache(maxsize=4)
 def load_params(path: str = PARAMS_PATH) -> dict:

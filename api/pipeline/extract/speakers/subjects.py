@@ -1,0 +1,353 @@
+"""The subject of a cue: the phrase that speaks, read leftwards from the verb or from the sentence start.
+
+:func:`left_subject` reads leftwards from a verb past adverbs and venue phrases, appositives and
+relative clauses ("X, the top diplomat, said", "X, who …, said"), parentheticals, quantities ("Many
+of his supporters"), coordinated subjects ("Hamas and Islamic Jihad said"), owners ("Hillary
+Clinton's campaign manager Robby Mook") and the heads of prepositional phrases ("A 2014 study by
+Justin Levitt"); :func:`main_subject` is the subject opening the sentence's main clause;
+:func:`opening_phrase` tells a short introductory phrase without a comma ("In a statement Tuesday
+the mayor said"); :func:`ends_inversion` checks what follows an inverted subject ("said Blinken").
+"""
+from __future__ import annotations
+
+from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
+from .cues import SPEECH_VERBS
+from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
+from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
+from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
+from ..sentences.tokens import Tok
+
+_CLAUSE_LEFT = frozenset("and but that as while because so or when though although after before if since "
+                         "where than whereas nor yet".split())
+# Words that open an insert between a subject and its verb: "X, who …, said", "X, in a statement, said".
+_REL_OPENERS = frozenset({"who", "which", "whose", "the", "a", "an", "whom", "now", "then", "at", "in", "on",
+                          "during", "after", "speaking", "himself", "herself", "too", "however", "including",
+                          "like", "especially", "particularly", "notably", "among"})
+
+
+def _boundary_ok(toks: list[Tok], i: int) -> bool:
+    """Whether a phrase starting at token ``i`` can be a clause subject."""
+    if i == 0:
+        return True
+    p = toks[i - 1]
+    return p.kind in ("p", "q") and p.text not in ("'", "\u2019") or p.low in _CLAUSE_LEFT or p.low == "even"
+
+
+def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
+    """The subject of the verb at ``k`` reading leftwards (appositives and relatives skipped)."""
+    j = skip_left(toks, k - 1)
+    if j < 0:
+        return None
+    if toks[j].text == ",":
+        return _before_insert(text, toks, j)
+    if toks[j].text in DASH_TOKENS and j >= 2:
+        return _before_dashes(text, toks, j)
+    j = skip_paren(toks, j)  # "Sen. Lindsey Graham (R-S.C.) said"
+    if j < 0:
+        return None
+    if toks[j].low in ("and", "but") and j >= 1:
+        return None  # coordinated verb: the caller falls back on the main subject
+    np = parse_left(text, toks, j)
+    if np is None:
+        return None
+    np = _quantified(text, toks, np)
+    if not _boundary_ok(toks, np.i):
+        np = _pp_head(text, toks, np) or np
+    np = _with_owner(text, toks, np)
+    if np.i >= 2 and toks[np.i - 1].low in ("and", "or") and (toks[np.i - 2].kind == "w"
+                                                              or toks[np.i - 2].text == ")"):
+        np = _coordinated_subject(text, toks, np)
+        if np is None:
+            return None
+    if _boundary_ok(toks, np.i) or opening_phrase(toks, np.i):
+        return np
+    return _split_chain(text, toks, np) or _after_role_words(text, toks, np)
+
+
+_NOT_ROLE_WORD = frozenset("""which what who whom whose where when why how in of from with until about at on by
+for to into than like as after before over under through during since without within between among against
+toward towards upon via per it its is it's it\u2019s there here this these those""".split())
+_ROLE_RUN_BOUNDARY = frozenset({",", ";", ":", "\u2014", "\u2013", "("})
+
+
+def _after_role_words(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """'"…," *Daily News opinion editor Josh Greenman* told': a named person after a run of up to
+    five describing words (no verb, no clause word) that opens the clause, right after a quotation,
+    a comma or a dash, or at the sentence start. The person speaks; the words are their role."""
+    if np.kind != "person" or not np.name:
+        return None
+    k = np.i
+    while k > 0 and np.i - k < 5:
+        t = toks[k - 1]
+        if t.kind not in ("w", "s") or t.low in _CLAUSE_LEFT or t.low in _AUX or _verbish(t) \
+                or t.low in SPEECH_VERBS or t.low in _NOT_ROLE_WORD or t.low.endswith(("ing", "ly")):
+            break
+        k -= 1
+    while k < np.i and toks[k].low in DETERMINERS:
+        k += 1  # "the" may open the run, but not be all of it
+    if k == np.i or any(t.low in DETERMINERS for t in toks[k:np.i]):
+        return None
+    if k > 0 and not (toks[k - 1].kind == "q" or toks[k - 1].text in _ROLE_RUN_BOUNDARY):
+        return None
+    role = text[toks[k].start:toks[np.i - 1].end]
+    return NP(k, np.j, text[toks[k].start:toks[np.j - 1].end], "person", np.name,
+              (role + " " + np.role).strip() if np.role else role)
+
+
+def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
+    """The subject before an insert that ends in a comma at ``j``: "The campaign's chairman, Phil
+    Lovas, said", "X, the top diplomat, said", "X, who …, said"."""
+    np = parse_left(text, toks, j - 1)
+    if np is not None and np.kind == "person" and np.i >= 1 and toks[np.i - 1].text == ",":
+        return np
+    commas = [c for c in range(j - 1, max(-1, j - 40), -1) if toks[c].text in (",", "(")]
+    # a role that is itself an insert after a name: "X, *chairman of Y* (a PAC), said", "X, *director
+    # of Y*, which organized the letter, said": the name before it speaks, else the role
+    appositive = None
+    for c in commas[:5]:  # the comma that opens the insert
+        nxt = toks[c + 1]
+        np = parse_left(text, toks, c - 1) if c >= 1 else None
+        if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
+            continue
+        if np.kind == "role" and np.i >= 2 and toks[np.i - 1].text == "," and appositive is None:
+            appositive = np
+            continue
+        if nxt.low in _REL_OPENERS or nxt.kind == "n":
+            return np
+        # "China, Pyongyang's only ally, said": any short insert after a name
+        if np.kind in ("person", "org") and not any(x.kind == "q" for x in toks[c:j]) and (
+                j - c <= 16 or np.kind == "person" and j - c <= 32 and nxt.low in ROLE_WORDS
+                and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
+            return np  # "Burman, director of the … Center and a professor at …, said
+    return appositive
+
+
+def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:
+    """"Kall -- co-editor of the book -- said": the subject before the dash-bounded insert."""
+    c = next((c for c in range(j - 1, max(-1, j - 25), -1) if toks[c].text in DASH_TOKENS), None)
+    if c is not None and c >= 1:
+        np = parse_left(text, toks, skip_paren(toks, c - 1))
+        if np is not None and np.kind != "pron" and _boundary_ok(toks, np.i):
+            return np
+    return None
+
+
+def _with_owner(text: str, toks: list[Tok], np: NP) -> NP:
+    """"Hillary Clinton's campaign manager Robby Mook": the owner joins the person's role."""
+    if np.kind == "person" and np.i >= 2 and toks[np.i - 1].kind == "s":
+        owner = parse_left(text, toks, np.i - 2)
+        if owner is not None and owner.kind != "pron":
+            return NP(owner.i, np.j, text[toks[owner.i].start:toks[np.j - 1].end], "person", np.name,
+                      text[toks[owner.i].start:toks[np.i - 1].end] + " " + np.role if np.role else np.role)
+    return np
+
+
+def _coordinated_subject(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """"Hamas and Islamic Jihad said": both, as one group (None when the first cannot speak)."""
+    first = parse_left(text, toks, skip_paren(toks, np.i - 2))
+    if first is None and np.kind == "role" and np.i >= 4 and toks[np.i - 3].low == "of" \
+            and toks[np.i - 2].text.islower():
+        # "the former secretary of state and current nominee said": two roles of one person
+        head = parse_left(text, toks, np.i - 4)
+        if head is not None and head.kind == "role":
+            first = head
+    if first is None or first.kind == "pron" or np.kind == "pron":
+        return None
+    return NP(first.i, np.j, text[toks[first.i].start:toks[np.j - 1].end], "group")
+
+
+def _split_chain(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """"In a meeting with the editorial board of *the Washington Post Trump* said": a name chain
+    that runs an organisation's name (it has an organisation word or is an acronym) into the
+    speaker's, after an opening phrase; the speaker is the rest of the chain."""
+    if np.kind == "pron" or np.j - np.i < 2:
+        return None
+    ci = cap_chain_left(toks, np.j - 1)  # "an interview with *CNN Smith*"
+    for s in range(ci + 1, np.j):
+        head = [t for t in toks[ci:s] if t.kind == "w"]
+        if not is_name_word(toks[s]) or not head or not opening_phrase(toks, s):
+            continue
+        acronym = len(head) == 1 and head[0].text.isupper() and len(head[0].text) > 1  # "CNN"
+        if any(t.low in ORG_WORDS for t in head) or acronym:
+            role, name = split_role([t.text for t in toks[s:np.j] if t.kind == "w"])
+            if name:
+                return NP(s, np.j, text[toks[s].start:toks[np.j - 1].end], "person", name, role)
+    return None
+
+
+_OPENING_PREPS = frozenset("in at during on after before following over".split())
+_OPENING_ADVERBS = frozenset("""then later earlier meanwhile still now also yet so instead separately
+previously today yesterday afterward afterwards again thus""".split())
+_OPENING_STOP = frozenset("""is are was were be been being has have had do does did will would can could
+should may might must that which who whom whose when where while if because as than""".split())
+_ING_NOUNS = VENUE_NOUNS | frozenset("morning evening gathering building funding spending polling wedding".split())
+
+
+def opening_phrase(toks: list[Tok], i: int) -> bool:
+    """``toks[:i]`` is a short introductory phrase with no comma after it: "*In a statement Tuesday*
+    the mayor said", "*Then* someone asked", "*During the hearing on Monday* X argued"."""
+    if i < 1 or i > 16:
+        return False
+    first = toks[0]
+    if first.kind != "w":
+        return False
+    if i == 1:
+        return first.low in _OPENING_ADVERBS
+    if i == 2 and first.low in TIME_LEAD and (toks[1].low in TIME_NOUNS or toks[1].low in WEEKDAYS):
+        return True  # "Last week X said"
+    if first.low not in _OPENING_PREPS:
+        return False
+    last = toks[i - 1]
+    if last.kind == "w" and last.text.islower() and (last.low in NOT_HEAD_PP or last.low in OPEN_PREPS):
+        return False  # "In a meeting with X said": X belongs to the phrase
+    for t in toks[1:i]:
+        if t.kind not in ("w", "n", "s") and t.text not in (".", "-", "'", "\u2019"):
+            return False
+        if t.kind == "w" and t.text.islower() and (t.low in _OPENING_STOP or t.low in SPEECH_VERBS
+                                                   or t.low.endswith("ing") and t.low not in _ING_NOUNS):
+            return False
+    return True
+
+
+def _quantified(text: str, toks: list[Tok], np: NP) -> NP:
+    """Extend "his supporters" to "Many of his supporters", "voters" to "63 percent of voters"."""
+    i = np.i
+    if np.kind != "pron" and i >= 2 and toks[i - 1].low == "of" and toks[i - 2].low in QUANTIFIERS:
+        k = i - 2
+        while k >= 1 and (toks[k - 1].kind == "n" or toks[k - 1].low in QUANTIFIERS
+                          or toks[k - 1].low in ("a", "the", "about", "nearly", "almost", "over", "only")):
+            k -= 1
+        return NP(k, np.j, text[toks[k].start:toks[np.j - 1].end], "group", possessor=np.possessor)
+    if i >= 1 and toks[i].kind == "n" and toks[i - 1].low in _APPROXIMATORS:  # "About 63 percent"
+        return NP(i - 1, np.j, text[toks[i - 1].start:toks[np.j - 1].end], np.kind, possessor=np.possessor)
+    return np
+
+
+_APPROXIMATORS = frozenset("about nearly almost only just roughly some over under around fewer more".split())
+
+
+_AFTER_INVERSION = frozenset("""on in at during after before to of who adding according while as when
+for from last this late early earlier""".split())
+_AUX = frozenset("""is are was were has have had will would can could should may might must did does do
+be been also later then never not met went came made took gave sent left held spoke led ran won lost put
+set kept brought knew saw got became began paid sat stood heard felt meant""".split())
+
+
+def ends_inversion(toks: list[Tok], j: int) -> bool:
+    """After an inverted subject ("said Blinken") comes punctuation, a quote or an adjunct."""
+    if j >= len(toks):
+        return True
+    t = toks[j]
+    return t.kind in ("p", "q") or t.low in _AFTER_INVERSION or t.low in WEEKDAYS
+
+
+def _verbish(t: Tok) -> bool:
+    """A word that can be the verb after a subject (used to check a sentence's opening phrase)."""
+    low = t.low
+    return t.kind == "w" and t.text.islower() and (low in _AUX or low in SPEECH_VERBS or low.endswith(("ed", "es"))
+                                                  or low.endswith("s") and not low.endswith(("ss", "us", "is"))
+                                                  or low in SKIP_LEFT)
+
+
+_OPENING_CONJUNCTIONS = frozenset("and but so yet or".split())
+_ORDER_ADVERBS = frozenset("first then later again finally once twice".split())
+_INTRO_ADVERBS = frozenset("""here there now today yesterday tonight still also then instead again yet last
+next this that separately similarly overall indeed besides elsewhere back earlier later""".split())
+
+
+# Words that open an introductory phrase or a leading subordinate clause ("When X did A, Y …"):
+# the main clause starts after the first comma.
+_LEAD_OPENERS = frozenset("""in on at during after before meanwhile later earlier following when while though
+although because since once whereas if unless until asked pressed questioned speaking""".split())
+
+
+def main_subject(text: str, toks: list[Tok]) -> NP | None:
+    """The subject opening the sentence's main clause (after an introductory phrase)."""
+    np = parse_right(text, toks, _main_clause_start(toks))
+    if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
+        return None
+    np = _and_second(text, toks, np)
+    np = _named_appositive(text, toks, np)
+    k = np.j
+    if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
+        k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
+    while k < len(toks) - 1 and toks[k].kind == "w" and (toks[k].low in ADVERBS or adverb(toks[k])
+                                                         or toks[k].low in _ORDER_ADVERBS):
+        k += 1  # "Ryan first told …", "Clinton also said …"
+    return np if k < len(toks) and _verbish(toks[k]) else None
+
+
+def _named_appositive(text: str, toks: list[Tok], np: NP) -> NP:
+    """"Another candidate, Doug Ducey, the state treasurer, said": a role or group phrase followed by
+    a person's name between commas is that person (the phrase is their role)."""
+    k = np.j
+    if np.kind not in ("role", "group") or k + 2 >= len(toks) or toks[k].text != ",":
+        return np
+    name = parse_right(text, toks, k + 1)
+    if name is None or name.kind != "person" or not name.name or name.j >= len(toks) \
+            or toks[name.j].text != "," or name.i != k + 1:
+        return np
+    role = text[toks[np.i].start:toks[np.j - 1].end]
+    return NP(name.i, name.j, name.text, "person", name.name, name.role or strip_det(role))
+
+
+def _main_clause_start(toks: list[Tok]) -> int:
+    """The token after an introductory phrase or leading clause ("In Ohio on Tuesday, …",
+    "When X did A, …", "Here in Columbia, …"), or 0."""
+    if not toks or toks[0].kind != "w":
+        return 0
+    s = 0
+    while s < min(len(toks) - 1, 3) and (toks[s].low in _OPENING_CONJUNCTIONS
+                                         or s and toks[s].low in _ORDER_ADVERBS and toks[s].text.islower()):
+        s += 1  # "And then Trump went on the attack, saying …", "But Cruz said …"
+    if s and toks[s].text == ",":
+        s += 1
+    if s:
+        return s + _main_clause_start(toks[s:])
+    if toks[0].low in _LEAD_OPENERS:
+        return next((c + 1 for c, t in enumerate(toks) if t.text == ","
+                     or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
+    if toks[0].low in _INTRO_ADVERBS:
+        return next((c + 1 for c, t in enumerate(toks[:10]) if t.text == ","), 0)
+    return 0
+
+
+def _and_second(text: str, toks: list[Tok], np: NP) -> NP:
+    """"The Times and the union filed …": both phrases, as one group."""
+    k = np.j
+    if not (k + 1 < len(toks) and toks[k].low == "and" and np.kind != "pron"):
+        return np
+    second = parse_right(text, toks, k + 1)
+    if second is None:  # "… and the union filed": the phrase that ends before the verb
+        v = next((c for c in range(k + 2, min(len(toks), k + 7)) if _verbish(toks[c])), None)
+        second = parse_left(text, toks, skip_left(toks, v - 1)) if v is not None else None
+        if second is not None and second.i != k + 1:
+            second = None
+    if second is not None and second.kind != "pron":
+        return NP(np.i, second.j, text[toks[np.i].start:toks[second.j - 1].end], "group")
+    return np
+
+
+def _pp_head(text: str, toks: list[Tok], np: NP) -> NP | None:
+    """"A 2014 study by *Justin Levitt*", "Data from *the Survey*", "The Committee for *a
+    Responsible Federal Budget*": the phrase whose prepositional tail ``np`` is, when that phrase
+    is a document, a study or a body and opens the clause. A named person stays the speaker."""
+    c = np.i - 1
+    if c >= 2 and toks[c].low in ("a", "an", "the"):
+        c -= 1
+    if c < 1 or toks[c].low not in ("of", "for", "by", "from", "at") or not toks[c].text.islower():
+        return None
+    h = c - 1
+    head = toks[h]
+    if head.kind != "w" or not (head.low in PP_HEADS or head.low in ORG_WORDS and is_name_word(head)):
+        return None
+    i = h
+    while i >= 1 and h - i < 4 and toks[i - 1].kind in ("w", "n") and toks[i - 1].low not in NOT_HEAD_PP:
+        i -= 1
+    if i >= 1 and toks[i - 1].low in ("a", "an", "the", "this", "that", "these", "those", "new", "its", "their"):
+        i -= 1
+    if not _boundary_ok(toks, i):
+        return None
+    if np.kind == "person" and np.name:
+        return NP(i, np.j, np.text, "person", np.name, np.role)
+    return NP(i, np.j, text[toks[i].start:toks[np.j - 1].end], "org")

@@ -90,18 +90,17 @@ class VectorWindow:
                 cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE published <= {mark} "
                             f"AND mention_id < {mark} ORDER BY published DESC LIMIT {mark}", (upto, hi, window_max))
                 rows = cur.fetchall()
-            else:
+            else:  # both halves in one statement (one round trip), each read off the index in order
                 t = epoch_seconds(published)
                 span = int(window_days * 86400)
                 half = max(1, window_max // 2)
-                cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE published >= {mark} "
-                            f"AND published <= {mark} AND mention_id < {mark} ORDER BY published LIMIT {mark}",
-                            (t, t + span, hi, half))
+                cur.execute(f"SELECT * FROM (SELECT mention_id, code FROM mention_vector WHERE published >= {mark} "
+                            f"AND published <= {mark} AND mention_id < {mark} ORDER BY published LIMIT {mark}) after_ "
+                            f"UNION ALL SELECT * FROM (SELECT mention_id, code FROM mention_vector "
+                            f"WHERE published < {mark} AND published >= {mark} AND mention_id < {mark} "
+                            f"ORDER BY published DESC LIMIT {mark}) before_",
+                            (t, t + span, hi, half, t, t - span, hi, window_max - half))
                 rows = cur.fetchall()
-                cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE published < {mark} "
-                            f"AND published >= {mark} AND mention_id < {mark} ORDER BY published DESC LIMIT {mark}",
-                            (t, t - span, hi, window_max - half))
-                rows += cur.fetchall()
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         return cls(ids, decode([r[1] for r in rows]))
 

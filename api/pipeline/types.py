@@ -6,6 +6,7 @@ values and back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # The kinds of mention and of disagreement (the response schemas validate against these).
 MENTION_KINDS = ("statement", "quotation")
@@ -50,12 +51,16 @@ class MentionText:
 
     ``quotes`` are the quoted fragments inside ``text`` as (start, end) offsets relative to
     ``text`` itself; a whole-sentence quotation has one span covering the sentence.
+    ``vector``: the text's embedding when the caller has it (a numpy float32 array, L2-normalised,
+    as ``api.pipeline.embedding.StaticEmbedder.embed`` makes it, e.g. read back from the store);
+    None, and the matcher embeds the text itself. Not part of equality or hashing.
     """
 
     text: str
     speaker: str | None = None
     is_quote: bool = False
     quotes: tuple[tuple[int, int], ...] = ()
+    vector: Any = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -164,3 +164,20 @@ def test_a_quantised_carried_vector_is_scaled_back_to_unit_length(matcher, embed
     exact = matcher.score(M(a), M(b)).features["cosine"]
     coded = np.round(embedder.embed([a])[0] * 127).astype(np.int8)  # int8 codes, length ~127
     assert matcher.score(M(a, vector=coded), M(b)).features["cosine"] == pytest.approx(exact, abs=0.02)
+
+
+@pytest.mark.parametrize("a,b,swapped", [
+    ("Blinken will meet Netanyahu in Jerusalem.", "Blinken will meet Gallant in Jerusalem.", True),
+    ("The mayor thanked Ortiz for the report.", "The mayor thanked Brennan for the report.", True),
+    # a name spelt or shortened another way is no other participant
+    ("The ruling is wrong, Chairman Timothy Muris said.", "The ruling is wrong, Chairman Tim Muris said.", False),
+    # names in other places of the sentence: added detail, not a swap
+    ("Ortiz said the council approved the budget.", "The council approved the budget on a motion by Brennan.", False),
+    # a place is no participant
+    ("Blinken met Herzog in Jerusalem.", "Blinken met Herzog in Tel Aviv.", False),
+])
+def test_swapped_participants(a, b, swapped):
+    from api.pipeline.match.analysis import analyse
+    from api.pipeline.match.evidence import swapped_participants
+    assert swapped_participants(analyse(a), analyse(b)) is swapped
+    assert swapped_participants(analyse(b), analyse(a)) is swapped

@@ -28,6 +28,8 @@ import numpy as np
 
 from api.pipeline.types import MentionText
 
+from api.pipeline.embedding import normalised
+
 from .analysis import Analysis
 from .features import _align
 
@@ -59,20 +61,27 @@ class MentionVectors:
             with self._lock:
                 if self._embedder is None:
                     if self._loader is None:
-                        from api.pipeline.embedding import StaticEmbedder
+                        from api.pipeline.embedding import StaticEmbedder  # (tokenizers imported here)
                         self._embedder = StaticEmbedder.load()
                     else:
                         self._embedder = self._loader()
         return self._embedder
 
     def prepare(self, mentions: Iterable[MentionText | str], analyses: Sequence[Analysis] = ()) -> None:
-        """Embeds, in one batch each, the texts among ``mentions`` that carry no vector and are
-        not cached, and the content words of ``analyses`` not yet cached."""
-        texts = [m for m in dict.fromkeys(_text_without_vector(m) for m in mentions)
-                 if m is not None and m not in self._sentences]
+        """Embeds, in one batch, the texts among ``mentions`` that carry no vector and are not
+        cached, and the content words of ``analyses`` not yet cached."""
+        texts = [t for t in dict.fromkeys(_text_without_vector(m) for m in mentions)
+                 if t is not None and t not in self._sentences]
+        words = [w for w in dict.fromkeys(w for a in analyses for w in a.content_words) if w not in self._words]
+        if not texts and not words:
+            return
+        sums, counts = self.embedder.token_sums(texts + words)
         if texts:
-            self._store(self._sentences, dict(zip(texts, self.embedder.embed(texts))))
-        self._word_sums({w for a in analyses for w in a.content_words})
+            means = sums[:len(texts)] / np.maximum(counts[:len(texts)], 1).astype(np.float32)[:, None]
+            self._store(self._sentences, dict(zip(texts, normalised(means))))
+        if words:
+            self._store(self._words, {w: (s, int(c)) for w, s, c in
+                                      zip(words, sums[len(texts):], counts[len(texts):])})
 
     def sentence(self, mention: MentionText | str) -> np.ndarray:
         """The mention's vector: the one it carries, else its text's (embedded when not cached)."""
@@ -119,7 +128,9 @@ class MentionVectors:
         return vec / norm if norm > 0 else None
 
     def features(self, a: MentionText | str, b: MentionText | str, fa: Analysis, fb: Analysis) -> dict[str, float]:
-        """``cosine`` and ``residual_cosine`` of a pair (see the module docstring)."""
+        """``cosine`` and ``residual_cosine`` of a pair (see the module docstring); what is not
+        cached yet is embedded in one batch."""
+        self.prepare((a, b), (fa, fb))
         cos = float(self.sentence(a) @ self.sentence(b))
         ma, mb = _align(set(fa.content), set(fb.content))
         ra, rb = self.residual(fa, ma), self.residual(fb, mb)

@@ -11,15 +11,24 @@ default; others as made by ``scripts/distill_embedding.py --out``) it prints a t
   the peak after embedding all of MRPC in big batches is in ``--one``'s JSON), and the size of
   the vectors file;
 - the cosines of the issue-15 unit-test pairs (``--pairs``): which pairs the embedding alone
-  separates (every "same" pair above every "different" pair).
+  separates (every "same" pair above every "different" pair);
+- with ``--basil DIR`` (a BASIL-format folder, e.g. ../shared/eval/basil-dev): a label-free figure
+  of real coverage. Every sentence of 8+ words is matched to its nearest neighbour (cosine) among
+  the sentences of the *other outlets'* articles of all events; the share whose neighbour belongs
+  to the same event (the events are years apart: a neighbour from another event is a wrong
+  retrieval), overall and for the sentences whose best cosine is at least 0.8.
 
-    .venv/bin/python bench/bench_embedding.py [--mrpc ../shared/eval/mrpc] [FOLDER ...] [--pairs]
+    .venv/bin/python bench/bench_embedding.py [--mrpc ../shared/eval/mrpc] [FOLDER ...] [--pairs] [--basil DIR]
+
+A folder may also be a sentence-transformers model folder (it holds ``modules.json``; run in the
+semantic venv): it is embedded with that model instead, for comparison.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -84,6 +93,67 @@ def resident_mb() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+class _SentenceTransformer:
+    """A sentence-transformers model behind the ``embed`` call of ``StaticEmbedder`` (comparison only)."""
+
+    def __init__(self, folder: str):
+        """Loads the model from a local folder (nothing is downloaded)."""
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+        self.model = SentenceTransformer(folder, device="cpu", local_files_only=True)
+        self.dim = self.model.get_sentence_embedding_dimension()
+        self.vectors = np.zeros((0, self.dim))
+
+    def embed(self, texts):
+        """Unit-length float32 vectors of ``texts``."""
+        return np.asarray(self.model.encode(list(texts), normalize_embeddings=True, batch_size=64,
+                                            show_progress_bar=False), dtype=np.float32)
+
+
+def load_embedder(folder: str):
+    """The static embedding in ``folder``, or the sentence-transformers model it holds."""
+    if os.path.isfile(os.path.join(folder, "modules.json")):
+        return _SentenceTransformer(folder)
+    return StaticEmbedder.load(folder)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d']?\s+(?=[\"\u201c']?[A-Z])")
+
+
+def basil_sentences(folder: str) -> list[tuple[str, str, str]]:
+    """(event, outlet, sentence) for every sentence of 8+ words of a BASIL-format folder."""
+    out = []
+    for path in sorted(Path(folder).glob("articles/*/*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for para in doc.get("body-paragraphs") or []:
+            text = " ".join(para) if isinstance(para, list) else str(para)
+            for sent in _SENTENCE_END.split(text.strip()):
+                if len(sent.split()) >= 8:
+                    out.append((doc["triplet-uuid"], doc["source"], sent))
+    return out
+
+
+def basil_neighbours(embedder, sentences: list[tuple[str, str, str]]) -> dict:
+    """The share of sentences whose nearest other-outlet sentence is of the same event (all, and
+    those whose best cosine is >= 0.8), see the module docstring."""
+    vecs = embedder.embed([s for _, _, s in sentences])
+    events = np.array([e for e, _, _ in sentences])
+    outlets = np.array([o for _, o, _ in sentences])
+    hits, close_hits, close = 0, 0, 0
+    for start in range(0, len(sentences), 512):
+        sims = vecs[start:start + 512] @ vecs.T
+        same_outlet = outlets[start:start + 512, None] == outlets[None, :]
+        sims[same_outlet] = -2.0
+        best = sims.argmax(axis=1)
+        top = sims[np.arange(len(best)), best]
+        right = events[best] == events[start:start + 512]
+        hits += int(right.sum())
+        close += int((top >= 0.8).sum())
+        close_hits += int((right & (top >= 0.8)).sum())
+    return {"basil_sentences": len(sentences), "basil_nn_same_event": hits / len(sentences),
+            "basil_close": close, "basil_close_same_event": close_hits / max(close, 1)}
+
+
 def pair_cosines(embedder: StaticEmbedder, pairs: list[tuple[str, str]]) -> list[float]:
     """The cosine of each pair's two vectors."""
     a = embedder.embed([p[0] for p in pairs])
@@ -91,13 +161,14 @@ def pair_cosines(embedder: StaticEmbedder, pairs: list[tuple[str, str]]) -> list
     return [float(x) for x in (a * b).sum(axis=1)]
 
 
-def measure(folder: str, mrpc: str, batch: int) -> dict:
+def measure(folder: str, mrpc: str, batch: int, basil: str | None = None) -> dict:
     """All figures for one folder (run in a fresh process: the memory figure is the process's)."""
     started = time.perf_counter()
-    embedder = StaticEmbedder.load(folder)
+    embedder = load_embedder(folder)
     load_s = time.perf_counter() - started
+    vectors_file = os.path.join(folder, VECTORS_FILE)
     row = {"folder": folder, "dims": embedder.dim, "tokens": len(embedder.vectors),
-           "size_mb": os.path.getsize(os.path.join(folder, VECTORS_FILE)) / 1e6,
+           "size_mb": os.path.getsize(vectors_file) / 1e6 if os.path.exists(vectors_file) else 0.0,
            "load_ms": load_s * 1000}
     sentences = []
     firsts, seconds, _ = read_mrpc(os.path.join(mrpc, "msr_paraphrase_test.txt"))
@@ -123,6 +194,8 @@ def measure(folder: str, mrpc: str, batch: int) -> dict:
     same, different = pair_cosines(embedder, SAME), pair_cosines(embedder, DIFFERENT)
     row["same"], row["different"] = same, different
     row["separated"] = min(same) > max(different)
+    if basil:
+        row.update(basil_neighbours(embedder, basil_sentences(basil)))
     return row
 
 
@@ -133,21 +206,26 @@ def main() -> None:
     parser.add_argument("--mrpc", default=str(Path(__file__).resolve().parents[2] / "shared/eval/mrpc"))
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--pairs", action="store_true", help="print the issue's pair cosines")
+    parser.add_argument("--basil", help="a BASIL-format folder: nearest-neighbour event figure")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure(args.one, args.mrpc, args.batch)))
+        print(json.dumps(measure(args.one, args.mrpc, args.batch, args.basil)))
         return
+    basil_cols = " | BASIL NN same event (cos >= 0.8) |" if args.basil else " |"
     print("| folder | dims | MB | load ms | RSS MB | MRPC train AUC | test AUC | sentences/s "
-          "| 46 texts ms | pairs separated |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+          "| 46 texts ms | pairs separated" + basil_cols)
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |" + (" --- |" if args.basil else ""))
     for folder in args.folders:
+        extra = ["--basil", args.basil] if args.basil else []
         out = subprocess.run([sys.executable, __file__, "--one", folder, "--mrpc", args.mrpc,
-                              "--batch", str(args.batch)], capture_output=True, text=True, check=True)
+                              "--batch", str(args.batch), *extra], capture_output=True, text=True, check=True)
         r = json.loads(out.stdout)
+        basil_cell = (f" {r['basil_nn_same_event']:.3f} of {r['basil_sentences']} "
+                      f"({r['basil_close_same_event']:.3f} of {r['basil_close']}) |" if args.basil else "")
         print(f"| {os.path.basename(folder.rstrip('/'))} | {r['dims']} | {r['size_mb']:.1f} "
               f"| {r['load_ms']:.0f} | {r['rss_mb']:.0f} | {r['auc_train']:.3f} | {r['auc_test']:.3f} "
-              f"| {r['sentences_per_s']:,.0f} | {r['article_ms']:.2f} | {r['separated']} |")
+              f"| {r['sentences_per_s']:,.0f} | {r['article_ms']:.2f} | {r['separated']} |{basil_cell}")
         if args.pairs:
             for (a, b), c in zip(SAME + DIFFERENT, r["same"] + r["different"]):
                 kind = "same" if (a, b) in SAME else "diff"

@@ -15,10 +15,14 @@ the train file alone: two sentences of different MRPC pairs that share at least 
 stems (and are not near-duplicates), labelled "different claim". Feature and C selection and the
 threshold use MRPC and these pairs together; the CV figures are printed for MRPC alone too.
 
-Needs numpy and scikit-learn (the ``train`` extra); inference needs neither.
-With ``--embedding-model`` (a local sentence-transformers directory; run in the semantic venv)
-the ``semantic`` weight set (lexical features + embedding cosine) is trained too; without it an
-existing ``semantic`` entry of the output file is kept.
+The ``default`` weight set is chosen among the lexical features (``match/features.py``) and
+those of the shipped static embedding (``match/vectors.py``: sentence cosine, residual cosine);
+``--no-vectors`` leaves the embedding out (for comparison). Needs numpy and scikit-learn (the
+``train`` extra); inference needs neither. With ``--embedding-model`` (a local
+sentence-transformers directory; run in the semantic venv) the ``semantic`` weight set (the
+default's candidate features + the all-MiniLM-L6-v2 cosine, ``minilm_cosine``) is trained too;
+without it an existing ``semantic`` entry of the output file is kept. Every step is seeded: two
+runs on the same file write the same weights.
 """
 from __future__ import annotations
 
@@ -43,6 +47,7 @@ from api.pipeline.match import MATCHER_NAME, MATCHER_VERSION  # noqa: E402
 from api.pipeline.match.analysis import analyse  # noqa: E402
 from api.pipeline.match.features import pair_features  # noqa: E402
 from api.pipeline.match.model import PARAMS_PATH  # noqa: E402
+from api.pipeline.match.vectors import MentionVectors  # noqa: E402
 
 DEFAULT_TRAIN = os.path.join(ROOT, "..", "shared", "eval", "mrpc", "msr_paraphrase_train.txt")
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -102,14 +107,21 @@ def retrieval_negatives(rows, n: int, seed: int = SEED) -> list[tuple[int, str, 
     return out
 
 
-def feature_matrix(rows, embedder=None) -> tuple[list[str], np.ndarray]:
-    """Feature names and the feature matrix of the pairs (plus cosine with an embedder)."""
+def feature_matrix(rows, embedder=None, vectors: bool = True) -> tuple[list[str], np.ndarray]:
+    """Feature names and the feature matrix of the pairs: the lexical features, the static
+    embedding's (unless ``vectors`` is False) and ``minilm_cosine`` with an ``embedder``."""
     dicts = [pair_features(analyse(a), analyse(b)) for _, a, b in rows]
+    if vectors:
+        mv = MentionVectors()
+        texts = sorted({t for _, a, b in rows for t in (a, b)})
+        mv.prepare(texts, [analyse(t) for t in texts])
+        for d, (_, a, b) in zip(dicts, rows):
+            d.update(mv.features(a, b, analyse(a), analyse(b)))
     if embedder is not None:
         texts = sorted({t for _, a, b in rows for t in (a, b)})
         vecs = dict(zip(texts, embedder.embed(texts)))
         for d, (_, a, b) in zip(dicts, rows):
-            d["cosine"] = float(np.dot(vecs[a], vecs[b]))
+            d["minilm_cosine"] = float(np.dot(vecs[a], vecs[b]))
     names = [n for n in dicts[0] if n not in NOT_TRAINED]
     return names, np.array([[d[n] for n in names] for d in dicts], dtype=float)
 
@@ -126,7 +138,7 @@ NOT_TRAINED = {"containment", "content_gap"}
 POSITIVE = {"cov_short", "cov_long", "wcov_short", "wcov_long", "jaccard", "lcs_short",
             "lcs_long", "lcs_content", "run_short", "bigram_dice", "trigram_dice", "fuzz_ratio",
             "fuzz_token_set", "fuzz_token_sort", "fuzz_partial", "num_match", "quote_overlap",
-            "cosine"}
+            "cosine", "residual_cosine", "minilm_cosine"}
 NEGATIVE = {"unmatched_short", "unmatched_long", "ent_miss_min", "ent_miss_any",
             "ent_miss_frac", "num_conflict", "num_extra"}
 
@@ -279,6 +291,7 @@ def main() -> int:
     ap.add_argument("--embedding-model", default=None, help="local sentence-transformers dir")
     ap.add_argument("--out", default=PARAMS_PATH)
     ap.add_argument("--constrain", action="store_true", help="sign-constrained weights")
+    ap.add_argument("--no-vectors", action="store_true", help="leave the static embedding's features out")
     ap.add_argument("--retrieval-negatives", type=int, default=2000,
                     help="cross-story pairs sharing two content words, labelled different (0: none)")
     args = ap.parse_args()
@@ -296,10 +309,10 @@ def main() -> int:
     if os.path.exists(args.out):
         with open(args.out, encoding="utf-8") as f:
             old = json.load(f)
-    names, X = feature_matrix(rows)
+    names, X = feature_matrix(rows, vectors=not args.no_vectors)
     params = {
         "name": MATCHER_NAME, "version": MATCHER_VERSION,
-        "lexical": train_set(names, X, y, "lexical", len(mrpc_rows), rows),
+        "default": train_set(names, X, y, "default", len(mrpc_rows), rows),
         "adjustments": old.get("adjustments", {
             "speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
             "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
@@ -316,7 +329,7 @@ def main() -> int:
     if args.embedding_model:
         from api.pipeline.match.semantic import Embedder
         emb = Embedder(args.embedding_model)
-        names_s, X_s = feature_matrix(rows, emb)
+        names_s, X_s = feature_matrix(rows, emb, vectors=not args.no_vectors)
         params["semantic"] = train_set(names_s, X_s, y, "semantic", len(mrpc_rows), rows)
         params["semantic"]["model"] = os.path.basename(os.path.normpath(args.embedding_model))
     elif "semantic" in old:

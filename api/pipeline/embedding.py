@@ -37,6 +37,13 @@ TOKENIZER_FILE = "tokenizer.json"
 MANIFEST_FILE = "manifest.json"
 
 
+def normalised(rows: np.ndarray) -> np.ndarray:
+    """``rows`` (float32) scaled in place to unit length; all-zero rows stay zero."""
+    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
+    np.divide(rows, norms, out=rows, where=norms > 0)
+    return rows
+
+
 class StaticEmbedder:
     """Token vectors and the tokenizer that indexes them; ``embed`` turns texts into vectors."""
 
@@ -71,12 +78,14 @@ class StaticEmbedder:
             raise ValueError(f"{path}: the tokenizer has more tokens than there are vectors")
         return cls(vectors, tokenizer, unk_id)
 
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised float32 vectors, one row per text (all zeros for a text with no tokens)."""
+    def token_sums(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Per text, the sum of its known tokens' vectors (float32) and how many there are: the
+        parts of its mean vector, so that words embedded apart add up to the phrase's vector."""
         encodings = self.tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
         ids = [e.ids for e in encodings]
         lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        out = np.zeros((len(ids), self.dim), dtype=np.float32)
+        sums = np.zeros((len(ids), self.dim), dtype=np.float32)
+        counts = np.zeros(len(ids), dtype=np.int64)
         rows = np.flatnonzero(lengths)
         if rows.size:
             flat = np.fromiter(chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
@@ -85,12 +94,15 @@ class StaticEmbedder:
             gathered = self.vectors[flat]
             if not known.all():
                 gathered[~known] = 0.0
-            counts = np.add.reduceat(known, starts)
-            sums = np.add.reduceat(gathered, starts, axis=0, dtype=np.float32)
-            out[rows] = sums / np.maximum(counts, 1)[:, None]
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        np.divide(out, norms, out=out, where=norms > 0)
-        return out
+            counts[rows] = np.add.reduceat(known, starts)
+            sums[rows] = np.add.reduceat(gathered, starts, axis=0, dtype=np.float32)
+        return sums, counts
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text (all zeros for a text with no tokens)."""
+        sums, counts = self.token_sums(texts)
+        out = sums / np.maximum(counts, 1).astype(np.float32)[:, None]
+        return normalised(out)
 
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of two texts' vectors."""

@@ -6,6 +6,7 @@ values and back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # The kinds of mention and of disagreement (the response schemas validate against these).
 MENTION_KINDS = ("statement", "quotation")
@@ -49,17 +50,17 @@ class MentionText:
     """A mention as the matcher and the disagreement detectors see it.
 
     ``quotes`` are the quoted fragments inside ``text`` as (start, end) offsets relative to
-    ``text`` itself; a whole-sentence quotation has one span covering the sentence. ``vector``
-    is the text's sentence embedding when the caller has it (a float32 numpy array, L2-normalised,
-    as ``embedding.StaticEmbedder.embed`` gives; stored mentions carry the stored one), None when
-    not: whoever needs it then embeds ``text``. It takes no part in equality or hashing.
+    ``text`` itself; a whole-sentence quotation has one span covering the sentence.
+    ``vector``: the text's embedding when the caller has it (a numpy float32 array, L2-normalised,
+    as ``api.pipeline.embedding.StaticEmbedder.embed`` makes it, e.g. read back from the store);
+    None, and the matcher embeds the text itself. Not part of equality or hashing.
     """
 
     text: str
     speaker: str | None = None
     is_quote: bool = False
     quotes: tuple[tuple[int, int], ...] = ()
-    vector: object = field(default=None, compare=False, repr=False)
+    vector: Any = field(default=None, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)

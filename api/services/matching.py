@@ -164,7 +164,7 @@ def _decide(comps: Components, new: MentionText, scored: list[tuple[int, Mention
     with) are scored as the same story."""
     if not scored:
         return None, None, None
-    comps.matcher.prepare([new.text] + [v.text for _, v, _, _ in scored])
+    comps.matcher.prepare([new] + [v for _, v, _, _ in scored])  # views: stored vectors are reused
     best_claim_id, best_score, best_article, top = None, None, None, None
     for claim, view, days, article in scored:
         result = comps.matcher.score(new, view, days_apart=days, same_story=article in story)

@@ -51,7 +51,7 @@ def similar_claims(session: Session, comps: Components, settings: Settings, args
     stored = finder.load([mid for mid, _ in ranked] + [mid for mid, _ in near])
     if not stored:
         return {"items": [], "next_cursor": None}
-    comps.matcher.prepare([new.text] + [m.text for m in stored.values()])
+    comps.matcher.prepare([new] + [m.view for m in stored.values()])  # views: stored vectors are reused
     best: dict[int, tuple[float, bool]] = {}
     for m in stored.values():
         result = comps.matcher.score(new, m.view)

@@ -8,6 +8,7 @@ from api.pipeline.match import MATCHER_NAME, MATCHER_VERSION, Matcher, speaker_c
 from api.pipeline.match.analysis import analyse
 from api.pipeline.match.features import pair_features
 from api.pipeline.match.model import PARAMS_PATH, LogisticModel, sigmoid
+from api.pipeline.match.vectors import VECTOR_FEATURES
 from api.pipeline.types import MatchScore, MentionText as M
 
 
@@ -155,9 +156,9 @@ def test_names_and_threshold(matcher):
 def test_params_file_is_consistent():
     with open(PARAMS_PATH, encoding="utf-8") as f:
         params = json.load(f)
-    model = LogisticModel.from_dict(params["lexical"])
+    model = LogisticModel.from_dict(params["default"])
     assert len(model.features) == len(model.coef)
-    names = set(pair_features(analyse("a b c"), analyse("a b d")))
+    names = set(pair_features(analyse("a b c"), analyse("a b d"))) | set(VECTOR_FEATURES)
     assert set(model.features) <= names
     assert "test" not in params["training"]["file"]
 

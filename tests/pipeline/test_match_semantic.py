@@ -44,7 +44,7 @@ def sem():
 def test_semantic_scores_pairs(sem):
     r = sem.score(M("Blinken touched down in Tel Aviv on Monday."),
                   M("Blinken arrived in Tel Aviv on Monday."))
-    assert r.same_claim and 0.5 < r.features["cosine"] <= 1.0 + 1e-6
+    assert r.same_claim and 0.5 < r.features["minilm_cosine"] <= 1.0 + 1e-6
     assert sem.threshold == sem.model.threshold and "semantic" in sem.name
 
 

@@ -2,16 +2,21 @@
 
 Entry points used by the service layer::
 
-    m = Matcher()                                   # lexical scorer, params.json loaded once
-    m = Matcher(embedding_model="/local/model/dir")  # adds sentence-embedding cosine
+    m = Matcher()                                   # params.json loaded once, embedder on first use
+    m = Matcher(embedding_model="/local/model/dir")  # adds all-MiniLM-L6-v2 cosine (semantic extra)
+    m.prepare(views)                                # batch-embed a mention and its shortlist
     r = m.score(a, b)                               # MatchScore(score, same_claim, features)
     m.search_terms(text, limit=8)                   # words for a full-text candidate query
 
-The score is a logistic model over pair features (``features.py``) trained on the MRPC train
-split (``scripts/train_matcher.py``), plus two hand-set terms MRPC cannot teach: speaker
+The score is a logistic model over pair features trained on the MRPC train split plus
+retrieval negatives (``scripts/train_matcher.py``): the lexical ones (``features.py``) and two of
+the static embedding (``vectors.py``: the sentence cosine and the cosine of the words the two do
+not share). A ``MentionText`` may carry its stored ``vector``; without one the matcher embeds the
+text (the embedder loads once per process, on first use). Beside the model, two hand-set terms MRPC cannot teach: speaker
 compatibility, and a floor above the threshold when a quoted fragment of one mention (two or
 more content words) appears verbatim in the other, or when the shorter mention's content words
-(five or more, 70%+) are found in order in the longer one with no named entity clashing - as
+(five or more, 75%+; 70% before matcher 1.3, which cost 0.02 MRPC train AUC) are found in
+order in the longer one with no named entity clashing - as
 long as the speakers do not clash; and a ceiling below the threshold when both mentions have
 content words (other than names) without a counterpart and more than a quarter of the shorter
 one's are such ("It is time for it to get done" / "It is time for everyone to get to yes"). (MRPC calls a pair "not equivalent" when one sentence adds
@@ -24,7 +29,9 @@ reports close in time (``days_apart`` at most ``near_days``, 3), agreeing conten
 fragment (``quote_context_min`` of the shorter mention's content words) or a verbatim fragment of
 ``quote_alone_min`` (3) content words; a stock phrase or short mention and two reports of
 different figures with the named participants swapped are capped below the threshold (see
-``_too_little``). Time: ``days_apart`` (the two articles' publication times; None when unknown,
+``_too_little``), and so is a pair where each side names a person or organisation the other does
+not (``evidence.swapped_participants``: "meet Netanyahu" / "meet Gallant"; a place is no
+participant), whatever the words and vectors say. Time: ``days_apart`` (the two articles' publication times; None when unknown,
 as in ``/v1/similarity``) adds ``near_bonus`` (0.6, only when speakers do not clash) within
 ``near_days``, and takes off ``time_slope`` (1.0) logit units per e-fold of the gap beyond it:
 reports of one claim are days apart, and a pair a year apart needs a near-identical sentence.
@@ -42,21 +49,24 @@ from api.pipeline.types import MatchScore, MentionText
 
 from .analysis import analyse
 from .candidates import search_terms as _search_terms
-from .evidence import different_figures, is_short, other_participants, stock_phrase, time_term
+from .evidence import (different_figures, is_short, other_participants, stock_phrase, swapped_participants,
+                       time_term)
 from .features import pair_features
 from .model import PARAMS_PATH, LogisticModel, load_params, logit, sigmoid
 from .semantic import default_local_model_path
+from .vectors import VECTOR_FEATURES, MentionVectors
 
 __all__ = ["Matcher", "MATCHER_NAME", "MATCHER_VERSION", "speaker_compatibility",
            "default_local_model_path"]
 
 MATCHER_NAME = "claimtrack-lexical-logreg"
-MATCHER_VERSION = "1.2.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
-# 1.2: publication-time gap, evidence beyond a shared fragment, stock phrases, swapped polls (weights of 1.1)
+MATCHER_VERSION = "1.3.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
+# 1.2: publication-time gap, evidence beyond a shared fragment, stock phrases, swapped polls (weights of 1.1);
+# 1.3: static-embedding features (cosine, residual cosine) in the trained model
 
 _DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
                         "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
-                        "containment_min": 0.7, "containment_margin": 0.1,
+                        "containment_min": 0.75, "containment_margin": 0.1,
                         "containment_slope": 2.0, "content_gap_max": 0.25,
                         "content_gap_margin": 0.3, "quote_context_min": 0.5, "quote_alone_min": 3,
                         "near_days": 3.0, "near_bonus": 0.6, "time_slope": 1.0, "evidence_margin": 0.3,
@@ -85,9 +95,12 @@ def _as_mention(x: MentionText | str) -> MentionText:
 class Matcher:
     """Scores pairs of mentions; one instance loads its parameters (and model) once."""
 
-    def __init__(self, embedding_model: str | None = None, params_path: str | None = None):
+    def __init__(self, embedding_model: str | None = None, params_path: str | None = None,
+                 vectors: MentionVectors | None = None):
         """Loads ``params.json`` (or ``params_path``); with ``embedding_model`` (a local
-        sentence-transformers directory) the ``semantic`` weight set is used as well."""
+        sentence-transformers directory) the ``semantic`` weight set is used instead of the
+        ``default`` one. ``vectors``: where the static-embedding vectors come from (a fresh
+        ``MentionVectors``, loading the shipped embedding on first use, by default)."""
         params = load_params(params_path or PARAMS_PATH)
         self.params = params
         self.adjustments = {**_DEFAULT_ADJUSTMENTS, **params.get("adjustments", {})}
@@ -98,16 +111,19 @@ class Matcher:
                                  "train it with scripts/train_matcher.py --embedding-model")
             from .semantic import Embedder
             self._embedder = Embedder(embedding_model)
-            self.model = LogisticModel.from_dict(params["semantic"])
+            weights = params["semantic"]
             self.name = MATCHER_NAME + "+semantic"
         else:
-            self.model = LogisticModel.from_dict(params["lexical"])
+            weights = params["default"]
             self.name = MATCHER_NAME
+        self.model = LogisticModel.from_dict(weights)
         self.version = MATCHER_VERSION
         self.threshold = self.model.threshold
+        # the static embedding is used when the weight set has its features (loaded lazily)
+        self.vectors = vectors if vectors is not None else MentionVectors()
+        self.uses_vectors = any(f in VECTOR_FEATURES for f in self.model.features)
         # candidates whose token-set ratio with the mention is lower are not worth scoring: set at
         # training, below the lowest ratio of any train pair this model accepts (with a margin)
-        weights = params["semantic" if embedding_model else "lexical"]
         self.shortlist_min_ratio = float(weights.get("shortlist_min_ratio", 0))
 
     def features(self, a: MentionText | str, b: MentionText | str) -> dict[str, float]:
@@ -117,8 +133,10 @@ class Matcher:
 
     def _features(self, a: MentionText, b: MentionText, fa, fb) -> dict[str, float]:
         feats = pair_features(fa, fb)
+        if self.uses_vectors:
+            feats.update(self.vectors.features(a, b, fa, fb))
         if self._embedder is not None:
-            feats["cosine"] = self._embedder.similarity(a.text, b.text)
+            feats["minilm_cosine"] = self._embedder.similarity(a.text, b.text)
         return feats
 
     def score(self, a: MentionText | str, b: MentionText | str, days_apart: float | None = None,
@@ -176,6 +194,10 @@ class Matcher:
             # "Trump and Clinton won in Tennessee" / "Cruz won in Oklahoma": nobody named on one side
             # is named on the other - two events of one night, not one claim
             z = min(z, bar - adj["evidence_margin"])
+        if not (quoted and spk > 0) and swapped_participants(fa, fb):
+            # "Blinken will meet Netanyahu" / "Blinken will meet Gallant": each names someone the
+            # other does not - another claim however alike the rest (a place is no participant)
+            z = min(z, bar - adj["evidence_margin"])
         s = sigmoid(z)
         feats = {**feats, "speaker": float(spk), "logit": z}
         return MatchScore(score=s, same_claim=s >= self.threshold, features=feats)
@@ -212,11 +234,15 @@ class Matcher:
             return False
         return not other_participants(analyse(a.text, _quotes(a)), analyse(b.text, _quotes(b)))
 
-    def prepare(self, texts: list[str]) -> None:
-        """Embed ``texts`` in one batch ahead of scoring them (a no-op for the lexical matcher):
-        the service calls it with a new mention and its candidates."""
+    def prepare(self, mentions: list[MentionText | str]) -> None:
+        """Embed ``mentions`` (views or bare texts) in one batch ahead of scoring them: the
+        service calls it with a new mention and its candidates. Views carrying a ``vector`` are
+        not embedded again; the words they may not share with each other are."""
+        if self.uses_vectors:
+            views = [_as_mention(m) for m in mentions]
+            self.vectors.prepare(views, [analyse(v.text, _quotes(v)) for v in views])
         if self._embedder is not None:
-            self._embedder.embed(texts)
+            self._embedder.embed([_as_mention(m).text for m in mentions])
 
     def search_terms(self, text: str, limit: int = 8) -> list[str]:
         """The most distinctive words of a mention for a full-text OR-query (see candidates)."""

@@ -2,8 +2,8 @@
 
 A mention's text becomes: its lower-case words, canonical stems of every word (paraphrase
 groups and irregular verbs joined, numbers folded to one value token each), the content stems
-(no stop words, no reporting verbs), the named entities (capitalised tokens that do not start a
-sentence, and all-caps acronyms), the numbers as values ("40,000", "forty thousand" and "40k"
+(no stop words, no reporting verbs) and their surface words (what the embedding reads), the named
+entities (capitalised tokens that do not start a sentence, and all-caps acronyms), the numbers as values ("40,000", "forty thousand" and "40k"
 are all 40000) and the quoted fragments as word sequences (not quoted titles such as "Morning Joe").
 """
 from __future__ import annotations
@@ -44,6 +44,7 @@ class Analysis:
     numbers: frozenset[str]         # "#<value>" tokens
     norm: str                       # normalised text (for character-level fuzzy ratios)
     quotes: tuple[tuple[str, ...], ...]  # quoted fragments (surface words), >= 2 content words, not a title
+    content_words: tuple[str, ...] = ()  # the lower-case surface of each ``content`` item ("touched down")
 
 
 def _number_value(text: str) -> float | None:
@@ -189,9 +190,10 @@ def analyse(text: str, quotes: tuple[tuple[int, int], ...] = ()) -> Analysis:
     items, bounds, folded = _items(text, base)
     stems = list(map(_stem_word, items))
     numbers = {st for st in stems if st.startswith(NUM_PREFIX)} if folded else ()
-    content, entities = _content_and_entities(toks, initial, items, bounds, stems, folded)
+    content, entities, surfaces = _content_and_entities(toks, initial, items, bounds, stems, folded, base)
     return Analysis(tuple(surf), tuple(stems), tuple(content), frozenset(entities),
-                    frozenset(numbers), " ".join(surf), tuple(_quoted_fragments(text, quotes)))
+                    frozenset(numbers), " ".join(surf), tuple(_quoted_fragments(text, quotes)),
+                    tuple(surfaces))
 
 
 def _items(text: str, base: list[str]):
@@ -217,11 +219,13 @@ def _items(text: str, base: list[str]):
     return items, bounds, folded is not None
 
 
-def _content_and_entities(toks, initial, items, bounds, stems, folded: bool):
-    """The content stems (numbers and stop words left out) and the named entities among them: a
-    capitalised word or phrase ("United States") that does not start a sentence, or an acronym."""
+def _content_and_entities(toks, initial, items, bounds, stems, folded: bool, base: list[str]):
+    """The content stems (numbers and stop words left out), the named entities among them (a
+    capitalised word or phrase ("United States") that does not start a sentence, or an acronym)
+    and each content stem's lower-case surface words (``base`` holds one per token)."""
     content: list[str] = []
     entities: set[str] = set()
+    surfaces: list[str] = []
     for k, item in enumerate(items):
         if item in _SKIP or (len(item) < 2 and not item.isdigit()):
             continue
@@ -230,13 +234,14 @@ def _content_and_entities(toks, initial, items, bounds, stems, folded: bool):
             continue
         content.append(st)
         s, e = (k, k + 1) if bounds is None else bounds[k]
+        surfaces.append(base[s] if e - s == 1 else " ".join(base[s:e]))
         if e - s == 1:
             tok = toks[s]
             if (not initial[s] and tok[0].isupper()) or (tok.isupper() and len(tok) >= 2):
                 entities.add(st)
         elif not initial[s] and all(toks[x][:1].isupper() for x in range(s, e)):
             entities.add(st)
-    return content, entities
+    return content, entities, surfaces
 
 
 def _quoted_fragments(text: str, quotes: tuple[tuple[int, int], ...]) -> list[tuple[str, ...]]:

@@ -16,15 +16,22 @@ figures. These rules say when a pair needs more than its words (``Matcher.score`
   in another order: two measurements, not one claim reported differently.
 * ``other_participants``: both name someone or somewhere and nobody named on one side is named
   on the other ("X and Y won in Tennessee" / "Z won in Oklahoma"): two events, not one claim.
+* ``swapped_participants``: each side names, in the same slot (the same word before and after),
+  a person or organisation the other does not ("Blinken will meet Netanyahu in" / "Blinken will
+  meet Gallant in"): other participants, another claim, however close the words or vectors. A place ("in Jerusalem" / "in Tel Aviv"), a country,
+  a party, a title or a date is no participant: a report with another place is the same claim
+  told differently (a disagreement to show).
 """
 from __future__ import annotations
 
 import math
 import re
 
+from api.pipeline.speaker_identity import name_words
 from api.pipeline.text import STOPWORDS
 
 from .analysis import Analysis, analyse
+from .features import _align
 
 SHORT_CONTENT = 5        # fewer content words than this: a short mention
 STOCK_MAX_CONTENT = 1    # this many content words or fewer: a stock phrase ("Thank you.")
@@ -98,3 +105,66 @@ def other_participants(fa: Analysis, fb: Analysis) -> bool:
     if not ea or not eb:
         return False
     return not (ea & set(fb.stems)) and not (eb & set(fa.stems))
+
+
+# Words before a name that make it a place: "met Herzog in Tel Aviv", "fired from Gaza".
+_LOCATIVE = frozenset("in at from near into outside inside across throughout toward towards".split())
+
+
+def _after_locative(a: Analysis, k: int) -> bool:
+    """Whether item ``k`` of ``a`` (a name) follows a locative preposition, over the rest of a
+    multi-word name and "the" ("in the Gaza Strip", "in Tel Aviv")."""
+    j = k - 1
+    while j >= 0 and (a.stems[j] in a.entities or a.stems[j] == "the"):
+        j -= 1
+    return j >= 0 and a.stems[j] in _LOCATIVE
+
+
+def participants_not_in(a: Analysis, b: Analysis, aligned: set[str]) -> set[str]:
+    """The names of people or organisations in ``a`` with no counterpart in ``b`` (``aligned``:
+    ``a``'s content stems paired with ``b``'s): named entities that ``speaker_identity`` reads
+    as a name (not a country, party, title or office), that are no day or month, and that do
+    not follow a locative preposition (a place)."""
+    missing = a.entities - _CALENDAR - aligned - set(b.stems)
+    if not missing:
+        return set()
+    out = set()
+    for stem, surface in zip(a.content, a.content_words):
+        if stem in missing and stem not in out:
+            k = a.stems.index(stem)
+            if not _after_locative(a, k) and name_words(surface.title()):
+                out.add(stem)
+    return out
+
+
+def _context(a: Analysis, stem: str) -> tuple[str | None, str | None]:
+    """The items just before and just after the run of names holding ``stem`` (None at an end)."""
+    k = a.stems.index(stem)
+    start, end = k, k + 1
+    while start > 0 and a.stems[start - 1] in a.entities:
+        start -= 1
+    while end < len(a.stems) and a.stems[end] in a.entities:
+        end += 1
+    return (a.stems[start - 1] if start else None, a.stems[end] if end < len(a.stems) else None)
+
+
+def swapped_participants(fa: Analysis, fb: Analysis) -> bool:
+    """Each mention names, in the same place of the sentence (the same words just before and just
+    after the names), a person or organisation the other does not, and no name of one side may be a
+variant of one of the other's (see the module docstring)."""
+    if not (fa.entities - fb.entities - _CALENDAR) or not (fb.entities - fa.entities - _CALENDAR):
+        return False
+    ma, mb = _align(set(fa.content), set(fb.content))
+    pa = participants_not_in(fa, fb, ma)
+    if not pa:
+        return False
+    pb = participants_not_in(fb, fa, mb)
+    if not pb or any(_variant(x, y) for x in pa for y in pb):
+        return False
+    return not {_context(fa, x) for x in pa}.isdisjoint(_context(fb, x) for x in pb)
+
+
+def _variant(x: str, y: str) -> bool:
+    """Two name stems that may be one name spelt or shortened differently ("Sundwell" /
+    "Sundwall", "Timothy" / "Tim", "al-Qaeda" / "al-Qaida"): the same first three letters."""
+    return x[:3] == y[:3]

@@ -2,8 +2,8 @@
 
 Inference is pure Python: each feature is standardised with the training mean and scale, the
 weighted sum plus intercept is the logit, and the score is its sigmoid. Two weight sets may be
-shipped: ``lexical`` (the default) and ``semantic`` (the same features plus the embedding
-cosine). ``adjustments`` holds the hand-set terms that MRPC cannot teach (speakers, quotations).
+shipped: ``default`` (lexical features and the static embedding's) and ``semantic`` (chosen from
+the same features plus the all-MiniLM-L6-v2 cosine, ``minilm_cosine``, of the semantic extra). ``adjustments`` holds the hand-set terms that MRPC cannot teach (speakers, quotations).
 """
 from __future__ import annotations
 

@@ -1,0 +1,157 @@
+"""Embedding vectors for the matcher: a sentence vector per mention and word vectors for the words
+two mentions do not share (the static embedding of ``api.pipeline.embedding``).
+
+The interface agreed with candidate retrieval: a ``MentionText`` may carry its ``vector`` (float32,
+L2-normalised, as ``StaticEmbedder.embed`` made it and the store keeps it; a quantised copy is
+scaled back to unit length); when it does, it is used instead of the text's, otherwise the matcher embeds the text itself. The embedder is loaded once per
+process, lazily, the first time a vector is needed (so a server's workers load it after the fork;
+the token vectors are a read-only memory map the workers share). ``MentionVectors.prepare`` embeds
+the texts of a whole shortlist, and the words they may not share, in one batch before the pairs
+are scored.
+
+Pair features (``vector_features``):
+
+- ``cosine``: the cosine of the two sentence vectors;
+- ``residual_cosine``: the cosine of what is left of each mention once the content words it shares
+  with the other (exactly or as a spelling variant, as ``features._align`` pairs them) are taken
+  out: the mean of its remaining content words' token vectors. Paraphrase replaces words with
+  words of like meaning ("held in a good atmosphere" / "conducted in a good spirit"); another claim
+  puts other things in their place. 1.0 when one side has nothing left (it is contained in the
+  other, which the lexical features already tell).
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from api.pipeline.types import MentionText
+
+from api.pipeline.embedding import normalised
+
+from .analysis import Analysis
+from .features import _align
+
+VECTOR_FEATURES = ("cosine", "residual_cosine")
+_CACHE_MAX = 16384
+
+
+class MentionVectors:
+    """Sentence and word vectors, embedded on demand and cached (see the module docstring)."""
+
+    def __init__(self, loader=None):
+        """``loader``: a callable returning the embedder (default ``StaticEmbedder.load``),
+        called once, the first time a vector is needed."""
+        self._loader = loader
+        self._embedder = None
+        self._lock = threading.Lock()
+        self._sentences: dict[str, np.ndarray] = {}
+        self._words: dict[str, tuple[np.ndarray, int]] = {}
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the embedder has been loaded in this process."""
+        return self._embedder is not None
+
+    @property
+    def embedder(self):
+        """The embedder, loaded on first use (once per process, thread-safe)."""
+        if self._embedder is None:
+            with self._lock:
+                if self._embedder is None:
+                    if self._loader is None:
+                        from api.pipeline.embedding import StaticEmbedder  # (tokenizers imported here)
+                        self._embedder = StaticEmbedder.load()
+                    else:
+                        self._embedder = self._loader()
+        return self._embedder
+
+    def prepare(self, mentions: Iterable[MentionText | str], analyses: Sequence[Analysis] = ()) -> None:
+        """Embeds, in one batch, the texts among ``mentions`` that carry no vector and are not
+        cached, and the content words of ``analyses`` not yet cached."""
+        texts = [t for t in dict.fromkeys(_text_without_vector(m) for m in mentions)
+                 if t is not None and t not in self._sentences]
+        words = [w for w in dict.fromkeys(w for a in analyses for w in a.content_words) if w not in self._words]
+        if not texts and not words:
+            return
+        sums, counts = self.embedder.token_sums(texts + words)
+        if texts:
+            means = sums[:len(texts)] / np.maximum(counts[:len(texts)], 1).astype(np.float32)[:, None]
+            self._store(self._sentences, dict(zip(texts, normalised(means))))
+        if words:
+            self._store(self._words, {w: (s, int(c)) for w, s, c in
+                                      zip(words, sums[len(texts):], counts[len(texts):])})
+
+    def sentence(self, mention: MentionText | str) -> np.ndarray:
+        """The mention's vector: the one it carries, else its text's (embedded when not cached)."""
+        if isinstance(mention, MentionText):
+            if mention.vector is not None:
+                return _unit(np.asarray(mention.vector, dtype=np.float32))
+            text = mention.text
+        else:
+            text = str(mention)
+        vec = self._sentences.get(text)
+        if vec is None:
+            vec = self.embedder.embed([text])[0]
+            self._store(self._sentences, {text: vec})
+        return vec
+
+    def _word_sums(self, words: Iterable[str]) -> dict[str, tuple[np.ndarray, int]]:
+        """Each word's token-vector sum and token count (embedding the ones not cached)."""
+        words = list(words)
+        missing = [w for w in words if w not in self._words]
+        if missing:
+            sums, counts = self.embedder.token_sums(missing)
+            self._store(self._words, {w: (s, int(c)) for w, s, c in zip(missing, sums, counts)})
+        found = {}
+        for w in words:
+            got = self._words.get(w)
+            if got is None:  # evicted by another thread meanwhile: embed it alone
+                s, c = self.embedder.token_sums([w])
+                got = (s[0], int(c[0]))
+            found[w] = got
+        return found
+
+    def residual(self, a: Analysis, keep: set[str]) -> np.ndarray | None:
+        """The mean token vector of ``a``'s content words whose stem is not in ``keep`` (the
+        stems it shares with the other mention); None when none is left or none has a vector."""
+        words = [w for st, w in zip(a.content, a.content_words) if st not in keep]
+        if not words:
+            return None
+        sums = self._word_sums(dict.fromkeys(words))
+        total = sum(sums[w][1] for w in words)
+        if not total:
+            return None
+        vec = np.sum([sums[w][0] for w in words], axis=0, dtype=np.float32) / np.float32(total)
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm > 0 else None
+
+    def features(self, a: MentionText | str, b: MentionText | str, fa: Analysis, fb: Analysis) -> dict[str, float]:
+        """``cosine`` and ``residual_cosine`` of a pair (see the module docstring); what is not
+        cached yet is embedded in one batch."""
+        self.prepare((a, b), (fa, fb))
+        cos = float(self.sentence(a) @ self.sentence(b))
+        ma, mb = _align(set(fa.content), set(fb.content))
+        ra, rb = self.residual(fa, ma), self.residual(fb, mb)
+        res = float(ra @ rb) if ra is not None and rb is not None else 1.0
+        return {"cosine": cos, "residual_cosine": res}
+
+    def _store(self, cache: dict, items: dict) -> None:
+        """Adds ``items`` to a cache, emptying it first when it would grow past its bound."""
+        if len(cache) + len(items) > _CACHE_MAX:
+            cache.clear()
+        cache.update(items)
+
+
+def _unit(vec: np.ndarray) -> np.ndarray:
+    """``vec`` at unit length (a stored vector may have been quantised: float16, int8 codes)."""
+    norm = float(np.linalg.norm(vec))
+    return vec / norm if norm > 0 and abs(norm - 1.0) > 1e-3 else vec
+
+
+def _text_without_vector(m: MentionText | str) -> str | None:
+    """The text to embed for ``m``: None when it carries its own vector."""
+    if isinstance(m, MentionText):
+        return None if m.vector is not None else m.text
+    return str(m)

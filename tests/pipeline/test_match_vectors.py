@@ -1,0 +1,184 @@
+"""The matcher's use of the static embedding: vectors carried by a mention or embedded by the
+matcher itself (loaded once, lazily, in batches), and same-claim decisions on paraphrases and on
+swapped participants (issue 15's unit tests, own short texts)."""
+import numpy as np
+import pytest
+
+from api.pipeline.embedding import StaticEmbedder
+from api.pipeline.match import Matcher
+from api.pipeline.match.vectors import MentionVectors
+from api.pipeline.types import MentionText as M
+
+
+class CountingEmbedder:
+    """The shipped embedder, counting its batches and the texts in them."""
+
+    def __init__(self):
+        self.inner = StaticEmbedder.load()
+        self.batches: list[list[str]] = []
+
+    def embed(self, texts):
+        self.batches.append(list(texts))
+        return self.inner.embed(texts)
+
+    def token_sums(self, texts):
+        self.batches.append(list(texts))
+        return self.inner.token_sums(texts)
+
+
+@pytest.fixture()
+def counted():
+    """A matcher whose embedder counts its loads and batches."""
+    loads = []
+
+    def loader():
+        loads.append(1)
+        return CountingEmbedder()
+
+    return Matcher(vectors=MentionVectors(loader)), loads
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher()
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    return StaticEmbedder.load()
+
+
+def test_default_weights_use_the_embedding(matcher):
+    assert matcher.uses_vectors
+    assert {"cosine", "residual_cosine"} & set(matcher.model.features)
+
+
+def test_embedder_loads_lazily_and_once(counted):
+    m, loads = counted
+    assert not m.vectors.loaded and loads == []
+    m.score("Talks resumed in Cairo on Monday.", "Negotiations restarted in Cairo on Monday.")
+    m.score("The bridge reopens on Friday.", "The bridge will reopen Friday.")
+    assert m.vectors.loaded and loads == [1]
+
+
+def test_prepare_embeds_a_shortlist_in_one_batch(counted):
+    m, _ = counted
+    new = M("The ministers agreed a ceasefire in Doha.")
+    shortlist = [M("Ministers reached a truce in Doha."), M("A ceasefire was agreed in Doha by ministers."),
+                 M("The ceasefire in Doha was agreed, the ministers said.")]
+    m.prepare([new] + shortlist)
+    embedder = m.vectors.embedder
+    assert len(embedder.batches) == 1  # the four texts and their content words, one batch
+    assert {v.text for v in [new] + shortlist} <= set(embedder.batches[0])
+    assert {"ministers", "truce", "ceasefire", "doha"} <= set(embedder.batches[0])
+    before = len(embedder.batches)
+    for view in shortlist:
+        m.score(new, view)
+    assert len(embedder.batches) == before  # every vector scoring needs was embedded by prepare
+
+
+def test_a_carried_vector_is_used_instead_of_the_text(matcher, embedder):
+    a, b = "Rain is expected across the north on Tuesday.", "Showers will hit northern areas on Tuesday."
+    own = matcher.score(M(a), M(b)).features["cosine"]
+    assert own == pytest.approx(float(embedder.embed([a])[0] @ embedder.embed([b])[0]), abs=1e-5)
+    other = embedder.embed(["The central bank raised interest rates again."])[0]
+    carried = matcher.score(M(a, vector=other), M(b)).features["cosine"]
+    assert carried == pytest.approx(float(other @ embedder.embed([b])[0]), abs=1e-5)
+    assert abs(carried - own) > 0.1
+
+
+def test_a_carried_vector_is_not_embedded_again(counted, embedder):
+    m, _ = counted
+    vec = embedder.embed(["The council approved the budget."])[0]
+    m.prepare([M("The council approved the budget.", vector=vec), M("The budget was approved by the council.")])
+    texts = [t for batch in m.vectors.embedder.batches for t in batch]
+    assert "The council approved the budget." not in texts
+    assert "The budget was approved by the council." in texts
+
+
+def test_vector_is_not_part_of_equality_or_hash(embedder):
+    vec = embedder.embed(["x y z"])[0]
+    assert M("x y z", vector=vec) == M("x y z") and hash(M("x y z", vector=vec)) == hash(M("x y z"))
+
+
+def test_residual_cosine_compares_the_words_not_shared(matcher):
+    f = matcher.features("The talks were positive and held in a good atmosphere.",
+                         "The talks were positive and held in a good atmosphere.")
+    assert f["residual_cosine"] == 1.0 and f["cosine"] == pytest.approx(1.0, abs=1e-5)
+    close = matcher.features("Prices rose sharply in March.", "Prices increased sharply in March.")
+    far = matcher.features("Prices rose sharply in March.", "Football crowds cheered loudly in March.")
+    assert close["residual_cosine"] > far["residual_cosine"]
+
+
+# The content-gap ceiling (``content_gap_max``) keeps a short statement whose differing content
+# words have no counterpart below the threshold, whatever the model says. On MRPC train plus the
+# retrieval negatives, the 199 such pairs (18 paraphrases) are not told apart by the static
+# embedding: lifting the ceiling at sentence cosine >= 0.75 would accept 32 of them at precision
+# 0.47, at residual cosine >= 0.25, 45 at precision 0.16. So these paraphrases stay apart.
+CEILING = ("the content-gap ceiling: words without a lexical counterpart; the static embedding does "
+           "not separate such pairs on MRPC train (see the comment above)")
+SAME = [
+    pytest.param("He touched down in Israel late Sunday.", "He arrived in the country on Sunday.",
+                 marks=pytest.mark.xfail(strict=True, reason=CEILING)),
+    pytest.param("It was his ninth mission to the region since October.",
+                 "It was the ninth time he has travelled to the Middle East since the war began.",
+                 marks=pytest.mark.xfail(strict=True, reason=CEILING)),
+    ("The meeting was positive and held in a good atmosphere.",
+     "The meeting was positive and conducted in a good spirit."),
+    pytest.param("The former governor asserts his innocence.", "The former governor said he did nothing wrong.",
+                 marks=pytest.mark.xfail(strict=True, reason="no shared content word but the subject and "
+                                         "static cosine 0.54: needs knowledge the embedding lacks")),
+    pytest.param("The Israeli bombardment of Gaza continues.", "Israel keeps pounding the Gaza Strip.",
+                 marks=pytest.mark.xfail(strict=True, reason=CEILING)),
+    # another place or another number on the same event: the same claim, a disagreement to show
+    ("Blinken will meet Netanyahu in Jerusalem.", "Blinken will meet Netanyahu in Tel Aviv."),
+    ("Israel says 111 hostages remain in Gaza.", "Israel says 115 hostages remain in Gaza."),
+]
+DIFFERENT = [
+    ("Blinken will meet Netanyahu in Jerusalem.", "Blinken will meet Gallant in Jerusalem."),
+    ("Blinken met Herzog in Tel Aviv.", "Blinken met Gallant in Tel Aviv."),
+    ("Israel says 111 hostages remain in Gaza.", "Israel says 111 rockets were fired from Gaza."),
+]
+
+
+@pytest.mark.parametrize("a,b", SAME)
+def test_same_claim(matcher, a, b):
+    assert matcher.score(M(a), M(b)).same_claim
+    assert matcher.score(M(b), M(a)).same_claim
+
+
+@pytest.mark.parametrize("a,b", DIFFERENT)
+def test_different_claims(matcher, a, b):
+    assert not matcher.score(M(a), M(b)).same_claim
+    assert not matcher.score(M(b), M(a)).same_claim
+
+
+def test_swapped_participants_stay_apart_however_close_the_vectors(matcher):
+    a, b = "Blinken will meet Netanyahu in Jerusalem.", "Blinken will meet Gallant in Jerusalem."
+    close = np.ones(256, dtype=np.float32) / 16.0  # the same vector on both sides: cosine 1
+    r = matcher.score(M(a, vector=close), M(b, vector=close))
+    assert r.features["cosine"] == pytest.approx(1.0, abs=1e-5) and not r.same_claim
+
+
+def test_a_quantised_carried_vector_is_scaled_back_to_unit_length(matcher, embedder):
+    a, b = "The port reopened after the storm.", "The harbour opened again after the storm."
+    exact = matcher.score(M(a), M(b)).features["cosine"]
+    coded = np.round(embedder.embed([a])[0] * 127).astype(np.int8)  # int8 codes, length ~127
+    assert matcher.score(M(a, vector=coded), M(b)).features["cosine"] == pytest.approx(exact, abs=0.02)
+
+
+@pytest.mark.parametrize("a,b,swapped", [
+    ("Blinken will meet Netanyahu in Jerusalem.", "Blinken will meet Gallant in Jerusalem.", True),
+    ("The mayor thanked Ortiz for the report.", "The mayor thanked Brennan for the report.", True),
+    # a name spelt or shortened another way is no other participant
+    ("The ruling is wrong, Chairman Timothy Muris said.", "The ruling is wrong, Chairman Tim Muris said.", False),
+    # names in other places of the sentence: added detail, not a swap
+    ("Ortiz said the council approved the budget.", "The council approved the budget on a motion by Brennan.", False),
+    # a place is no participant
+    ("Blinken met Herzog in Jerusalem.", "Blinken met Herzog in Tel Aviv.", False),
+])
+def test_swapped_participants(a, b, swapped):
+    from api.pipeline.match.analysis import analyse
+    from api.pipeline.match.evidence import swapped_participants
+    assert swapped_participants(analyse(a), analyse(b)) is swapped
+    assert swapped_participants(analyse(b), analyse(a)) is swapped

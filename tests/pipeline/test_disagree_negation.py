@@ -53,6 +53,11 @@ def test_negation_positives(a, b):
     ("He died of heart failure, said his lawyer.", "He died on Thursday, said his lawyer."),
     ("Officials said the courts allowed it in some cases and banned it in others.",
      "Officials said the courts allowed it in some cases and not in others."),
+    # one shared word after the negation is no shared statement: two things the speaker is "going" to do
+    ("I'm going to get back to the budget talks I care about.",
+     "But I am not going to allow this fight to dominate the budget debate."),
+    ("The union has not yet revealed which store it will picket.",
+     "The union said it would reveal later which store it will picket."),
 ])
 def test_negation_negatives(a, b):
     assert "negation" not in kinds(a, b)

@@ -38,7 +38,7 @@ from .places import find_place
 from .times import find_time
 from .wording import find_wording
 
-DETECTOR_VERSION = "disagree-2.1"  # 2.1: a figure or date is disputed only for something named on both sides
+DETECTOR_VERSION = "disagree-2.2"  # 2.1: a figure or date is disputed only for something named on both sides; 2.2: a negation needs two shared content words after it
 
 _DETECTORS = {
     "wording": find_wording,

@@ -93,6 +93,8 @@ def _attached(al: "Alignment") -> Disagreement | None:
             neg_side, other, (n1, n2), s1, s2, o1, o2, in_a = al.b, al.a, nb, j1, j2, i1, i2, False
         else:
             continue
+        if sum(1 for t in neg_side.toks[s1:s2] if t.content) < 2:
+            continue  # "not going to allow …" / "going to get back …": one shared word is no statement
         if neg_side.toks[n1].word in _QUANTIFIERS and not _same_frame(al, in_a, n1, o1):
             continue  # "no conflict" / "the perception of a conflict": a quantifier, not a denial
         if not _same_subject(al, in_a, n1, o1):

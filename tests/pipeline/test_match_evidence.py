@@ -138,3 +138,22 @@ def test_reports_naming_nobody_in_common_are_two_claims_when_dated():
     a = "Lopez and Berg have also won their party primaries in Oregon."
     b = "Republican Sen. Ana Ruiz won the primary in Idaho and in her home state of Utah."
     assert not m.score(a, b, days_apart=0.0).same_claim
+
+
+def test_a_short_question_joins_only_a_mention_asking_the_same(matcher):
+    """A question asserts nothing: "A carnival?" is not the claim "Britain is not a carnival.",
+    even found whole in another report of the same story; the same question by the same speaker
+    is."""
+    q = M("A carnival?", speaker="Ann Lee", is_quote=True)
+    assert not matcher.score(q, M("Britain is not a carnival.", is_quote=True), days_apart=0.0,
+                             same_story=True).same_claim
+    assert matcher.score(q, M("A carnival?", speaker="Ann Lee", is_quote=True), days_apart=0.0,
+                         same_story=True).same_claim
+
+
+def test_a_stock_line_in_one_story_does_not_join_across_clashing_speakers(matcher):
+    """"Tonight." said by one person and "Tonight" by another in a report of the same story are
+    two answers, not one claim."""
+    a = M("Tonight.", speaker="Ann Lee", is_quote=True)
+    b = M("Tonight", speaker="Bob Stone", is_quote=True)
+    assert not matcher.score(a, b, days_apart=0.0, same_story=True).same_claim

@@ -49,8 +49,8 @@ from api.pipeline.types import MatchScore, MentionText
 
 from .analysis import analyse
 from .candidates import search_terms as _search_terms
-from .evidence import (different_figures, is_short, other_participants, stock_phrase, swapped_participants,
-                       time_term)
+from .evidence import (different_figures, is_short, other_participants, short_question, stock_phrase,
+                       swapped_participants, time_term)
 from .features import pair_features
 from .model import PARAMS_PATH, LogisticModel, load_params, logit, sigmoid
 from .semantic import default_local_model_path
@@ -60,9 +60,10 @@ __all__ = ["Matcher", "MATCHER_NAME", "MATCHER_VERSION", "speaker_compatibility"
            "default_local_model_path"]
 
 MATCHER_NAME = "claimtrack-lexical-logreg"
-MATCHER_VERSION = "1.3.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
+MATCHER_VERSION = "1.3.1"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
 # 1.2: publication-time gap, evidence beyond a shared fragment, stock phrases, swapped polls (weights of 1.1);
-# 1.3: static-embedding features (cosine, residual cosine) in the trained model
+# 1.3: static-embedding features (cosine, residual cosine) in the trained model; 1.3.1: a short question joins
+# only the same question, a stock line in one story only across speakers that do not clash (weights of 1.3)
 
 _DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
                         "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
@@ -205,16 +206,19 @@ class Matcher:
     def _too_little(self, fa, fb, a_text: str, b_text: str, feats: dict[str, float], spk: int,
                     days_apart: float | None, same_story: bool = False) -> bool:
         """Whether the words cannot join the pair whatever they score: two polls or counts with
-        other figures (``evidence.different_figures``); a stock phrase on either side unless the
-        same speaker said it close in time; a short mention (``evidence.is_short``) unless the
-        same speaker said it, or - close in time - all its content words are in the other. In
-        the same story (the articles share another claim) a short line or stock phrase found
-        whole in the other may join. Without dates (``/v1/similarity``) a short pair is judged
-        on its words unless the speakers clash, a stock phrase needs the same speaker."""
+        other figures (``evidence.different_figures``); a short question that does not ask the
+        same (``evidence.short_question``); a stock phrase on either side unless the same speaker
+        said it close in time; a short mention (``evidence.is_short``) unless the same speaker
+        said it, or - close in time - all its content words are in the other. In the same story
+        (the articles share another claim) a short line or stock phrase found whole in the other
+        may join when the speakers do not clash. Without dates (``/v1/similarity``) a short pair
+        is judged on its words unless the speakers clash, a stock phrase needs the same speaker."""
         if different_figures(fa, fb):
             return True
+        if (short_question(a_text, fa) or short_question(b_text, fb)) and set(fa.content) != set(fb.content):
+            return True  # "A circus?" / "America is not a circus."
         whole = feats["cov_short"] >= self.adjustments["short_cover_min"]
-        if same_story and whole:
+        if same_story and whole and spk >= 0:
             return False
         near = days_apart is not None and days_apart <= self.adjustments["near_days"]
         if stock_phrase(a_text, fa) or stock_phrase(b_text, fb):

@@ -7,7 +7,9 @@ figures. These rules say when a pair needs more than its words (``Matcher.score`
 
 * ``stock_phrase``: at most ``STOCK_MAX_CONTENT`` content words, or a short line whose words
   are all capitalised (a title, a show name, a greeting): joins only when the same speaker said
-  it close in time, or found whole in another report of the same story.
+  it close in time, or found whole in another report of the same story (speakers not clashing).
+* ``short_question``: a short question joins only a mention with the same content words ("A
+  circus?" is not "America is not a circus.").
 * ``is_short``: fewer than ``SHORT_CONTENT`` content words: joins only with more evidence
   (the same speaker; close in time or the same story, with all its content words found).
 * ``time_term``: reports of one claim are days apart: within ``near_days`` the logit gains a
@@ -60,6 +62,12 @@ def stock_phrase(text: str, a: Analysis) -> bool:
     """A greeting, title or one-word answer: too little said to be matched across articles."""
     n = content_size(a)
     return n <= STOCK_MAX_CONTENT or (n <= TITLE_MAX_CONTENT and _title_like(text))
+
+
+def short_question(text: str, a: Analysis) -> bool:
+    """A short question ("A circus?", "What are we suffering from?"): it asserts nothing, so it
+    is the same claim as another mention only when it asks the same (the same content words)."""
+    return is_short(a) and text.rstrip(" \"'\u201d\u2019)").endswith("?")
 
 
 def time_term(days_apart: float | None, near_days: float, near_bonus: float, slope: float) -> float:

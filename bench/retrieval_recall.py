@@ -27,7 +27,7 @@ What it does:
 
    * ``matcher_same``: ``comps.matcher.score(s1, stored s2)`` - the matcher's verdict if
      retrieval were perfect. Gold labels are kept too.
-   * retrieval: ``CandidateFinder(session, budget, None).find([search_terms(s1, 12)], 100)``
+   * retrieval: ``CandidateFinder(session, budget, None).find([search_terms(s1, 12)], 100).ranked``
      for each budget; the 1-based rank of s2's mention (or a miss) and the postings fetched.
    * shortlist: for each candidate limit k the top k are loaded (``finder.load``), ordered as
      ``plan_mentions`` orders its pool (weight, then newest first), and
@@ -220,7 +220,7 @@ def measure_hybrid(session, comps, settings, pairs, targets, target_of, current,
         near = windows[key].neighbours(query, settings.vector_candidates, settings.vector_min_cosine)[0]
         ms_vec += time.perf_counter() - t0
         finder = CandidateFinder(session, b, None)
-        ranked = finder.find([comps.matcher.search_terms(s1, limit=SEARCH_TERMS)], FIND_LIMIT, None)[0]
+        ranked = finder.find([comps.matcher.search_terms(s1, limit=SEARCH_TERMS)], FIND_LIMIT, None).ranked[0]
         for view in VIEWS:
             lst = ranked if view == "store" else [x for x in ranked if x[0] not in clones]
             nb = near if view == "store" else [x for x in near if x[0] not in clones]
@@ -301,7 +301,7 @@ def measure(session, comps, pairs, target_of, ratios, clones_idx):
         for b in order:
             t0 = time.perf_counter()
             finder = CandidateFinder(session, b, None)
-            ranked = finder.find([terms], FIND_LIMIT, None)[0]
+            ranked = finder.find([terms], FIND_LIMIT, None).ranked[0]
             t_find = t_terms + time.perf_counter() - t0
             postings[b] += sum(len(v) for v in finder._postings.values())
             recent_path[b] += any(recent for _, recent in finder._postings)

@@ -6,22 +6,62 @@ gunicorn forks its workers, with ``preload_app``), never per request.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Protocol
 
 from ..config import Settings
+from ..pipeline.types import Disagreement, Extraction, MatchScore, MentionText
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+
+class Extractor(Protocol):
+    """Article text → claim mentions (``pipeline.extract.extract``)."""
+
+    def __call__(self, text: str, *, language: str = "en", title: str | None = None) -> Extraction: ...
+
+
+class ClaimMatcher(Protocol):
+    """Whether two mentions state the same claim (``pipeline.match.Matcher``)."""
+
+    threshold: float
+    shortlist_min_ratio: float
+
+    def score(self, a: MentionText | str, b: MentionText | str, days_apart: float | None = None,
+              same_story: bool = False) -> MatchScore: ...
+
+    def states_same_claim(self, a: MentionText, b: MentionText) -> bool: ...
+
+    def prepare(self, mentions: list[MentionText | str]) -> None: ...
+
+    def search_terms(self, text: str, limit: int = 8) -> list[str]: ...
+
+
+class Detector(Protocol):
+    """Where two mentions of one claim differ in substance (``pipeline.disagree.detect``)."""
+
+    def __call__(self, a: MentionText, b: MentionText) -> list[Disagreement]: ...
+
+
+class Embedder(Protocol):
+    """Texts → L2-normalised sentence vectors (``pipeline.embedding.StaticEmbedder``)."""
+
+    dim: int
+
+    def embed(self, texts: list[str]) -> "np.ndarray": ...
 
 
 @dataclass
 class Components:
     """Extractor, matcher and disagreement detector, plus their provenance strings."""
 
-    extract: Callable[..., Any]
-    matcher: Any
+    extract: Extractor
+    matcher: ClaimMatcher
     matcher_name: str
-    detect: Callable[..., list]
+    detect: Detector
     detector_version: str
     detect_enabled: bool = True
-    embedder: Any = None  # the static sentence embedding (``pipeline.embedding``), None when not loaded
+    embedder: Embedder | None = None  # the static sentence embedding, None when not loaded
 
 
 def build_components(settings: Settings) -> Components:

@@ -238,7 +238,8 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, views
     finder = CandidateFinder(session, settings.match_term_budget, before_id)
     all_keys = [index_terms(v.text) for v in views]
     keysets = all_keys if same_batch and len(views) > 1 else []
-    ranked = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
+    found = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
+    ranked = found.ranked
     near = vector_neighbours(session, comps, settings, views, published, before_id)
     stored = finder.load([mid for r in ranked for mid, _ in r] + [mid for r in near for mid, _ in r])
     placements: list[Placement] = []
@@ -251,7 +252,7 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, views
         pool = [(w, mid, stored[mid].claim_id, stored[mid]) for mid, w in ranked[i] if mid in stored]
         if keysets:
             shared: dict[int, float] = {}  # earlier mention of the batch -> summed weight of keys it holds
-            for k, x in finder.chosen[i].items():
+            for k, x in found.chosen[i].items():
                 for j in batch_holders.get(k, ()):
                     shared[j] = shared.get(j, 0.0) + x
             pool += [(w, 2 ** 62 + j, placements[j].claim, views[j]) for j, w in shared.items()]
@@ -282,7 +283,7 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, views
         placements.append(Placement(claim, score))
     if story:
         _story_pass(comps, views, placements, shortlists, story)
-    return MatchPlan(views, placements, finder.rarity, finder.newest, all_keys, published)
+    return MatchPlan(views, placements, found.rarity, finder.newest, all_keys, published)
 
 
 def view_vectors(comps: Components, views: list[MentionText]):

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import datetime, timezone
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from operator import itemgetter
 
 from rapidfuzz.utils import default_process
@@ -128,6 +129,15 @@ def query_keys(terms: list[str]) -> dict[str, str]:
         if 1 < len(t) <= 64:
             keys.setdefault(index_key(t), t)
     return keys
+
+
+@dataclass
+class Found:
+    """What ``CandidateFinder.find`` found for each mention of a batch, in the batch's order."""
+
+    ranked: list[list[tuple[int, float]]]  # (stored mention id, summed key weight), best first
+    chosen: list[dict[str, float]]         # the index keys it was looked up by, with their weights
+    rarity: list[dict[str, float]]         # every query key with its rarity weight
 
 
 class CandidateFinder:
@@ -244,19 +254,19 @@ class CandidateFinder:
         return [(k, keys[k]) for k in known[:2]], True
 
     def find(self, term_lists: list[list[str]], limit: int,
-             batch_keys: list[set[str]] | None = None) -> list[list[tuple[int, float]]]:
+             batch_keys: list[set[str]] | None = None) -> "Found":
         """For each mention's search terms, its best ``limit`` stored candidates as (mention id,
-        weight), best first. ``batch_keys`` are the index keys of each mention of the batch (not
-        stored yet): their words count as known too, so that ``chosen`` (the keys and weights
-        each mention was looked up by) also serves to find the batch's own earlier mentions."""
+        weight), best first (``Found.ranked``), with the keys and weights each mention was looked
+        up by (``Found.chosen``) and the rarity of all its keys (``Found.rarity``). ``batch_keys``
+        are the index keys of each mention of the batch (not stored yet): their words count as
+        known too, so that ``chosen`` also serves to find the batch's own earlier mentions."""
         per_mention = [query_keys(terms) for terms in term_lists]
         df = self._document_frequencies(sorted({k for keys in per_mention for k in keys}))
         in_batch: Counter = Counter()
         for keys in batch_keys or ():
             in_batch.update(keys)
         n_docs = max(self._newest_id(), 1) + len(batch_keys or ())
-        self.chosen: list[dict[str, float]] = []
-        self.rarity: list[dict[str, float]] = []  # every query key of each mention, weighted
+        found = Found([], [], [])
         plans = []
         for i, keys in enumerate(per_mention):
             own = batch_keys[i] if batch_keys else set()
@@ -264,13 +274,12 @@ class CandidateFinder:
             seen = {k: df.get(k, 0) + in_batch[k] - (k in own) for k in keys}
             chosen, recent = self.choose(keys, seen)
             weights = {k: math.log(1.0 + n_docs / seen[k]) for k, _ in chosen}
-            self.rarity.append({k: math.log(1.0 + n_docs / max(seen[k], 1)) for k in keys})
-            self.chosen.append(weights)
+            found.rarity.append({k: math.log(1.0 + n_docs / max(seen[k], 1)) for k in keys})
+            found.chosen.append(weights)
             plans.append(([(k, word) for k, word in chosen if df.get(k, 0) > 0], recent, weights))
         if not self.sqlite:
             self._prefetch_rare(sorted({w for chosen, recent, _ in plans if not recent for _, w in chosen}))
             self._prefetch_recent(sorted({w for chosen, recent, _ in plans if recent for _, w in chosen}))
-        out = []
         for chosen, recent, weights in plans:
             score: dict[int, float] = defaultdict(float)
             for k, word in chosen:  # (words only in this batch have nothing stored to look up)
@@ -278,8 +287,8 @@ class CandidateFinder:
                 for mid in self._postings_of(word, recent):
                     score[mid] += w
             # best summed rarity first; among equals the first seen (newest, rarest word first)
-            out.append(sorted(score.items(), key=itemgetter(1), reverse=True)[:limit])  # (a stable sort)
-        return out
+            found.ranked.append(sorted(score.items(), key=itemgetter(1), reverse=True)[:limit])  # (a stable sort)
+        return found
 
     def load(self, ids) -> dict[int, StoredMention]:
         """The stored mentions with these ids, with their article's publication time and their

@@ -41,7 +41,7 @@ def similar_claims(session: Session, comps: Components, settings: Settings, args
                       + ", ".join(refused) + ".", errors={name: ["Not with similar_to."] for name in refused})
     new = view(args["similar_to"], None)
     finder = CandidateFinder(session, settings.match_term_budget)
-    ranked = finder.find([comps.matcher.search_terms(new.text, limit=12)], LEXICAL_CANDIDATES)[0]
+    ranked = finder.find([comps.matcher.search_terms(new.text, limit=12)], LEXICAL_CANDIDATES).ranked[0]
     if comps.embedder is not None:
         new = type(new)(text=new.text, speaker=new.speaker, is_quote=new.is_quote, quotes=new.quotes,
                         vector=comps.embedder.embed([new.text])[0])

@@ -49,7 +49,7 @@ def test_candidates_come_from_the_index_ranked_by_rare_words_shared(app, client,
     first, second, third = (m["id"] for m in data["mentions"])
     with Session(app.extensions["claimtrack"]["engine"]) as s:
         finder = CandidateFinder(s)
-        ranked = finder.find([["lagos", "floods"], ["kano"], ["zanzibar"]], limit=5)
+        ranked = finder.find([["lagos", "floods"], ["kano"], ["zanzibar"]], limit=5).ranked
         rows = finder.load(mid for r in ranked for mid, _ in r)
     lagos = [mid for mid, _ in ranked[0]]
     assert lagos == [third, first]  # both hold both words: equal weight, newest first
@@ -63,7 +63,7 @@ def test_re_matching_sees_only_earlier_mentions(app, client, auth):
     data = post(client, auth, article(text="Floods hit Lagos on Monday.\nFloods hit Lagos again on Friday."))
     first, second = (m["id"] for m in data["mentions"])
     with Session(app.extensions["claimtrack"]["engine"]) as s:
-        ranked = CandidateFinder(s, before_id=second).find([["lagos"]], limit=5)
+        ranked = CandidateFinder(s, before_id=second).find([["lagos"]], limit=5).ranked
     assert [mid for mid, _ in ranked[0]] == [first]
 
 
@@ -75,6 +75,6 @@ def test_common_words_are_looked_up_among_recent_mentions_only(app, client, auth
     monkeypatch.setattr(retrieval, "RECENT_WINDOW", 2)  # the window: the two newest mentions
     with Session(app.extensions["claimtrack"]["engine"]) as s:
         finder = CandidateFinder(s, budget=2)  # "floods" and "hit" (3 mentions each) are common
-        ranked = finder.find([["floods", "hit"], ["abuja"]], limit=5)
+        ranked = finder.find([["floods", "hit"], ["abuja"]], limit=5).ranked
     assert [mid for mid, _ in ranked[0]] == [ids[2], ids[1]]  # newest first, the oldest is out of the window
     assert [mid for mid, _ in ranked[1]] == [ids[2]]  # a rare enough word is looked up everywhere

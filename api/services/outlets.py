@@ -1,7 +1,7 @@
 """Outlets: listing with what each reported, and side-by-side comparison of two outlets."""
 from __future__ import annotations
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, exists, func, or_
 from sqlmodel import Session, select
 
 from schemas.outlets import COMPARE_PARTS
@@ -52,12 +52,14 @@ def outlet_detail(session: Session, slug: str) -> dict:
 
 
 def _compare_filters(a: Outlet, b: Outlet) -> dict[str, list]:
-    """Each claim list of a comparison as conditions on live claims."""
-    in_a = select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == a.id)
-    in_b = select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == b.id)
-    filters = {"both": [Claim.id.in_(in_a), Claim.id.in_(in_b)],
-               "only_a": [Claim.id.in_(in_a), Claim.id.not_in(in_b)],
-               "only_b": [Claim.id.in_(in_b), Claim.id.not_in(in_a)]}
+    """Each claim list of a comparison as conditions on live claims, each driven by one outlet's
+    claims (the claim–outlet index), so that its cost follows that outlet's size, not the store's."""
+    in_a = Claim.id.in_(select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == a.id))
+    in_b = Claim.id.in_(select(ClaimOutlet.claim_id).where(ClaimOutlet.outlet_id == b.id))
+    # "not reported by" as NOT EXISTS, a probe of the claim–outlet key per claim: PostgreSQL
+    # answers NOT IN (subquery) by testing every claim in the store against the other's ids.
+    not_a, not_b = (~exists().where(ClaimOutlet.claim_id == Claim.id, ClaimOutlet.outlet_id == o.id) for o in (a, b))
+    filters = {"both": [in_a, in_b], "only_a": [in_a, not_b], "only_b": [in_b, not_a]}
     return {part: filters[part] for part in COMPARE_PARTS}
 
 
@@ -77,7 +79,7 @@ def compare_claims(session: Session, a: Outlet, b: Outlet, part: str, args: dict
     """One page of one claim list of a comparison, latest first: ``{items, next_cursor}``."""
     stmt = select(Claim).where(LIVE_CLAIM, *_compare_filters(a, b)[part])
     rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, Claim.last_seen, _listing(part, a, b), args,
-                                              nulls=False)
+                                              nulls=False, filter_drives=True)  # one outlet's claims, sorted
     return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
 
 

@@ -89,10 +89,9 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     first: list = []
     if args.get("cursor"):
         key, last_id = pagination.decode(args["cursor"], sort, key_type(column))
-        if column is not None and not nulls:
-            first, stmt = _rest_of_key(session, stmt, column, id_col, key, last_id, descending, limit,
-                                       filter_drives)
-        elif filter_drives:
+        if column is not None and not nulls and not filter_drives:
+            first, stmt = _rest_of_key(session, stmt, column, id_col, key, last_id, descending, limit)
+        elif filter_drives:  # (one pass over the filter's rows, not one per index seek)
             stmt = stmt.where(_after(column if column is None else sorted_apart(column), sorted_apart(id_col),
                                      key, last_id, descending))
         else:
@@ -110,8 +109,7 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     return items, pagination.encode(sort, key, getattr(last, id_col.key))
 
 
-def _rest_of_key(session: Session, stmt, column, id_col, key, last_id, descending: bool, limit: int,
-                 filter_drives: bool = False):
+def _rest_of_key(session: Session, stmt, column, id_col, key, last_id, descending: bool, limit: int):
     """For a sort on a NOT NULL column: (the rows that share the cursor's key and come after its
     id, the statement narrowed to the keys after it). Two index seeks rather than one range: an
     equality and a range on the (column, id) index, then the keys after it. SQLite ranges over
@@ -120,8 +118,6 @@ def _rest_of_key(session: Session, stmt, column, id_col, key, last_id, descendin
     if key is None:
         raise pagination.invalid_cursor("no key")
     key_value = literal(key, column.type)
-    if filter_drives:  # (the comparisons too: an equality on the key would otherwise seek its index)
-        column, id_col = sorted_apart(column), sorted_apart(id_col)
     past = id_col < last_id if descending else id_col > last_id
     id_order = id_col.desc() if descending else id_col.asc()
     first = list(session.exec(stmt.where(column == key_value, past).order_by(id_order).limit(limit + 1)).all())

@@ -56,13 +56,16 @@ LIVE = "merged_into_id IS NULL AND mention_count > 0"
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
-def middle_cursor(conn, sort: str) -> str:
-    """A cursor continuing after the live claim half-way down the ``sort`` order."""
+def middle_cursor(conn, sort: str, outlet: str | None = None) -> str:
+    """A cursor continuing after the live claim half-way down the ``sort`` order (of the claims
+    ``outlet`` reports, when given)."""
     key = KEYS[sort]
-    n = conn.execute(text(f"SELECT count(*) FROM claim WHERE {LIVE}")).scalar()
+    where = LIVE + ("" if outlet is None else " AND id IN (SELECT co.claim_id FROM claimoutlet co JOIN outlet o "
+                                                "ON o.id = co.outlet_id WHERE o.slug = :outlet)")
+    n = conn.execute(text(f"SELECT count(*) FROM claim WHERE {where}"), {"outlet": outlet}).scalar()
     order = ", ".join(f"{c} {'DESC' if sort.startswith('-') else 'ASC'}" for c in ([key] if key else []) + ["id"])
-    row = conn.execute(text(f"SELECT {key or 'NULL'}, id FROM claim WHERE {LIVE} ORDER BY {order} "
-                            f"LIMIT 1 OFFSET {n // 2}")).one()
+    row = conn.execute(text(f"SELECT {key or 'NULL'}, id FROM claim WHERE {where} ORDER BY {order} "
+                            f"LIMIT 1 OFFSET {n // 2}"), {"outlet": outlet}).one()
     value = row[0]
     if key in ("last_seen", "first_seen") and isinstance(value, str):  # SQLite hands back text
         from datetime import datetime, timezone
@@ -86,6 +89,7 @@ def requests_for(app) -> list[tuple[str, str]]:
                                   "LIMIT 1 OFFSET 1000")).scalar()
         disagreement_id = conn.execute(text("SELECT min(id) FROM disagreement")).scalar()
         deep = {sort: middle_cursor(conn, sort) for sort in CLAIM_SORTS}
+        outlet_deep = middle_cursor(conn, "-last_seen", outlets[0]) if outlets else None
     since = str(since)[:10]
     a, b = (outlets + ["none", "none"])[:2]
     out = []
@@ -93,6 +97,8 @@ def requests_for(app) -> list[tuple[str, str]]:
         out += [(f"claims sort={sort}", f"/v1/claims?limit=20&sort={sort}"),
                 (f"claims sort={sort} deep", f"/v1/claims?limit=20&sort={sort}&cursor={deep[sort]}")]
     out += [("claims outlet=", f"/v1/claims?limit=20&outlet={a}"),
+            ("claims outlet= deep", f"/v1/claims?limit=20&outlet={a}&cursor={outlet_deep}"),
+            ("claims outlet= sort=-outlet_count", f"/v1/claims?limit=20&outlet={a}&sort=-outlet_count"),
             ("claims reported_by=a,b", f"/v1/claims?limit=20&reported_by={a},{b}"),
             ("claims speaker=", f"/v1/claims?limit=20&speaker={speaker.split()[-1]}"),
             ("claims kind=quotation", "/v1/claims?limit=20&kind=quotation"),
@@ -148,6 +154,8 @@ def run_store(url: str, args) -> dict[str, tuple[int, float, float]]:
     print(f"# {url} live_claims={claims} repeat={args.repeat} clock={args.clock}")
     results = {}
     for name, path in requests_for(app):
+        if args.only and not any(part in name for part in args.only):
+            continue
         status, p50, p95 = measure(client, path, args.repeat, CLOCKS[args.clock])
         results[name] = (status, p50, p95)
         note = "" if status == 200 else f" status={status}"
@@ -280,6 +288,8 @@ def main() -> int:
                     help="with --http: also serve the source tree DIR (another revision, e.g. from `git archive`) "
                          "the same way, each request measured on both side by side")
     ap.add_argument("--http-rounds", type=int, default=1, help="with --http: measure every request this many times")
+    ap.add_argument("--only", action="append", default=[], metavar="TEXT",
+                    help="in process: only the requests whose name contains TEXT (repeat for several)")
     ap.add_argument("--no-inprocess", action="store_true", help="only the HTTP measurement")
     args = ap.parse_args()
     runs = [] if args.no_inprocess else [run_store(url, args) for url in args.database_url]

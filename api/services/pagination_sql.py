@@ -36,6 +36,32 @@ def _unindexed_sqlite(element, compiler, **kw):
     return "+" + compiler.process(element.column, **kw)
 
 
+class sorted_apart(ColumnElement):
+    """A sort key whose order must not be read off an index (SQLite's unary ``+``; elsewhere
+    ``COALESCE(column, column)``, the same values in an expression no index holds): the rows come
+    from a filter's own index (one outlet's claims) and are sorted, rather than found by walking
+    the sort's index and testing each row against the filter, which reads past every row the
+    filter rejects (tens of thousands of claims per page for one of 400 outlets at 1M claims)."""
+
+    inherit_cache = True
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, column):
+        self.column = column
+        self.type = column.type
+
+
+@compiles(sorted_apart)
+def _sorted_apart(element, compiler, **kw):
+    column = compiler.process(element.column, **kw)
+    return f"COALESCE({column}, {column})"
+
+
+@compiles(sorted_apart, "sqlite")
+def _sorted_apart_sqlite(element, compiler, **kw):
+    return "+" + compiler.process(element.column, **kw)
+
+
 def key_type(column) -> type | None:
     """The Python type of a sort column's values (looking through type decorators), None for none."""
     if column is None:
@@ -44,7 +70,7 @@ def key_type(column) -> type | None:
 
 
 def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, entity=None, nulls: bool | None = None,
-           id_column=None):
+           id_column=None, filter_drives: bool = False):
     """Run ``stmt`` ordered by (column, id) — descending when ``sort`` starts with ``-`` — after
     the cursor in ``args``, and return (rows, next_cursor). ``column`` None sorts by id alone;
     ``entity`` picks the ``model`` row out of a result row when the statement selects several.
@@ -52,7 +78,9 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     then come last; False orders by (column, id) plainly, as a (column, id) index stores them
     (SQLite and PostgreSQL disagree on where an index keeps NULLs, so a NULLS LAST order is read
     off an index in one direction only). ``id_column`` is the tie-breaker when it is not
-    ``model.id`` (a unique, integer column)."""
+    ``model.id`` (a unique, integer column). ``filter_drives`` says a filter of ``stmt`` (one
+    outlet's claims) finds fewer rows than walking the sort's index would read: the order is then
+    given as ``sorted_apart`` terms, so the rows come off the filter's index and are sorted."""
     limit = args.get("limit") or PAGE_DEFAULT
     descending = sort.startswith("-")
     id_col = model.id if id_column is None else id_column
@@ -61,11 +89,14 @@ def keyset(session: Session, stmt, model, column, sort: str, args: dict, *, enti
     first: list = []
     if args.get("cursor"):
         key, last_id = pagination.decode(args["cursor"], sort, key_type(column))
-        if column is not None and not nulls:
+        if column is not None and not nulls and not filter_drives:
             first, stmt = _rest_of_key(session, stmt, column, id_col, key, last_id, descending, limit)
+        elif filter_drives:  # (one pass over the filter's rows, not one per index seek)
+            stmt = stmt.where(_after(column if column is None else sorted_apart(column), sorted_apart(id_col),
+                                     key, last_id, descending))
         else:
             stmt = stmt.where(_after(column, id_col, key, last_id, descending))
-    order = _order(column, id_col, descending, nulls)
+    order = _order(column, id_col, descending, nulls, filter_drives)
     items = first
     if len(items) <= limit:
         items += session.exec(stmt.order_by(*order).limit(limit + 1 - len(items))).all()
@@ -105,8 +136,11 @@ def _after(column, id_col, key, last_id, descending: bool):
     return or_(past_key, and_(column == key, past_id), column.is_(None))
 
 
-def _order(column, id_col, descending: bool, nulls: bool) -> list:
-    """ORDER BY terms: (column, id) in the sort's direction, NULL keys last when there may be any."""
+def _order(column, id_col, descending: bool, nulls: bool, filter_drives: bool = False) -> list:
+    """ORDER BY terms: (column, id) in the sort's direction, NULL keys last when there may be any
+    (``sorted_apart`` terms when a filter drives the query)."""
+    if filter_drives:
+        id_col, column = sorted_apart(id_col), None if column is None else sorted_apart(column)
     by_id = id_col.desc() if descending else id_col.asc()
     if column is None:
         return [by_id]

@@ -89,3 +89,26 @@ def test_pages_over_many_equal_keys_lose_and_repeat_nothing(app, client):
             if not cursor:
                 break
         assert ids == expected
+
+
+def test_an_outlets_claims_page_in_every_sort_as_the_whole_listing_does(app, client):
+    """``outlet=`` pages are sorted apart from the sort's index and continue after the cursor in
+    one pass: walked a claim at a time in each sort, they give exactly the unfiltered order (every
+    claim here is the one outlet's), ties on counts included."""
+    from sqlalchemy import insert
+    from sqlmodel import Session
+
+    from api.models import ClaimOutlet
+    from schemas.claims import SORTS
+
+    from .test_claim_search import store
+    store(app, [f"Harbour notice number {i} about the tides." for i in range(1, 8)])
+    with Session(app.extensions["claimtrack"]["engine"]) as s:  # (store writes no claim–outlet rows)
+        s.connection().execute(insert(ClaimOutlet), [{"claim_id": i, "outlet_id": 1, "mention_count": 1}
+                                                     for i in range(1, 8)])
+        s.commit()
+    for sort in [s for s in SORTS if s != "relevance"]:
+        whole = [c["id"] for c in walk(client, f"/v1/claims?sort={sort}")]
+        assert len(whole) == 7
+        assert [c["id"] for c in walk(client, f"/v1/claims?sort={sort}&outlet=wire")] == whole, sort
+        assert [c["id"] for c in walk(client, f"/v1/claims?sort={sort}&reported_by=wire")] == whole, sort

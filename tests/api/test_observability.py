@@ -155,3 +155,17 @@ def test_metrics_add_up_over_gunicorn_workers(tmp_path):
         proc.wait(30)
     leftovers = [p for p in Path("/tmp").glob("claimtrack-metrics-*") if str(proc.pid) in p.name]
     assert not leftovers
+
+
+def test_the_access_line_records_every_field(client, log_output):
+    """The access line (built from the request object read once) still records method, path,
+    status, duration, client and request id, in the message and as JSON fields."""
+    configure_logging("json", "info", log_output)
+    client.get("/v1/claims?limit=1", headers={"X-Request-ID": "fields-1"})
+    access = [json.loads(line) for line in log_output.getvalue().splitlines()
+              if json.loads(line)["logger"] == "claimtrack.access"]
+    assert len(access) == 1
+    line = access[0]
+    assert (line["method"], line["path"], line["status"], line["request_id"]) == ("GET", "/v1/claims", 200, "fields-1")
+    assert line["client"] == "127.0.0.1" and isinstance(line["duration_ms"], float) and line["duration_ms"] >= 0
+    assert line["message"] == f"GET /v1/claims 200 {line['duration_ms']:.1f}ms"

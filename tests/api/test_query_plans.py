@@ -105,3 +105,39 @@ def test_other_reads_use_indexes(client, two_outlets, plans):
         "/v1/outlets/compare?a=alpha&b=beta", "/v1/outlets/compare/claims?a=alpha&b=beta&part=only_a",
         "/v1/outlets/compare/disagreements?a=alpha&b=beta", "/v1/articles", "/v1/articles?outlet=alpha",
         f"/v1/articles/{a['id']}"])
+
+
+SORT_INDEX = re.compile(r"ix_(live|contested)_claim_(last_seen|first_seen|outlet_count|mention_count|disagreement_count)\b")
+
+
+def test_an_outlets_claims_come_off_the_claim_outlet_index(client, two_outlets, plans):  # alpha: 3 claims
+    """``outlet=``, ``reported_by=`` and the outlet comparison read the outlet's claims off the
+    claim–outlet index and sort them (``sorted_apart`` order terms): no plan walks a claim sort
+    index testing each claim for the outlet (which reads past every other outlet's claims), and
+    "not reported by" is a key probe, not a scan of every claim (PostgreSQL's NOT IN)."""
+    paths = []
+    for sort in [s for s in SORTS if s != "relevance"]:
+        page = client.get(f"/v1/claims?outlet=alpha&limit=1&sort={sort}").get_json()
+        assert page["next_cursor"], sort
+        paths += [f"/v1/claims?outlet=alpha&sort={sort}", f"/v1/claims?outlet=alpha&sort={sort}&cursor={page['next_cursor']}",
+                  f"/v1/claims?reported_by=alpha,beta&sort={sort}"]
+    paths += ["/v1/outlets/compare?a=alpha&b=beta", "/v1/outlets/compare?a=beta&b=alpha"]
+    for part in ("both", "only_a", "only_b"):
+        page = client.get(f"/v1/outlets/compare/claims?a=alpha&b=beta&part={part}&limit=1").get_json()
+        paths += [f"/v1/outlets/compare/claims?a=alpha&b=beta&part={part}"] + (
+            [f"/v1/outlets/compare/claims?a=alpha&b=beta&part={part}&cursor={page['next_cursor']}"]
+            if page["next_cursor"] else [])
+    assert any("cursor=" in p for p in paths[-4:]), "no comparison list has a second page"
+    for path in paths:
+        plans.statements.clear()
+        resp = client.get(path)
+        assert resp.status_code == 200, (path, resp.get_json())
+        claim_reads = [(sql, plan) for sql, plan in plans.explain() if "FROM claim" in sql and "claimoutlet" in sql]
+        assert claim_reads, path
+        for sql, plan in claim_reads:
+            print(path, "\n", sql, "\n", plan)
+            assert not SORT_INDEX.search(plan), f"{path}: {sql}\n{plan}"
+            assert "ix_claim_outlet_outlet" in plan, f"{path}: {sql}\n{plan}"
+            assert not scans_and_sorts(plan), f"{path}: {sql}\n{plan}"
+            assert "hashed SubPlan" not in plan, f"{path}: {sql}\n{plan}"  # NOT IN (subquery)
+            assert not re.search(r"^\s*(->\s*)?Seq Scan on claim\b|^SCAN claim\b", plan, re.MULTILINE), f"{path}: {sql}\n{plan}"

@@ -169,3 +169,16 @@ def test_expired_counters_are_swept(monkeypatch):
     storage._next_sweep = 0.0
     storage.incr("kept", expiry=600)  # a count that finds the sweep due
     assert "gone" not in storage.storage and storage.get("kept") == 2
+
+
+def test_a_parsed_limit_builds_its_runtime_limits_once():
+    """``ParsedLimit`` hands out the same parsed limits on every request (nothing re-parsed),
+    and they are the ones flask-limiter's own ``Limit`` would build."""
+    from flask_limiter import Limit
+
+    from api.limits import ParsedLimit
+    parsed = ParsedLimit("20/second;600/hour", key_function=lambda: "k", scope="reads", shared=True)
+    first, again = list(parsed), list(parsed)
+    assert [id(x) for x in first] == [id(x) for x in again]
+    plain = list(Limit("20/second;600/hour", key_function=lambda: "k", scope="reads", shared=True))
+    assert [str(x.limit) for x in first] == [str(x.limit) for x in plain] and len(first) == 2

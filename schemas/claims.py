@@ -56,8 +56,10 @@ class ClaimListArgs(PageArgs):
                                                         "index and the nearest sentence vectors of the newest "
                                                         "mentions (published up to `until` when given). One page of "
                                                         "`limit` claims (`next_cursor` is null); the other filters "
-                                                        "apply; not with `q`, `cursor` or `sort`.",
-                                          "example": "the ninth time he has travelled to the Middle East"})
+                                                        "apply; not with `q`, `cursor` or `sort`. For example "
+                                                        "`the ninth time he has travelled to the Middle East`."})
+    # (no "example" value: the docs' "Try it out" fills every example in, and q has one: with both
+    # the listing answers 422; tests/browser runs "Try it out" on this listing)
     sort = fields.String(load_default="-last_seen", validate=validate.OneOf(SORTS),
                          metadata={"description": "`-` for descending; `relevance` (with `q`): best match first."})
 

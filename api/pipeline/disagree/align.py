@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .. import gazetteer
 from ..text import NEGATIONS, STOPWORDS, expand_contractions, plain, word_spans
@@ -292,12 +292,14 @@ class Alignment:
                     self.amap[i1 + k] = j1 + k
                     self.bmap[j1 + k] = i1 + k
 
+    @cached_property
     def shares_a_name(self) -> bool:
         """True when a capitalised content word (not a month or weekday) is aligned between the
         two texts: a name both reports give to what they are about ("Gaza", "Blinken", "the
         Senate"). A word that opens a sentence on both sides is capitalised anyway ("Turnout
         was ..."); it counts only as a country, state or demonym ("Israel says ...") or as the
-        first word of a longer name ("Joe Biden said ...")."""
+        first word of a longer name ("Joe Biden said ..."). (Worked out once per pair: the
+        ``number`` and ``time`` detectors both ask.)"""
         for i, j in enumerate(self.amap):
             if j < 0:
                 continue

@@ -85,6 +85,7 @@ _AFTER = {"unit": (None, "tens", "hundred", "scale", "and"), "tens": (None, "hun
           "times": ("unit", "tens", "fig"), "scale": ("unit", "tens", "fig", "hundred")}
 
 
+_MULTIPLIER_AFTER = {"hundred": ("unit", "tens", "fig"), "dozen": ("unit", "fig")}
 _FIRST_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_ORD_UNITS) | frozenset(_ORD_TENS)
 
 
@@ -146,7 +147,7 @@ def _take_unit(w: str, nxt: str | None, run: _Run) -> _Run | None:
 def _take_multiplier(w: str, nxt: str | None, run: _Run) -> _Run | None:
     """'hundred' or 'dozen' multiplying the current group."""
     total, current, prev = run
-    allowed = {"hundred": ("unit", "tens", "fig"), "dozen": ("unit", "fig")}.get(w, ())
+    allowed = _MULTIPLIER_AFTER.get(w, ())
     if current is None or prev not in allowed:
         return None
     return total, current * (100 if w == "hundred" else 12), "hundred"
@@ -262,11 +263,9 @@ def compatible_values(sa, i: int, sb, j: int) -> bool:
 
 def find_number(al: "Alignment", a, b) -> Disagreement | None:
     """A quantity stated with different values for the same thing, or None."""
-    if not identified(al, a, b):
-        return None
     sa, sb = al.a, al.b
     na, nb = _quantities(sa), _quantities(sb)
-    if not na or not nb:
+    if not na or not nb or not identified(al, a, b):
         return None
     if len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb):
         return None  # every figure differs: two different reports (two polls, two days), not one in dispute
@@ -313,7 +312,7 @@ def identified(al: "Alignment", a, b) -> bool:
     named source. Two template sentences with nothing named ("The margin of sampling error is plus
     or minus six percentage points", "The meeting lasted three hours") may well be about two
     different polls or meetings; their figures are not reported as a dispute."""
-    if al.shares_a_name():
+    if al.shares_a_name:
         return True
     return bool(a.speaker and b.speaker and relation(a.speaker, b.speaker) == SAME)
 

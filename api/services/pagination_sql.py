@@ -12,11 +12,9 @@ from schemas.common import PAGE_DEFAULT
 from .. import pagination
 
 
-class unindexed(ColumnElement):
-    """A column that must not choose the index a query reads (SQLite's unary ``+``; elsewhere the
-    column itself): a filter on it then checks the rows the sort's index hands over instead of
-    driving the plan. Without statistics SQLite takes any indexed equality or range for
-    selective and sorts all it matches, e.g. every uncontested claim for ``contested=false``."""
+class _WrappedColumn(ColumnElement):
+    """A column rendered in a form that keeps the planner from using its index (each subclass
+    says how, per dialect); its type and its value are the column's."""
 
     inherit_cache = True
     _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
@@ -24,6 +22,15 @@ class unindexed(ColumnElement):
     def __init__(self, column):
         self.column = column
         self.type = column.type
+
+
+class unindexed(_WrappedColumn):
+    """A column that must not choose the index a query reads (SQLite's unary ``+``; elsewhere the
+    column itself): a filter on it then checks the rows the sort's index hands over instead of
+    driving the plan. Without statistics SQLite takes any indexed equality or range for
+    selective and sorts all it matches, e.g. every uncontested claim for ``contested=false``."""
+
+    inherit_cache = True
 
 
 @compiles(unindexed)
@@ -36,7 +43,7 @@ def _unindexed_sqlite(element, compiler, **kw):
     return "+" + compiler.process(element.column, **kw)
 
 
-class sorted_apart(ColumnElement):
+class sorted_apart(_WrappedColumn):
     """A sort key whose order must not be read off an index (SQLite's unary ``+``; elsewhere
     ``COALESCE(column, column)``, the same values in an expression no index holds): the rows come
     from a filter's own index (one outlet's claims) and are sorted, rather than found by walking
@@ -44,11 +51,6 @@ class sorted_apart(ColumnElement):
     filter rejects (tens of thousands of claims per page for one of 400 outlets at 1M claims)."""
 
     inherit_cache = True
-    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]
-
-    def __init__(self, column):
-        self.column = column
-        self.type = column.type
 
 
 @compiles(sorted_apart)

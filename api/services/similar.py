@@ -11,6 +11,8 @@ of at most ``limit`` claims (``next_cursor`` is always null).
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlmodel import Session, select
 
 from ..config import Settings
@@ -43,8 +45,7 @@ def similar_claims(session: Session, comps: Components, settings: Settings, args
     finder = CandidateFinder(session, settings.match_term_budget)
     ranked = finder.find([comps.matcher.search_terms(new.text, limit=12)], LEXICAL_CANDIDATES).ranked[0]
     if comps.embedder is not None:
-        new = type(new)(text=new.text, speaker=new.speaker, is_quote=new.is_quote, quotes=new.quotes,
-                        vector=comps.embedder.embed([new.text])[0])
+        new = replace(new, vector=comps.embedder.embed([new.text])[0])
     near = vector_neighbours(session, comps, settings.replace(vector_candidates=VECTOR_CANDIDATES,
                                                               vector_min_cosine=SEARCH_MIN_COSINE),
                              [new], args.get("until"), newest=True)[0]

@@ -71,9 +71,12 @@ def build_components(settings: Settings) -> Components:
     from ..pipeline.disagree import DETECTOR_VERSION, detect
     from ..pipeline.extract import extract
     from ..pipeline.match import MATCHER_NAME, MATCHER_VERSION, Matcher
+    from ..pipeline.match.vectors import MentionVectors
 
-    matcher = Matcher(embedding_model=settings.embedding_model)
+    embedder = StaticEmbedder.load()
+    # the matcher's embedding features use this same embedder (not a second copy of it)
+    matcher = Matcher(embedding_model=settings.embedding_model, vectors=MentionVectors(loader=lambda: embedder))
     name = f"{MATCHER_NAME} {MATCHER_VERSION}" + (" +semantic" if settings.embedding_model else "")
     return Components(extract=extract, matcher=matcher, matcher_name=name, detect=detect,
                       detector_version=DETECTOR_VERSION, detect_enabled=settings.detect_disagreements,
-                      embedder=StaticEmbedder.load())
+                      embedder=embedder)

@@ -95,7 +95,7 @@ def _but_clause(toks, p, c, start, end, depth):
     """"A, but B": B, a clause of its own without a speech verb, is the outlet's."""
     n = len(toks)
     if not (toks[c].text == "," and toks[c + 1].low in ("but", "yet") and c + 2 < n and word_count(toks, p, c) >= 3
-            and _subject_start(toks[c + 2]) and clause_like(toks, c + 2)
+            and subject_start(toks[c + 2]) and clause_like(toks, c + 2)
             and not any(t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS)
                         for t in toks[c + 2:])):
         return None
@@ -160,7 +160,7 @@ def _participle_after_comma(toks, c: int) -> int | None:
 _CONTENT_ENDS = (_semicolon, _which_aside, _but_clause, _coordinated_speech, _participle_phrase)
 
 
-def _subject_start(t: Tok) -> bool:
+def subject_start(t: Tok) -> bool:
     """A word that can open a clause's subject ("but *the* council has …"), not a verb ("but offered …")."""
     if t.kind == "n":
         return True

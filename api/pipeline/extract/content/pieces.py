@@ -41,8 +41,8 @@ from ..sentences.boilerplate import is_fragment
 from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, DASHES, NOUN_DETERMINERS, NOUN_OBJECT_WHOLE, PREPOSITIONS,
                            SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
                            to_infinitive)
-from .end import content_after, coordinated_cue, main_verb_after, quoted_complement
-from .start import (frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
+from .end import content_after, coordinated_cue, main_verb_after, quoted_complement, subject_start
+from .start import (clause_like, frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
                             skip_object)
 from ..speakers.cues import QUOTE_ONLY, Attribution, forms_of, light_frame
 from .other_frames import first_frame, second_frame
@@ -303,10 +303,25 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
         out = [(*span(toks, 0, f0, start, end), False)]
         if after and (kind != "clause" or before_q):
             out.extend(content_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
+        elif kind == "comma" and not before_q:
+            out.extend(_resumed_clause(toks, p, start, end))  # "By doing A, X said, the party can B."
         return out
     if after:
         return _clause_after(start, end, toks, f0, p, kind, before)
     return _PASS
+
+
+def _resumed_clause(toks, c: int, start: int, end: int) -> list:
+    """After a frame that interrupts the speaker's sentence ("By cutting the line, X said, *the
+    White House can invite more guests*"), the rest of the sentence from the comma at ``c`` is
+    the speaker's too: a clause (not a subordinate or coordinated one, which is the outlet's
+    narration going on: ", as the crowd cheered")."""
+    n = len(toks)
+    q = c + 1
+    if q >= n or not subject_start(toks[q]) or toks[q].low in SUBORDINATORS or not clause_like(toks, q) \
+            or not substantive(toks, q, n):
+        return []
+    return content_after(toks, q, "clause", start, end)
 
 
 def _lead_in(toks, f0: int, before: bool, before_q: bool) -> bool:

@@ -64,3 +64,27 @@ def test_quote_after_speaker_sentence_not_carried(text, quote):
     if quote is not None:
         assert (quote, "Ana Ruiz") not in got and (quote, "Tom Berg") not in got
     assert all(s is None for t, s in got if "landmark" in t)
+
+
+@pytest.mark.parametrize("text, content, speaker, role", [
+    # one of a kind is nobody the article names, even when it names someone with that office
+    ("Sen. Tom Berg, a Republican senator from Maine, spoke on Monday.\n\nAfter the debate, a Democratic "
+     "senator said the harbour bill would pass.", "the harbour bill would pass.", None, "Democratic senator"),
+    # "the governor" is not the article's former governor
+    ("Ana Ruiz spoke in Dover. Tom Berg, the former Maine governor, spoke too.\n\nThe governor claimed that "
+     "the harbour levy had cut crime by a fifth.", "the harbour levy had cut crime by a fifth.", None, "governor"),
+    # nor a governor of the other party
+    ("Tom Berg, the Republican governor of Maine, spoke on Monday.\n\nThe Democratic governor said the harbour "
+     "levy was fair.", "the harbour levy was fair.", None, "Democratic governor"),
+    # while a role the article gives one person resolves to that person
+    ("Tom Berg, the governor of Maine, spoke on Monday.\n\nThe governor said the harbour levy was fair.",
+     "the harbour levy was fair.", "Tom Berg", None),
+    # a spokesman speaks for the one named before the noun, without "one"
+    ("The harbour board met.\n\nOne Harbour Party spokesman said the levy was unfair to fishermen.",
+     "the levy was unfair to fishermen.", "Harbour Party", None),
+])
+def test_role_resolution(text, content, speaker, role):
+    got = {m.text: (m.speaker, m.speaker_role) for m in extract(text).mentions}
+    assert got[content][0] == speaker
+    if role is not None:
+        assert got[content][1] == role

@@ -215,7 +215,7 @@ def _org_name(surface: str) -> bool:
 def _premodifier_agent(phrase: str) -> str | None:
     """The issuer named before a document noun: "a Quinnipiac University poll" → "Quinnipiac
     University", "a CNN/ORC survey" → "CNN/ORC", "a White House statement" → "White House"."""
-    m = re.match(r"^(?:(?i:the|a|an|new|latest|recent|joint)\s+)*((?:[A-Z][\w'’.&/\-]*\s+)+)[a-z]", phrase)
+    m = re.match(r"^(?:(?i:the|a|an|one|another|new|latest|recent|joint)\s+)*((?:[A-Z][\w'’.&/\-]*\s+)+)[a-z]", phrase)
     if m:
         name = m.group(1).strip()
         if names_someone(name) or _org_name("the " + name):

@@ -88,3 +88,40 @@ def test_role_resolution(text, content, speaker, role):
     assert got[content][0] == speaker
     if role is not None:
         assert got[content][1] == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause about a person named at the end of the content is the outlet's aside
+    ("Tom Berg said the short season had helped Ana Ruiz, who does not need to prove her support "
+     "in the harbour towns.", ("the short season had helped Ana Ruiz", "Tom Berg")),
+    # a participle after a dash frames the subject's words
+    ("Tom Berg changed his vote on the spot \u2013 saying he now backs the levy because the pier is unsafe.",
+     ("he now backs the levy because the pier is unsafe.", "Tom Berg")),
+    # a participle after "upon" frames the subject's words
+    ('Tom Berg angered the crowd upon saying, "The pier will close for good."',
+     ("The pier will close for good.", "Tom Berg")),
+    # speech verbs that take a bare clause
+    ("Tom Berg stated the pier would close in May.", ("the pier would close in May.", "Tom Berg")),
+    ("The higher turnout was likely due to the new ferry timetable, Ana Ruiz surmised.",
+     ("The higher turnout was likely due to the new ferry timetable", "Ana Ruiz")),
+    ("Tom Berg speculated that the board would sell the pier.", ("the board would sell the pier.", "Tom Berg")),
+])
+def test_more_frames(text, expected):
+    assert expected in _speakers(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause inside a quotation is the speaker's own words
+    'Tom Berg said "the levy helped Ana Ruiz, who needs it."',
+])
+def test_name_aside_inside_quotation_kept(text):
+    assert any("who needs it" in t and s == "Tom Berg" for t, s in _speakers(text))
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Environmentalists said the levy would let the plant pollute more.", "Environmentalists"),
+    ("Libertarians argued that the levy was unfair to fishermen.", "Libertarians"),
+])
+def test_capitalised_group_is_no_speaker(text, role):
+    ms = extract(text).mentions
+    assert all(m.speaker is None for m in ms) and any(m.speaker_role == role for m in ms)

@@ -1,7 +1,7 @@
 """Where content ends: the pieces after a frame, cut at the outlet's own words.
 
 :func:`content_after` takes the content to the end of the sentence, or cuts it at a semicolon, at an
-aside (", which …"), at a clause of its own after ", but", at a coordinated cue (a further piece of
+aside (", which …", or ", who …" after a name), at a clause of its own after ", but", at a coordinated cue (a further piece of
 the same speaker: "… and noted that B") or at a participle phrase (", ending a century of …", or a
 further frame: ", adding that …"). Also the end of a claim that is a sentence's subject ("X's
 claim that A *was false*") and of a quoted complement ('called it "a disgrace" on Monday').
@@ -91,6 +91,16 @@ def _which_aside(toks, p, c, start, end, depth):
     return out
 
 
+def _name_aside(toks, p, c, start, end, depth):
+    """"… helped Hillary Clinton, who does not need to …": a relative clause after a name is the
+    outlet's aside about that person (or place: ", where …") and ends the content."""
+    if not (toks[c].text == "," and toks[c + 1].low in ("who", "whom", "whose", "where") and toks[c + 1].text.islower()
+            and toks[c - 1].kind == "w" and toks[c - 1].text[0].isupper() and c - 1 > p
+            and word_count(toks, p, c) >= 4 and not any(t.kind == "q" for t in toks[c:])):
+        return None
+    return [(*span(toks, p, c, start, end), False)]
+
+
 def _but_clause(toks, p, c, start, end, depth):
     """"A, but B": B, a clause of its own without a speech verb, is the outlet's."""
     n = len(toks)
@@ -157,7 +167,7 @@ def _participle_after_comma(toks, c: int) -> int | None:
 
 
 # What may end the content at token ``c``, tried in order at each token.
-_CONTENT_ENDS = (_semicolon, _which_aside, _but_clause, _coordinated_speech, _participle_phrase)
+_CONTENT_ENDS = (_semicolon, _which_aside, _name_aside, _but_clause, _coordinated_speech, _participle_phrase)
 
 
 def subject_start(t: Tok) -> bool:

@@ -68,6 +68,8 @@ def is_proper(word: str) -> bool:
             and not low.endswith(("elly", "olly", "illy")):
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
         # (not the surnames "Skelly", "Donnelly", "Connolly", "Reilly")
+    if len(low) >= 7 and low.endswith(("ists", "ians")) and word[1:].islower():
+        return False  # "Environmentalists", "Economists", "Libertarians": a group written with a capital
     return low not in _NEVER_NAMES and not (low.endswith("s") and low[:-1] in _GROUP_CAPS_STEMS)
 
 

@@ -125,3 +125,17 @@ def test_name_aside_inside_quotation_kept(text):
 def test_capitalised_group_is_no_speaker(text, role):
     ms = extract(text).mentions
     assert all(m.speaker is None for m in ms) and any(m.speaker_role == role for m in ms)
+
+
+def test_quotation_after_opening_adverbial_kept():
+    text = ('After the council votes in Dover and in Bath, "there is a real sense that we must keep the pier '
+            'open," Tom Berg said, noting that fishermen "have nowhere else to go."')
+    got = _speakers(text)
+    assert any("a real sense that we must keep the pier" in t and s == "Tom Berg" for t, s in got)
+    assert any("nowhere else to go" in t and s == "Tom Berg" for t, s in got)
+
+
+def test_opening_clause_with_another_speaker_not_given_to_the_frame():
+    text = ('After Ana Ruiz said that the pier might close, "that would be a disaster for the town," '
+            'Tom Berg said.')
+    assert not any("Ana Ruiz said" in t and s == "Tom Berg" for t, s in _speakers(text))

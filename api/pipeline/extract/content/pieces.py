@@ -44,7 +44,7 @@ from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, DASHES, NOUN_D
 from .end import content_after, coordinated_cue, main_verb_after, quoted_complement, subject_start
 from .start import (clause_like, frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
                             skip_object)
-from ..speakers.cues import QUOTE_ONLY, Attribution, forms_of, light_frame
+from ..speakers.cues import QUOTE_ONLY, SPEECH_VERBS, Attribution, forms_of, light_frame
 from .other_frames import first_frame, second_frame
 from ..sentences.spans import clean, has_alnum, span, substantive, unquote, word_count
 from .stance_object import stance_split
@@ -326,10 +326,15 @@ def _resumed_clause(toks, c: int, start: int, end: int) -> list:
 
 def _lead_in(toks, f0: int, before: bool, before_q: bool) -> bool:
     """True when the words before the frame are content: '"…," X said' / 'CLAUSE, X said' — not
-    an opening adverbial ("In Ohio on Tuesday, X said …", "Asked about it, X said …")."""
-    if not before or opening_adverbial(toks, f0):
+    an opening adverbial ("In Ohio on Tuesday, X said …", "Asked about it, X said …"), unless a
+    quotation closes it right before the frame ('After the vote, "…," X said') and it reports
+    nobody else's words ('After Y said that …, "…," X said')."""
+    if not before:
         return False
     prev = toks[f0 - 1]
+    if opening_adverbial(toks, f0) and (prev.kind != "q" or any(
+            t.kind == "w" and t.text.islower() and t.low in SPEECH_VERBS for t in toks[:f0])):
+        return False
     return before_q or prev.text in DASHES or prev.text == ","
 
 

@@ -134,3 +134,16 @@ def test_quotation_after_opening_adverbial_kept():
     assert any("a real sense that we must keep the pier" in t and s == "Tom Berg" for t, s in got)
     assert any("nowhere else to go" in t and s == "Tom Berg" for t, s in got)
 
+
+
+@pytest.mark.parametrize("text", [
+    "The main problem the harbour board has been facing, Tom Berg says, is finding a buyer for the pier.",
+    "Bound together by centuries of trade, the two harbour towns, Tom Berg said, now have a chance to grow.",
+])
+def test_frame_inside_one_clause_keeps_the_sentence(text):
+    assert _speakers(text) == [(text, "Tom Berg")]
+
+
+def test_time_adjunct_after_frame_is_not_a_predicate():
+    text = "Ana Ruiz won the harbour board vote, the Harbour Post reported on Thursday, two days after the count."
+    assert ("Ana Ruiz won the harbour board vote", "Harbour Post") in _speakers(text)

@@ -38,8 +38,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sentences.boilerplate import is_fragment
-from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, DASHES, NOUN_DETERMINERS, NOUN_OBJECT_WHOLE, PREPOSITIONS,
-                           SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
+from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, NOUN_DETERMINERS,
+                           NOUN_OBJECT_WHOLE, PREPOSITIONS, SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
                            to_infinitive)
 from .end import content_after, coordinated_cue, main_verb_after, quoted_complement, subject_start
 from .start import (clause_like, frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
@@ -298,7 +298,7 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
     if _lead_in(toks, f0, before, before_q) and not (after and not crossed and not before_q):
         # (with a clause after and no comma crossed: "Michael Mulgrew, president of the union,
         # said he hopes …" — an appositive, not a lead-in)
-        if kind == "comma" and word_count(toks, 0, f0) <= 4 and not before_q:
+        if kind == "comma" and not before_q and (word_count(toks, 0, f0) <= 4 or _predicate_resumes(toks, p)):
             return None  # "The plan, he said, is bad." : the frame interrupts one clause
         out = [(*span(toks, 0, f0, start, end), False)]
         if after and (kind != "clause" or before_q):
@@ -309,6 +309,22 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
     if after:
         return _clause_after(start, end, toks, f0, p, kind, before)
     return _PASS
+
+
+_PREDICATE_ADVERBS = frozenset("now also still already then only never just not even".split())
+
+
+def _predicate_resumes(toks, c: int) -> bool:
+    """After the comma at ``c`` closing an interrupting frame, the interrupted clause's predicate
+    goes on ("Bound by old ties, the two nations, X said, *now have* a chance …"): the whole
+    sentence is the speaker's."""
+    q = c + 1
+    n = len(toks)
+    if q < n and toks[q].kind == "w" and toks[q].text.islower() and toks[q].low in _PREDICATE_ADVERBS:
+        q += 1  # "…, X said, *now* have …"
+    if q >= n or toks[q].kind != "w" or not toks[q].text.islower():
+        return False
+    return toks[q].low in CLAUSE_VERBS_STOP or toks[q].low in FINITE
 
 
 def _resumed_clause(toks, c: int, start: int, end: int) -> list:

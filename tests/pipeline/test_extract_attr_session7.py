@@ -147,3 +147,12 @@ def test_frame_inside_one_clause_keeps_the_sentence(text):
 def test_time_adjunct_after_frame_is_not_a_predicate():
     text = "Ana Ruiz won the harbour board vote, the Harbour Post reported on Thursday, two days after the count."
     assert ("Ana Ruiz won the harbour board vote", "Harbour Post") in _speakers(text)
+
+
+@pytest.mark.parametrize("verb", ["fumed", "grumbled", "gloated"])
+def test_quotation_final_emotive_speech_verbs(verb):
+    text = (f'Ana Ruiz spoke first.\n\n"If they were serious about the pier, they would have funded it," '
+            f'Tom Berg {verb} on Tuesday. "That would have been a sign of good faith."')
+    got = _speakers(text)
+    assert ("If they were serious about the pier, they would have funded it", "Tom Berg") in got
+    assert ("That would have been a sign of good faith.", "Tom Berg") in got

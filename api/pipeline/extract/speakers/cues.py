@@ -169,6 +169,8 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     nxt = toks[k + 1].low if k + 1 < len(toks) else None
     if (low, nxt) in _NOUN_COMPOUNDS:
         return False  # "the New Democrat Network think tank", "a claims process"
+    if _participle_adjective(toks, k):
+        return False  # "all reported contributions", "his stated goal"
     if low in PHRASAL_VERBS and nxt in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
@@ -181,6 +183,20 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     if low in _STATEMENT_VERBS:
         return _statement_cue(toks, k)
     return low in SPEECH_VERBS or low in STANCE_VERBS
+
+
+def _participle_adjective(toks: list[Tok], k: int) -> bool:
+    """A past participle between a determiner and a noun is an adjective, not a cue: "all
+    *reported* contributions", "his *stated* goal" (not "they all reported that …")."""
+    if k < 1 or k + 1 >= len(toks) or not toks[k].low.endswith("ed") or toks[k - 1].low not in DETERMINERS:
+        return False
+    nxt = toks[k + 1]
+    return nxt.kind == "w" and nxt.text.islower() and nxt.low not in _CLAUSE_LINKS and not nxt.low.endswith("ly")
+
+
+# Words after a cue that open what was said or the rest of the frame: "reported *that*", "argued *to* …".
+_CLAUSE_LINKS = frozenset("that to the a an he she it they we i you there this these those his her their its "
+                          "on in at for with by from about as".split())
 
 
 def _statement_cue(toks: list[Tok], k: int) -> bool:

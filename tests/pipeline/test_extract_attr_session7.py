@@ -171,3 +171,16 @@ def test_participle_adjective_is_no_cue(text, words):
         assert any(t.startswith(words) and s is None for t, s in got)
     else:
         assert ("his stated goal was to reopen the pier by May.", "Tom Berg") in got
+
+
+def test_plural_noun_closing_a_phrase_is_no_cue():
+    text = ("Before the harbour storm attacks, Tom Berg took a softer line on the levy, suggesting the "
+            "board sell the pier to the town.")
+    got = _speakers(text)
+    assert ("the board sell the pier to the town.", "Tom Berg") in got
+    assert all(s is None or "storm" not in s for _, s in got)
+
+
+def test_verb_after_a_name_in_a_phrase_stays_a_cue():
+    text = "But the last part, as Ana Ruiz of the Harbour Times points out, is that the levy was never popular."
+    assert any(s == "Ana Ruiz" for _, s in _speakers(text))

@@ -169,8 +169,8 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     nxt = toks[k + 1].low if k + 1 < len(toks) else None
     if (low, nxt) in _NOUN_COMPOUNDS:
         return False  # "the New Democrat Network think tank", "a claims process"
-    if _participle_adjective(toks, k):
-        return False  # "all reported contributions", "his stated goal"
+    if _participle_adjective(toks, k) or _plural_in_phrase(toks, k):
+        return False  # "all reported contributions", "his stated goal", "before the Paris terror attacks"
     if low in PHRASAL_VERBS and nxt in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
@@ -192,6 +192,25 @@ def _participle_adjective(toks: list[Tok], k: int) -> bool:
         return False
     nxt = toks[k + 1]
     return nxt.kind == "w" and nxt.text.islower() and nxt.low not in _CLAUSE_LINKS and not nxt.low.endswith("ly")
+
+
+# Prepositions that open a phrase whose noun can look like a verb: "*before* the Paris terror attacks".
+_PHRASE_PREPOSITIONS = frozenset("before after since during in of from amid following despite like over about".split())
+
+
+def _plural_in_phrase(toks: list[Tok], k: int) -> bool:
+    """An "-s" form closing a prepositional phrase is a plural noun, not a cue: "Before the Paris
+    terror *attacks*, …", "in the latest *reports*." (a preposition, a determiner, up to three
+    modifiers, then the word, then a punctuation mark)."""
+    if not toks[k].low.endswith("s") or k + 1 >= len(toks) or toks[k + 1].text not in (",", ";", ".", ":"):
+        return False  # (a phrase ends at a punctuation mark: "as X of the Times points out" is a verb)
+    for d in range(k - 1, max(-1, k - 5), -1):
+        t = toks[d]
+        if t.low in DETERMINERS and t.text.islower() or t.low == "the":
+            return d >= 1 and toks[d - 1].low in _PHRASE_PREPOSITIONS and toks[d - 1].kind == "w"
+        if t.kind not in ("w", "n") or t.text.islower() and t.low.endswith(("ed", "ly")):
+            return False
+    return False
 
 
 # Words after a cue that open what was said or the rest of the frame: "reported *that*", "argued *to* …".

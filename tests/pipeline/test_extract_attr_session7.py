@@ -184,3 +184,26 @@ def test_plural_noun_closing_a_phrase_is_no_cue():
 def test_verb_after_a_name_in_a_phrase_stays_a_cue():
     text = "But the last part, as Ana Ruiz of the Harbour Times points out, is that the levy was never popular."
     assert any(s == "Ana Ruiz" for _, s in _speakers(text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Tom Berg, host of Harbour Radio's “Morning Tide,” suggested that the levy could sink the ferry.",
+     "the levy could sink the ferry."),
+    ('Tom Berg, a host of "The Five," said the levy could sink the ferry.', "the levy could sink the ferry."),
+])
+def test_quoted_title_closing_an_appositive(text, content):
+    assert (content, "Tom Berg") in _speakers(text)
+
+
+
+@pytest.mark.parametrize("quoted, title", [
+    ("\u201cMorning Tide,\u201d", True),
+    ('"The Five,"', True),
+    ('"a disgrace,"', False),     # words said, not a title
+    ('"Morning Tide"', False),    # no comma inside the marks: it does not close an insert
+])
+def test_title_closing_insert(quoted, title):
+    from api.pipeline.extract.sentences.tokens import tokenize
+    from api.pipeline.extract.speakers.subjects import _title_closing_insert
+    toks = tokenize(quoted, 0, len(quoted), [(0, len(quoted))])
+    assert _title_closing_insert(toks[0]) is title

@@ -207,3 +207,29 @@ def test_title_closing_insert(quoted, title):
     from api.pipeline.extract.speakers.subjects import _title_closing_insert
     toks = tokenize(quoted, 0, len(quoted), [(0, len(quoted))])
     assert _title_closing_insert(toks[0]) is title
+
+
+def test_manner_verbs_need_a_quotation():
+    text = "Ana Ruiz spoke first.\n\nHe chuckled and smirked through many of her answers on the levy."
+    assert ("He chuckled and smirked through many of her answers on the levy.", None) in _speakers(text)
+
+
+def test_plural_after_a_number_is_no_cue():
+    text = "Four towns have approved the harbour levy, along with voters in Bath."
+    assert _speakers(text) == [(text, None)]
+
+
+def test_title_insert_uncovers_only_a_person_or_organisation():
+    text = 'The video, which was posted online by "HarbourCam," does not show the pier closing.'
+    assert _speakers(text) == [(text, None)]
+
+
+def test_no_resumed_clause_after_an_inverted_speaker():
+    text = ("The levy serves several purposes, said Representative Tom Berg, Republican of Maine, who came "
+            "up with the idea.")
+    assert not any(t.startswith("Republican of Maine") for t, _ in _speakers(text))
+
+
+def test_spokesman_speaks_for_the_full_name():
+    text = ('Tom Berg, the harbour master, spoke on Monday.\n\n"The pier will reopen," a Berg spokesman said.')
+    assert ("The pier will reopen", "Tom Berg") in _speakers(text)

@@ -303,8 +303,9 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
         out = [(*span(toks, 0, f0, start, end), False)]
         if after and (kind != "clause" or before_q):
             out.extend(content_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
-        elif kind == "comma" and not before_q:
+        elif kind == "comma" and not before_q and att.np.i < att.cue:
             out.extend(_resumed_clause(toks, p, start, end))  # "By doing A, X said, the party can B."
+            # (not after an inverted speaker: "A, said X, Republican of Y, who …" is X's appositive)
         return out
     if after:
         return _clause_after(start, end, toks, f0, p, kind, before)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cues import Attribution
+from ..lexicon import DETERMINERS
 from .names import NP, strip_det
 from ..sentences.quotes import QuoteSpan
 from .registry import Registry
@@ -101,6 +102,11 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
         # statement"): kind "anon", the phrase kept as the role; a piece of the sentence misread as
         # a speaker ("Citing …") is "junk" and counts as no attribution at all
         return _Who(None, settled.role, "anon" if settled.role else "junk")
+    full = reg.canonical(settled.speaker) if settled.speaker != name and reg.known_person(settled.speaker) else None
+    if full is not None and full.split()[0].lower() not in DETERMINERS:
+        # the one a document or spokesman speaks for, named by surname: "a Frank representative" → Barney Frank
+        # (not a chain read with its article: "A Microsoft spokesperson" is no person "A Microsoft")
+        return _Who(full, settled.role, "person")
     return _Who(settled.speaker, settled.role, kind)
 
 

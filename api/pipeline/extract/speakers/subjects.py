@@ -38,8 +38,11 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     j = skip_left(toks, k - 1)
     if j < 0:
         return None
-    if toks[j].text == "," or _title_closing_insert(toks[j]):
-        return _before_insert(text, toks, j)  # (a title with its comma: 'X, host of “Morning Joe,” said')
+    if toks[j].text == ",":
+        return _before_insert(text, toks, j)
+    if _title_closing_insert(toks[j]):  # 'X, host of “Morning Joe,” said': a person or organisation
+        np = _before_insert(text, toks, j)
+        return np if np is not None and np.kind in ("person", "org") else None
     if toks[j].text in DASH_TOKENS and j >= 2:
         return _before_dashes(text, toks, j)
     j = skip_paren(toks, j)  # "Sen. Lindsey Graham (R-S.C.) said"

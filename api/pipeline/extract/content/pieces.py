@@ -298,18 +298,24 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
     if _lead_in(toks, f0, before, before_q) and not (after and not crossed and not before_q):
         # (with a clause after and no comma crossed: "Michael Mulgrew, president of the union,
         # said he hopes …" — an appositive, not a lead-in)
-        if kind == "comma" and not before_q and (word_count(toks, 0, f0) <= 4 or _predicate_resumes(toks, p)):
-            return None  # "The plan, he said, is bad." : the frame interrupts one clause
-        out = [(*span(toks, 0, f0, start, end), False)]
-        if after and (kind != "clause" or before_q):
-            out.extend(content_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
-        elif kind == "comma" and not before_q and att.np.i < att.cue:
-            out.extend(_resumed_clause(toks, p, start, end))  # "By doing A, X said, the party can B."
-            # (not after an inverted speaker: "A, said X, Republican of Y, who …" is X's appositive)
-        return out
+        return _lead_in_pieces(start, end, att, toks, f0, p, kind, after, before_q)
     if after:
         return _clause_after(start, end, toks, f0, p, kind, before)
     return _PASS
+
+
+def _lead_in_pieces(start, end, att, toks, f0: int, p: int, kind: str, after: bool, before_q: bool):
+    """The words before the frame as content ('"…," X said', 'CLAUSE, X said'), with what follows
+    the frame when it is the speaker's too; None when the frame interrupts one clause."""
+    if kind == "comma" and not before_q and (word_count(toks, 0, f0) <= 4 or _predicate_resumes(toks, p)):
+        return None  # "The plan, he said, is bad." : the frame interrupts one clause
+    out = [(*span(toks, 0, f0, start, end), False)]
+    if after and (kind != "clause" or before_q):
+        out.extend(content_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
+    elif kind == "comma" and not before_q and att.np.i < att.cue:
+        out.extend(_resumed_clause(toks, p, start, end))  # "By doing A, X said, the party can B."
+        # (not after an inverted speaker: "A, said X, Republican of Y, who …" is X's appositive)
+    return out
 
 
 _PREDICATE_ADVERBS = frozenset("now also still already then only never just not even".split())

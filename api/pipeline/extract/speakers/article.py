@@ -102,12 +102,20 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
         # statement"): kind "anon", the phrase kept as the role; a piece of the sentence misread as
         # a speaker ("Citing …") is "junk" and counts as no attribution at all
         return _Who(None, settled.role, "anon" if settled.role else "junk")
-    full = reg.canonical(settled.speaker) if settled.speaker != name and reg.known_person(settled.speaker) else None
-    if full is not None and full.split()[0].lower() not in DETERMINERS:
-        # the one a document or spokesman speaks for, named by surname: "a Frank representative" → Barney Frank
-        # (not a chain read with its article: "A Microsoft spokesperson" is no person "A Microsoft")
+    full = _spoken_for(settled.speaker, name, reg)
+    if full is not None:
         return _Who(full, settled.role, "person")
     return _Who(settled.speaker, settled.role, kind)
+
+
+def _spoken_for(speaker: str, phrase: str, reg: Registry) -> str | None:
+    """The full name of the person a document or spokesman speaks for when the phrase names them by
+    surname ("a Frank representative" → Barney Frank), else None (not a chain read with its
+    article: "A Microsoft spokesperson" is no person "A Microsoft")."""
+    if speaker == phrase or not reg.known_person(speaker):
+        return None
+    full = reg.canonical(speaker)
+    return full if full.split()[0].lower() not in DETERMINERS else None
 
 
 _LEAD_SUBORDINATORS = frozenset("while after though although since as because when whereas before once".split())

@@ -169,10 +169,8 @@ def is_cue(toks: list[Tok], k: int) -> bool:
         return False
     low = t.low
     nxt = toks[k + 1].low if k + 1 < len(toks) else None
-    if (low, nxt) in _NOUN_COMPOUNDS:
-        return False  # "the New Democrat Network think tank", "a claims process"
-    if _participle_adjective(toks, k) or _plural_in_phrase(toks, k):
-        return False  # "all reported contributions", "his stated goal", "before the Paris terror attacks"
+    if _noun_use(toks, k, nxt):
+        return False
     if low in PHRASAL_VERBS and nxt in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
@@ -187,6 +185,12 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     if low in _WITH_QUOTE_ONLY:
         return any(x.kind == "q" for x in toks)
     return low in SPEECH_VERBS or low in STANCE_VERBS
+
+
+def _noun_use(toks: list[Tok], k: int, nxt: str | None) -> bool:
+    """A cue word used as (part of) a noun phrase: "the think tank", "a claims process", "all
+    reported contributions", "before the Paris terror attacks", "Four states"."""
+    return (toks[k].low, nxt) in _NOUN_COMPOUNDS or _participle_adjective(toks, k) or _plural_in_phrase(toks, k)
 
 
 def _participle_adjective(toks: list[Tok], k: int) -> bool:

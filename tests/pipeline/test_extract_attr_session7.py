@@ -233,3 +233,9 @@ def test_no_resumed_clause_after_an_inverted_speaker():
 def test_spokesman_speaks_for_the_full_name():
     text = ('Tom Berg, the harbour master, spoke on Monday.\n\n"The pier will reopen," a Berg spokesman said.')
     assert ("The pier will reopen", "Tom Berg") in _speakers(text)
+
+
+def test_coordinated_cue_after_an_auxiliary_ends_the_content():
+    text = ("Ana Ruiz has said she wants to build a second pier for the ferries and has expressed support "
+            "for a wider levy.")
+    assert ("she wants to build a second pier for the ferries", "Ana Ruiz") in _speakers(text)

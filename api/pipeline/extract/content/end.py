@@ -187,8 +187,8 @@ def coordinated_cue(toks: list[Tok], c: int) -> int | None:
         return None
     v = c + 1
     while v < len(toks) - 1 and toks[v].kind == "w" and toks[v].text.islower() \
-            and (toks[v].low in ("also", "then", "later", "even") or frame_word(toks[v])):
-        v += 1
+            and (toks[v].low in ("also", "then", "later", "even", "has", "have", "had") or frame_word(toks[v])):
+        v += 1  # "… and *has* expressed support for …"
     t = toks[v]
     if t.kind == "w" and t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS) \
             and not t.low.endswith("ing") \

@@ -4,15 +4,17 @@ posting each article to a running service, and counts exactly as ``../shared/eva
 does (same stop words, same "half of the mention inside the content" coverage, same "shares a word"
 test), so its summary line equals that scorer's on the same code.
 
-    python bench/score_attribution_offline.py ../shared/eval/polnear-train [--misses FILE] [--limit N]
+    python bench/score_attribution_offline.py ../shared/eval/polnear-train [--misses FILE] [--all-misses] [--limit N]
 
 - attribution recall: annotated attributions whose source is not a bare pronoun, covered by a mention
   whose speaker names the source; ``direct_quotes``: the same for contents holding a quotation mark;
 - speaker precision: mentions with a speaker that overlap annotated content, whose speaker names it.
 
 ``--misses FILE`` writes one JSON line per missed direct quotation (article, source, content, and the
-mentions that cover it with their speaker and role), to categorise what goes wrong. Use it on the
-training split only: the dev split is held out and read only through its figure.
+mentions that cover it with their speaker and role), to categorise what goes wrong; with
+``--all-misses`` it writes every missed attribution, direct or not (each row says which, and where the
+source and content are). Use it on the training split only: the dev split is held out and read only
+through its figure.
 """
 from __future__ import annotations
 
@@ -40,8 +42,8 @@ def words(text: str | None) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", (text or "").lower()) if w not in STOP and len(w) > 1}
 
 
-def parse_ann(path: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(source ranges, content ranges) of each attribution in a brat standoff file."""
+def parse_ann(path: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(source ranges, content ranges, cue ranges) of each attribution in a brat standoff file."""
     spans, rels = {}, []
     for line in open(path, encoding="utf-8"):
         parts = line.rstrip("\n").split("\t")
@@ -59,23 +61,27 @@ def parse_ann(path: str) -> list[tuple[list[tuple[int, int]], list[tuple[int, in
     out = []
     for rel in rels:
         src, con = spans.get(rel.get("Source")), spans.get(rel.get("Content"))
+        cue = spans.get(rel.get("Cue"))
         if src and con:
-            out.append((src[1], con[1]))
+            out.append((src[1], con[1], cue[1] if cue else []))
     return out
 
 
-def score_article(text: str, ann_path: str, tot: dict, misses: list | None, name: str) -> None:
-    """Add one article's counts to ``tot`` (and its missed direct quotations to ``misses``)."""
+def score_article(text: str, ann_path: str, tot: dict, misses: list | None, name: str,
+                  all_misses: bool = False) -> None:
+    """Add one article's counts to ``tot`` (and its missed direct quotations, or with ``all_misses``
+    every missed attribution, to ``misses``)."""
     mentions = extract(text, language="en", title=text.split("\n", 1)[0][:300]).mentions
     tot["mentions"] += len(mentions)
     gold = []
-    for src_ranges, con_ranges in parse_ann(ann_path):
+    for src_ranges, con_ranges, cue_ranges in parse_ann(ann_path):
         src_text = " ".join(text[a:b] for a, b in src_ranges)
         con_chars = set()
         for a, b in con_ranges:
             con_chars.update(range(a, b))
         direct = any(q in text[a:b] for a, b in con_ranges for q in QUOTES)
-        gold.append((words(src_text), con_chars, direct, src_text, con_ranges))
+        cue_text = " ".join(text[a:b] for a, b in cue_ranges)
+        gold.append((words(src_text), con_chars, direct, src_text, con_ranges, src_ranges, cue_text))
 
     def covering(con_chars):
         for m in mentions:
@@ -83,7 +89,7 @@ def score_article(text: str, ann_path: str, tot: dict, misses: list | None, name
             if n and sum(1 for c in range(m.start, m.end) if c in con_chars) >= n / 2:
                 yield m
 
-    for src_words, con_chars, direct, src_text, con_ranges in gold:
+    for src_words, con_chars, direct, src_text, con_ranges, src_ranges, cue_text in gold:
         if not src_words:
             continue
         cov = list(covering(con_chars))
@@ -93,12 +99,15 @@ def score_article(text: str, ann_path: str, tot: dict, misses: list | None, name
         if direct:
             tot["direct"] += 1
             tot["direct_ok"] += ok
-            if not ok and misses is not None:
-                misses.append({"article": name, "source": src_text,
-                               "content": " ".join(text[a:b] for a, b in con_ranges),
-                               "content_start": min(a for a, _ in con_ranges),
-                               "covering": [{"text": m.text[:200], "speaker": m.speaker, "role": m.speaker_role,
-                                             "is_quote": m.is_quote} for m in cov]})
+        if not ok and misses is not None and (direct or all_misses):
+            misses.append({"article": name, "direct": direct, "source": src_text, "cue": cue_text,
+                           "source_start": min(a for a, _ in src_ranges),
+                           "content": " ".join(text[a:b] for a, b in con_ranges),
+                           "content_start": min(a for a, _ in con_ranges),
+                           "content_end": max(b for _, b in con_ranges),
+                           "covering": [_brief(m) for m in cov],
+                           "overlapping": [_brief(m) for m in mentions if m not in cov
+                                           and any(c in con_chars for c in range(m.start, m.end))]})
     for m in mentions:
         spk = words(m.speaker)
         if not spk:
@@ -110,11 +119,19 @@ def score_article(text: str, ann_path: str, tot: dict, misses: list | None, name
             tot["spk_ok"] += any(spk & g[0] for g in hits)
 
 
+def _brief(m) -> dict:
+    """A mention as a misses row shows it."""
+    return {"text": m.text[:200], "start": m.start, "end": m.end, "speaker": m.speaker, "role": m.speaker_role,
+            "is_quote": m.is_quote}
+
+
 def main() -> int:
     """Score the folder and print the summary line last."""
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
     ap.add_argument("--misses", help="write missed direct quotations here (JSON lines)")
+    ap.add_argument("--all-misses", action="store_true",
+                    help="with --misses: write every missed attribution, not only direct quotations")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     args = ap.parse_args()
     texts = sorted(glob.glob(os.path.join(args.data, "text", "*.txt")))
@@ -128,7 +145,7 @@ def main() -> int:
         anns = sorted(glob.glob(os.path.join(args.data, "attributions", name + "_*.ann")))
         if not anns:
             continue
-        score_article(open(path, encoding="utf-8").read(), anns[0], tot, misses, name)
+        score_article(open(path, encoding="utf-8").read(), anns[0], tot, misses, name, args.all_misses)
     if args.misses:
         with open(args.misses, "w", encoding="utf-8") as out:
             for row in misses:

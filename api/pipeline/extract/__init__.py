@@ -29,7 +29,7 @@ from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.6.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.7.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -39,6 +39,12 @@ EXTRACTOR_VERSION = "1.6.0"  # 1.1: attributed mentions are content spans; 1.2: 
 # the outlet's clause fragments left around an attribution are no mentions (fragments)
 # 1.6: 'said X of the Y delegation', describing words before a name after a quotation, later quote-only
 # frames, an opening "And/But/So", names registered without "of <place>", -elly/-olly/-illy surnames
+# 1.7: the clause after an interrupting frame ("A, X said, B"), a quotation opening a sentence after a
+# sentence with a named speaker, role phrases resolved only to whom they can stand for (not "a …", not
+# another party's or a former office-holder), ", who …" after a name ends the content, participle frames
+# after a dash or "upon", more bare-clause and quote-final speech verbs, a quotation closing an opening
+# adverbial, quoted titles in appositives, participle adjectives and phrase-final plurals are no cues,
+# capitalised -ists/-ians plurals are groups
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

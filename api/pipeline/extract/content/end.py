@@ -1,7 +1,7 @@
 """Where content ends: the pieces after a frame, cut at the outlet's own words.
 
 :func:`content_after` takes the content to the end of the sentence, or cuts it at a semicolon, at an
-aside (", which …"), at a clause of its own after ", but", at a coordinated cue (a further piece of
+aside (", which …", or ", who …" after a name), at a clause of its own after ", but", at a coordinated cue (a further piece of
 the same speaker: "… and noted that B") or at a participle phrase (", ending a century of …", or a
 further frame: ", adding that …"). Also the end of a claim that is a sentence's subject ("X's
 claim that A *was false*") and of a quoted complement ('called it "a disgrace" on Monday').
@@ -91,11 +91,21 @@ def _which_aside(toks, p, c, start, end, depth):
     return out
 
 
+def _name_aside(toks, p, c, start, end, depth):
+    """"… helped Hillary Clinton, who does not need to …": a relative clause after a name is the
+    outlet's aside about that person (or place: ", where …") and ends the content."""
+    if not (toks[c].text == "," and toks[c + 1].low in ("who", "whom", "whose", "where") and toks[c + 1].text.islower()
+            and toks[c - 1].kind == "w" and toks[c - 1].text[0].isupper() and c - 1 > p
+            and word_count(toks, p, c) >= 4 and not any(t.kind == "q" for t in toks[c:])):
+        return None
+    return [(*span(toks, p, c, start, end), False)]
+
+
 def _but_clause(toks, p, c, start, end, depth):
     """"A, but B": B, a clause of its own without a speech verb, is the outlet's."""
     n = len(toks)
     if not (toks[c].text == "," and toks[c + 1].low in ("but", "yet") and c + 2 < n and word_count(toks, p, c) >= 3
-            and _subject_start(toks[c + 2]) and clause_like(toks, c + 2)
+            and subject_start(toks[c + 2]) and clause_like(toks, c + 2)
             and not any(t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS)
                         for t in toks[c + 2:])):
         return None
@@ -157,10 +167,10 @@ def _participle_after_comma(toks, c: int) -> int | None:
 
 
 # What may end the content at token ``c``, tried in order at each token.
-_CONTENT_ENDS = (_semicolon, _which_aside, _but_clause, _coordinated_speech, _participle_phrase)
+_CONTENT_ENDS = (_semicolon, _which_aside, _name_aside, _but_clause, _coordinated_speech, _participle_phrase)
 
 
-def _subject_start(t: Tok) -> bool:
+def subject_start(t: Tok) -> bool:
     """A word that can open a clause's subject ("but *the* council has …"), not a verb ("but offered …")."""
     if t.kind == "n":
         return True
@@ -177,8 +187,8 @@ def coordinated_cue(toks: list[Tok], c: int) -> int | None:
         return None
     v = c + 1
     while v < len(toks) - 1 and toks[v].kind == "w" and toks[v].text.islower() \
-            and (toks[v].low in ("also", "then", "later", "even") or frame_word(toks[v])):
-        v += 1
+            and (toks[v].low in ("also", "then", "later", "even", "has", "have", "had") or frame_word(toks[v])):
+        v += 1  # "… and *has* expressed support for …"
     t = toks[v]
     if t.kind == "w" and t.text.islower() and (t.low in SPEECH_VERBS or t.low in STANCE_VERBS) \
             and not t.low.endswith("ing") \

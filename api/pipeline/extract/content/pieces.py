@@ -38,13 +38,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sentences.boilerplate import is_fragment
-from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, DASHES, NOUN_DETERMINERS, NOUN_OBJECT_WHOLE, PREPOSITIONS,
-                           SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
+from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, NOUN_DETERMINERS,
+                           NOUN_OBJECT_WHOLE, PREPOSITIONS, SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
                            to_infinitive)
-from .end import content_after, coordinated_cue, main_verb_after, quoted_complement
-from .start import (frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
+from .end import content_after, coordinated_cue, main_verb_after, quoted_complement, subject_start
+from .start import (clause_like, frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
                             skip_object)
-from ..speakers.cues import QUOTE_ONLY, Attribution, forms_of, light_frame
+from ..speakers.cues import QUOTE_ONLY, SPEECH_VERBS, Attribution, forms_of, light_frame
 from .other_frames import first_frame, second_frame
 from ..sentences.spans import clean, has_alnum, span, substantive, unquote, word_count
 from .stance_object import stance_split
@@ -298,24 +298,73 @@ def _around_frame(start, end, att, toks, f0: int, p: int, kind: str, crossed: bo
     if _lead_in(toks, f0, before, before_q) and not (after and not crossed and not before_q):
         # (with a clause after and no comma crossed: "Michael Mulgrew, president of the union,
         # said he hopes …" — an appositive, not a lead-in)
-        if kind == "comma" and word_count(toks, 0, f0) <= 4 and not before_q:
-            return None  # "The plan, he said, is bad." : the frame interrupts one clause
-        out = [(*span(toks, 0, f0, start, end), False)]
-        if after and (kind != "clause" or before_q):
-            out.extend(content_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
-        return out
+        return _lead_in_pieces(start, end, att, toks, f0, p, kind, after, before_q)
     if after:
         return _clause_after(start, end, toks, f0, p, kind, before)
     return _PASS
 
 
+def _lead_in_pieces(start, end, att, toks, f0: int, p: int, kind: str, after: bool, before_q: bool):
+    """The words before the frame as content ('"…," X said', 'CLAUSE, X said'), with what follows
+    the frame when it is the speaker's too; None when the frame interrupts one clause."""
+    if kind == "comma" and not before_q and (word_count(toks, 0, f0) <= 4 or _predicate_resumes(toks, p)):
+        return None  # "The plan, he said, is bad." : the frame interrupts one clause
+    out = [(*span(toks, 0, f0, start, end), False)]
+    if after and (kind != "clause" or before_q):
+        out.extend(content_after(toks, p, kind, start, end))  # '"A," X said, "B."' / ', adding that …'
+    elif kind == "comma" and not before_q and att.np.i < att.cue:
+        out.extend(_resumed_clause(toks, p, start, end))  # "By doing A, X said, the party can B."
+        # (not after an inverted speaker: "A, said X, Republican of Y, who …" is X's appositive)
+    return out
+
+
+_PREDICATE_ADVERBS = frozenset("now also still already then only never just not even".split())
+
+
+def _predicate_resumes(toks, c: int) -> bool:
+    """After the comma at ``c`` closing an interrupting frame, the interrupted clause's predicate
+    goes on ("Bound by old ties, the two nations, X said, *now have* a chance …"): the whole
+    sentence is the speaker's."""
+    q = c + 1
+    n = len(toks)
+    if q < n and toks[q].kind == "w" and toks[q].text.islower() and toks[q].low in _PREDICATE_ADVERBS:
+        q += 1  # "…, X said, *now* have …"
+    if q >= n or toks[q].kind != "w" or not toks[q].text.islower():
+        return False
+    return toks[q].low in CLAUSE_VERBS_STOP or toks[q].low in FINITE
+
+
+def _resumed_clause(toks, c: int, start: int, end: int) -> list:
+    """After a frame that interrupts the speaker's sentence ("By cutting the line, X said, *the
+    White House can invite more guests*"), the rest of the sentence from the comma at ``c`` is
+    the speaker's too: a clause (not a subordinate or coordinated one, which is the outlet's
+    narration going on: ", as the crowd cheered")."""
+    n = len(toks)
+    q = c + 1
+    if q >= n or not subject_start(toks[q]) or toks[q].low in SUBORDINATORS or not clause_like(toks, q) \
+            or not substantive(toks, q, n):
+        return []
+    return content_after(toks, q, "clause", start, end)
+
+
 def _lead_in(toks, f0: int, before: bool, before_q: bool) -> bool:
     """True when the words before the frame are content: '"…," X said' / 'CLAUSE, X said' — not
-    an opening adverbial ("In Ohio on Tuesday, X said …", "Asked about it, X said …")."""
-    if not before or opening_adverbial(toks, f0):
+    an opening adverbial ("In Ohio on Tuesday, X said …", "Asked about it, X said …"), unless a
+    quotation closes it right before the frame ('After the vote, "…," X said') and it reports
+    nobody else's words ('After Y said that …, "…," X said')."""
+    if not before:
         return False
     prev = toks[f0 - 1]
+    if opening_adverbial(toks, f0) and (prev.kind != "q" or _title(prev) or any(
+            t.kind == "w" and t.text.islower() and t.low in SPEECH_VERBS for t in toks[:f0])):
+        return False
     return before_q or prev.text in DASHES or prev.text == ","
+
+
+def _title(q: Tok) -> bool:
+    """A quotation that is a title or a name ("“Morning Talk,”"): every word capitalised."""
+    inner = [w for w in q.text.strip("\"\u201c\u201d\u2018\u2019' ,.").split() if w[:1].isalpha()]
+    return not inner or all(w[0].isupper() for w in inner)
 
 
 def _clause_after(start, end, toks, f0: int, p: int, kind: str, before: bool):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cues import Attribution
+from ..lexicon import DETERMINERS
 from .names import NP, strip_det
 from ..sentences.quotes import QuoteSpan
 from .registry import Registry
@@ -101,7 +102,20 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
         # statement"): kind "anon", the phrase kept as the role; a piece of the sentence misread as
         # a speaker ("Citing …") is "junk" and counts as no attribution at all
         return _Who(None, settled.role, "anon" if settled.role else "junk")
+    full = _spoken_for(settled.speaker, name, reg)
+    if full is not None:
+        return _Who(full, settled.role, "person")
     return _Who(settled.speaker, settled.role, kind)
+
+
+def _spoken_for(speaker: str, phrase: str, reg: Registry) -> str | None:
+    """The full name of the person a document or spokesman speaks for when the phrase names them by
+    surname ("a Frank representative" → Barney Frank), else None (not a chain read with its
+    article: "A Microsoft spokesperson" is no person "A Microsoft")."""
+    if speaker == phrase or not reg.known_person(speaker):
+        return None
+    full = reg.canonical(speaker)
+    return full if full.split()[0].lower() not in DETERMINERS else None
 
 
 _LEAD_SUBORDINATORS = frozenset("while after though although since as because when whereas before once".split())
@@ -209,7 +223,8 @@ def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None)
     """Give every quotation span a speaker and copy it onto the sentences it touches; a quotation
     inside one sentence without a speech cue is its subject's (``narrated``)."""
     q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
-    _carried_quotes(text, sentences, quotes, own, q_who)
+    _carried_quotes(text, sentences, quotes, own, q_who, [info.att is not None for info in infos],
+                    [info.att is not None and info.att.np.kind == "pron" for info in infos])
     for si, ks in enumerate(span_of):
         if not ks:
             continue
@@ -246,9 +261,10 @@ def _owned_quotes(sentences, quotes, span_of, own, narrated) -> list[_Who | None
     return q_who
 
 
-def _carried_quotes(text, sentences, quotes, own, q_who) -> None:
+def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun) -> None:
     """A quotation without a speaker carries on the one before it: continued over a paragraph
-    break, in the same paragraph, or opening a paragraph after one with a speaker."""
+    break, in the same paragraph, opening a paragraph after one with a speaker, or opening a
+    sentence without a cue of its own (``cued``) after a sentence with a speaker."""
     last_para_speaker: dict[int, _Who] = {}
     for si, s in enumerate(sentences):
         if own[si] is not None:
@@ -263,6 +279,23 @@ def _carried_quotes(text, sentences, quotes, own, q_who) -> None:
             q_who[k] = q_who[k - 1]
         elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
             q_who[k] = last_para_speaker[q.para - 1]
+        else:
+            q_who[k] = _speaker_just_before(text, sentences, own, cued, by_pronoun, q)
+
+
+def _speaker_just_before(text: str, sentences: list[Sentence], own: list, cued: list[bool],
+                         by_pronoun: list[bool], q: QuoteSpan) -> "_Who | None":
+    """A quotation that opens a sentence without a cue of its own right after a sentence of the same
+    paragraph with a speaker ('Smith agreed. "We are running out of time."', 'Smith says she got a
+    call. "She said …"') carries on that speaker; None otherwise (a sentence with its own cue whose
+    speaker is unresolved, '"…," his nephew added.', is not given the previous one)."""
+    for si, s in enumerate(sentences):
+        if s.start <= q.start < s.end:
+            opens = not text[s.start:q.start].strip()
+            if opens and not cued[si] and si > 0 and sentences[si - 1].para == s.para and not by_pronoun[si - 1]:
+                return own[si - 1]
+            return None
+    return None
 
 
 def _quote_led(text: str, sentences: list[Sentence], para: int) -> bool:

@@ -20,7 +20,7 @@ CLAUSE_VERBS = forms_of("""say tell add write claim argue insist warn note expla
 hope fear suggest contend assert maintain predict acknowledge admit concede agree recall report estimate
 indicate reveal confirm complain boast promise tweet respond reply reiterate stress emphasize emphasise
 allege charge conclude find show joke quip testify reason posit opine affirm proclaim observe remark
-mention counter retort caution lament worry""")
+mention counter retort caution lament worry state speculate surmise confide hint imply""")
 # Participles that carry on a frame: "said in a statement, adding that …".
 FRAME_PARTICIPLES = frozenset("""saying adding stating writing noting explaining arguing claiming
 insisting warning telling declaring asserting suggesting""".split())

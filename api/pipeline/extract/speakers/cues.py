@@ -32,7 +32,7 @@ hope fear agree disagree observe mention conclude counter retort joke boast lame
 demand propose question wonder indicate reveal caution reiterate post charge contend muse
 exclaim whisper shout scoff lash reason posit opine concur affirm attest inform brief proclaim
 cite condemn praise attack decry denounce tout welcome applaud mock dismiss scold thank blame
-exhort disclose divulge recount
+exhort disclose divulge recount speculate surmise confide hint imply assure reassure
 """.split()
 
 # A verb that needs a particle to report speech: "called for", "pointed out".
@@ -64,6 +64,9 @@ lash shout whisper scoff joke boast lament reveal show find read write quip repl
 SPEECH_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR for f in _forms(b)
                          if not (f == b and b in _NOUNISH))
 SPEECH_VERBS = SPEECH_VERBS | {"commented", "commenting", "retweeted", "retweeting"}  # not "comments", "retweets"
+# Verbs of manner that report speech only beside a quotation ('"…," Toomey fumed'; not "He chuckled
+# and smirked through the answers").
+_WITH_QUOTE_ONLY = frozenset(f for b in "fume grumble gripe gush rant gloat chuckle".split() for f in _forms(b))
 # Light verbs that report speech with the words after them: "made (it) clear that …", "made the case that …".
 LIGHT_FRAMES = {f: (("it", "clear"), ("clear",), ("the", "case")) for f in "make makes made making".split()}
 
@@ -166,8 +169,8 @@ def is_cue(toks: list[Tok], k: int) -> bool:
         return False
     low = t.low
     nxt = toks[k + 1].low if k + 1 < len(toks) else None
-    if (low, nxt) in _NOUN_COMPOUNDS:
-        return False  # "the New Democrat Network think tank", "a claims process"
+    if _noun_use(toks, k, nxt):
+        return False
     if low in PHRASAL_VERBS and nxt in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
@@ -179,7 +182,56 @@ def is_cue(toks: list[Tok], k: int) -> bool:
             or low in STANCE_VERBS
     if low in _STATEMENT_VERBS:
         return _statement_cue(toks, k)
+    if low in _WITH_QUOTE_ONLY:
+        return any(x.kind == "q" for x in toks)
     return low in SPEECH_VERBS or low in STANCE_VERBS
+
+
+def _noun_use(toks: list[Tok], k: int, nxt: str | None) -> bool:
+    """A cue word used as (part of) a noun phrase: "the think tank", "a claims process", "all
+    reported contributions", "before the Paris terror attacks", "Four states"."""
+    return (toks[k].low, nxt) in _NOUN_COMPOUNDS or _participle_adjective(toks, k) or _plural_in_phrase(toks, k)
+
+
+def _participle_adjective(toks: list[Tok], k: int) -> bool:
+    """A past participle between a determiner and a noun is an adjective, not a cue: "all
+    *reported* contributions", "his *stated* goal" (not "they all reported that …")."""
+    if k < 1 or k + 1 >= len(toks) or not toks[k].low.endswith("ed") or toks[k - 1].low not in DETERMINERS:
+        return False
+    nxt = toks[k + 1]
+    return nxt.kind == "w" and nxt.text.islower() and nxt.low not in _CLAUSE_LINKS and not nxt.low.endswith("ly")
+
+
+# Prepositions that open a phrase whose noun can look like a verb: "*before* the Paris terror attacks".
+_PHRASE_PREPOSITIONS = frozenset("before after since during in of from amid following despite like over about".split())
+
+
+_NUMBER_WORDS = frozenset("""two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+dozens hundreds thousands millions""".split())
+
+
+def _plural_in_phrase(toks: list[Tok], k: int) -> bool:
+    """An "-s" form after a number ("Four *states* have …") or closing a prepositional phrase is a
+    plural noun, not a cue: "Before the Paris terror *attacks*, …", "in the latest *reports*." (a
+    preposition, a determiner, up to three modifiers, then the word, then a punctuation mark)."""
+    if not toks[k].low.endswith("s"):
+        return False
+    if k >= 1 and (toks[k - 1].kind == "n" or toks[k - 1].low in _NUMBER_WORDS):
+        return True  # "Four *states* have legalized …", "23 *reports*"
+    if k + 1 >= len(toks) or toks[k + 1].text not in (",", ";", ".", ":"):
+        return False  # (a phrase ends at a punctuation mark: "as X of the Times points out" is a verb)
+    for d in range(k - 1, max(-1, k - 5), -1):
+        t = toks[d]
+        if t.low in DETERMINERS and t.text.islower() or t.low == "the":
+            return d >= 1 and toks[d - 1].low in _PHRASE_PREPOSITIONS and toks[d - 1].kind == "w"
+        if t.kind not in ("w", "n") or t.text.islower() and t.low.endswith(("ed", "ly")):
+            return False
+    return False
+
+
+# Words after a cue that open what was said or the rest of the frame: "reported *that*", "argued *to* …".
+_CLAUSE_LINKS = frozenset("that to the a an he she it they we i you there this these those his her their its "
+                          "on in at for with by from about as".split())
 
 
 def _statement_cue(toks: list[Tok], k: int) -> bool:
@@ -198,7 +250,7 @@ _NOUN_COMPOUNDS = frozenset({("think", "tank"), ("think", "tanks"), ("claims", "
 # Every lower-case form :func:`is_cue` can accept: a word outside this set is never a cue, so
 # callers can skip it without calling :func:`is_cue`.
 CUE_WORDS = frozenset(PHRASAL_VERBS) | frozenset(LIGHT_FRAMES) | VERB_BEFORE_TO | QUOTE_ONLY | _STATEMENT_VERBS \
-    | SPEECH_VERBS | STANCE_VERBS
+    | SPEECH_VERBS | STANCE_VERBS | _WITH_QUOTE_ONLY
 
 STANCE_ADJ = frozenset("""concerned worried convinced frustrated confident sure certain aware skeptical
 sceptical hopeful optimistic pessimistic afraid unhappy angry upset pleased disappointed determined adamant

@@ -68,6 +68,8 @@ def is_proper(word: str) -> bool:
             and not low.endswith(("elly", "olly", "illy")):
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
         # (not the surnames "Skelly", "Donnelly", "Connolly", "Reilly")
+    if len(low) >= 7 and low.endswith(("ists", "ians")) and word[1:].islower():
+        return False  # "Environmentalists", "Economists", "Libertarians": a group written with a capital
     return low not in _NEVER_NAMES and not (low.endswith("s") and low[:-1] in _GROUP_CAPS_STEMS)
 
 
@@ -215,7 +217,7 @@ def _org_name(surface: str) -> bool:
 def _premodifier_agent(phrase: str) -> str | None:
     """The issuer named before a document noun: "a Quinnipiac University poll" → "Quinnipiac
     University", "a CNN/ORC survey" → "CNN/ORC", "a White House statement" → "White House"."""
-    m = re.match(r"^(?:(?i:the|a|an|new|latest|recent|joint)\s+)*((?:[A-Z][\w'’.&/\-]*\s+)+)[a-z]", phrase)
+    m = re.match(r"^(?:(?i:the|a|an|one|another|new|latest|recent|joint)\s+)*((?:[A-Z][\w'’.&/\-]*\s+)+)[a-z]", phrase)
     if m:
         name = m.group(1).strip()
         if names_someone(name) or _org_name("the " + name):

@@ -160,8 +160,8 @@ class Registry:
         if not words:
             return None
         head = words[-1]
-        hits = {n for n, r in self.roles.items() if head in r.lower().split()}
-        hits |= {n for n, roles in self.titles.items() if head in roles}
+        hits = {n for n, r in self.roles.items() if head in r.lower().split() and _compatible(role, r)}
+        hits |= {n for n, roles in self.titles.items() if head in roles and _compatible(role, self.roles.get(n, ""))}
         if len(hits) == 1:
             return next(iter(hits))
         for name in reversed(recent):
@@ -181,7 +181,7 @@ class Registry:
             full = self.canonical(np.name)
             own = np.role if any(w.lower().rstrip(".") not in TITLES for w in np.role.split()) else ""
             return full, own or self.role_of(full)
-        if np.kind == "role":
+        if np.kind == "role" and not _indefinite(np.text):
             who = self.by_role(np.role, recent)
             if who:
                 return who, self.role_of(who)
@@ -191,6 +191,33 @@ class Registry:
             if full != np.possessor:
                 text = text.replace(np.possessor, full, 1)
         return text, None
+
+
+# "a senator", "one Republican senator", "another official": one of a kind, not a person the
+# article names (the phrase stays the role of an unnamed speaker).
+_INDEFINITE = frozenset("a an one another some".split())
+# Words of a role that exclude each other: "the Democratic senator" is not the article's
+# "Republican senator"; "the governor" is not its "former Florida governor".
+_PARTIES = ("democratic", "democrat", "republican", "gop")
+_FORMER = ("former", "ex", "then")
+
+
+def _indefinite(phrase: str) -> bool:
+    """Whether a role phrase names one of a kind ("a Democratic senator") rather than someone."""
+    first = phrase.split(maxsplit=1)[0].lower() if phrase.strip() else ""
+    return first in _INDEFINITE
+
+
+def _compatible(phrase: str, role: str) -> bool:
+    """Whether a person with ``role`` can be the one a role ``phrase`` stands for: no other party,
+    and a former office-holder only for a phrase that says "former"."""
+    said = set(re.findall(r"[a-z]+", phrase.lower()))
+    held = set(re.findall(r"[a-z]+", role.lower()))
+    parties_said = {"republican" if w in ("republican", "gop") else "democratic" for w in said & set(_PARTIES)}
+    parties_held = {"republican" if w in ("republican", "gop") else "democratic" for w in held & set(_PARTIES)}
+    if parties_said and parties_held and not parties_said & parties_held:
+        return False
+    return not (held & set(_FORMER)) or bool(said & set(_FORMER))
 
 
 _OF_PLACE = re.compile(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$")

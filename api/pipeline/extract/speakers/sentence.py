@@ -16,6 +16,7 @@ the one that governs the sentence.
 from __future__ import annotations
 
 from .adjuncts import CATENATIVE, skip_left
+from .clause_words import DASHES
 from .cues import (CLAIM_NOUNS, CUE_WORDS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS, VERB_BEFORE_TO,
                    Attribution, is_cue)
 from ..lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
@@ -29,6 +30,8 @@ from ..sentences.tokens import Tok
 # "-ing" cues that frame words of the sentence's subject even without a comma before them:
 # "Trump unleashed a series of tweets saying that …"
 _FRAMING_INGS = frozenset("saying arguing claiming insisting warning noting adding writing declaring stating".split())
+# Prepositions before such a participle: "drew boos upon saying, “…”", "ended by warning that …".
+_ING_PREPOSITIONS = frozenset("upon after before by while when".split())
 # The only words the loop of :func:`find_attributions` acts on ("according to", "in X's view",
 # claim nouns, stance adjectives and cues); every other token is skipped at once.
 _WATCHED = frozenset({"according", "in"}) | CLAIM_NOUNS | STANCE_ADJ | CUE_WORDS
@@ -139,9 +142,13 @@ def _stance(text, toks, k):
 
 
 def _participle(text, toks, k):
-    """"Trump spoke in Ohio, saying that …": the main subject speaks through the participle."""
+    """"Trump spoke in Ohio, saying that …" (or "– saying …", "… upon saying, “…”"): the main subject
+    speaks through the participle."""
     t, n = toks[k], len(toks)
-    if t.low.endswith("ing") and k >= 1 and (toks[k - 1].text == "," or t.low in _FRAMING_INGS and k + 1 < n
+    if t.low.endswith("ing") and k >= 1 and (toks[k - 1].text == "," or (toks[k - 1].text in DASHES
+                                                                         or toks[k - 1].low in _ING_PREPOSITIONS)
+                                             and t.low in _FRAMING_INGS
+                                             or t.low in _FRAMING_INGS and k + 1 < n
                                              and (toks[k + 1].low == "that" or toks[k + 1].text == ":"
                                                   or toks[k + 1].kind == "q")):
         np = main_subject(text, toks[:k])

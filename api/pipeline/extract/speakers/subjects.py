@@ -38,8 +38,8 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     j = skip_left(toks, k - 1)
     if j < 0:
         return None
-    if toks[j].text == ",":
-        return _before_insert(text, toks, j)
+    if toks[j].text == "," or _title_closing_insert(toks[j]):
+        return _subject_before_insert(text, toks, j)
     if toks[j].text in DASH_TOKENS and j >= 2:
         return _before_dashes(text, toks, j)
     j = skip_paren(toks, j)  # "Sen. Lindsey Graham (R-S.C.) said"
@@ -68,6 +68,24 @@ _NOT_ROLE_WORD = frozenset("""which what who whom whose where when why how in of
 for to into than like as after before over under through during since without within between among against
 toward towards upon via per it its is it's it\u2019s there here this these those""".split())
 _ROLE_RUN_BOUNDARY = frozenset({",", ";", ":", "\u2014", "\u2013", "("})
+
+
+def _subject_before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
+    """The subject before an insert closed at ``j`` by a comma, or by a quoted title holding the
+    comma ('X, host of “Morning Joe,” said': then only a person or an organisation)."""
+    np = _before_insert(text, toks, j)
+    if toks[j].kind == "q" and (np is None or np.kind not in ("person", "org")):
+        return None
+    return np
+
+
+def _title_closing_insert(t: Tok) -> bool:
+    """A quoted title whose marks hold the comma that closes an insert: “Morning Joe,” (every word
+    capitalised; words said are not a title)."""
+    if t.kind != "q" or not t.text.rstrip("\"\u201d\u2019' ").endswith(","):
+        return False
+    inner = [w for w in t.text.strip("\"\u201c\u201d\u2018\u2019' ,.").split() if w[:1].isalpha()]
+    return bool(inner) and len(inner) <= 6 and all(w[0].isupper() for w in inner)
 
 
 def _after_role_words(text: str, toks: list[Tok], np: NP) -> NP | None:

@@ -21,9 +21,9 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from ..config import Settings
-from ..db import driver_cursor
 from ..models import Article, Disagreement, Mention
 from ..pipeline.types import MentionText
+from ..storage.mentions import latest_others
 from .claim_stats import refresh_claims
 from .components import Components
 from .matching import mention_text
@@ -46,25 +46,15 @@ def _known(session: Session, mention_ids: list[int]) -> set[tuple[int, int, str]
         .where(Disagreement.mention_a_id.in_(mention_ids) | Disagreement.mention_b_id.in_(mention_ids))).all()}
 
 
-_LATEST_SQL = ("SELECT * FROM (SELECT m.id, m.claim_id, m.text, m.start, m.speaker, m.is_quote, m.quote_spans, "
-               "a.outlet_id FROM mention m JOIN article a ON a.id = m.article_id "
-               "WHERE m.claim_id = {mark} AND m.article_id != {mark} ORDER BY m.id DESC LIMIT {mark}) AS t{i}")
-CLAIMS_PER_QUERY = 200  # (SQLite allows 500 parts in one compound SELECT)
-
-
 def _latest_others(session: Session, claim_ids: list[int], article_id: int, limit: int) -> dict[int, list[Compared]]:
     """For each claim, its newest ``limit`` mentions from articles other than ``article_id``
     (newest first): one bounded index range per claim, all in one statement (a UNION ALL of
-    per-claim LIMIT queries, through the driver's cursor)."""
+    per-claim LIMIT queries, ``storage.mentions.latest_others``)."""
     out: dict[int, list[Compared]] = {c: [] for c in claim_ids}
-    with driver_cursor(session.connection()) as (cur, mark):
-        for k in range(0, len(claim_ids), CLAIMS_PER_QUERY):
-            chunk = claim_ids[k:k + CLAIMS_PER_QUERY]
-            sql = " UNION ALL ".join(_LATEST_SQL.format(mark=mark, i=i) for i in range(len(chunk)))
-            cur.execute(sql, [x for c in chunk for x in (c, article_id, limit)])
-            for mid, claim, text, start, speaker, is_quote, spans, outlet_id in cur.fetchall():
-                view = stored_view(text, start, speaker, bool(is_quote), decoded_spans(spans))
-                out[claim].append(Compared(mid, outlet_id, view))
+    for mid, claim, text, start, speaker, is_quote, spans, outlet_id in \
+            latest_others(session.connection(), claim_ids, article_id, limit):
+        view = stored_view(text, start, speaker, bool(is_quote), decoded_spans(spans))
+        out[claim].append(Compared(mid, outlet_id, view))
     for found in out.values():  # (UNION ALL keeps no order across its parts)
         found.sort(key=lambda c: -c.id)
     return out

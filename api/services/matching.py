@@ -22,12 +22,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
-from sqlalchemy import text
 from sqlmodel import Session, select
 
 from ..config import Settings
 from ..models import Article, Mention
 from ..pipeline.types import MentionText
+from ..storage.mentions import newest_mention_id
 from .components import Components
 from .retrieval import CandidateFinder, StoredMention, days_apart, stored_view
 from .search import index_terms
@@ -332,7 +332,7 @@ def settle_plan(session: Session, comps: Components, settings: Settings, plan: M
     matched against those mentions, and when its first mention states the same claim as one of
     them, all its mentions join that claim instead. (Two outlets reporting a new claim at the
     same moment thus still make one claim.)"""
-    newest = session.connection().execute(text("SELECT max(id) FROM mention")).scalar() or 0
+    newest = newest_mention_id(session.connection())
     if newest <= plan.snapshot:
         return plan.placements
     if newest - plan.snapshot > SETTLE_MAX:  # a bulk load ran meanwhile: plan again, under the lock

@@ -27,16 +27,16 @@ from datetime import datetime, timezone
 from operator import itemgetter
 
 from rapidfuzz.utils import default_process
-from sqlalchemy import text
 from sqlmodel import Session
 
 from ..db import is_sqlite
 from ..pipeline.types import MentionText
+from ..storage.candidates import CandidateQueries
+from ..storage.mentions import newest_mention_id
 from .search import _terms, index_key
 
 MAX_QUERY_TERMS = 6
 RECENT_WINDOW = 10_000
-IN_CHUNK = 500
 
 
 class StoredMention:
@@ -152,23 +152,12 @@ class CandidateFinder:
         self.before_id = before_id
         self._postings: dict[tuple[str, bool], list[int]] = {}
         self._newest: int | None = None
-        self._cursor = None
-        self._mark = "?" if self.sqlite else "%s"  # the driver's parameter marker
+        self.queries = CandidateQueries(self.conn, self.sqlite)
 
     def _newest_id(self) -> int:
         if self._newest is None:
-            self._newest = self.conn.execute(text("SELECT max(id) FROM mention")).scalar() or 0
+            self._newest = newest_mention_id(self.conn)
         return self._newest
-
-    def _document_frequencies(self, keys: list[str]) -> dict[str, int]:
-        df: dict[str, int] = {}
-        cur = self._cursor_()
-        for i in range(0, len(keys), IN_CHUNK):
-            chunk = keys[i:i + IN_CHUNK]
-            cur.execute(f"SELECT term, df FROM term_stat WHERE term IN ({', '.join([self._mark] * len(chunk))})",
-                        chunk)
-            df.update(cur.fetchall())
-        return df
 
     @property
     def newest(self) -> int:
@@ -180,13 +169,6 @@ class CandidateFinder:
         """Exclusive upper bound on candidate ids (``before_id`` when re-matching)."""
         return self.before_id if self.before_id is not None else 2 ** 62
 
-    def _cursor_(self):
-        """The driver's cursor on the transaction's connection: a postings list may hold
-        ``budget`` ids, too many to wrap each in a result row."""
-        if self._cursor is None:
-            self._cursor = self.conn.connection.dbapi_connection.cursor()
-        return self._cursor
-
     def _postings_of(self, word: str, recent: bool) -> list[int]:
         """Ids of the mentions holding ``word`` (recent ones only when ``recent``), newest first.
         On PostgreSQL ``find`` has fetched them already (see ``_prefetch_rare`` and
@@ -194,10 +176,7 @@ class CandidateFinder:
         key = (word, recent)
         if key not in self._postings:
             lo = self._newest_id() - RECENT_WINDOW if recent else 0
-            cur = self._cursor_()
-            cur.execute("SELECT rowid FROM mention_fts WHERE mention_fts MATCH ? AND rowid > ? "
-                        "AND rowid < ? ORDER BY rowid DESC LIMIT ?", (f'"{word}"', lo, self._hi, self.budget))
-            self._postings[key] = [r[0] for r in cur.fetchall()]
+            self._postings[key] = self.queries.fts_postings(word, lo, self._hi, self.budget)
         return self._postings[key]
 
     def _prefetch_rare(self, words: list[str]) -> None:
@@ -207,14 +186,8 @@ class CandidateFinder:
         words = [w for w in words if (w, False) not in self._postings]
         if not words:
             return
-        raw = self.conn.connection.dbapi_connection
-        # no ORDER BY: with it, PostgreSQL may walk the primary key backwards looking for a rare
-        # word instead of asking the GIN index (the ids are sorted below)
-        with raw.pipeline():
-            cursors = [(w, raw.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
-                                       "AND id < %s LIMIT %s", (w, self._hi, self.budget))) for w in words]
-        for w, cur in cursors:
-            self._postings[(w, False)] = sorted((r[0] for r in cur.fetchall()), reverse=True)
+        for w, ids in self.queries.tsquery_postings(words, self._hi, self.budget).items():
+            self._postings[(w, False)] = ids
 
     def _prefetch_recent(self, words: list[str]) -> None:
         """PostgreSQL: the recent postings of all these common words in one pass over the recent
@@ -225,15 +198,8 @@ class CandidateFinder:
         if not words:
             return
         lo = self._newest_id() - RECENT_WINDOW
-        flags = ", ".join(["search_vector @@ to_tsquery('english', %s)"] * len(words))
-        # OFFSET 0 keeps the window a primary-key range scan instead of a GIN union of common words
-        cur = self._cursor_()
-        cur.execute(f"SELECT id, {flags} FROM (SELECT id, search_vector FROM mention "
-                    "WHERE id > %s AND id < %s OFFSET 0) recent "
-                    "WHERE search_vector @@ to_tsquery('english', %s) ORDER BY id DESC",
-                    (*words, lo, self._hi, " | ".join(words)))
         postings: dict[str, list[int]] = {w: [] for w in words}
-        for row in cur.fetchall():
+        for row in self.queries.recent_hits(words, lo, self._hi):
             for w, hit in zip(words, row[1:]):
                 if hit and len(postings[w]) < self.budget:
                     postings[w].append(row[0])
@@ -261,7 +227,7 @@ class CandidateFinder:
         are the index keys of each mention of the batch (not stored yet): their words count as
         known too, so that ``chosen`` also serves to find the batch's own earlier mentions."""
         per_mention = [query_keys(terms) for terms in term_lists]
-        df = self._document_frequencies(sorted({k for keys in per_mention for k in keys}))
+        df = self.queries.document_frequencies(sorted({k for keys in per_mention for k in keys}))
         in_batch: Counter = Counter()
         for keys in batch_keys or ():
             in_batch.update(keys)
@@ -296,24 +262,16 @@ class CandidateFinder:
         500 ids; the vectors decoded in one batch)."""
         from .vectors import decode  # (vectors imports this module)
 
-        ids = sorted(set(ids))
-        cur = self._cursor_()
-        mark = self._mark
         out: dict[int, StoredMention] = {}
         coded: list[tuple[StoredMention, bytes]] = []
-        for i in range(0, len(ids), IN_CHUNK):
-            chunk = ids[i:i + IN_CHUNK]
-            cur.execute("SELECT m.id, m.claim_id, m.article_id, m.text, m.start, m.speaker, m.is_quote, "
-                        "m.quote_spans, a.published_at, v.code FROM mention m JOIN article a ON a.id = m.article_id "
-                        "LEFT JOIN mention_vector v ON v.mention_id = m.id "
-                        f"WHERE m.id IN ({', '.join([mark] * len(chunk))})", chunk)
-            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans, published, code in cur.fetchall():
-                if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
-                    spans = ()
-                out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans,
-                                         published)
-                if code is not None:
-                    coded.append((out[mid], code))
+        for mid, claim_id, article_id, text_, start, speaker, is_quote, spans, published, code in \
+                self.queries.mention_rows(sorted(set(ids))):
+            if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
+                spans = ()
+            out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans,
+                                     published)
+            if code is not None:
+                coded.append((out[mid], code))
         if coded:
             for (m, _), vector in zip(coded, decode([c for _, c in coded])):
                 m.vector = vector

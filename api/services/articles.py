@@ -3,7 +3,6 @@ transaction), read and list."""
 from __future__ import annotations
 
 from collections import defaultdict
-from types import SimpleNamespace
 
 import numpy as np
 
@@ -24,7 +23,7 @@ from .identity import content_hash, normalise_domain, normalise_url, slug_for_do
 from .detection import detect_for_article
 from .curation import curated_since_plan
 from .matching import Placement, place_mentions, plan_mentions, settle_plan
-from .retrieval import relative_spans
+from .mentions import StoredMention, relative_spans
 from .search import count_terms
 from .vectors import vector_rows
 from .present import article_dict, mention_dict
@@ -198,14 +197,16 @@ def store_mentions(session: Session, comps: Components, settings: Settings, arti
     if with_vector:
         insert_many(conn, MentionVector.__table__, vector_rows(
             [mid for mid, _ in with_vector], article.published_at, np.stack([v for _, v in with_vector])))
+    stored = [StoredMention.of_inserted(mid, row, article.outlet_id, article.published_at)
+              for mid, row in zip(mention_ids, mention_rows)]
     # a new claim has no mention from another article to compare with: only joined ones are
-    joined = [(mid, row) for mid, row, p in zip(mention_ids, mention_rows, placements) if not p.is_new]
+    joined = [m for m, p in zip(stored, placements) if not p.is_new]
     detect_for_article(session, comps, article, joined, settings.detect_against)
-    by_claim: dict[int, list[dict]] = defaultdict(list)
-    for _, row in joined:
-        by_claim[row["claim_id"]].append(row)
+    by_claim: dict[int, list[StoredMention]] = defaultdict(list)
+    for m in joined:
+        by_claim[m.claim_id].append(m)
     add_article_mentions(session, article, by_claim)
-    return [mention_dict(SimpleNamespace(id=mid, **row)) for mid, row in zip(mention_ids, mention_rows)]
+    return [mention_dict(m) for m in stored]
 
 
 def article_detail(session: Session, article_id: int) -> dict:

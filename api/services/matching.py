@@ -29,18 +29,14 @@ from ..models import Article, Mention
 from ..pipeline.types import MentionText
 from ..storage.mentions import newest_mention_id
 from .components import Components
-from .retrieval import CandidateFinder, StoredMention, days_apart, stored_view
+from .mentions import StoredMention
+from .retrieval import CandidateFinder, days_apart
 from .search import index_terms
 from .vectors import VectorWindow
 
 PER_CLAIM = 2
 # more mentions than this stored by others between planning and writing: plan again
 SETTLE_MAX = 5000
-
-
-def mention_text(mention: Mention) -> MentionText:
-    """The pipeline's view of a stored mention (quote spans made relative to its text)."""
-    return stored_view(mention.text, mention.start, mention.speaker, mention.is_quote, mention.quote_spans)
 
 
 @dataclass(frozen=True)
@@ -391,6 +387,6 @@ def best_claim(session: Session, comps: Components, mention: Mention, settings: 
     """The stored claim a stored mention should join and the score, or (None, best score) for a
     claim of its own; with ``before_id`` only mentions stored before it are candidates."""
     published = session.exec(select(Article.published_at).where(Article.id == mention.article_id)).first()
-    placement = place_mentions(session, comps, settings, [mention_text(mention)], before_id=before_id,
+    placement = place_mentions(session, comps, settings, [StoredMention.of_model(mention).view], before_id=before_id,
                                same_batch=False, published=published)[0]
     return (None if placement.is_new else placement.claim), placement.score

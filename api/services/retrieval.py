@@ -19,69 +19,22 @@ A batch is the mentions of one article: ``CandidateFinder.find`` answers all of 
 """
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from operator import itemgetter
 
-from rapidfuzz.utils import default_process
 from sqlmodel import Session
 
 from ..db import is_sqlite
-from ..pipeline.types import MentionText
 from ..storage.candidates import CandidateQueries
 from ..storage.mentions import newest_mention_id
+from .mentions import StoredMention
 from .search import _terms, index_key
 
 MAX_QUERY_TERMS = 6
 RECENT_WINDOW = 10_000
-
-
-class StoredMention:
-    """A stored mention as matching needs it: plain fields (no ORM object, cheap to load in
-    bulk), with the pipeline's ``view`` built only when first asked for (most candidates are
-    only compared by their ``text``). ``spans`` are the quote spans as article offsets: a list,
-    or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for.
-    ``vector`` is its stored vector (float32, decoded from ``mention_vector``'s code; None when
-    it has none); the view carries it."""
-
-    __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "published",
-                 "vector", "_view", "_quotes", "_processed")
-
-    def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
-                 speaker: str | None, is_quote: bool, spans, published=None, vector=None) -> None:
-        self.id, self.claim_id, self.article_id, self.text = id, claim_id, article_id, text
-        self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
-        self.published = published  # its article's published_at (SQLite: as text), see ``days_apart``
-        self.vector = vector
-        self._view: MentionText | None = None
-        self._quotes: tuple[tuple[int, int], ...] | None = None
-        self._processed: str | None = None
-
-    @property
-    def view(self) -> MentionText:
-        """The pipeline's view of this mention (quote spans relative to its text)."""
-        if self._view is None:
-            self._view = MentionText(text=self.text, speaker=self.speaker, is_quote=self.is_quote,
-                                     quotes=self.quotes, vector=self.vector)
-        return self._view
-
-    @property
-    def processed(self) -> str:
-        """``text`` as rapidfuzz's ``default_process`` leaves it (the shortlist compares these)."""
-        if self._processed is None:
-            self._processed = default_process(self.text)
-        return self._processed
-
-    @property
-    def quotes(self) -> tuple[tuple[int, int], ...]:
-        """Quoted fragments as (start, end) offsets in ``text``."""
-        if self._quotes is None:
-            spans = decoded_spans(self.spans)  # (SQLite's JSON text is parsed only now, when needed)
-            self._quotes = relative_spans(self.text, self.start, spans) if spans else ()
-        return self._quotes
 
 
 def as_utc(when) -> datetime | None:
@@ -103,23 +56,6 @@ def days_apart(a, b) -> float | None:
     if a is None or b is None:
         return None
     return abs((a - b).total_seconds()) / 86400.0
-
-
-def stored_view(text_: str, start: int, speaker: str | None, is_quote: bool, quote_spans) -> MentionText:
-    """The pipeline's view of a stored mention (quote spans made relative to its text)."""
-    return MentionText(text=text_, speaker=speaker, is_quote=is_quote,
-                       quotes=relative_spans(text_, start, quote_spans) if quote_spans else ())
-
-
-def decoded_spans(spans):
-    """Quote spans as a stored mention holds them: a list, or the JSON text SQLite hands back."""
-    return json.loads(spans) if isinstance(spans, str) else spans
-
-
-def relative_spans(text_: str, start: int, spans) -> tuple[tuple[int, int], ...]:
-    """Quote spans given as article offsets, made relative to a mention starting at ``start``."""
-    n = len(text_)
-    return tuple((max(0, a - start), min(n, b - start)) for a, b in spans if b > a)
 
 
 def query_keys(terms: list[str]) -> dict[str, str]:
@@ -262,17 +198,7 @@ class CandidateFinder:
         500 ids; the vectors decoded in one batch)."""
         from .vectors import decode  # (vectors imports this module)
 
-        out: dict[int, StoredMention] = {}
-        coded: list[tuple[StoredMention, bytes]] = []
-        for mid, claim_id, article_id, text_, start, speaker, is_quote, spans, published, code in \
-                self.queries.mention_rows(sorted(set(ids))):
-            if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
-                spans = ()
-            out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans,
-                                     published)
-            if code is not None:
-                coded.append((out[mid], code))
-        if coded:
-            for (m, _), vector in zip(coded, decode([c for _, c in coded])):
-                m.vector = vector
-        return out
+        rows = self.queries.mention_rows(sorted(set(ids)))
+        coded = [row for row in rows if row.code is not None]
+        vectors = dict(zip((row.id for row in coded), decode([row.code for row in coded]))) if coded else {}
+        return {row.id: StoredMention.of_candidate(row, vectors.get(row.id)) for row in rows}

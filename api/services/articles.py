@@ -23,7 +23,7 @@ from .identity import content_hash, normalise_domain, normalise_url, slug_for_do
 from .detection import detect_for_article
 from .curation import curated_since_plan
 from .matching import Placement, place_mentions, plan_mentions, settle_plan
-from .mentions import StoredMention, relative_spans
+from .mentions import StoredMention, new_mention_views
 from .search import count_terms
 from .vectors import vector_rows
 from .present import article_dict, mention_dict
@@ -102,7 +102,7 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
 
     # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
     # and what another request stored meanwhile is taken into account before writing.
-    views = mention_views(extracted, comps.embedder.embed([em.text for em in extracted])
+    views = new_mention_views(extracted, comps.embedder.embed([em.text for em in extracted])
                           if comps.embedder is not None and extracted else None)
     plan = plan_mentions(session, comps, settings, views, published=data["published_at"])
     outlet = find_outlet(session, data["outlet"]["domain"])  # (outlets are never deleted)
@@ -122,7 +122,7 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
     session.add(article)
     session.flush()
     mentions = store_mentions(session, comps, settings, article, extracted, extractor, version, placements,
-                              plan.keysets, [v.vector for v in plan.views])
+                              plan.keysets, plan.views)
     detail = article_dict(article, outlet, mention_count=len(mentions))
     detail["text"] = article.text
     detail["mentions"] = sorted(mentions, key=lambda m: (m["start"], m["id"]))  # as article_detail orders them
@@ -143,23 +143,14 @@ def _stored_article(session: Session, url: str, digest: str) -> dict | None:
     return article_detail(session, article_id)
 
 
-def mention_views(extracted: list[ExtractedMention], vectors=None) -> list[MentionText]:
-    """The pipeline's view of extracted mentions (quote spans made relative to each text), each
-    with its row of ``vectors`` (their embeddings, one batch per article) when given."""
-    return [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
-                        quotes=relative_spans(em.text, em.start, em.quote_spans),
-                        vector=None if vectors is None else vectors[i])
-            for i, em in enumerate(extracted)]
-
-
 def store_mentions(session: Session, comps: Components, settings: Settings, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
-                   placements: list[Placement], keysets: list[set[str]], vectors=None) -> list[dict]:
+                   placements: list[Placement], keysets: list[set[str]], views: list[MentionText]) -> list[dict]:
     """Store an article's mentions in the claims ``placements`` give (the caller holds the write
     lock), creating new claims in bulk, count their words for retrieval (``keysets``: their index
-    keys), store their ``vectors`` (each mention's embedding, or None; ``mention_vector``), and
-    detect disagreements where a mention joined a stored claim. Returns the stored mentions as
-    ``mention_dict`` shapes them."""
+    keys), store their vectors (``views``: the views the plan matched, each carrying the
+    mention's embedding or None; ``mention_vector``), and detect disagreements where a mention
+    joined a stored claim. Returns the stored mentions as ``mention_dict`` shapes them."""
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.
@@ -193,7 +184,7 @@ def store_mentions(session: Session, comps: Components, settings: Settings, arti
         return []
     mention_ids = insert_rows(conn, mt, mention_rows)
     count_terms(conn, [em.text for em in extracted], keysets)
-    with_vector = [(mid, v) for mid, v in zip(mention_ids, vectors or ()) if v is not None]
+    with_vector = [(mid, v.vector) for mid, v in zip(mention_ids, views) if v.vector is not None]
     if with_vector:
         insert_many(conn, MentionVector.__table__, vector_rows(
             [mid for mid, _ in with_vector], article.published_at, np.stack([v for _, v in with_vector])))

@@ -8,7 +8,9 @@ moved by curation. Each is built by one of the constructors below from what was 
 — a candidate row, a detection row, an inserted row, an ORM ``Mention`` — with the fields that
 source has (the others None). Its ``view`` (the pipeline's ``MentionText``), ``quotes`` and
 ``processed`` text are worked out when first asked for: most candidates are only compared by
-their text.
+their text. The views of an article's mentions before they are stored (what ingest matches)
+are built here too, by ``new_mention_views``: every ``MentionText`` the services hand the
+pipeline comes from this module.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from typing import Any
 from rapidfuzz.utils import default_process
 
 from ..models import Mention
-from ..pipeline.types import MentionText
+from ..pipeline.types import ExtractedMention, MentionText
 from ..storage.candidates import CandidateRow
 from ..storage.mentions import LatestRow
 
@@ -96,12 +98,24 @@ class StoredMention:
 
     @classmethod
     def of_inserted(cls, mention_id: int, row: dict, outlet_id: int, published) -> StoredMention:
-        """A mention an ingest has just inserted: ``row`` as inserted (``services.articles``)."""
+        """A mention an ingest has just inserted: ``row`` as inserted (``services.articles``).
+        (Its view is built again, without the embedding its ``new_mention_views`` view carries:
+        detection's matcher embeds the text itself, as it always has.)"""
         return cls(mention_id, row["claim_id"], row["article_id"], row["text"], row["start"], row["speaker"],
                    row["is_quote"], row["quote_spans"], published, outlet_id=outlet_id, end=row["end"],
                    speaker_role=row["speaker_role"], kind=row["kind"], checkworthiness=row["checkworthiness"],
                    provenance=row["provenance"], provenance_version=row["provenance_version"],
                    match_score=row["match_score"], pinned=row["pinned"])
+
+
+def new_mention_views(extracted: list[ExtractedMention], vectors=None) -> list[MentionText]:
+    """The pipeline's views of extracted mentions, not stored yet (quote spans made relative to
+    each text), each with its row of ``vectors`` (their embeddings, one batch per article) when
+    given."""
+    return [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
+                        quotes=relative_spans(em.text, em.start, em.quote_spans),
+                        vector=None if vectors is None else vectors[i])
+            for i, em in enumerate(extracted)]
 
 
 def decoded_spans(spans):

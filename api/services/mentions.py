@@ -15,8 +15,7 @@ pipeline comes from this module.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import MISSING, dataclass, fields
 from typing import Any
 
 from rapidfuzz.utils import default_process
@@ -25,6 +24,22 @@ from ..models import Mention
 from ..pipeline.types import ExtractedMention, MentionText
 from ..storage.candidates import CandidateRow
 from ..storage.mentions import LatestRow
+
+
+class _lazy:
+    """A value worked out from an instance when first asked for and kept in its ``__dict__``
+    (``functools.cached_property`` without its lock, which Python 3.11 takes on every first
+    access: a candidate's view, quotes and processed text are asked for by the thousand; two
+    threads working one out at once get equal values)."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.fn(instance)
+        return value
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,55 +72,75 @@ class StoredMention:
     match_score: float | None = None
     pinned: bool | None = None
 
-    @cached_property
+    @_lazy
     def quotes(self) -> tuple[tuple[int, int], ...]:
         """Quoted fragments as (start, end) offsets in ``text``."""
         spans = decoded_spans(self.quote_spans)  # (SQLite's JSON text is parsed only now, when needed)
         return relative_spans(self.text, self.start, spans) if spans else ()
 
-    @cached_property
+    @_lazy
     def view(self) -> MentionText:
         """The pipeline's view of this mention (quote spans relative to its text)."""
         return MentionText(text=self.text, speaker=self.speaker, is_quote=self.is_quote, quotes=self.quotes,
                            vector=self.vector)
 
-    @cached_property
+    @_lazy
     def processed(self) -> str:
         """``text`` as rapidfuzz's ``default_process`` leaves it (the shortlist compares these)."""
         return default_process(self.text)
 
     @classmethod
+    def _of(cls, **values) -> StoredMention:
+        """A mention with these fields (the others at their defaults), without the frozen
+        dataclass's ``__init__``, which sets each of its 19 fields through
+        ``object.__setattr__`` (some 2 us an object: candidates are loaded by the thousand).
+        Every constructor below goes through here."""
+        mention = object.__new__(cls)
+        mention.__dict__.update(_DEFAULTS)
+        mention.__dict__.update(values)
+        return mention
+
+    @classmethod
     def of_candidate(cls, row: CandidateRow, vector=None) -> StoredMention:
         """A candidate as retrieval loads it (``storage.candidates``), with its decoded vector."""
-        spans = () if row.spans == "[]" else row.spans  # (SQLite hands JSON back as text)
-        return cls(row.id, row.claim_id, row.article_id, row.text, row.start, row.speaker, bool(row.is_quote),
-                   spans, row.published, vector)
+        mention = cls._of()
+        values = mention.__dict__
+        values.update(zip(_CANDIDATE_FIELDS, row))  # (by position: the hot path of candidate loading)
+        values["is_quote"] = bool(row.is_quote)
+        if row.spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
+            values["quote_spans"] = ()
+        values["vector"] = vector
+        return mention
 
     @classmethod
     def of_latest(cls, row: LatestRow) -> StoredMention:
         """A mention detection compares with (``storage.mentions.latest_others``)."""
-        return cls(row.id, row.claim_id, None, row.text, row.start, row.speaker, bool(row.is_quote),
-                   decoded_spans(row.spans), outlet_id=row.outlet_id)
+        return cls._of(id=row.id, claim_id=row.claim_id, article_id=None, text=row.text, start=row.start,
+                       speaker=row.speaker, is_quote=bool(row.is_quote), quote_spans=decoded_spans(row.spans),
+                       outlet_id=row.outlet_id)
 
     @classmethod
     def of_model(cls, mention: Mention, outlet_id: int | None = None) -> StoredMention:
         """An ORM mention's fields (and its article's outlet, when given)."""
-        return cls(mention.id, mention.claim_id, mention.article_id, mention.text, mention.start, mention.speaker,
-                   mention.is_quote, mention.quote_spans, outlet_id=outlet_id, end=mention.end,
-                   speaker_role=mention.speaker_role, kind=mention.kind, checkworthiness=mention.checkworthiness,
-                   provenance=mention.provenance, provenance_version=mention.provenance_version,
-                   match_score=mention.match_score, pinned=mention.pinned)
+        return cls._of(**{name: getattr(mention, name) for name in _MODEL_FIELDS}, outlet_id=outlet_id)
 
     @classmethod
     def of_inserted(cls, mention_id: int, row: dict, outlet_id: int, published) -> StoredMention:
         """A mention an ingest has just inserted: ``row`` as inserted (``services.articles``).
         (Its view is built again, without the embedding its ``new_mention_views`` view carries:
         detection's matcher embeds the text itself, as it always has.)"""
-        return cls(mention_id, row["claim_id"], row["article_id"], row["text"], row["start"], row["speaker"],
-                   row["is_quote"], row["quote_spans"], published, outlet_id=outlet_id, end=row["end"],
-                   speaker_role=row["speaker_role"], kind=row["kind"], checkworthiness=row["checkworthiness"],
-                   provenance=row["provenance"], provenance_version=row["provenance_version"],
-                   match_score=row["match_score"], pinned=row["pinned"])
+        return cls._of(**{name: row[name] for name in _MODEL_FIELDS if name != "id"}, id=mention_id,
+                       outlet_id=outlet_id, published=published)
+
+
+_DEFAULTS = {f.name: f.default for f in fields(StoredMention) if f.default is not MISSING}
+# a ``CandidateRow``'s columns, in order, as fields (its vector's code is decoded apart)
+_CANDIDATE_FIELDS = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "quote_spans",
+                     "published")
+# the fields a ``mention`` row holds (the others come from its article or its vector)
+_MODEL_FIELDS = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "quote_spans", "end",
+                 "speaker_role", "kind", "checkworthiness", "provenance", "provenance_version", "match_score",
+                 "pinned")
 
 
 def new_mention_views(extracted: list[ExtractedMention], vectors=None) -> list[MentionText]:

@@ -19,7 +19,7 @@ request as served) and the services the command line calls:
 4. ``rematch`` and ``redetect`` over the whole store (as ``claimtrack rematch`` / ``redetect``);
 5. the vectors of every third mention deleted and ``backfill`` run (``claimtrack backfill-vectors``);
 6. reads: claim listings with ``q`` (plain and by relevance) and ``similar_to``, the disagreements
-   listing, one claim's detail (bodies only, wall-clock fields as flags; the cursor secret is fixed).
+   listing, ``POST /v1/similarity`` on two pairs, one claim's detail (bodies only, wall-clock fields as flags; the cursor secret is fixed).
 
 Then every table is dumped in primary-key order, wall-clock columns (``created_at``,
 ``ingested_at``, ``dismissed_at``, ``revoked_at``) replaced by whether they are set, and the last
@@ -55,6 +55,8 @@ OUTLETS = {"fox": ("Fox News", "foxnews.com"), "nyt": ("New York Times", "nytime
 # queries written for this script (not taken from the data)
 QUERIES = ["president", "tax OR taxes", '"white house"', "elect*", "said police"]
 SIMILAR = ["The president said the economy is getting better.", "Police arrested two men on Tuesday."]
+PAIRS = [("\u201cWe will maybe win this,\u201d the senator said.", "\u201cWe will win this,\u201d the senator said."),
+         ("Twelve people died in the fire on Monday.", "Fourteen people died in the fire on Tuesday.")]
 _NUMBER = re.compile(r"\d+")
 
 
@@ -145,6 +147,8 @@ def reads(client) -> list:
     for similar in SIMILAR:
         out.append(_call(client, "GET", "/v1/claims", query={"limit": 20, "similar_to": similar}))
     out.append(_call(client, "GET", "/v1/disagreements", query={"limit": 100}))
+    for a, b in PAIRS:
+        out.append(_call(client, "POST", "/v1/similarity", {"a": a, "b": b}))
     first = out[0]["items"][0]["id"] if out[0]["items"] else 1
     out.append(_call(client, "GET", f"/v1/claims/{first}"))
     return out

@@ -9,8 +9,9 @@ moved by curation. Each is built by one of the constructors below from what was 
 source has (the others None). Its ``view`` (the pipeline's ``MentionText``), ``quotes`` and
 ``processed`` text are worked out when first asked for: most candidates are only compared by
 their text. The views of an article's mentions before they are stored (what ingest matches)
-are built here too, by ``new_mention_views``: every ``MentionText`` the services hand the
-pipeline comes from this module.
+are built here too, by ``new_mention_views``, and so is a bare sentence's (``sentence_view``,
+for the similarity endpoints): every ``MentionText`` the services hand the pipeline comes from
+this module.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import Any
 from rapidfuzz.utils import default_process
 
 from ..models import Mention
+from ..pipeline.extract.sentences.quotes import find_quotes
 from ..pipeline.types import ExtractedMention, MentionText
 from ..storage.candidates import CandidateRow
 from ..storage.mentions import LatestRow
@@ -151,6 +153,14 @@ def new_mention_views(extracted: list[ExtractedMention], vectors=None) -> list[M
                         quotes=relative_spans(em.text, em.start, em.quote_spans),
                         vector=None if vectors is None else vectors[i])
             for i, em in enumerate(extracted)]
+
+
+def sentence_view(text: str, speaker: str | None) -> MentionText:
+    """A bare sentence (``POST /v1/similarity``, ``similar_to``) as the pipeline sees a mention,
+    its quotations found as at ingest."""
+    quotes = tuple((q.inner_start, q.inner_end) for q in find_quotes(text, [(0, len(text))])
+                   if q.inner_end > q.inner_start)
+    return MentionText(text=text, speaker=speaker, is_quote=bool(quotes), quotes=quotes)
 
 
 def decoded_spans(spans):

@@ -16,7 +16,7 @@ this module.
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from rapidfuzz.utils import default_process
@@ -96,23 +96,20 @@ class StoredMention:
         """A mention with these fields (the others at their defaults), without the frozen
         dataclass's ``__init__``, which sets each of its 19 fields through
         ``object.__setattr__`` (some 2 us an object: candidates are loaded by the thousand).
-        Every constructor below goes through here."""
+        Every constructor below goes through here. (A field left out reads its default: the
+        dataclass keeps each default as a class attribute.)"""
         mention = object.__new__(cls)
-        mention.__dict__.update(_DEFAULTS)
-        mention.__dict__.update(values)
+        object.__setattr__(mention, "__dict__", values)
         return mention
 
     @classmethod
     def of_candidate(cls, row: CandidateRow, vector=None) -> StoredMention:
         """A candidate as retrieval loads it (``storage.candidates``), with its decoded vector."""
-        mention = cls._of()
-        values = mention.__dict__
-        values.update(zip(_CANDIDATE_FIELDS, row))  # (by position: the hot path of candidate loading)
-        values["is_quote"] = bool(row.is_quote)
-        if row.spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
-            values["quote_spans"] = ()
-        values["vector"] = vector
-        return mention
+        mid, claim_id, article_id, text, start, speaker, is_quote, spans, published, _ = row  # (hot: by position)
+        return cls._of(id=mid, claim_id=claim_id, article_id=article_id, text=text, start=start, speaker=speaker,
+                       is_quote=bool(is_quote),
+                       quote_spans=() if spans == "[]" else spans,  # (SQLite hands JSON back as text)
+                       published=published, vector=vector)
 
     @classmethod
     def of_latest(cls, row: LatestRow) -> StoredMention:
@@ -135,10 +132,6 @@ class StoredMention:
                        outlet_id=outlet_id, published=published)
 
 
-_DEFAULTS = {f.name: f.default for f in fields(StoredMention) if f.default is not MISSING}
-# a ``CandidateRow``'s columns, in order, as fields (its vector's code is decoded apart)
-_CANDIDATE_FIELDS = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "quote_spans",
-                     "published")
 # the fields a ``mention`` row holds (the others come from its article or its vector)
 _MODEL_FIELDS = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "quote_spans", "end",
                  "speaker_role", "kind", "checkworthiness", "provenance", "provenance_version", "match_score",

@@ -57,6 +57,14 @@ def test_a_latest_row_and_an_orm_mention_and_an_inserted_row():
     assert inserted.view == orm.view == latest.view
 
 
+def test_fields_left_out_read_their_defaults():
+    """``StoredMention._of`` leaves fields out of the instance: the class holds each default."""
+    for f in dataclasses.fields(StoredMention):
+        if f.default is not dataclasses.MISSING:
+            assert getattr(StoredMention, f.name) is f.default
+    assert StoredMention._of(id=1).speaker_role is None
+
+
 def test_it_is_frozen_and_compared_by_identity():
     a = StoredMention(1, 1, 1, "x", 0, None, False)
     with pytest.raises(dataclasses.FrozenInstanceError):

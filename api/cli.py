@@ -276,18 +276,17 @@ def redetect_cmd(batch: int) -> None:
 def backfill_vectors_cmd(batch: int) -> None:
     """Store the sentence vector of every mention that has none (stores made before vectors
     were kept, or filled by other means). Safe to re-run: mentions with a vector are skipped."""
-    from sqlalchemy import text
     from tqdm import tqdm
 
     from .db import make_engine
     from .pipeline.embedding import StaticEmbedder
     from .services.vectors import backfill
+    from .storage.vectors import count_missing_vectors
 
     engine = make_engine(_settings().database_url)
     try:
         with engine.connect() as conn:
-            total = conn.execute(text("SELECT count(*) FROM mention m WHERE NOT EXISTS "
-                                      "(SELECT 1 FROM mention_vector v WHERE v.mention_id = m.id)")).scalar()
+            total = count_missing_vectors(conn)
         embedder = StaticEmbedder.load()
         with tqdm(total=total, desc="backfill-vectors", unit="mention", file=sys.stderr) as bar:
             seen = [0]

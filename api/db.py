@@ -4,7 +4,9 @@ One engine per app. SQLite runs in WAL mode with a busy timeout and foreign keys
 ``UnitOfWork`` is one transaction: it commits when the block ends cleanly and rolls back on any
 exception, so a failed request leaves nothing half-written. ``take_write_lock`` serialises the
 write phase of ingests (SQLite's write lock, a PostgreSQL advisory lock); the reading and
-matching before it run side by side.
+matching before it run side by side. ``begin_snapshot`` gives a read one snapshot;
+``database_read_only`` is the readiness check; ``driver_cursor`` hands ``api/storage/`` (where
+every other SQL string of the app lives) the driver's own cursor.
 """
 from __future__ import annotations
 
@@ -109,6 +111,19 @@ def take_write_lock(session: Session) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INGEST_LOCK})
 
 
+def begin_snapshot(session: Session) -> None:
+    """Make every later query of ``session`` see one snapshot of the store: on SQLite one read
+    transaction (``BEGIN``; WAL keeps its snapshot until it ends), on PostgreSQL a ``REPEATABLE
+    READ`` read-only transaction."""
+    if is_sqlite(session.get_bind()):
+        raw = session.connection().connection.dbapi_connection
+        if not raw.in_transaction:
+            raw.execute("BEGIN")
+    else:
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ",
+                                              "postgresql_readonly": True})
+
+
 def begin_immediate(raw, poll_s: float = 0.001) -> None:
     """``BEGIN IMMEDIATE`` on a raw SQLite connection, tried again every ``poll_s`` until the
     connection's busy timeout has passed (then SQLite's "database is locked" error is raised, as
@@ -130,6 +145,34 @@ def begin_immediate(raw, poll_s: float = 0.001) -> None:
             time.sleep(poll_s)
     finally:
         raw.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
+
+
+def database_read_only(engine: Engine) -> bool:
+    """Whether the database answers but refuses writes, without waiting for a writer: SQLite
+    rewrites its header's user version inside a transaction it rolls back (a write lock held by
+    another writer proves the file writable), PostgreSQL reports whether transactions are
+    read-only (a standby)."""
+    with engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            return conn.execute(text("SHOW transaction_read_only")).scalar() == "on"
+        raw = conn.connection.dbapi_connection
+        timeout_ms = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+        raw.execute("PRAGMA busy_timeout=0")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            try:  # (a read-only connection takes the lock all the same; a write shows it)
+                version = raw.execute("PRAGMA user_version").fetchone()[0]
+                raw.execute(f"PRAGMA user_version={int(version)}")
+            finally:
+                raw.execute("ROLLBACK")
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error):
+                return True
+            if "database is locked" not in str(error):
+                raise
+        finally:
+            raw.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
+        return False
 
 
 class UnitOfWork:

@@ -14,7 +14,7 @@ from werkzeug.routing import IntegerConverter
 from schemas.common import ProblemSchema
 
 from ..auth import READ, WRITE, declare_access
-from ..db import is_sqlite
+from ..db import begin_snapshot
 from ..fast_dump import compile_dumper
 from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
@@ -80,13 +80,7 @@ def read_snapshot():
     concurrent write: on SQLite one read transaction (``BEGIN``; WAL keeps its snapshot until
     it ends), on PostgreSQL a ``REPEATABLE READ`` read-only transaction."""
     with unit_of_work() as session:
-        if is_sqlite(session.get_bind()):
-            raw = session.connection().connection.dbapi_connection
-            if not raw.in_transaction:
-                raw.execute("BEGIN")
-        else:
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ",
-                                                  "postgresql_readonly": True})
+        begin_snapshot(session)
         yield session
 
 

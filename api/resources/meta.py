@@ -1,15 +1,13 @@
 """Liveness, readiness, the committed contract and its rendered docs."""
 from __future__ import annotations
 
-import sqlite3
-
 from flask import Response, current_app
 from flask.views import MethodView
 from flask_swagger_ui import get_swaggerui_blueprint
 from marshmallow import Schema, fields
-from sqlalchemy import text
 
 from ..config import PROJECT_ROOT
+from ..db import database_read_only
 from ..errors import problem
 from .common import Blueprint
 
@@ -48,34 +46,6 @@ class Ready(MethodView):
         if read_only:
             return problem(503, "The database is read-only: it cannot take writes.")
         return {"status": "ok", "database": "ok"}
-
-
-def database_read_only(engine) -> bool:
-    """Whether the database answers but refuses writes, without waiting for a writer: SQLite
-    rewrites its header's user version inside a transaction it rolls back (a write lock held by
-    another writer proves the file writable), PostgreSQL reports whether transactions are
-    read-only (a standby)."""
-    with engine.connect() as conn:
-        if conn.dialect.name != "sqlite":
-            return conn.execute(text("SHOW transaction_read_only")).scalar() == "on"
-        raw = conn.connection.dbapi_connection
-        timeout_ms = raw.execute("PRAGMA busy_timeout").fetchone()[0]
-        raw.execute("PRAGMA busy_timeout=0")
-        try:
-            raw.execute("BEGIN IMMEDIATE")
-            try:  # (a read-only connection takes the lock all the same; a write shows it)
-                version = raw.execute("PRAGMA user_version").fetchone()[0]
-                raw.execute(f"PRAGMA user_version={int(version)}")
-            finally:
-                raw.execute("ROLLBACK")
-        except sqlite3.OperationalError as error:
-            if "readonly" in str(error):
-                return True
-            if "database is locked" not in str(error):
-                raise
-        finally:
-            raw.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
-        return False
 
 
 def register(app) -> None:

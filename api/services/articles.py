@@ -3,19 +3,19 @@ transaction), read and list."""
 from __future__ import annotations
 
 from collections import defaultdict
-from types import SimpleNamespace
 
 import numpy as np
 
-from sqlalchemy import func, insert, text
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..config import Settings
-from ..db import driver_cursor, take_write_lock
+from ..db import take_write_lock
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, MentionVector, Outlet, utcnow
 from ..pipeline.extract import language_note
 from ..pipeline.types import ExtractedMention, MentionText
+from ..storage.bulk import insert_many, insert_rows
 from . import pagination_sql
 from .claim_stats import add_article_mentions, claim_kind, claim_speaker
 from .components import Components
@@ -23,7 +23,7 @@ from .identity import content_hash, normalise_domain, normalise_url, slug_for_do
 from .detection import detect_for_article
 from .curation import curated_since_plan
 from .matching import Placement, place_mentions, plan_mentions, settle_plan
-from .retrieval import relative_spans
+from .mentions import StoredMention, new_mention_views
 from .search import count_terms
 from .vectors import vector_rows
 from .present import article_dict, mention_dict
@@ -102,7 +102,7 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
 
     # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
     # and what another request stored meanwhile is taken into account before writing.
-    views = mention_views(extracted, comps.embedder.embed([em.text for em in extracted])
+    views = new_mention_views(extracted, comps.embedder.embed([em.text for em in extracted])
                           if comps.embedder is not None and extracted else None)
     plan = plan_mentions(session, comps, settings, views, published=data["published_at"])
     outlet = find_outlet(session, data["outlet"]["domain"])  # (outlets are never deleted)
@@ -122,7 +122,7 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
     session.add(article)
     session.flush()
     mentions = store_mentions(session, comps, settings, article, extracted, extractor, version, placements,
-                              plan.keysets, [v.vector for v in plan.views])
+                              plan.keysets, plan.views)
     detail = article_dict(article, outlet, mention_count=len(mentions))
     detail["text"] = article.text
     detail["mentions"] = sorted(mentions, key=lambda m: (m["start"], m["id"]))  # as article_detail orders them
@@ -143,23 +143,14 @@ def _stored_article(session: Session, url: str, digest: str) -> dict | None:
     return article_detail(session, article_id)
 
 
-def mention_views(extracted: list[ExtractedMention], vectors=None) -> list[MentionText]:
-    """The pipeline's view of extracted mentions (quote spans made relative to each text), each
-    with its row of ``vectors`` (their embeddings, one batch per article) when given."""
-    return [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
-                        quotes=relative_spans(em.text, em.start, em.quote_spans),
-                        vector=None if vectors is None else vectors[i])
-            for i, em in enumerate(extracted)]
-
-
 def store_mentions(session: Session, comps: Components, settings: Settings, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
-                   placements: list[Placement], keysets: list[set[str]], vectors=None) -> list[dict]:
+                   placements: list[Placement], keysets: list[set[str]], views: list[MentionText]) -> list[dict]:
     """Store an article's mentions in the claims ``placements`` give (the caller holds the write
     lock), creating new claims in bulk, count their words for retrieval (``keysets``: their index
-    keys), store their ``vectors`` (each mention's embedding, or None; ``mention_vector``), and
-    detect disagreements where a mention joined a stored claim. Returns the stored mentions as
-    ``mention_dict`` shapes them."""
+    keys), store their vectors (``views``: the views the plan matched, each carrying the
+    mention's embedding or None; ``mention_vector``), and detect disagreements where a mention
+    joined a stored claim. Returns the stored mentions as ``mention_dict`` shapes them."""
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.
@@ -193,63 +184,20 @@ def store_mentions(session: Session, comps: Components, settings: Settings, arti
         return []
     mention_ids = insert_rows(conn, mt, mention_rows)
     count_terms(conn, [em.text for em in extracted], keysets)
-    with_vector = [(mid, v) for mid, v in zip(mention_ids, vectors or ()) if v is not None]
+    with_vector = [(mid, v.vector) for mid, v in zip(mention_ids, views) if v.vector is not None]
     if with_vector:
         insert_many(conn, MentionVector.__table__, vector_rows(
             [mid for mid, _ in with_vector], article.published_at, np.stack([v for _, v in with_vector])))
+    stored = [StoredMention.of_inserted(mid, row, article.outlet_id, article.published_at)
+              for mid, row in zip(mention_ids, mention_rows)]
     # a new claim has no mention from another article to compare with: only joined ones are
-    joined = [(mid, row) for mid, row, p in zip(mention_ids, mention_rows, placements) if not p.is_new]
+    joined = [m for m, p in zip(stored, placements) if not p.is_new]
     detect_for_article(session, comps, article, joined, settings.detect_against)
-    by_claim: dict[int, list[dict]] = defaultdict(list)
-    for _, row in joined:
-        by_claim[row["claim_id"]].append(row)
+    by_claim: dict[int, list[StoredMention]] = defaultdict(list)
+    for m in joined:
+        by_claim[m.claim_id].append(m)
     add_article_mentions(session, article, by_claim)
-    return [mention_dict(SimpleNamespace(id=mid, **row)) for mid, row in zip(mention_ids, mention_rows)]
-
-
-def insert_rows(conn, table, rows: list[dict]) -> list[int]:
-    """Insert ``rows`` into ``table`` in one batch; their new ids, in row order. On SQLite the
-    ids are assigned here, after the largest stored id (the caller holds the write lock, so no
-    one else inserts meanwhile): SQLite cannot tie the rows RETURNING gives back to the
-    parameter sets, and SQLAlchemy would then insert row by row; a table with AUTOINCREMENT
-    also skips the ids of deleted rows, as SQLite would. Elsewhere INSERT ... RETURNING sorted
-    by parameter order does it in one statement."""
-    if conn.dialect.name == "sqlite":
-        largest = conn.execute(select(func.max(table.c.id))).scalar() or 0
-        first = max(largest, sqlite_sequence(conn, table.name)) + 1
-        ids = list(range(first, first + len(rows)))
-        insert_many(conn, table, [{**row, "id": i} for row, i in zip(rows, ids)])
-        return ids
-    return list(conn.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars())
-
-
-def sqlite_sequence(conn, table_name: str) -> int:
-    """The largest id SQLite's AUTOINCREMENT has handed out for a table (0 for none)."""
-    if not conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_sequence'")).first():
-        return 0
-    return conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table_name}).scalar() or 0
-
-
-def insert_many(conn, table, rows: list[dict]) -> None:
-    """``INSERT INTO table`` of ``rows`` (dicts with the same keys). On SQLite, when the rows
-    give every column, through the driver's cursor with each value passed through its column
-    type's bind processor, as SQLAlchemy would pass it (JSON encoded, datetimes formatted):
-    SQLAlchemy's own per-row parameter handling costs more than SQLite's inserts of an
-    article's few dozen rows."""
-    if not rows:
-        return
-    cols = list(rows[0])
-    if conn.dialect.name != "sqlite" or set(table.c.keys()) - set(cols):
-        conn.execute(insert(table), rows)
-        return
-    dialect = conn.dialect
-    procs = [table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in cols]
-    quote = dialect.identifier_preparer.quote
-    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in cols)}) "
-           f"VALUES ({', '.join('?' * len(cols))})")
-    params = [tuple(row[c] if p is None else p(row[c]) for c, p in zip(cols, procs)) for row in rows]
-    with driver_cursor(conn) as (cur, _):
-        cur.executemany(sql, params)
+    return [mention_dict(m) for m in stored]
 
 
 def article_detail(session: Session, article_id: int) -> dict:

@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, delete, func, insert, update
 from sqlmodel import Session, select
 
 from ..models import Article, Claim, ClaimOutlet, Disagreement, Mention
+from .mentions import StoredMention
 
 
 def claim_kind(kinds: Iterable[str]) -> str:
@@ -24,9 +25,9 @@ def claim_speaker(speakers: Iterable[str | None]) -> str | None:
     return next((sp for sp in speakers if sp), None)
 
 
-def add_article_mentions(session: Session, article: Article, joined: dict[int, list[dict]]) -> None:
+def add_article_mentions(session: Session, article: Article, joined: dict[int, list[StoredMention]]) -> None:
     """Bring stored claims up to date with the mentions one article has just added to them
-    (``joined``: claim id -> the rows inserted, in id order), without reading their other
+    (``joined``: claim id -> the mentions inserted, in id order), without reading their other
     mentions: an article published no earlier than a claim's latest mention comes last in the
     claim's order of publication, so only counts, ``last_seen``, the outlet's row and (when the
     claim had none) kind and speaker change. Claims the article predates are recomputed with
@@ -58,8 +59,8 @@ def add_article_mentions(session: Session, article: Article, joined: dict[int, l
             last_seen=bindparam("seen"), kind=bindparam("kind_"), speaker=bindparam("speaker_"),
             disagreement_count=bindparam("disputed")),
         [{"cid": cid, "added": len(joined[cid]), "new_outlet": int(cid not in reported), "seen": published,
-          "kind_": claim_kind([current[cid][0]] + [r["kind"] for r in joined[cid]]),
-          "speaker_": claim_speaker([current[cid][1]] + [r["speaker"] for r in joined[cid]]),
+          "kind_": claim_kind([current[cid][0]] + [m.kind for m in joined[cid]]),
+          "speaker_": claim_speaker([current[cid][1]] + [m.speaker for m in joined[cid]]),
           "disputed": disputed.get(cid, 0)} for cid in later])
     known = [cid for cid in later if cid in reported]
     if known:

@@ -14,29 +14,17 @@ redetect``), keeping dismissals.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
 from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from ..config import Settings
-from ..db import driver_cursor
 from ..models import Article, Disagreement, Mention
-from ..pipeline.types import MentionText
+from ..storage.mentions import latest_others
 from .claim_stats import refresh_claims
 from .components import Components
-from .matching import mention_text
-from .retrieval import decoded_spans, stored_view
-
-
-@dataclass(frozen=True)
-class Compared:
-    """A stored mention as detection needs it."""
-
-    id: int
-    outlet_id: int
-    view: MentionText
+from .mentions import StoredMention
 
 
 def _known(session: Session, mention_ids: list[int]) -> set[tuple[int, int, str]]:
@@ -46,31 +34,20 @@ def _known(session: Session, mention_ids: list[int]) -> set[tuple[int, int, str]
         .where(Disagreement.mention_a_id.in_(mention_ids) | Disagreement.mention_b_id.in_(mention_ids))).all()}
 
 
-_LATEST_SQL = ("SELECT * FROM (SELECT m.id, m.claim_id, m.text, m.start, m.speaker, m.is_quote, m.quote_spans, "
-               "a.outlet_id FROM mention m JOIN article a ON a.id = m.article_id "
-               "WHERE m.claim_id = {mark} AND m.article_id != {mark} ORDER BY m.id DESC LIMIT {mark}) AS t{i}")
-CLAIMS_PER_QUERY = 200  # (SQLite allows 500 parts in one compound SELECT)
-
-
-def _latest_others(session: Session, claim_ids: list[int], article_id: int, limit: int) -> dict[int, list[Compared]]:
+def _latest_others(session: Session, claim_ids: list[int], article_id: int,
+                   limit: int) -> dict[int, list[StoredMention]]:
     """For each claim, its newest ``limit`` mentions from articles other than ``article_id``
     (newest first): one bounded index range per claim, all in one statement (a UNION ALL of
-    per-claim LIMIT queries, through the driver's cursor)."""
-    out: dict[int, list[Compared]] = {c: [] for c in claim_ids}
-    with driver_cursor(session.connection()) as (cur, mark):
-        for k in range(0, len(claim_ids), CLAIMS_PER_QUERY):
-            chunk = claim_ids[k:k + CLAIMS_PER_QUERY]
-            sql = " UNION ALL ".join(_LATEST_SQL.format(mark=mark, i=i) for i in range(len(chunk)))
-            cur.execute(sql, [x for c in chunk for x in (c, article_id, limit)])
-            for mid, claim, text, start, speaker, is_quote, spans, outlet_id in cur.fetchall():
-                view = stored_view(text, start, speaker, bool(is_quote), decoded_spans(spans))
-                out[claim].append(Compared(mid, outlet_id, view))
+    per-claim LIMIT queries, ``storage.mentions.latest_others``)."""
+    out: dict[int, list[StoredMention]] = {c: [] for c in claim_ids}
+    for row in latest_others(session.connection(), claim_ids, article_id, limit):
+        out[row.claim_id].append(StoredMention.of_latest(row))
     for found in out.values():  # (UNION ALL keeps no order across its parts)
         found.sort(key=lambda c: -c.id)
     return out
 
 
-def _compare(session: Session, comps: Components, claim_id: int, new: Compared, others: list[Compared],
+def _compare(session: Session, comps: Components, claim_id: int, new: StoredMention, others: list[StoredMention],
              known: set[tuple[int, int, str]]) -> int:
     """Store what the detectors find between ``new`` and each of ``others`` (the lower id is
     side a); returns how many disagreements were created."""
@@ -106,29 +83,25 @@ def detect_for_mention(session: Session, comps: Components, mention: Mention, li
     if not others:
         return 0
     outlet_id = session.get(Article, mention.article_id).outlet_id
-    new = Compared(mention.id, outlet_id, mention_text(mention))
+    new = StoredMention.of_model(mention, outlet_id)
     created = _compare(session, comps, mention.claim_id, new, others, _known(session, [mention.id]))
     session.flush()
     return created
 
 
-def detect_for_article(session: Session, comps: Components, article: Article, joined: list[tuple[int, dict]],
+def detect_for_article(session: Session, comps: Components, article: Article, joined: list[StoredMention],
                        limit: int) -> int:
-    """``detect_for_mention`` for the mentions an article added to stored claims: ``joined`` are
-    (id, row) of those mentions in id order (rows as inserted: claim_id, text, start, speaker,
-    is_quote, quote_spans). Returns how many disagreements were created."""
+    """``detect_for_mention`` for the mentions an article added to stored claims (``joined``, in
+    id order, as inserted, with the article's outlet). Returns how many disagreements were
+    created."""
     if not comps.detect_enabled or not joined:
         return 0
     created = 0
-    others = _latest_others(session, sorted({row["claim_id"] for _, row in joined}), article.id, limit)
-    known = _known(session, [mid for mid, _ in joined])
-    for mid, row in joined:
-        claim = row["claim_id"]
-        if not others[claim]:
-            continue
-        new = Compared(mid, article.outlet_id, stored_view(row["text"], row["start"], row["speaker"],
-                                                           row["is_quote"], row["quote_spans"]))
-        created += _compare(session, comps, claim, new, others[claim], known)
+    others = _latest_others(session, sorted({m.claim_id for m in joined}), article.id, limit)
+    known = _known(session, [m.id for m in joined])
+    for new in joined:
+        if others[new.claim_id]:
+            created += _compare(session, comps, new.claim_id, new, others[new.claim_id], known)
     session.flush()
     return created
 
@@ -149,13 +122,13 @@ def _disputed_claims(session: Session, after: int, batch: int) -> list[int]:
     return list(session.exec(_reported_twice(after).order_by(Mention.claim_id).limit(batch)).all())
 
 
-def _claim_mentions(session: Session, claim_ids: list[int]) -> dict[int, list[tuple[int, Compared]]]:
-    """Each claim's mentions in id order, as (article id, Compared)."""
-    out: dict[int, list[tuple[int, Compared]]] = {c: [] for c in claim_ids}
+def _claim_mentions(session: Session, claim_ids: list[int]) -> dict[int, list[StoredMention]]:
+    """Each claim's mentions in id order, with their article's outlet."""
+    out: dict[int, list[StoredMention]] = {c: [] for c in claim_ids}
     rows = session.exec(select(Mention, Article.outlet_id).join(Article, Article.id == Mention.article_id)
                         .where(Mention.claim_id.in_(claim_ids)).order_by(Mention.id)).all()
     for m, outlet_id in rows:
-        out[m.claim_id].append((m.article_id, Compared(m.id, outlet_id, mention_text(m))))
+        out[m.claim_id].append(StoredMention.of_model(m, outlet_id))
     return out
 
 
@@ -171,8 +144,8 @@ def redetect_claims(session: Session, comps: Components, claim_ids: list[int], l
         .where(Disagreement.claim_id.in_(claim_ids))).all()}
     created = 0
     for claim, mentions in _claim_mentions(session, claim_ids).items():
-        for k, (article, new) in enumerate(mentions):
-            others = [c for art, c in reversed(mentions[:k]) if art != article][:limit]
+        for k, new in enumerate(mentions):
+            others = [c for c in reversed(mentions[:k]) if c.article_id != new.article_id][:limit]
             created += _compare(session, comps, claim, new, others, known)
     session.flush()
     refresh_claims(session, claim_ids)

@@ -22,25 +22,21 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
-from sqlalchemy import text
 from sqlmodel import Session, select
 
 from ..config import Settings
 from ..models import Article, Mention
 from ..pipeline.types import MentionText
+from ..storage.mentions import newest_mention_id
 from .components import Components
-from .retrieval import CandidateFinder, StoredMention, days_apart, stored_view
+from .mentions import StoredMention
+from .retrieval import CandidateFinder, days_apart
 from .search import index_terms
 from .vectors import VectorWindow
 
 PER_CLAIM = 2
 # more mentions than this stored by others between planning and writing: plan again
 SETTLE_MAX = 5000
-
-
-def mention_text(mention: Mention) -> MentionText:
-    """The pipeline's view of a stored mention (quote spans made relative to its text)."""
-    return stored_view(mention.text, mention.start, mention.speaker, mention.is_quote, mention.quote_spans)
 
 
 @dataclass(frozen=True)
@@ -332,7 +328,7 @@ def settle_plan(session: Session, comps: Components, settings: Settings, plan: M
     matched against those mentions, and when its first mention states the same claim as one of
     them, all its mentions join that claim instead. (Two outlets reporting a new claim at the
     same moment thus still make one claim.)"""
-    newest = session.connection().execute(text("SELECT max(id) FROM mention")).scalar() or 0
+    newest = newest_mention_id(session.connection())
     if newest <= plan.snapshot:
         return plan.placements
     if newest - plan.snapshot > SETTLE_MAX:  # a bulk load ran meanwhile: plan again, under the lock
@@ -391,6 +387,6 @@ def best_claim(session: Session, comps: Components, mention: Mention, settings: 
     """The stored claim a stored mention should join and the score, or (None, best score) for a
     claim of its own; with ``before_id`` only mentions stored before it are candidates."""
     published = session.exec(select(Article.published_at).where(Article.id == mention.article_id)).first()
-    placement = place_mentions(session, comps, settings, [mention_text(mention)], before_id=before_id,
+    placement = place_mentions(session, comps, settings, [StoredMention.of_model(mention).view], before_id=before_id,
                                same_batch=False, published=published)[0]
     return (None if placement.is_new else placement.claim), placement.score

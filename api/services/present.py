@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..models import Article, Claim, Disagreement, Mention, Outlet
+from .mentions import StoredMention
 
 
 def outlet_dict(outlet: Outlet | None) -> dict | None:
@@ -11,7 +12,7 @@ def outlet_dict(outlet: Outlet | None) -> dict | None:
     return {"slug": outlet.slug, "name": outlet.name, "domain": outlet.domain}
 
 
-def mention_dict(m: Mention) -> dict:
+def mention_dict(m: Mention | StoredMention) -> dict:
     """A mention with its offsets, speaker and provenance."""
     return {"id": m.id, "article_id": m.article_id, "claim_id": m.claim_id, "text": m.text,
             "start": m.start, "end": m.end, "is_quote": m.is_quote, "speaker": m.speaker,

@@ -19,69 +19,22 @@ A batch is the mentions of one article: ``CandidateFinder.find`` answers all of 
 """
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from operator import itemgetter
 
-from rapidfuzz.utils import default_process
-from sqlalchemy import text
 from sqlmodel import Session
 
 from ..db import is_sqlite
-from ..pipeline.types import MentionText
+from ..storage.candidates import CandidateQueries
+from ..storage.mentions import newest_mention_id
+from .mentions import StoredMention
 from .search import _terms, index_key
 
 MAX_QUERY_TERMS = 6
 RECENT_WINDOW = 10_000
-IN_CHUNK = 500
-
-
-class StoredMention:
-    """A stored mention as matching needs it: plain fields (no ORM object, cheap to load in
-    bulk), with the pipeline's ``view`` built only when first asked for (most candidates are
-    only compared by their ``text``). ``spans`` are the quote spans as article offsets: a list,
-    or the JSON text SQLite hands back, decoded only when ``quotes`` is first asked for.
-    ``vector`` is its stored vector (float32, decoded from ``mention_vector``'s code; None when
-    it has none); the view carries it."""
-
-    __slots__ = ("id", "claim_id", "article_id", "text", "start", "speaker", "is_quote", "spans", "published",
-                 "vector", "_view", "_quotes", "_processed")
-
-    def __init__(self, id: int, claim_id: int, article_id: int, text: str, start: int,  # noqa: A002
-                 speaker: str | None, is_quote: bool, spans, published=None, vector=None) -> None:
-        self.id, self.claim_id, self.article_id, self.text = id, claim_id, article_id, text
-        self.start, self.speaker, self.is_quote, self.spans = start, speaker, is_quote, spans
-        self.published = published  # its article's published_at (SQLite: as text), see ``days_apart``
-        self.vector = vector
-        self._view: MentionText | None = None
-        self._quotes: tuple[tuple[int, int], ...] | None = None
-        self._processed: str | None = None
-
-    @property
-    def view(self) -> MentionText:
-        """The pipeline's view of this mention (quote spans relative to its text)."""
-        if self._view is None:
-            self._view = MentionText(text=self.text, speaker=self.speaker, is_quote=self.is_quote,
-                                     quotes=self.quotes, vector=self.vector)
-        return self._view
-
-    @property
-    def processed(self) -> str:
-        """``text`` as rapidfuzz's ``default_process`` leaves it (the shortlist compares these)."""
-        if self._processed is None:
-            self._processed = default_process(self.text)
-        return self._processed
-
-    @property
-    def quotes(self) -> tuple[tuple[int, int], ...]:
-        """Quoted fragments as (start, end) offsets in ``text``."""
-        if self._quotes is None:
-            spans = decoded_spans(self.spans)  # (SQLite's JSON text is parsed only now, when needed)
-            self._quotes = relative_spans(self.text, self.start, spans) if spans else ()
-        return self._quotes
 
 
 def as_utc(when) -> datetime | None:
@@ -103,23 +56,6 @@ def days_apart(a, b) -> float | None:
     if a is None or b is None:
         return None
     return abs((a - b).total_seconds()) / 86400.0
-
-
-def stored_view(text_: str, start: int, speaker: str | None, is_quote: bool, quote_spans) -> MentionText:
-    """The pipeline's view of a stored mention (quote spans made relative to its text)."""
-    return MentionText(text=text_, speaker=speaker, is_quote=is_quote,
-                       quotes=relative_spans(text_, start, quote_spans) if quote_spans else ())
-
-
-def decoded_spans(spans):
-    """Quote spans as a stored mention holds them: a list, or the JSON text SQLite hands back."""
-    return json.loads(spans) if isinstance(spans, str) else spans
-
-
-def relative_spans(text_: str, start: int, spans) -> tuple[tuple[int, int], ...]:
-    """Quote spans given as article offsets, made relative to a mention starting at ``start``."""
-    n = len(text_)
-    return tuple((max(0, a - start), min(n, b - start)) for a, b in spans if b > a)
 
 
 def query_keys(terms: list[str]) -> dict[str, str]:
@@ -152,23 +88,12 @@ class CandidateFinder:
         self.before_id = before_id
         self._postings: dict[tuple[str, bool], list[int]] = {}
         self._newest: int | None = None
-        self._cursor = None
-        self._mark = "?" if self.sqlite else "%s"  # the driver's parameter marker
+        self.queries = CandidateQueries(self.conn, self.sqlite)
 
     def _newest_id(self) -> int:
         if self._newest is None:
-            self._newest = self.conn.execute(text("SELECT max(id) FROM mention")).scalar() or 0
+            self._newest = newest_mention_id(self.conn)
         return self._newest
-
-    def _document_frequencies(self, keys: list[str]) -> dict[str, int]:
-        df: dict[str, int] = {}
-        cur = self._cursor_()
-        for i in range(0, len(keys), IN_CHUNK):
-            chunk = keys[i:i + IN_CHUNK]
-            cur.execute(f"SELECT term, df FROM term_stat WHERE term IN ({', '.join([self._mark] * len(chunk))})",
-                        chunk)
-            df.update(cur.fetchall())
-        return df
 
     @property
     def newest(self) -> int:
@@ -180,13 +105,6 @@ class CandidateFinder:
         """Exclusive upper bound on candidate ids (``before_id`` when re-matching)."""
         return self.before_id if self.before_id is not None else 2 ** 62
 
-    def _cursor_(self):
-        """The driver's cursor on the transaction's connection: a postings list may hold
-        ``budget`` ids, too many to wrap each in a result row."""
-        if self._cursor is None:
-            self._cursor = self.conn.connection.dbapi_connection.cursor()
-        return self._cursor
-
     def _postings_of(self, word: str, recent: bool) -> list[int]:
         """Ids of the mentions holding ``word`` (recent ones only when ``recent``), newest first.
         On PostgreSQL ``find`` has fetched them already (see ``_prefetch_rare`` and
@@ -194,10 +112,7 @@ class CandidateFinder:
         key = (word, recent)
         if key not in self._postings:
             lo = self._newest_id() - RECENT_WINDOW if recent else 0
-            cur = self._cursor_()
-            cur.execute("SELECT rowid FROM mention_fts WHERE mention_fts MATCH ? AND rowid > ? "
-                        "AND rowid < ? ORDER BY rowid DESC LIMIT ?", (f'"{word}"', lo, self._hi, self.budget))
-            self._postings[key] = [r[0] for r in cur.fetchall()]
+            self._postings[key] = self.queries.fts_postings(word, lo, self._hi, self.budget)
         return self._postings[key]
 
     def _prefetch_rare(self, words: list[str]) -> None:
@@ -207,14 +122,8 @@ class CandidateFinder:
         words = [w for w in words if (w, False) not in self._postings]
         if not words:
             return
-        raw = self.conn.connection.dbapi_connection
-        # no ORDER BY: with it, PostgreSQL may walk the primary key backwards looking for a rare
-        # word instead of asking the GIN index (the ids are sorted below)
-        with raw.pipeline():
-            cursors = [(w, raw.execute("SELECT id FROM mention WHERE search_vector @@ to_tsquery('english', %s) "
-                                       "AND id < %s LIMIT %s", (w, self._hi, self.budget))) for w in words]
-        for w, cur in cursors:
-            self._postings[(w, False)] = sorted((r[0] for r in cur.fetchall()), reverse=True)
+        for w, ids in self.queries.tsquery_postings(words, self._hi, self.budget).items():
+            self._postings[(w, False)] = ids
 
     def _prefetch_recent(self, words: list[str]) -> None:
         """PostgreSQL: the recent postings of all these common words in one pass over the recent
@@ -225,15 +134,8 @@ class CandidateFinder:
         if not words:
             return
         lo = self._newest_id() - RECENT_WINDOW
-        flags = ", ".join(["search_vector @@ to_tsquery('english', %s)"] * len(words))
-        # OFFSET 0 keeps the window a primary-key range scan instead of a GIN union of common words
-        cur = self._cursor_()
-        cur.execute(f"SELECT id, {flags} FROM (SELECT id, search_vector FROM mention "
-                    "WHERE id > %s AND id < %s OFFSET 0) recent "
-                    "WHERE search_vector @@ to_tsquery('english', %s) ORDER BY id DESC",
-                    (*words, lo, self._hi, " | ".join(words)))
         postings: dict[str, list[int]] = {w: [] for w in words}
-        for row in cur.fetchall():
+        for row in self.queries.recent_hits(words, lo, self._hi):
             for w, hit in zip(words, row[1:]):
                 if hit and len(postings[w]) < self.budget:
                     postings[w].append(row[0])
@@ -261,7 +163,7 @@ class CandidateFinder:
         are the index keys of each mention of the batch (not stored yet): their words count as
         known too, so that ``chosen`` also serves to find the batch's own earlier mentions."""
         per_mention = [query_keys(terms) for terms in term_lists]
-        df = self._document_frequencies(sorted({k for keys in per_mention for k in keys}))
+        df = self.queries.document_frequencies(sorted({k for keys in per_mention for k in keys}))
         in_batch: Counter = Counter()
         for keys in batch_keys or ():
             in_batch.update(keys)
@@ -296,25 +198,7 @@ class CandidateFinder:
         500 ids; the vectors decoded in one batch)."""
         from .vectors import decode  # (vectors imports this module)
 
-        ids = sorted(set(ids))
-        cur = self._cursor_()
-        mark = self._mark
-        out: dict[int, StoredMention] = {}
-        coded: list[tuple[StoredMention, bytes]] = []
-        for i in range(0, len(ids), IN_CHUNK):
-            chunk = ids[i:i + IN_CHUNK]
-            cur.execute("SELECT m.id, m.claim_id, m.article_id, m.text, m.start, m.speaker, m.is_quote, "
-                        "m.quote_spans, a.published_at, v.code FROM mention m JOIN article a ON a.id = m.article_id "
-                        "LEFT JOIN mention_vector v ON v.mention_id = m.id "
-                        f"WHERE m.id IN ({', '.join([mark] * len(chunk))})", chunk)
-            for mid, claim_id, article_id, text_, start, speaker, is_quote, spans, published, code in cur.fetchall():
-                if spans == "[]":  # (SQLite hands JSON back as text, parsed when first needed)
-                    spans = ()
-                out[mid] = StoredMention(mid, claim_id, article_id, text_, start, speaker, bool(is_quote), spans,
-                                         published)
-                if code is not None:
-                    coded.append((out[mid], code))
-        if coded:
-            for (m, _), vector in zip(coded, decode([c for _, c in coded])):
-                m.vector = vector
-        return out
+        rows = self.queries.mention_rows(sorted(set(ids)))
+        coded = [row for row in rows if row.code is not None]
+        vectors = dict(zip((row.id for row in coded), decode([row.code for row in coded]))) if coded else {}
+        return {row.id: StoredMention.of_candidate(row, vectors.get(row.id)) for row in rows}

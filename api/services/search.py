@@ -13,10 +13,11 @@ from functools import lru_cache
 from typing import Iterable
 
 import snowballstemmer
-from sqlalchemy import Float, Integer, text
 from sqlmodel import Session
 
-from ..db import driver_cursor, is_sqlite
+from ..db import is_sqlite
+from ..storage.fulltext import claim_matches
+from ..storage.terms import add_term_counts
 from . import search_syntax
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -51,12 +52,7 @@ def count_terms(connection, mention_texts: Iterable[str], keysets: list[set[str]
         counts.update(keys)
     if not counts:
         return
-    # An article adds some 500 words: through the driver's cursor (plain strings and ints need no
-    # type processing), SQLAlchemy's per-row parameter handling would cost more than the upserts.
-    with driver_cursor(connection) as (cur, mark):
-        cur.executemany(f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
-                        "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
-                        sorted(counts.items()))
+    add_term_counts(connection, sorted(counts.items()))
 
 
 def matching_claims(session: Session, query: str, *, ranked: bool = False):
@@ -67,20 +63,6 @@ def matching_claims(session: Session, query: str, *, ranked: bool = False):
     clauses = search_syntax.parse(query)
     if not clauses:
         return None
-    if is_sqlite(session.get_bind()):
-        expression = search_syntax.fts5(clauses)
-        if ranked:
-            sql = ("SELECT m.claim_id AS claim_id, MIN(f.rank) AS score FROM mention_fts f "
-                   "JOIN mention m ON m.id = f.rowid WHERE mention_fts MATCH :q GROUP BY m.claim_id")
-        else:
-            sql = ("SELECT m.claim_id AS claim_id FROM mention m WHERE m.id IN "
-                   "(SELECT rowid FROM mention_fts WHERE mention_fts MATCH :q)")
-    else:
-        expression = search_syntax.tsquery(clauses)
-        if ranked:
-            sql = ("SELECT m.claim_id AS claim_id, MIN(-ts_rank(m.search_vector, to_tsquery('english', :q))) AS score "
-                   "FROM mention m WHERE m.search_vector @@ to_tsquery('english', :q) GROUP BY m.claim_id")
-        else:
-            sql = "SELECT m.claim_id AS claim_id FROM mention m WHERE m.search_vector @@ to_tsquery('english', :q)"
-    columns = {"claim_id": Integer, "score": Float} if ranked else {"claim_id": Integer}
-    return text(sql).bindparams(q=expression).columns(**columns).subquery("matches")
+    sqlite = is_sqlite(session.get_bind())
+    expression = search_syntax.fts5(clauses) if sqlite else search_syntax.tsquery(clauses)
+    return claim_matches(sqlite, expression, ranked=ranked)

@@ -22,7 +22,7 @@ from .claims import _filtered, claim_dicts
 from .components import Components
 from .matching import vector_neighbours
 from .retrieval import CandidateFinder
-from .similarity import view
+from .mentions import sentence_view
 
 LEXICAL_CANDIDATES = 50  # full-text candidates scored per request
 VECTOR_CANDIDATES = 50  # nearest stored vectors scored per request
@@ -41,7 +41,7 @@ def similar_claims(session: Session, comps: Components, settings: Settings, args
     if refused:
         raise Invalid("similar_to ranks claims by the matcher's score: it takes no "
                       + ", ".join(refused) + ".", errors={name: ["Not with similar_to."] for name in refused})
-    new = view(args["similar_to"], None)
+    new = sentence_view(args["similar_to"], None)
     finder = CandidateFinder(session, settings.match_term_budget)
     ranked = finder.find([comps.matcher.search_terms(new.text, limit=12)], LEXICAL_CANDIDATES).ranked[0]
     if comps.embedder is not None:

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from ..db import driver_cursor
+from ..storage.vectors import codes_of, missing_vectors, newest_codes, window_codes
 from .retrieval import as_utc
 
 DIM = 256
@@ -84,23 +83,12 @@ class VectorWindow:
         cursor; with ``before_id`` only mentions stored before it. ``newest``: the newest
         ``window_max`` published at or before ``published`` (or at all, when it is None) instead."""
         hi = before_id if before_id is not None else 2 ** 62
-        with driver_cursor(conn) as (cur, mark):
-            if newest or published is None:
-                upto = epoch_seconds(published) if published is not None else 2 ** 62
-                cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE published <= {mark} "
-                            f"AND mention_id < {mark} ORDER BY published DESC LIMIT {mark}", (upto, hi, window_max))
-                rows = cur.fetchall()
-            else:  # both halves in one statement (one round trip), each read off the index in order
-                t = epoch_seconds(published)
-                span = int(window_days * 86400)
-                half = max(1, window_max // 2)
-                cur.execute(f"SELECT * FROM (SELECT mention_id, code FROM mention_vector WHERE published >= {mark} "
-                            f"AND published <= {mark} AND mention_id < {mark} ORDER BY published LIMIT {mark}) after_ "
-                            f"UNION ALL SELECT * FROM (SELECT mention_id, code FROM mention_vector "
-                            f"WHERE published < {mark} AND published >= {mark} AND mention_id < {mark} "
-                            f"ORDER BY published DESC LIMIT {mark}) before_",
-                            (t, t + span, hi, half, t, t - span, hi, window_max - half))
-                rows = cur.fetchall()
+        if newest or published is None:
+            upto = epoch_seconds(published) if published is not None else 2 ** 62
+            rows = newest_codes(conn, upto, hi, window_max)
+        else:
+            half = max(1, window_max // 2)
+            rows = window_codes(conn, epoch_seconds(published), int(window_days * 86400), hi, half, window_max - half)
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         return cls(ids, decode([r[1] for r in rows]))
 
@@ -129,26 +117,11 @@ def stored_vectors(conn, mention_ids: Iterable[int]) -> dict[int, np.ndarray]:
     out: dict[int, np.ndarray] = {}
     if not ids:
         return out
-    with driver_cursor(conn) as (cur, mark):
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE mention_id IN "
-                        f"({', '.join([mark] * len(chunk))})", chunk)
-            rows = cur.fetchall()
-            for (mid, _), v in zip(rows, decode([r[1] for r in rows])):
-                out[mid] = v
+    for i in range(0, len(ids), 500):  # (decoded 500 at a time, as read)
+        rows = codes_of(conn, ids[i:i + 500])
+        for (mid, _), v in zip(rows, decode([r[1] for r in rows])):
+            out[mid] = v
     return out
-
-
-def missing_batch(conn, after_id: int, batch: int) -> list[tuple[int, str, datetime]]:
-    """Up to ``batch`` mentions with ids above ``after_id`` that have no stored vector, in id
-    order: (id, text, the article's publication time)."""
-    from sqlalchemy import text
-
-    return [tuple(r) for r in conn.execute(text(
-        "SELECT m.id, m.text, a.published_at FROM mention m JOIN article a ON a.id = m.article_id "
-        "WHERE m.id > :after AND NOT EXISTS (SELECT 1 FROM mention_vector v WHERE v.mention_id = m.id) "
-        "ORDER BY m.id LIMIT :n"), {"after": after_id, "n": batch}).all()]
 
 
 def backfill(engine, embedder, batch: int = 1000, progress=None) -> int:
@@ -162,7 +135,7 @@ def backfill(engine, embedder, batch: int = 1000, progress=None) -> int:
     done, after = 0, 0
     while True:
         with engine.begin() as conn:
-            rows = missing_batch(conn, after, batch)
+            rows = missing_vectors(conn, after, batch)
             if not rows:
                 return done
             by_time: dict[object, list[tuple[int, str]]] = {}

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 
 from api.db import begin_immediate, make_engine
 from api.models import Article, Claim, ClaimOutlet, Mention, Outlet
-from api.services.articles import insert_many
+from api.storage.bulk import insert_many
 
 
 def _sqlite_path(database_url: str) -> str:

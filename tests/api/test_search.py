@@ -25,7 +25,7 @@ def test_ingest_counts_each_word_once_per_mention(app, client, auth):
 def _chosen(finder, terms, budget):
     finder.budget = budget
     keys = query_keys(terms)
-    chosen, recent = finder.choose(keys, finder._document_frequencies(sorted(keys)))
+    chosen, recent = finder.choose(keys, finder.queries.document_frequencies(sorted(keys)))
     return [word for _, word in chosen], recent
 
 

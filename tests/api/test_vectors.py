@@ -153,7 +153,7 @@ def test_similar_to_refuses_what_a_ranked_page_cannot_do(client, auth, extra):
 
 def test_settling_a_plan_looks_at_the_fresh_mentions_vectors_too(components):
     from api.services.matching import _fresh_neighbours
-    from api.services.retrieval import StoredMention
+    from api.services.mentions import StoredMention
 
     vecs = components.embedder.embed([BOMBARDMENT, STORM, POUNDING])
     codes = encode(vecs[:2])

@@ -105,13 +105,7 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
     if np.kind == "role" and party_of_place(np.text.split()):
         return _Who(None, np.text, "anon")  # "Democrat of Nevada" alone: a description, nobody named
     if np.kind == "pron":
-        name = sal.pronoun(np.text)
-        if name is None:
-            return _Who(None, None, "pron")
-        if name in sal.coordinated:
-            return _Who(None, name, "anon")  # "they" after "Sanders and Clinton said …"
-        kind = "person" if np.text.lower() in ("he", "she") else "group"
-        return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
+        return _pronoun(np, reg, sal)
     if np.kind in ("group", "org") and np.i + 1 == np.j and reg.known_person(np.text):
         np = NP(np.i, np.j, np.text, "person", np.text)  # "Sanders said", the article naming Bernie Sanders
     if np.kind != "person" and sal.people and np.text.lower().startswith("the ") and is_party_description(np.text):
@@ -130,6 +124,18 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
     if full is not None:
         return _Who(full, settled.role, "person")
     return _Who(settled.speaker, settled.role, kind)
+
+
+def _pronoun(np: NP, reg: Registry, sal: _Salience) -> _Who:
+    """he/she → the latest person of that gender, they → the latest group (nobody named when that
+    group is several speakers: "they" after "Sanders and Clinton said …")."""
+    name = sal.pronoun(np.text)
+    if name is None:
+        return _Who(None, None, "pron")
+    if name in sal.coordinated:
+        return _Who(None, name, "anon")
+    kind = "person" if np.text.lower() in ("he", "she") else "group"
+    return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
 
 
 def _spoken_for(speaker: str, phrase: str, reg: Registry) -> str | None:

@@ -163,3 +163,11 @@ def test_he_after_a_description_with_a_named_appositive():
     text = ("Ann Lane, Republican of Ohio, said the pier was sold. One Democrat, Representative Tom Berg "
             "of Maine, even raised the threat of a lawsuit. \u201cWe know where that will lead,\u201d he said.")
     assert _speaker_of(text, "We know where")[0] == "Tom Berg"
+
+
+# --- a capitalised preposition is never part of a name -------------------------------------------
+
+def test_capitalised_preposition_is_no_name():
+    text = ("The Difference Between Tom Berg And Ana Ruiz On Taxes\n\n"
+            "Tom Berg called for a single tax on land. \u201cThere are no excuses,\u201d Berg said.")
+    assert _speaker_of(text, "There are no excuses")[0] == "Tom Berg"

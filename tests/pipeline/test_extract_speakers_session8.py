@@ -171,3 +171,16 @@ def test_capitalised_preposition_is_no_name():
     text = ("The Difference Between Tom Berg And Ana Ruiz On Taxes\n\n"
             "Tom Berg called for a single tax on land. \u201cThere are no excuses,\u201d Berg said.")
     assert _speaker_of(text, "There are no excuses")[0] == "Tom Berg"
+
+
+def test_given_names_coordinated_before_a_surname_are_two_people():
+    # "Ali and Sara Khan": Ali Khan is named too, so "Mr. Khan" is not sure to be Sara Khan
+    text = ("The parents, Ali and Sara Khan, spoke on Monday.\n\n"
+            "Mr. Khan said that the plan would fail.")
+    assert _speaker_of(text, "the plan would fail")[0] == "Mr. Khan"
+
+
+def test_an_office_before_and_is_no_given_name():
+    text = ("Congress and President Obama agreed on Monday.\n\n"
+            "Mr. Obama said that the plan would work.")
+    assert _speaker_of(text, "the plan would work")[0] == "Obama"

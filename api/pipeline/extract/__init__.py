@@ -53,7 +53,8 @@ EXTRACTOR_VERSION = "1.7.1"  # 1.1: attributed mentions are content spans; 1.2: 
 # written;
 # "former" before a titled name is part of the role; a bare "the governor" in a paragraph about one
 # person whose office the article does not give resolves to nobody rather than a holder named elsewhere;
-# "Republican of Ohio" after a name is a description; a capitalised preposition ("Over", "Between") is no name
+# "Republican of Ohio" after a name is a description; a capitalised preposition ("Over", "Between") is no name;
+# "Khizr and Ghazala Khan" names Khizr Khan too
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES
+from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES, ORG_WORDS
 from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, headline_verb, is_name_word, split_role
 from ..sentences.tokens import Tok
 
@@ -64,6 +64,7 @@ class Registry:
                 prev_role = ""  # "In June, the senator …": a month, not a person
                 continue
             prev_role = self._record(text, toks, start, end, prev_role)
+            self._shared_surname(toks, start, end)
 
     def _chain_at(self, toks: list[Tok], j: int) -> tuple[int, int]:
         """(start, end) tokens of the capitalised name chain through token ``j`` (inclusive), a
@@ -80,6 +81,17 @@ class Registry:
             while start < end and toks[start].low in CONNECTORS and toks[start].text.islower():
                 start += 1
         return start, end
+
+    def _shared_surname(self, toks: list[Tok], start: int, end: int) -> None:
+        """"Khizr and Ghazala Khan": a lone given name coordinated before a full name shares its
+        surname, so "Khizr Khan" is one of the people the article names."""
+        if end - start != 1 or start < 2 or toks[start - 1].low != "and" or not is_name_word(toks[start - 2]) \
+                or start >= 3 and is_name_word(toks[start - 3]):
+            return
+        given, first = toks[start - 2].low, toks[start].low
+        if given in ROLE_WORDS or given in ORG_WORDS or first in ROLE_WORDS or given in self.lower:
+            return  # "Congress and President Obama": no given name
+        self._add(f"{toks[start - 2].text} {toks[end].text}", "", (), toks[start - 2].start)
 
     def _record(self, text: str, toks: list[Tok], start: int, end: int, prev_role: str) -> str:
         """Record the chain toks[start:end+1] as a person (with a role) or an organisation; returns

@@ -29,7 +29,7 @@ from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.7.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.7.1"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -45,6 +45,16 @@ EXTRACTOR_VERSION = "1.7.0"  # 1.1: attributed mentions are content spans; 1.2: 
 # after a dash or "upon", more bare-clause and quote-final speech verbs, a quotation closing an opening
 # adverbial, quoted titles in appositives, participle adjectives and phrase-final plurals are no cues,
 # capitalised -ists/-ians plurals are groups
+# 1.7.1: a title-case speech verb ("Calls", "Warns") is never part of a name; "X for Y" is an organisation;
+# coordinated speakers ("A and B said") give speaker=None with the phrase as role (and so does "they"
+# after them); a possessive name with a title or of a surname several people share stays as written
+# ("Mrs. Clinton's", not "Mrs. Bill Clinton's"); a titled surname ("Mrs. Clinton") never takes the full
+# name of someone of the other gender or, when several people named before share the surname, stays as
+# written;
+# "former" before a titled name is part of the role; a bare "the governor" in a paragraph about one
+# person whose office the article does not give resolves to nobody rather than a holder named elsewhere;
+# "Republican of Ohio" after a name is a description; a capitalised preposition ("Over", "Between") is no name;
+# "Khizr and Ghazala Khan" names Khizr Khan too
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

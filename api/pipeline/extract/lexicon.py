@@ -66,6 +66,8 @@ although though because however meanwhile still also then now this that these th
 his her its their our my your we they he she it i you what who why how where which during despite
 until unless asked speaking according earlier later last next yesterday today tonight tomorrow
 some many most several other both each every no not all one mr mrs ms read watch click
+over under through throughout across among amid against toward towards into onto upon within without
+beyond behind beside between via
 """.split()) | WEEKDAYS
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "van", "von", "al", "bin", "la", "du", "on"})
 # Lower-case words that may modify a source noun or a name: "senior administration officials".

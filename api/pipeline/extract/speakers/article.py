@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .cues import Attribution
 from ..lexicon import DETERMINERS
-from .names import NP, strip_det
+from .names import NP, party_of_place, strip_det
 from ..sentences.quotes import QuoteSpan
 from .registry import Registry
 from ..sentences.splitting import Sentence
@@ -55,16 +55,33 @@ class _Salience:
     def __init__(self, registry: Registry) -> None:
         self.reg = registry
         self.people: list[str] = []
+        self.local: list[str] = []  # the people named so far in the current paragraph
+        self.para = -1
         self.groups: list[str] = []
+        self.coordinated: set[str] = set()  # the groups that are several named speakers
+
+    def enter(self, para: int) -> None:
+        """Start a sentence of paragraph ``para`` (a new paragraph has named nobody yet)."""
+        if para != self.para:
+            self.para, self.local = para, []
 
     def note(self, who: _Who) -> None:
         """Record ``who`` as the most recently named person (or organisation/group)."""
         if who.name is None:
             return
+        if who.kind == "person":
+            self.local.append(who.name)
         bucket = self.people if who.kind == "person" else self.groups
         if who.name in bucket:
             bucket.remove(who.name)
         bucket.append(who.name)
+
+    def several(self, phrase: str) -> _Who:
+        """Note a coordination of speakers ("Sanders and Clinton") as the latest group, for "they";
+        it is no single speaker: the phrase is kept as the role."""
+        self.note(_Who(phrase, None, "group"))
+        self.coordinated.add(phrase)
+        return _Who(None, phrase, "anon")
 
     def pronoun(self, word: str) -> str | None:
         """he/she → the latest person of a compatible gender; they → the latest group; else None."""
@@ -82,18 +99,19 @@ class _Salience:
 
 
 def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
+    if np.coordinated:
+        # "Sanders and Clinton said": several speakers, no single one; the phrase is kept as the role
+        return sal.several(strip_det(np.text))
+    if np.kind == "role" and party_of_place(np.text.split()):
+        return _Who(None, np.text, "anon")  # "Democrat of Nevada" alone: a description, nobody named
     if np.kind == "pron":
-        name = sal.pronoun(np.text)
-        if name is None:
-            return _Who(None, None, "pron")
-        kind = "person" if np.text.lower() in ("he", "she") else "group"
-        return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
+        return _pronoun(np, reg, sal)
     if np.kind in ("group", "org") and np.i + 1 == np.j and reg.known_person(np.text):
         np = NP(np.i, np.j, np.text, "person", np.text)  # "Sanders said", the article naming Bernie Sanders
     if np.kind != "person" and sal.people and np.text.lower().startswith("the ") and is_party_description(np.text):
         name = sal.people[-1]  # '"…," Sen. John McCain, R-Ariz., said. The Arizona Republican said …'
         return _Who(name, reg.role_of(name) or strip_det(np.text), "person")
-    name, role = reg.resolve(np, sal.people)
+    name, role = reg.resolve(np, sal.people, sal.local)
     kind = "person" if np.kind == "role" and name != np.text else np.kind
     settled = settle(name, role, person=kind == "person", surface=np.text, pronoun_owner=sal.pronoun,
                      org_for=reg.org_for)
@@ -106,6 +124,18 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
     if full is not None:
         return _Who(full, settled.role, "person")
     return _Who(settled.speaker, settled.role, kind)
+
+
+def _pronoun(np: NP, reg: Registry, sal: _Salience) -> _Who:
+    """he/she → the latest person of that gender, they → the latest group (nobody named when that
+    group is several speakers: "they" after "Sanders and Clinton said …")."""
+    name = sal.pronoun(np.text)
+    if name is None:
+        return _Who(None, None, "pron")
+    if name in sal.coordinated:
+        return _Who(None, name, "anon")
+    kind = "person" if np.text.lower() in ("he", "she") else "group"
+    return _Who(name, reg.role_of(name) if kind == "person" else None, kind)
 
 
 def _spoken_for(speaker: str, phrase: str, reg: Registry) -> str | None:
@@ -175,6 +205,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     own: list[_Who | None] = [None] * len(sentences)
     narrated: list[_Who | None] = [None] * len(sentences)  # the subject of a sentence without a speech cue
     for si, s in enumerate(sentences):
+        sal.enter(s.para)
+        registry.position = s.start
         toks = token_lists[si]
         atts = find_attributions(text, toks)
         att: Attribution | None = best(atts)

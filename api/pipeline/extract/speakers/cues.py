@@ -10,9 +10,11 @@ a cue to the phrase that is its speaker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..lexicon import DETERMINERS, NOT_HEAD
-from .names import NP
+if TYPE_CHECKING:  # names.py reads HEADLINE_VERBS from here
+    from .names import NP
 from ..sentences.tokens import Tok
 
 _IRREGULAR = {
@@ -64,6 +66,11 @@ lash shout whisper scoff joke boast lament reveal show find read write quip repl
 SPEECH_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR for f in _forms(b)
                          if not (f == b and b in _NOUNISH))
 SPEECH_VERBS = SPEECH_VERBS | {"commented", "commenting", "retweeted", "retweeting"}  # not "comments", "retweets"
+# The third-person forms of speech verbs a title-case headline or subhead puts beside a name
+# ("Clinton Calls Trump's Remarks 'Troubling'", "Ceasefire Must Hold, Warns Blinken"): never part of
+# a name (base forms more often nouns, "Claims", "Reports", are left out).
+HEADLINE_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR + list(_PHRASAL) for f in _forms(b)
+                           if f.endswith("s") and f != b and b not in _NOUNISH)
 # Verbs of manner that report speech only beside a quotation ('"…," Toomey fumed'; not "He chuckled
 # and smirked through the answers").
 _WITH_QUOTE_ONLY = frozenset(f for b in "fume grumble gripe gush rant gloat chuckle".split() for f in _forms(b))

@@ -260,12 +260,18 @@ def _named(p: _Phrase) -> Settled | None:
     rest = _PLACE_ADJECTIVE.sub("", p.text)
     if rest != p.text and rest and looks_like_name(rest):
         return Settled(rest, p.role)
-    if p.person and looks_like_name(p.text) or _org_name(p.surface):
+    if p.person and (looks_like_name(p.text) or _titled_surname(p.words)) or _org_name(p.surface):
         return Settled(p.text, p.role)
     m = re.match(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$", p.text)
     if p.person and m and looks_like_name(m.group(1)):
         return Settled(m.group(1), p.role)  # "Richard Blumenthal of Connecticut"
     return None
+
+
+def _titled_surname(words: list[str]) -> bool:
+    """"Mrs. Schlafly", "Mr. Khan": a title and a capitalised surname (kept so when the article
+    names several people of that surname) are a person's name whatever the surname looks like."""
+    return len(words) == 2 and _low(words[0]) in TITLES and words[1][:1].isupper()
 
 
 _OWNED_HEADS = ORG_WORDS | {"aides", "aide", "team", "spokesman", "spokeswoman", "spokesperson", "lawyer",

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
                       ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
 from ..sentences.tokens import Tok
+from .cues import HEADLINE_VERBS
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
-           "parse_left", "parse_right", "strip_det"]
+           "parse_left", "parse_right", "strip_det", "headline_verb", "PARTY_MEMBERS", "party_of_place"]
 
 @dataclass(frozen=True)
 class NP:
@@ -31,6 +32,7 @@ class NP:
     name: str = ""
     role: str = ""
     possessor: str = ""  # "Netanyahu" in "Netanyahu's office"
+    coordinated: bool = False  # "Hamas and Islamic Jihad", "Mr. Udall and Mr. Wyden": several speakers
 
 
 def is_name_word(t: Tok) -> bool:
@@ -58,13 +60,16 @@ def split_role(words: list[str]) -> tuple[str, str]:
 
 
 def classify(words: list[str], has_title: bool) -> str:
-    """'person', 'org' or 'group' for a capitalised phrase (its words, titles included)."""
+    """'person', 'org' or 'group' for a capitalised phrase (its words, titles included); 'role' for a
+    party member of a place ("Democrat of Ohio")."""
     lows = [w.lower().rstrip(".") for w in words]
+    if party_of_place(lows):
+        return "role"  # "Republican of Oklahoma": the appositive after a name describes that person
     role, name = split_role(words)
     if role and len(name.split()) >= 2 and not any(w.lower() in ORG_WORDS for w in name.split()):
         return "person"  # "Human Rights Campaign President Chad Griffin", "House Speaker Nancy Pelosi"
-    if any(w in ORG_WORDS for w in lows):
-        return "org"
+    if any(w in ORG_WORDS for w in lows) or "for" in words:
+        return "org"  # "Bikers for Trump", "Americans for Prosperity": a body named for its cause
     if has_title or (role and name):
         return "person"
     if not name:
@@ -77,6 +82,11 @@ def classify(words: list[str], has_title: bool) -> str:
     return "person"
 
 
+def party_of_place(words: list[str]) -> bool:
+    """"Democrat of Ohio" (its words, any case): how news describes a legislator after the name."""
+    return len(words) >= 3 and words[0].lower() in PARTY_MEMBERS and words[1].lower() == "of"
+
+
 def _one_word_kind(w: str) -> str:
     """The kind of a one-word name: an acronym is an organisation (FBI, IMF), a plural of
     people a group ("Republicans", "Democrats"), else a person ("Obama")."""
@@ -87,6 +97,7 @@ def _one_word_kind(w: str) -> str:
     return "person"
 
 
+PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
 _GROUP_STEMS = frozenset({"democrat", "republican", "liberal", "conservative", "palestinian", "israeli",
                           "progressive", "senator", "official", "leader"})
 
@@ -96,14 +107,23 @@ def _surface(text: str, toks: list[Tok], i: int, j: int) -> str:
 
 
 def cap_chain_left(toks: list[Tok], j: int) -> int:
-    """Start index of the capitalised name chain ending at ``j`` (inclusive)."""
+    """Start index of the capitalised name chain ending at ``j`` (inclusive); a title-case speech
+    verb before it ("Warns Blinken", a subhead's inverted frame) is no part of it."""
     k = j
-    while k - 1 >= 0 and _extends_chain_left(toks, k - 1):
+    while k - 1 >= 0 and _extends_chain_left(toks, k - 1) and not headline_verb(toks[k - 1]):
         k -= 1
+    if k >= 1 and k < j and headline_verb(toks[k - 1]) and toks[k].low in _PARTICLES:
+        k += 1  # "Calls Out Ted Cruz", "Signs On Sanders": the verb's particle is no part of the name
     while k <= j and toks[k].kind == "w" and toks[k].low in CONNECTORS and not (
             toks[k].text[0].isupper() and toks[k].low not in _CAP_CONNECTORS_DROPPED and k < j):
         k += 1  # "of the …" is dropped; a particle of a surname stays: "De Blasio", "Van Hollen"
     return k
+
+
+def headline_verb(t: Tok) -> bool:
+    """A capitalised third-person speech verb ("Says", "Calls", "Warns"): a title-case headline's
+    verb, never a word of a name."""
+    return t.kind == "w" and t.text[0].isupper() and t.low in HEADLINE_VERBS
 
 
 def _extends_chain_left(toks: list[Tok], i: int) -> bool:
@@ -123,6 +143,7 @@ def _extends_chain_left(toks: list[Tok], i: int) -> bool:
 
 
 _CAP_CONNECTORS_DROPPED = frozenset({"of", "for", "the", "and", "on"})
+_PARTICLES = frozenset("out on up off back down in for to".split())
 
 
 def _name_np(text: str, toks: list[Tok], i: int, j: int) -> NP:

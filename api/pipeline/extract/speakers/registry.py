@@ -11,8 +11,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES
-from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, is_name_word, split_role
+from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES, ORG_WORDS
+from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, headline_verb, is_name_word, split_role
 from ..sentences.tokens import Tok
 
 # Months that are also given names, and the words that show they are dates: "in June", "since May".
@@ -35,6 +35,9 @@ class Registry:
         self.titles: dict[str, set[str]] = defaultdict(set)  # full name -> role words its titles stand for
         self.lower: set[str] = set()  # words the article writes in lower case somewhere
         self.orgs: dict[str, Counter] = defaultdict(Counter)  # head word (lower) -> organisation names
+        self.first: dict[str, int] = {}  # full name -> offset of its first mention
+        self.position = 1 << 62  # the offset of the sentence being read, set by the caller: a titled
+        # surname refers back to the people named before it (see ``_of_gender``)
 
     @classmethod
     def build(cls, text: str, token_lists: list[list[Tok]]) -> "Registry":
@@ -52,7 +55,7 @@ class Registry:
         # a chain starts at a name word or a title; a capitalised word or a title is a cheap first test
         for j in [j for j, t in enumerate(toks) if t.kind == "w" and (t.text[0].isupper() or t.low in TITLES)]:
             t = toks[j]
-            if j < after or not (is_name_word(t) or t.low in TITLES):
+            if j < after or not (is_name_word(t) or t.low in TITLES) or headline_verb(t):
                 continue
             start, end = self._chain_at(toks, j)
             after = end + 1
@@ -61,14 +64,16 @@ class Registry:
                 prev_role = ""  # "In June, the senator …": a month, not a person
                 continue
             prev_role = self._record(text, toks, start, end, prev_role)
+            self._shared_surname(toks, start, end)
 
     def _chain_at(self, toks: list[Tok], j: int) -> tuple[int, int]:
         """(start, end) tokens of the capitalised name chain through token ``j`` (inclusive), a
         sentence's opening word left out."""
         n = len(toks)
         end = j
-        while end + 1 < n and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
-                               and toks[end].low in TITLES or _joins(toks, end + 1)):
+        while end + 1 < n and not headline_verb(toks[end + 1]) \
+                and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
+                     and toks[end].low in TITLES or _joins(toks, end + 1)):
             end += 1
         start = cap_chain_left(toks, end)
         while start < end and self._opener(toks, start):
@@ -77,16 +82,29 @@ class Registry:
                 start += 1
         return start, end
 
+    def _shared_surname(self, toks: list[Tok], start: int, end: int) -> None:
+        """"Khizr and Ghazala Khan": a lone given name coordinated before a full name shares its
+        surname, so "Khizr Khan" is one of the people the article names."""
+        if end - start != 1 or start < 2 or toks[start - 1].low != "and" or not is_name_word(toks[start - 2]) \
+                or start >= 3 and is_name_word(toks[start - 3]):
+            return
+        given, first = toks[start - 2].low, toks[start].low
+        if given in ROLE_WORDS or given in ORG_WORDS or first in ROLE_WORDS or given in self.lower:
+            return  # "Congress and President Obama": no given name
+        self._add(f"{toks[start - 2].text} {toks[end].text}", "", (), toks[start - 2].start)
+
     def _record(self, text: str, toks: list[Tok], start: int, end: int, prev_role: str) -> str:
         """Record the chain toks[start:end+1] as a person (with a role) or an organisation; returns
         the role it leaves for a name that follows ("US Secretary of State, Antony Blinken")."""
         role, name, titled, kind = _chain(tuple(x.text for x in toks[start:end + 1] if x.kind == "w"))
+        if role and start >= 1 and toks[start - 1].low in _FORMER and toks[start - 1].text.islower():
+            role = f"{toks[start - 1].text} {role}"  # "former Florida Gov. Jeb Bush" no longer holds the office
         if name and kind == "person":
             if not role and prev_role and start >= 2 and toks[start - 1].text == ",":
                 role = prev_role
             if not role:
                 role = _appositive_role(text, toks, end + 1)
-            self._add(name, role, titled)
+            self._add(name, role, titled, toks[start].start)
             return ""
         if kind == "org" and end > start:
             words = [x.text for x in toks[start:end + 1] if x.kind == "w"]
@@ -105,12 +123,13 @@ class Registry:
         return toks[k].text[1:].islower() and (low in self.lower or low.endswith("ly")) \
             and low not in ROLE_WORDS  # "President Maria Lopez" keeps her title
 
-    def _add(self, name: str, role: str, titles: tuple[str, ...]) -> None:
+    def _add(self, name: str, role: str, titles: tuple[str, ...], at: int = 0) -> None:
         m = _OF_PLACE.match(name)
         if m and len(m.group(1).split()) >= 2:
             name = m.group(1)  # "Elijah E Cummings of Maryland": "Mr. Cummings" is him
         parts = name.split()
         self.full[parts[-1].lower()][name] += 1
+        self.first.setdefault(name, at)
         if role and name not in self.roles and any(w.lower().rstrip(".") not in TITLES
                                                    for w in role.split()):
             self.roles[name] = role
@@ -121,8 +140,11 @@ class Registry:
             if g:
                 self.gender.setdefault(name, g)
 
-    def canonical(self, name: str) -> str:
-        """The fullest form of ``name`` seen in the article ("Blinken" → "Antony Blinken")."""
+    def canonical(self, name: str, gender: str = "") -> str:
+        """The fullest form of ``name`` seen in the article ("Blinken" → "Antony Blinken"). With the
+        ``gender`` a title gives ("Mrs. Clinton": 'f'), a full name of the other gender is never
+        chosen, and when several people share the surname ("Bill Clinton", "Hillary Clinton") the
+        name stays as it is: the title alone does not say which."""
         parts = name.split()
         if not parts:
             return name
@@ -130,10 +152,30 @@ class Registry:
         if not seen:
             return name
         fits = [f for f in seen if len(parts) == 1 or f.split()[0] == parts[0]]
+        if gender:
+            fits = self._of_gender(fits, gender, len(parts))
         if not fits:
             return name
         best = max(fits, key=lambda f: (len(f.split()), seen[f]))
         return best if len(best.split()) >= len(parts) else name
+
+    def _of_gender(self, fits: list[str], gender: str, length: int) -> list[str]:
+        """The full names of ``fits`` a title of ``gender`` can stand for, among those named before
+        the sentence being read (``position``) when there are any: the one the article gives that
+        gender, else those of no other gender, or none when they are several people."""
+        named = [f for f in fits if self.first.get(f, 0) < self.position] or fits  # named before this sentence
+        known = [f for f in named if self.gender.get(f) == gender and len(f.split()) > length]
+        if len({f.split()[0] for f in known}) == 1:
+            return known
+        fits = [f for f in named if self.gender.get(f, gender) == gender]
+        return [] if len({f.split()[0] for f in fits if len(f.split()) > length}) > 1 else fits
+
+    def ambiguous(self, name: str, gender: str) -> bool:
+        """Whether a titled surname ("Mrs. Clinton") may be several people the article names in full."""
+        parts = name.split()
+        seen = self.full.get(parts[-1].lower(), ()) if parts else ()
+        longer = [f for f in seen if len(f.split()) > len(parts)]
+        return bool(longer) and not self._of_gender(longer, gender, len(parts))
 
     def org_for(self, head: str) -> str | None:
         """The organisation a definite description stands for ("the department" → "State
@@ -150,18 +192,28 @@ class Registry:
         return self.roles.get(full)
 
     def gender_of(self, full: str) -> str:
-        """'m', 'f' or '' (unknown)."""
-        return self.gender.get(full, "")
+        """'m', 'f' or '' (unknown); a name kept with its title ("Mrs. Clinton") has the title's."""
+        title = full.split(".", 1)[0].lower() if "." in full.split()[0] else ""
+        return self.gender.get(full, "") or _TITLE_GENDER.get(title, "")
 
-    def by_role(self, role: str, recent: list[str] = ()) -> str | None:
+    def by_role(self, role: str, recent: list[str] = (), local: list[str] = (), bare: bool = False) -> str | None:
         """The person whose role (or title: "Sen." for "the senator") contains the head word of
-        ``role`` ("the president"); among several, the one named most recently in ``recent``."""
+        ``role`` ("the president"): the one named latest in the paragraph (``local``) who holds it;
+        else nobody when the phrase is a bare "the governor" (``bare``) in a paragraph that has named
+        one person only, whose office the article does not give ('Christie said … The governor
+        claimed …': the one the phrase refers back to may hold it unsaid); else the one holder, or
+        among several the one named most recently in ``recent``."""
         words = [w for w in role.lower().split() if w in ROLE_WORDS]
         if not words:
             return None
         head = words[-1]
         hits = {n for n, r in self.roles.items() if head in r.lower().split() and _compatible(role, r)}
         hits |= {n for n, roles in self.titles.items() if head in roles and _compatible(role, self.roles.get(n, ""))}
+        near = next((n for n in reversed(local) if n in hits), None)
+        if near:
+            return near
+        if bare and self._lone_without_office(local):
+            return None  # 'Christie said … The governor claimed …': the governor named elsewhere is not sure
         if len(hits) == 1:
             return next(iter(hits))
         for name in reversed(recent):
@@ -169,28 +221,55 @@ class Registry:
                 return name
         return None
 
+    def _lone_without_office(self, local: list[str]) -> str | None:
+        """The one person a paragraph has named so far, when the article gives them no role or
+        title; None otherwise."""
+        if len(set(local)) != 1:
+            return None
+        name = local[-1]
+        return None if self.roles.get(name) or self.titles.get(name) else name
+
     def known_person(self, word: str) -> bool:
         """Whether a single capitalised word is the surname of a person the article names in full
         ("Sanders" after "Bernie Sanders", though it looks like a plural)."""
         return any(len(f.split()) > 1 for f in self.full.get(word.lower(), ()))
 
-    def resolve(self, np: NP, recent: list[str] = ()) -> tuple[str, str | None]:
+    def resolve(self, np: NP, recent: list[str] = (), local: list[str] = ()) -> tuple[str, str | None]:
         """(speaker name, role) for a non-pronoun speaker phrase; ``recent``: the people named so
-        far, most recent last (to choose among several with the role)."""
+        far, most recent last (to choose among several with the role); ``local``: those named so
+        far in the phrase's paragraph."""
         if np.kind == "person" and np.name:
-            full = self.canonical(np.name)
+            title = _gendered_title(np.role)
+            gender = _TITLE_GENDER.get(title.lower(), "")
+            full = self.canonical(np.name, gender)
+            if gender and self.ambiguous(np.name, gender):
+                full = f"{title}. {np.name}"  # "Mrs. Clinton" when the article names two Clintons
             own = np.role if any(w.lower().rstrip(".") not in TITLES for w in np.role.split()) else ""
             return full, own or self.role_of(full)
         if np.kind == "role" and not _indefinite(np.text):
-            who = self.by_role(np.role, recent)
+            who = self.by_role(np.role, recent, local, _bare_role(np.text))
             if who:
                 return who, self.role_of(who)
         text = strip_det(np.text)
         if np.possessor:
-            full = self.canonical(np.possessor)
-            if full != np.possessor:
-                text = text.replace(np.possessor, full, 1)
+            full = self._possessor_full(text, np.possessor)
+            if full:
+                text = text.replace(np.possessor, full, 1)  # "Hoff's office" → "Lena Hoff's office"
         return text, None
+
+    def _possessor_full(self, text: str, possessor: str) -> str | None:
+        """The full name of a possessive name, only when it is written without a title and the
+        article names one person of that surname in full; else None: the name stays as written
+        ("Mrs. Clinton's campaign", never "Mrs. Bill Clinton's campaign")."""
+        before = text.split(possessor, 1)[0].split()
+        if before and before[-1].lower().rstrip(".") in TITLES:
+            return None
+        parts = possessor.split()
+        longer = {f for f in self.full.get(parts[-1].lower(), ()) if len(f.split()) > len(parts)}
+        if len({f.split()[0] for f in longer}) != 1:
+            return None
+        full = self.canonical(possessor)
+        return full if full != possessor else None
 
 
 # "a senator", "one Republican senator", "another official": one of a kind, not a person the
@@ -200,6 +279,22 @@ _INDEFINITE = frozenset("a an one another some".split())
 # "Republican senator"; "the governor" is not its "former Florida governor".
 _PARTIES = ("democratic", "democrat", "republican", "gop")
 _FORMER = ("former", "ex", "then")
+
+
+_TITLE_GENDER = {**{t: "f" for t in FEMALE_TITLES}, **{t: "m" for t in MALE_TITLES}}
+
+
+def _gendered_title(role: str) -> str:
+    """The last word of a role when it is a title that tells a gender ("Mrs.", "Mr."), else ""."""
+    words = role.split()
+    return words[-1].rstrip(".") if words and words[-1].lower().rstrip(".") in _TITLE_GENDER else ""
+
+
+def _bare_role(phrase: str) -> bool:
+    """"the governor", "The senator": a definite role word alone, which refers back to someone just
+    named (not "the former Florida governor", whose words pick out someone else)."""
+    words = phrase.lower().split()
+    return len(words) == 2 and words[0] == "the" and words[1] in ROLE_WORDS
 
 
 def _indefinite(phrase: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
 from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
-from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
+from .names import NP, PARTY_MEMBERS, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
 from ..sentences.tokens import Tok
 
@@ -163,15 +163,30 @@ def _with_owner(text: str, toks: list[Tok], np: NP) -> NP:
 def _coordinated_subject(text: str, toks: list[Tok], np: NP) -> NP | None:
     """"Hamas and Islamic Jihad said": both, as one group (None when the first cannot speak)."""
     first = parse_left(text, toks, skip_paren(toks, np.i - 2))
+    one_person = False
     if first is None and np.kind == "role" and np.i >= 4 and toks[np.i - 3].low == "of" \
             and toks[np.i - 2].text.islower():
         # "the former secretary of state and current nominee said": two roles of one person
         head = parse_left(text, toks, np.i - 4)
         if head is not None and head.kind == "role":
-            first = head
+            first, one_person = head, True
     if first is None or first.kind == "pron" or np.kind == "pron":
         return None
-    return NP(first.i, np.j, text[toks[first.i].start:toks[np.j - 1].end], "group")
+    return NP(first.i, np.j, text[toks[first.i].start:toks[np.j - 1].end], "group",
+              coordinated=not one_person and several_speakers(toks, first, np))
+
+
+def several_speakers(toks: list[Tok], first: NP, second: NP) -> bool:
+    """Whether "A and B" names several speakers, not one name that holds "and" ("Health and Human
+    Services Department", "Trustees of the Social Security and Medicare Trust Fund") nor two
+    roles of one named person ("State Attorney General and Senate candidate Ann Roe")."""
+    first_words = [t for t in toks[first.i:first.j] if t.kind == "w" and t.low not in DETERMINERS]
+    if any(t.low == "of" for t in first_words):
+        return False  # the "and" joins the object of "of": one body
+    if len(first_words) == 1 and not first_words[0].text.isupper() \
+            and any(t.low in ORG_WORDS for t in toks[second.i:second.j]):
+        return False  # a bare word before an organisation's name: "Gay and Lesbian Alliance"
+    return bool(first.name) or second.kind != "person" or not second.name
 
 
 def _split_chain(text: str, toks: list[Tok], np: NP) -> NP | None:
@@ -285,22 +300,32 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     if np is None or np.kind == "pron" and np.text.lower() in ("it", "i", "we"):
         return None
     np = _and_second(text, toks, np)
-    np = _named_appositive(text, toks, np)
-    k = np.j
+    described = _named_appositive(text, toks, np)
+    k = described.j
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
+    if _verb_at(toks, k):
+        return described
+    if described is not np and _verb_at(toks, described.j + 1):
+        return described  # "One Democrat, Rep. X, even raised …": the verb right after the name's comma
+    return None
+
+
+def _verb_at(toks: list[Tok], k: int) -> bool:
+    """A verb at token ``k``, after any adverbs ("Ryan first told …", "Clinton also said …")."""
     while k < len(toks) - 1 and toks[k].kind == "w" and (toks[k].low in ADVERBS or adverb(toks[k])
                                                          or toks[k].low in _ORDER_ADVERBS):
-        k += 1  # "Ryan first told …", "Clinton also said …"
-    return np if k < len(toks) and _verbish(toks[k]) else None
+        k += 1
+    return k < len(toks) and _verbish(toks[k])
 
 
 def _named_appositive(text: str, toks: list[Tok], np: NP) -> NP:
     """"Another candidate, Doug Ducey, the state treasurer, said": a role or group phrase followed by
     a person's name between commas is that person (the phrase is their role)."""
     k = np.j
-    if np.kind not in ("role", "group") or k + 2 >= len(toks) or toks[k].text != ",":
-        return np
+    described = np.kind in ("role", "group") or np.kind == "person" and np.name.lower() in PARTY_MEMBERS
+    if not described or k + 2 >= len(toks) or toks[k].text != ",":
+        return np  # ("One Democrat, Rep. X, said": the party word is a description too)
     name = parse_right(text, toks, k + 1)
     if name is None or name.kind != "person" or not name.name or name.j >= len(toks) \
             or toks[name.j].text != "," or name.i != k + 1:
@@ -342,7 +367,8 @@ def _and_second(text: str, toks: list[Tok], np: NP) -> NP:
         if second is not None and second.i != k + 1:
             second = None
     if second is not None and second.kind != "pron":
-        return NP(np.i, second.j, text[toks[np.i].start:toks[second.j - 1].end], "group")
+        return NP(np.i, second.j, text[toks[np.i].start:toks[second.j - 1].end], "group",
+                  coordinated=several_speakers(toks, np, second))
     return np
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -35,6 +36,17 @@ from .features import _align
 
 VECTOR_FEATURES = ("cosine", "residual_cosine")
 _CACHE_MAX = 16384
+# word tables (a matrix per text, ~1 KB per content word): the mentions of about three articles
+# and their shortlists; a table is reused while one article is scored
+_TABLES_MAX = 1024
+
+
+class _WordTable(NamedTuple):
+    """One text's content words for ``residual``: their token-vector sums (float32, one row
+    per content word, in order) and their token counts."""
+
+    sums: np.ndarray
+    counts: list[int]
 
 
 class MentionVectors:
@@ -48,6 +60,7 @@ class MentionVectors:
         self._lock = threading.Lock()
         self._sentences: dict[str, np.ndarray] = {}
         self._words: dict[str, tuple[np.ndarray, int]] = {}
+        self._tables: dict[tuple[str, ...], _WordTable] = {}  # content words -> their word table
 
     @property
     def loaded(self) -> bool:
@@ -69,19 +82,38 @@ class MentionVectors:
 
     def prepare(self, mentions: Iterable[MentionText | str], analyses: Sequence[Analysis] = ()) -> None:
         """Embeds, in one batch, the texts among ``mentions`` that carry no vector and are not
-        cached, and the content words of ``analyses`` not yet cached."""
+        cached, and the content words of ``analyses`` not yet cached (a plain word of the
+        vocabulary is its token's vector, read without the tokenizer), then lays out each
+        analysis's word table for ``residual``."""
         texts = [t for t in dict.fromkeys(_text_without_vector(m) for m in mentions)
                  if t is not None and t not in self._sentences]
-        words = [w for w in dict.fromkeys(w for a in analyses for w in a.content_words) if w not in self._words]
-        if not texts and not words:
+        pending = [a for a in analyses if a.content_words not in self._tables]
+        words = [w for w in dict.fromkeys(w for a in pending for w in a.content_words) if w not in self._words]
+        if texts or words:
+            self._embed(texts, words)
+        for a in pending:
+            self._table(a)
+
+    def _embed(self, texts: list[str], words: list[str]) -> None:
+        """Caches the vectors of ``texts`` and the token sums of ``words`` (one tokenizer batch
+        for the texts and the words it is needed for)."""
+        embedder = self.embedder
+        single = getattr(embedder, "single_token_ids", None)
+        ids = single(words) if single is not None and words else [None] * len(words)
+        direct = [(w, i) for w, i in zip(words, ids) if i is not None]
+        rest = [w for w, i in zip(words, ids) if i is None]
+        if direct:
+            rows = np.asarray(embedder.vectors[[i for _, i in direct]], dtype=np.float32)
+            self._store(self._words, {w: (row, 1) for (w, _), row in zip(direct, rows)})
+        if not texts and not rest:
             return
-        sums, counts = self.embedder.token_sums(texts + words)
+        sums, counts = embedder.token_sums(texts + rest)
         if texts:
             means = sums[:len(texts)] / np.maximum(counts[:len(texts)], 1).astype(np.float32)[:, None]
             self._store(self._sentences, dict(zip(texts, normalised(means))))
-        if words:
+        if rest:
             self._store(self._words, {w: (s, int(c)) for w, s, c in
-                                      zip(words, sums[len(texts):], counts[len(texts):])})
+                                      zip(rest, sums[len(texts):], counts[len(texts):])})
 
     def sentence(self, mention: MentionText | str) -> np.ndarray:
         """The mention's vector: the one it carries, else its text's (embedded when not cached)."""
@@ -102,8 +134,7 @@ class MentionVectors:
         words = list(words)
         missing = [w for w in words if w not in self._words]
         if missing:
-            sums, counts = self.embedder.token_sums(missing)
-            self._store(self._words, {w: (s, int(c)) for w, s, c in zip(missing, sums, counts)})
+            self._embed([], missing)
         found = {}
         for w in words:
             got = self._words.get(w)
@@ -113,17 +144,32 @@ class MentionVectors:
             found[w] = got
         return found
 
+    def _table(self, a: Analysis) -> _WordTable:
+        """``a``'s word table: each content word's token-vector sum (one row per content word, in
+        order) and token count, built once per text (cached)."""
+        table = self._tables.get(a.content_words)
+        if table is None:
+            sums = self._word_sums(dict.fromkeys(a.content_words))
+            rows = [sums[w] for w in a.content_words]
+            matrix = (np.array([r[0] for r in rows], dtype=np.float32) if rows
+                      else np.zeros((0, self.embedder.dim), dtype=np.float32))
+            table = _WordTable(matrix, [r[1] for r in rows])
+            self._store(self._tables, {a.content_words: table}, _TABLES_MAX)
+        return table
+
     def residual(self, a: Analysis, keep: set[str]) -> np.ndarray | None:
         """The mean token vector of ``a``'s content words whose stem is not in ``keep`` (the
-        stems it shares with the other mention); None when none is left or none has a vector."""
-        words = [w for st, w in zip(a.content, a.content_words) if st not in keep]
-        if not words:
+        stems it shares with the other mention); None when none is left or none has a vector.
+        (The rows left are summed in their order, as one float32 reduction.)"""
+        mask = [st not in keep for st in a.content]
+        if not any(mask):
             return None
-        sums = self._word_sums(dict.fromkeys(words))
-        total = sum(sums[w][1] for w in words)
+        table = self._table(a)
+        total = sum(c for c, m in zip(table.counts, mask) if m)
         if not total:
             return None
-        vec = np.sum([sums[w][0] for w in words], axis=0, dtype=np.float32) / np.float32(total)
+        rows = table.sums if all(mask) else table.sums[mask]
+        vec = rows.sum(axis=0, dtype=np.float32) / np.float32(total)
         norm = float(np.linalg.norm(vec))
         return vec / norm if norm > 0 else None
 
@@ -137,9 +183,9 @@ class MentionVectors:
         res = float(ra @ rb) if ra is not None and rb is not None else 1.0
         return {"cosine": cos, "residual_cosine": res}
 
-    def _store(self, cache: dict, items: dict) -> None:
-        """Adds ``items`` to a cache, emptying it first when it would grow past its bound."""
-        if len(cache) + len(items) > _CACHE_MAX:
+    def _store(self, cache: dict, items: dict, bound: int = _CACHE_MAX) -> None:
+        """Adds ``items`` to a cache, emptying it first when it would grow past ``bound``."""
+        if len(cache) + len(items) > bound:
             cache.clear()
         cache.update(items)
 

@@ -122,7 +122,10 @@ class Matcher:
         self.threshold = self.model.threshold
         # the static embedding is used when the weight set has its features (loaded lazily)
         self.vectors = vectors if vectors is not None else MentionVectors()
-        self.uses_vectors = any(f in VECTOR_FEATURES for f in self.model.features)
+        self.vector_features = tuple(f for f in VECTOR_FEATURES if f in self.model.features)
+        self.uses_vectors = bool(self.vector_features)
+        # the words two mentions do not share are embedded only for a weight set that reads them
+        self.uses_residual = "residual_cosine" in self.vector_features
         # candidates whose token-set ratio with the mention is lower are not worth scoring: set at
         # training, below the lowest ratio of any train pair this model accepts (with a margin)
         self.shortlist_min_ratio = float(weights.get("shortlist_min_ratio", 0))
@@ -135,7 +138,7 @@ class Matcher:
     def _features(self, a: MentionText, b: MentionText, fa, fb) -> dict[str, float]:
         feats = pair_features(fa, fb)
         if self.uses_vectors:
-            feats.update(self.vectors.features(a, b, fa, fb))
+            feats.update(self.vectors.features(a, b, fa, fb, self.vector_features))
         if self._embedder is not None:
             feats["minilm_cosine"] = self._embedder.similarity(a.text, b.text)
         return feats
@@ -241,10 +244,11 @@ class Matcher:
     def prepare(self, mentions: list[MentionText | str]) -> None:
         """Embed ``mentions`` (views or bare texts) in one batch ahead of scoring them: the
         service calls it with a new mention and its candidates. Views carrying a ``vector`` are
-        not embedded again; the words they may not share with each other are."""
+        not embedded again; the words they may not share with each other are (when the weight
+        set reads ``residual_cosine``)."""
         if self.uses_vectors:
             views = [_as_mention(m) for m in mentions]
-            self.vectors.prepare(views, [analyse(v.text, _quotes(v)) for v in views])
+            self.vectors.prepare(views, [analyse(v.text, _quotes(v)) for v in views] if self.uses_residual else ())
         if self._embedder is not None:
             self._embedder.embed([_as_mention(m).text for m in mentions])
 

@@ -13,7 +13,7 @@ Pair features (``vector_features``):
 
 - ``cosine``: the cosine of the two sentence vectors;
 - ``residual_cosine``: the cosine of what is left of each mention once the content words it shares
-  with the other (exactly or as a spelling variant, as ``features._align`` pairs them) are taken
+  with the other (exactly or as a spelling variant, as ``features.aligned`` pairs them) are taken
   out: the mean of its remaining content words' token vectors. Paraphrase replaces words with
   words of like meaning ("held in a good atmosphere" / "conducted in a good spirit"); another claim
   puts other things in their place. 1.0 when one side has nothing left (it is contained in the
@@ -32,7 +32,7 @@ from api.pipeline.types import MentionText
 from api.pipeline.embedding import normalised
 
 from .analysis import Analysis
-from .features import _align
+from .features import aligned
 
 VECTOR_FEATURES = ("cosine", "residual_cosine")
 _CACHE_MAX = 16384
@@ -173,15 +173,20 @@ class MentionVectors:
         norm = float(np.linalg.norm(vec))
         return vec / norm if norm > 0 else None
 
-    def features(self, a: MentionText | str, b: MentionText | str, fa: Analysis, fb: Analysis) -> dict[str, float]:
-        """``cosine`` and ``residual_cosine`` of a pair (see the module docstring); what is not
-        cached yet is embedded in one batch."""
-        self.prepare((a, b), (fa, fb))
-        cos = float(self.sentence(a) @ self.sentence(b))
-        ma, mb = _align(set(fa.content), set(fb.content))
-        ra, rb = self.residual(fa, ma), self.residual(fb, mb)
-        res = float(ra @ rb) if ra is not None and rb is not None else 1.0
-        return {"cosine": cos, "residual_cosine": res}
+    def features(self, a: MentionText | str, b: MentionText | str, fa: Analysis, fb: Analysis,
+                 wanted: Sequence[str] = VECTOR_FEATURES) -> dict[str, float]:
+        """``cosine`` and ``residual_cosine`` of a pair (see the module docstring), or those of
+        them in ``wanted``; what is not cached yet is embedded in one batch."""
+        residual = "residual_cosine" in wanted
+        self.prepare((a, b), (fa, fb) if residual else ())
+        out = {}
+        if "cosine" in wanted:
+            out["cosine"] = float(self.sentence(a) @ self.sentence(b))
+        if residual:
+            ma, mb = aligned(fa, fb)
+            ra, rb = self.residual(fa, ma), self.residual(fb, mb)
+            out["residual_cosine"] = float(ra @ rb) if ra is not None and rb is not None else 1.0
+        return out
 
     def _store(self, cache: dict, items: dict, bound: int = _CACHE_MAX) -> None:
         """Adds ``items`` to a cache, emptying it first when it would grow past ``bound``."""

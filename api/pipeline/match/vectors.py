@@ -170,7 +170,7 @@ class MentionVectors:
             return None
         rows = table.sums if all(mask) else table.sums[mask]
         vec = rows.sum(axis=0, dtype=np.float32) / np.float32(total)
-        norm = float(np.linalg.norm(vec))
+        norm = _length(vec)
         return vec / norm if norm > 0 else None
 
     def features(self, a: MentionText | str, b: MentionText | str, fa: Analysis, fb: Analysis,
@@ -197,8 +197,14 @@ class MentionVectors:
 
 def _unit(vec: np.ndarray) -> np.ndarray:
     """``vec`` at unit length (a stored vector may have been quantised: float16, int8 codes)."""
-    norm = float(np.linalg.norm(vec))
+    norm = _length(vec)
     return vec / norm if norm > 0 and abs(norm - 1.0) > 1e-3 else vec
+
+
+def _length(vec: np.ndarray) -> float:
+    """``float(np.linalg.norm(vec))`` of a 1-D float vector, the same operations (the square root
+    of its dot product with itself) without ``norm``'s argument handling."""
+    return float(np.sqrt(vec.dot(vec)))
 
 
 def _text_without_vector(m: MentionText | str) -> str | None:

@@ -3,13 +3,17 @@ two mentions do not share (the static embedding of ``api.pipeline.embedding``).
 
 The interface agreed with candidate retrieval: a ``MentionText`` may carry its ``vector`` (float32,
 L2-normalised, as ``StaticEmbedder.embed`` made it and the store keeps it; a quantised copy is
-scaled back to unit length); when it does, it is used instead of the text's, otherwise the matcher embeds the text itself. The embedder is loaded once per
-process, lazily, the first time a vector is needed (so a server's workers load it after the fork;
-the token vectors are a read-only memory map the workers share). ``MentionVectors.prepare`` embeds
-the texts of a whole shortlist, and the words they may not share, in one batch before the pairs
-are scored.
+scaled back to unit length); when it does, it is used instead of the text's, otherwise the matcher
+embeds the text itself. The embedder is loaded once per process, lazily, the first time a vector
+is needed (so a server's workers load it after the fork; the token vectors are a read-only memory
+map the workers share). ``MentionVectors.prepare`` embeds the texts of a whole shortlist, and the
+words they may not share, in one batch before the pairs are scored. A word is embedded alone (the
+sum of its tokens' vectors); a plain lower-case word of the vocabulary is one token, whose vector
+is read without running the tokenizer (``StaticEmbedder.single_token_ids``: the same sums). Each
+text's content words are laid out once as a table (a row per word), which the residual of every
+pair it is in reads.
 
-Pair features (``vector_features``):
+Pair features (``features``; a weight set reads those it was trained with, ``Matcher.vector_features``):
 
 - ``cosine``: the cosine of the two sentence vectors;
 - ``residual_cosine``: the cosine of what is left of each mention once the content words it shares
@@ -17,7 +21,9 @@ Pair features (``vector_features``):
   out: the mean of its remaining content words' token vectors. Paraphrase replaces words with
   words of like meaning ("held in a good atmosphere" / "conducted in a good spirit"); another claim
   puts other things in their place. 1.0 when one side has nothing left (it is contained in the
-  other, which the lexical features already tell).
+  other, which the lexical features already tell). Matcher 1.4's default weights leave it out
+  (it cost about 7 ms of matcher time per article for 0.002 MRPC AUC); the words are then not
+  embedded at all.
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ threshold use MRPC and these pairs together; the CV figures are printed for MRPC
 
 The ``default`` weight set is chosen among the lexical features (``match/features.py``) and
 those of the shipped static embedding (``match/vectors.py``: sentence cosine, residual cosine);
-``--no-vectors`` leaves the embedding out (for comparison). Needs numpy and scikit-learn (the
+``--no-vectors`` leaves the embedding out (for comparison), ``--exclude FEATURE`` one feature. Needs numpy and scikit-learn (the
 ``train`` extra); inference needs neither. With ``--embedding-model`` (a local
 sentence-transformers directory; run in the semantic venv) the ``semantic`` weight set (the
 default's candidate features + the all-MiniLM-L6-v2 cosine, ``minilm_cosine``) is trained too;
@@ -124,6 +124,15 @@ def feature_matrix(rows, embedder=None, vectors: bool = True) -> tuple[list[str]
             d["minilm_cosine"] = float(np.dot(vecs[a], vecs[b]))
     names = [n for n in dicts[0] if n not in NOT_TRAINED]
     return names, np.array([[d[n] for n in names] for d in dicts], dtype=float)
+
+
+def without(names: list[str], X: np.ndarray, excluded: list[str]) -> tuple[list[str], np.ndarray]:
+    """The feature names and matrix with the ``excluded`` features' columns left out."""
+    unknown = set(excluded) - set(names)
+    if unknown:
+        raise SystemExit(f"--exclude: no such candidate feature: {', '.join(sorted(unknown))}")
+    keep = [i for i, n in enumerate(names) if n not in excluded]
+    return [names[i] for i in keep], X[:, keep]
 
 
 # Optional sign constraints (--constrain): more overlap never lowers the score, a mismatch never
@@ -292,6 +301,8 @@ def main() -> int:
     ap.add_argument("--out", default=PARAMS_PATH)
     ap.add_argument("--constrain", action="store_true", help="sign-constrained weights")
     ap.add_argument("--no-vectors", action="store_true", help="leave the static embedding's features out")
+    ap.add_argument("--exclude", action="append", default=[], metavar="FEATURE",
+                    help="leave this candidate feature out (repeatable), e.g. residual_cosine")
     ap.add_argument("--retrieval-negatives", type=int, default=2000,
                     help="cross-story pairs sharing two content words, labelled different (0: none)")
     args = ap.parse_args()
@@ -309,7 +320,7 @@ def main() -> int:
     if os.path.exists(args.out):
         with open(args.out, encoding="utf-8") as f:
             old = json.load(f)
-    names, X = feature_matrix(rows, vectors=not args.no_vectors)
+    names, X = without(*feature_matrix(rows, vectors=not args.no_vectors), args.exclude)
     params = {
         "name": MATCHER_NAME, "version": MATCHER_VERSION,
         "default": train_set(names, X, y, "default", len(mrpc_rows), rows),
@@ -329,7 +340,7 @@ def main() -> int:
     if args.embedding_model:
         from api.pipeline.match.semantic import Embedder
         emb = Embedder(args.embedding_model)
-        names_s, X_s = feature_matrix(rows, emb, vectors=not args.no_vectors)
+        names_s, X_s = without(*feature_matrix(rows, emb, vectors=not args.no_vectors), args.exclude)
         params["semantic"] = train_set(names_s, X_s, y, "semantic", len(mrpc_rows), rows)
         params["semantic"]["model"] = os.path.basename(os.path.normpath(args.embedding_model))
     elif "semantic" in old:

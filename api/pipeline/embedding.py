@@ -24,6 +24,7 @@ on this 2-core machine under the load of other processes, an article's texts too
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from itertools import chain
 
@@ -35,6 +36,10 @@ DEFAULT_PATH = os.path.join(os.path.dirname(__file__), "match", "static_embeddin
 VECTORS_FILE = "vectors.npy"
 TOKENIZER_FILE = "tokenizer.json"
 MANIFEST_FILE = "manifest.json"
+# a word the BERT normaliser and pre-tokenizer leave as it is (lower-case ASCII letters and digits,
+# no longer than WordPiece's 100-character limit): when it is in the vocabulary, WordPiece makes it
+# that one token (the whole word is the longest match)
+_PLAIN_WORD = re.compile(r"[a-z0-9]{1,100}")
 
 
 def normalised(rows: np.ndarray) -> np.ndarray:
@@ -57,6 +62,7 @@ class StaticEmbedder:
         self.vectors = vectors
         self.tokenizer = tokenizer
         self.unk_id = unk_id
+        self._vocab: dict[str, int] | None = None  # token -> id, read on first use
 
     @property
     def dim(self) -> int:
@@ -99,6 +105,16 @@ class StaticEmbedder:
             counts[rows] = np.add.reduceat(known, starts)
             sums[rows] = np.add.reduceat(gathered, starts, axis=0)
         return sums, counts
+
+    def single_token_ids(self, words: Sequence[str]) -> list[int | None]:
+        """Per word, the one token id the tokenizer turns it into when that can be told without
+        running it (a plain lower-case word of the vocabulary, see ``_PLAIN_WORD``), else None.
+        Such a word's ``token_sums`` is that token's vector and a count of 1."""
+        vocab = self._vocab
+        if vocab is None:
+            vocab = self._vocab = self.tokenizer.get_vocab(with_added_tokens=False)
+        get, plain = vocab.get, _PLAIN_WORD.fullmatch
+        return [get(w) if plain(w) else None for w in words]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """L2-normalised float32 vectors, one row per text (all zeros for a text with no tokens)."""

@@ -38,6 +38,23 @@ def counted():
     return Matcher(vectors=MentionVectors(loader)), loads
 
 
+@pytest.fixture()
+def residual_params(tmp_path):
+    """A params file whose default weight set reads ``residual_cosine`` too (as matcher 1.3's did)."""
+    import json
+
+    from api.pipeline.match.model import PARAMS_PATH
+    with open(PARAMS_PATH, encoding="utf-8") as f:
+        params = json.load(f)
+    weights = params["default"]
+    if "residual_cosine" not in weights["features"]:
+        for key, value in (("features", "residual_cosine"), ("mean", 0.28), ("scale", 0.29), ("coef", 0.3)):
+            weights[key] = [*weights[key], value]
+    path = tmp_path / "params.json"
+    path.write_text(json.dumps(params), encoding="utf-8")
+    return str(path)
+
+
 @pytest.fixture(scope="module")
 def matcher():
     return Matcher()
@@ -50,7 +67,7 @@ def embedder():
 
 def test_default_weights_use_the_embedding(matcher):
     assert matcher.uses_vectors
-    assert {"cosine", "residual_cosine"} & set(matcher.model.features)
+    assert "cosine" in matcher.model.features and matcher.vector_features == ("cosine",)
 
 
 def test_embedder_loads_lazily_and_once(counted):
@@ -68,13 +85,48 @@ def test_prepare_embeds_a_shortlist_in_one_batch(counted):
                  M("The ceasefire in Doha was agreed, the ministers said.")]
     m.prepare([new] + shortlist)
     embedder = m.vectors.embedder
-    assert len(embedder.batches) == 1  # the four texts and their content words, one batch
+    assert len(embedder.batches) == 1  # the four texts, one batch
     assert {v.text for v in [new] + shortlist} <= set(embedder.batches[0])
-    assert {"ministers", "truce", "ceasefire", "doha"} <= set(embedder.batches[0])
     before = len(embedder.batches)
     for view in shortlist:
         m.score(new, view)
     assert len(embedder.batches) == before  # every vector scoring needs was embedded by prepare
+
+
+def test_prepare_embeds_the_words_only_for_a_weight_set_that_reads_them(counted, residual_params):
+    m, _ = counted
+    assert not m.uses_residual  # the default weights (matcher 1.4) read the sentence cosine only
+    m.prepare([M("Ministers reached a truce in Doha."), M("A ceasefire was agreed in Doha.")])
+    assert all(" " in t for batch in m.vectors.embedder.batches for t in batch)  # sentences, no words
+    loads = []
+
+    def loader():
+        loads.append(1)
+        return CountingEmbedder()
+
+    r = Matcher(params_path=residual_params, vectors=MentionVectors(loader))
+    assert r.uses_residual
+    new = M("The ministers agreed a ceasefire in Doha.")
+    shortlist = [M("Ministers reached a truce in Doha."), M("A ceasefire was agreed in Doha by ministers.")]
+    r.prepare([new] + shortlist)
+    embedder = r.vectors.embedder
+    # a plain word of the vocabulary is its token's vector, read without the tokenizer: only
+    # the texts (and any word the vocabulary lacks) go through it, in one batch
+    assert len(embedder.batches) == 1 and {v.text for v in [new] + shortlist} <= set(embedder.batches[0])
+    before = len(embedder.batches)
+    for view in shortlist:
+        assert "residual_cosine" in r.score(new, view).features
+    assert len(embedder.batches) == before
+
+
+def test_a_plain_vocabulary_word_needs_no_tokenizer(embedder):
+    words = ["ceasefire", "ministers", "doha", "2024", "truce", "cease-fire", "café", "zzyzxqv"]
+    ids = embedder.single_token_ids(words)
+    sums, counts = embedder.token_sums(words)
+    for w, i, s, c in zip(words, ids, sums, counts):
+        if i is not None:
+            assert c == 1 and np.array_equal(np.asarray(embedder.vectors[i], dtype=np.float32), s), w
+    assert ids[words.index("cease-fire")] is None and ids[words.index("café")] is None
 
 
 def test_a_carried_vector_is_used_instead_of_the_text(matcher, embedder):
@@ -101,13 +153,21 @@ def test_vector_is_not_part_of_equality_or_hash(embedder):
     assert M("x y z", vector=vec) == M("x y z") and hash(M("x y z", vector=vec)) == hash(M("x y z"))
 
 
-def test_residual_cosine_compares_the_words_not_shared(matcher):
-    f = matcher.features("The talks were positive and held in a good atmosphere.",
-                         "The talks were positive and held in a good atmosphere.")
+def test_residual_cosine_compares_the_words_not_shared():
+    from api.pipeline.match.analysis import analyse
+
+    vectors = MentionVectors()
+
+    def features(a, b):
+        return vectors.features(a, b, analyse(a), analyse(b))
+
+    f = features("The talks were positive and held in a good atmosphere.",
+                 "The talks were positive and held in a good atmosphere.")
     assert f["residual_cosine"] == 1.0 and f["cosine"] == pytest.approx(1.0, abs=1e-5)
-    close = matcher.features("Prices rose sharply in March.", "Prices increased sharply in March.")
-    far = matcher.features("Prices rose sharply in March.", "Football crowds cheered loudly in March.")
+    close = features("Prices rose sharply in March.", "Prices increased sharply in March.")
+    far = features("Prices rose sharply in March.", "Football crowds cheered loudly in March.")
     assert close["residual_cosine"] > far["residual_cosine"]
+    assert set(vectors.features("a b", "a c", analyse("a b"), analyse("a c"), ("cosine",))) == {"cosine"}
 
 
 # The content-gap ceiling (``content_gap_max``) keeps a short statement whose differing content

@@ -9,9 +9,9 @@ Entry points used by the service layer::
     m.search_terms(text, limit=8)                   # words for a full-text candidate query
 
 The score is a logistic model over pair features trained on the MRPC train split plus
-retrieval negatives (``scripts/train_matcher.py``): the lexical ones (``features.py``) and two of
-the static embedding (``vectors.py``: the sentence cosine and the cosine of the words the two do
-not share). A ``MentionText`` may carry its stored ``vector``; without one the matcher embeds the
+retrieval negatives (``scripts/train_matcher.py``): the lexical ones (``features.py``) and the
+static embedding's sentence cosine (``vectors.py``; the cosine of the words the two do not share
+is there for a weight set trained with it: matcher 1.3's was, 1.4's is not). A ``MentionText`` may carry its stored ``vector``; without one the matcher embeds the
 text (the embedder loads once per process, on first use). Beside the model, two hand-set terms MRPC cannot teach: speaker
 compatibility, and a floor above the threshold when a quoted fragment of one mention (two or
 more content words) appears verbatim in the other, or when the shorter mention's content words
@@ -60,10 +60,12 @@ __all__ = ["Matcher", "MATCHER_NAME", "MATCHER_VERSION", "speaker_compatibility"
            "default_local_model_path"]
 
 MATCHER_NAME = "claimtrack-lexical-logreg"
-MATCHER_VERSION = "1.3.1"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
+MATCHER_VERSION = "1.4.0"  # 1.1: retrieval negatives, shortlist floor, "United States" kept, quoted titles;
 # 1.2: publication-time gap, evidence beyond a shared fragment, stock phrases, swapped polls (weights of 1.1);
 # 1.3: static-embedding features (cosine, residual cosine) in the trained model; 1.3.1: a short question joins
-# only the same question, a stock line in one story only across speakers that do not clash (weights of 1.3)
+# only the same question, a stock line in one story only across speakers that do not clash (weights of 1.3);
+# 1.4: retrained without residual_cosine (scripts/train_matcher.py --exclude residual_cosine): it cost about
+# 7 ms of matcher time per article at ingest for 0.002 MRPC AUC
 
 _DEFAULT_ADJUSTMENTS = {"speaker_match": 0.5, "speaker_mismatch": -2.5, "quote_margin": 0.4,
                         "quote_margin_speaker": 0.6, "quote_per_word": 0.25,
@@ -122,7 +124,10 @@ class Matcher:
         self.threshold = self.model.threshold
         # the static embedding is used when the weight set has its features (loaded lazily)
         self.vectors = vectors if vectors is not None else MentionVectors()
-        self.uses_vectors = any(f in VECTOR_FEATURES for f in self.model.features)
+        self.vector_features = tuple(f for f in VECTOR_FEATURES if f in self.model.features)
+        self.uses_vectors = bool(self.vector_features)
+        # the words two mentions do not share are embedded only for a weight set that reads them
+        self.uses_residual = "residual_cosine" in self.vector_features
         # candidates whose token-set ratio with the mention is lower are not worth scoring: set at
         # training, below the lowest ratio of any train pair this model accepts (with a margin)
         self.shortlist_min_ratio = float(weights.get("shortlist_min_ratio", 0))
@@ -135,7 +140,7 @@ class Matcher:
     def _features(self, a: MentionText, b: MentionText, fa, fb) -> dict[str, float]:
         feats = pair_features(fa, fb)
         if self.uses_vectors:
-            feats.update(self.vectors.features(a, b, fa, fb))
+            feats.update(self.vectors.features(a, b, fa, fb, self.vector_features))
         if self._embedder is not None:
             feats["minilm_cosine"] = self._embedder.similarity(a.text, b.text)
         return feats
@@ -241,10 +246,11 @@ class Matcher:
     def prepare(self, mentions: list[MentionText | str]) -> None:
         """Embed ``mentions`` (views or bare texts) in one batch ahead of scoring them: the
         service calls it with a new mention and its candidates. Views carrying a ``vector`` are
-        not embedded again; the words they may not share with each other are."""
+        not embedded again; the words they may not share with each other are (when the weight
+        set reads ``residual_cosine``)."""
         if self.uses_vectors:
             views = [_as_mention(m) for m in mentions]
-            self.vectors.prepare(views, [analyse(v.text, _quotes(v)) for v in views])
+            self.vectors.prepare(views, [analyse(v.text, _quotes(v)) for v in views] if self.uses_residual else ())
         if self._embedder is not None:
             self._embedder.embed([_as_mention(m).text for m in mentions])
 

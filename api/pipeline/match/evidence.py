@@ -33,7 +33,7 @@ from api.pipeline.speaker_identity import name_words
 from api.pipeline.text import STOPWORDS
 
 from .analysis import Analysis, analyse
-from .features import _align
+from .features import aligned
 
 SHORT_CONTENT = 5        # fewer content words than this: a short mention
 STOCK_MAX_CONTENT = 1    # this many content words or fewer: a stock phrase ("Thank you.")
@@ -162,7 +162,7 @@ def swapped_participants(fa: Analysis, fb: Analysis) -> bool:
 variant of one of the other's (see the module docstring)."""
     if not (fa.entities - fb.entities - _CALENDAR) or not (fb.entities - fa.entities - _CALENDAR):
         return False
-    ma, mb = _align(set(fa.content), set(fb.content))
+    ma, mb = aligned(fa, fb)
     pa = participants_not_in(fa, fb, ma)
     if not pa:
         return False

@@ -10,6 +10,7 @@ All features are symmetric in ``a`` and ``b``.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -44,6 +45,18 @@ def _align(xs: set[str], ys: set[str]) -> tuple[set[str], set[str]]:
                 mx.add(x)
                 my.add(y)
     return mx, my
+
+
+def aligned(a: Analysis, b: Analysis) -> tuple[set[str], set[str]]:
+    """``_align`` of two analyses' content stems, computed once per pair of texts (the pair
+    features, the residual cosine and the swapped-participants test all ask). The two sets are
+    shared: read them, never change them."""
+    return _aligned_contents(a.content, b.content)
+
+
+@lru_cache(maxsize=4096)
+def _aligned_contents(xs: tuple[str, ...], ys: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    return _align(set(xs), set(ys))
 
 
 # _weight by word length (every length from 9 up weighs 1.0)
@@ -115,7 +128,7 @@ def _unmatched_names(names: frozenset[str], other_stems: tuple[str, ...], matche
 def pair_features(a: Analysis, b: Analysis) -> dict[str, float]:
     """The feature dict of a pair of analysed mentions (see the module docstring)."""
     ca, cb = set(a.content), set(b.content)
-    ma, mb = _align(ca, cb)
+    ma, mb = aligned(a, b)
     # named entities without a counterpart anywhere in the other mention
     # (the other side's stem set is only built when there are names to look up)
     ents_a = _unmatched_names(a.entities, b.stems, ma)

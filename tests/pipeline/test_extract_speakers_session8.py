@@ -184,3 +184,22 @@ def test_an_office_before_and_is_no_given_name():
     text = ("Congress and President Obama agreed on Monday.\n\n"
             "Mr. Obama said that the plan would work.")
     assert _speaker_of(text, "the plan would work")[0] == "Obama"
+
+
+# --- a generational suffix does not hide the surname ------------------------------------------
+
+@pytest.mark.parametrize("suffix", ["Jr.", "Sr.", "III"])
+def test_a_surname_before_a_suffix_finds_its_bearer(suffix):
+    text = (f"Former Rep. Tom Berg {suffix} admitted the charges on Monday. \u201cI spent money that was "
+            "meant for the harbour fund,\u201d Berg said in court.\n\n"
+            "His wife, Ana Berg, admitted a tax charge. \u201cI am sorry,\u201d Ana Berg said.")
+    speaker, _ = _speaker_of(text, "I spent money")
+    assert speaker.startswith("Tom Berg")
+    assert _speaker_of(text, "I am sorry")[0] == "Ana Berg"
+
+
+def test_surname_key_skips_generational_suffixes():
+    from api.pipeline.extract.speakers.registry import surname_key
+    assert surname_key(["Tom", "Berg", "Jr."]) == "berg"
+    assert surname_key(["Tom", "Berg"]) == "berg"
+    assert surname_key(["Berg"]) == "berg"

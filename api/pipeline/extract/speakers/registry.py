@@ -25,6 +25,19 @@ _TITLE_ROLES = {"sen": ("senator",), "rep": ("representative", "congressman", "c
                 "dr": ("doctor",)}
 
 
+# Generational suffixes written after a surname: "Jesse Jackson Jr." is filed under "jackson", so that a
+# later "Jackson said" finds him (filed under "jr." it was out of reach, and another Jackson got his words).
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname_key(parts: list[str]) -> str:
+    """The word a name is filed under: its last word (lower case), or the one before a generational
+    suffix ("Jesse Jackson Jr." → "jackson")."""
+    if len(parts) >= 2 and parts[-1].lower().rstrip(".,") in _NAME_SUFFIXES:
+        return parts[-2].lower().rstrip(",")
+    return parts[-1].lower()
+
+
 class Registry:
     """Full names, roles and (when a title tells) gender of the people in an article."""
 
@@ -128,7 +141,7 @@ class Registry:
         if m and len(m.group(1).split()) >= 2:
             name = m.group(1)  # "Elijah E Cummings of Maryland": "Mr. Cummings" is him
         parts = name.split()
-        self.full[parts[-1].lower()][name] += 1
+        self.full[surname_key(parts)][name] += 1
         self.first.setdefault(name, at)
         if role and name not in self.roles and any(w.lower().rstrip(".") not in TITLES
                                                    for w in role.split()):
@@ -148,7 +161,7 @@ class Registry:
         parts = name.split()
         if not parts:
             return name
-        seen = self.full.get(parts[-1].lower())
+        seen = self.full.get(surname_key(parts))
         if not seen:
             return name
         fits = [f for f in seen if len(parts) == 1 or f.split()[0] == parts[0]]
@@ -173,7 +186,7 @@ class Registry:
     def ambiguous(self, name: str, gender: str) -> bool:
         """Whether a titled surname ("Mrs. Clinton") may be several people the article names in full."""
         parts = name.split()
-        seen = self.full.get(parts[-1].lower(), ()) if parts else ()
+        seen = self.full.get(surname_key(parts), ()) if parts else ()
         longer = [f for f in seen if len(f.split()) > len(parts)]
         return bool(longer) and not self._of_gender(longer, gender, len(parts))
 
@@ -265,7 +278,7 @@ class Registry:
         if before and before[-1].lower().rstrip(".") in TITLES:
             return None
         parts = possessor.split()
-        longer = {f for f in self.full.get(parts[-1].lower(), ()) if len(f.split()) > len(parts)}
+        longer = {f for f in self.full.get(surname_key(parts), ()) if len(f.split()) > len(parts)}
         if len({f.split()[0] for f in longer}) != 1:
             return None
         full = self.canonical(possessor)

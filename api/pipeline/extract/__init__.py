@@ -29,7 +29,7 @@ from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.7.1"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -55,6 +55,8 @@ EXTRACTOR_VERSION = "1.7.1"  # 1.1: attributed mentions are content spans; 1.2: 
 # person whose office the article does not give resolves to nobody rather than a holder named elsewhere;
 # "Republican of Ohio" after a name is a description; a capitalised preposition ("Over", "Between") is no name;
 # "Khizr and Ghazala Khan" names Khizr Khan too
+# 1.7.2: a quotation-led paragraph that speaks of the previous speaker in the third person is not carried on
+# to them; a quoted word or two written on something ('wrote "X" on the board') is no speech cue
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -100,6 +100,23 @@ def _claim_or_stance_word(text, toks, k):
     return _NEXT
 
 
+_WRITING = frozenset("write writes wrote writing written".split())
+# Where a word is written when it is an inscription, not a message: "wrote X on the board".
+_SURFACE_PREPOSITIONS = frozenset("on onto across over above atop upon beneath under below".split())
+
+
+def _inscribed_word(text, toks, k):
+    """A writing verb whose object is a quoted word or two written on something ('Ward wrote
+    "Socialism" on the board to …'): an inscription the outlet narrates, not words with the rest of
+    the sentence as their content; no cue."""
+    if toks[k].low not in _WRITING or k + 2 >= len(toks) or toks[k + 1].kind != "q":
+        return _NEXT
+    inner = toks[k + 1].text.strip("\"\u201c\u201d\u2018\u2019' ,")
+    if len(inner.split()) > 2 or any(c in inner for c in ".?!"):
+        return _NEXT
+    return None if toks[k + 2].low in _SURFACE_PREPOSITIONS else _NEXT
+
+
 def _not_a_cue(text, toks, k):
     """Not a cue here, or a capitalised opener ("Asked about ...", "Warning ...")."""
     t = toks[k]
@@ -242,7 +259,7 @@ def _before_of(text: str, toks: list[Tok], np: NP) -> NP | None:
 
 # The steps of :func:`find_attributions` for one watched token, in order; the first that decides
 # (an attribution, or None for no attribution at this token) wins.
-_STEPS = (_according_to, _in_view, _claim_or_stance_word, _not_a_cue, _with_phrase, _to_verb, _stance,
+_STEPS = (_according_to, _in_view, _claim_or_stance_word, _inscribed_word, _not_a_cue, _with_phrase, _to_verb, _stance,
           _participle, _passive, _speech_verb)
 
 

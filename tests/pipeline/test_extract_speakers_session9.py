@@ -1,0 +1,63 @@
+"""Quotation speakers that generalise (issue #12 part 1, precision; examples written for these
+tests): a quotation-led paragraph that speaks of the previous speaker in the third person is not
+carried on to them, and a quoted word written on something is no quotation of speech."""
+import pytest
+
+from api.pipeline.extract import extract
+
+
+def _speaker_of(text, start):
+    return next(m.speaker for m in extract(text).mentions if m.text.lstrip("\"").startswith(start))
+
+
+_SAID = 'Mayor Tom Hale was angry. "I have been threatened before," Hale said on Monday.\n\n'
+
+
+def test_third_person_quotation_paragraph_is_not_carried_on():
+    text = _SAID + '"His conduct is unbecoming of a mayor. It goes beyond the pale."\n\nThe council meets.'
+    assert _speaker_of(text, "His conduct") is None
+    assert _speaker_of(text, "It goes beyond") is None
+
+
+def test_surname_in_quotation_paragraph_is_not_carried_on():
+    text = _SAID + '"Hale should resign at once."\n\nThe council meets.'
+    assert _speaker_of(text, "Hale should resign") is None
+
+
+@pytest.mark.parametrize("para", [
+    '"We will not stop. The harbour plan is good for the town."',  # no third person: carried on
+    '"He hit my budget. I will not forget it."',  # the speaker as "I" speaking of someone else
+    '"His plan is bad," Hale said, "and the town knows it."',  # the paragraph goes on after the quotation
+])
+def test_quotation_paragraph_still_carried_on(para):
+    text = _SAID + para + "\n\nThe council meets."
+    assert _speaker_of(text, para.strip('"')[:8]) == "Tom Hale"
+
+
+def test_pronoun_with_another_antecedent_is_carried_on():
+    text = ('Mayor Tom Hale was angry. "I have been threatened before," Hale said of Governor Ray Bell.'
+            '\n\n"His plan is bad for the town."\n\nThe council meets.')
+    assert _speaker_of(text, "His plan") == "Tom Hale"
+
+
+def test_colon_paragraph_owns_the_quotation_after_it():
+    text = 'Ann Reed, a voter, echoed:\n\n"He speaks his mind, and the town needs that."\n\nThe council meets.'
+    assert _speaker_of(text, "He speaks") == "Ann Reed"
+
+
+@pytest.mark.parametrize("text", [
+    'Ward wrote "Socialism" on the board to underscore his view of the country.',
+    'The host wrote "Debt" across the screen before the break.',
+])
+def test_word_written_on_something_is_no_quotation_of_speech(text):
+    m = extract(text).mentions[0]
+    assert (m.start, m.speaker) == (0, None)
+
+
+@pytest.mark.parametrize("text, start", [
+    ('Ward wrote "We will win this fight" on Twitter.', "We will win"),
+    ('Ward wrote "We will win" in a letter to donors.', "We will win"),
+    ('Ward wrote, "The harbour deal is dead."', "The harbour deal"),
+])
+def test_written_words_keep_their_writer(text, start):
+    assert _speaker_of(text, start) == "Ward"

@@ -61,3 +61,24 @@ def test_word_written_on_something_is_no_quotation_of_speech(text):
 ])
 def test_written_words_keep_their_writer(text, start):
     assert _speaker_of(text, start) == "Ward"
+
+
+# --- a party-and-state tag after a name is no speaker ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'Sen. Ann Lee, R-Ohio, who chairs the panel, said Tuesday, "The bill is a good start."',
+    'Rep. Ann Lee, D-CT, said "the bill is a good start."',
+    '"The bill is a good start," said Rep. Ann Lee, I-Vt.',
+])
+def test_party_state_tag_after_a_name_gives_the_name(text):
+    assert _speaker_of(text, "The bill" if text.startswith(('"The', "Sen")) else "the bill") == "Ann Lee"
+
+
+def test_bare_party_state_tag_is_no_speaker():
+    assert _speaker_of('R-Ohio said the bill was "a good start."', "the bill") is None
+
+
+def test_much_opening_a_sentence_is_no_name_word():
+    text = ('Radio host Dan Ward spoke on Monday. Much of Ward\'s ire was aimed at the mayor. '
+            '"The harbour plan is a disgrace," Ward said.')
+    assert _speaker_of(text, "The harbour plan") == "Dan Ward"

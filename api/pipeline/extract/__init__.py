@@ -56,7 +56,8 @@ EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: 
 # "Republican of Ohio" after a name is a description; a capitalised preposition ("Over", "Between") is no name;
 # "Khizr and Ghazala Khan" names Khizr Khan too
 # 1.7.2: a quotation-led paragraph that speaks of the previous speaker in the third person is not carried on
-# to them; a quoted word or two written on something ('wrote "X" on the board') is no speech cue
+# to them; a quoted word or two written on something ('wrote "X" on the board') is no speech cue; a
+# party-and-state tag ("R-Texas", "D-CT") after a name is a description, not the speaker; "Much" is no name word
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -7,6 +7,8 @@ off from the name itself.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
@@ -82,8 +84,14 @@ def classify(words: list[str], has_title: bool) -> str:
     return "person"
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}", re.IGNORECASE)
+
+
 def party_of_place(words: list[str]) -> bool:
-    """"Democrat of Ohio" (its words, any case): how news describes a legislator after the name."""
+    """"Democrat of Ohio" or the tag "R-Ohio", "D-CT" (its words, any case): how news describes a
+    legislator after the name."""
+    if len(words) == 1:
+        return bool(_PARTY_TAG.fullmatch(words[0]))
     return len(words) >= 3 and words[0].lower() in PARTY_MEMBERS and words[1].lower() == "of"
 
 

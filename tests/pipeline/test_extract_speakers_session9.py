@@ -1,9 +1,12 @@
 """Quotation speakers that generalise (issue #12 part 1, precision; examples written for these
 tests): a quotation-led paragraph that speaks of the previous speaker in the third person is not
-carried on to them, and a quoted word written on something is no quotation of speech."""
+carried on to them, a quoted word written on something is no quotation of speech, a
+party-and-state tag after a name is no speaker, and a programme's title in the outlet's narration
+is no quotation."""
 import pytest
 
 from api.pipeline.extract import extract
+from api.pipeline.extract.sentences.fragments import is_title, is_title_tail
 
 
 def _speaker_of(text, start):
@@ -82,3 +85,28 @@ def test_much_opening_a_sentence_is_no_name_word():
     text = ('Radio host Dan Ward spoke on Monday. Much of Ward\'s ire was aimed at the mayor. '
             '"The harbour plan is a disgrace," Ward said.')
     assert _speaker_of(text, "The harbour plan") == "Dan Ward"
+
+
+# --- a programme's title in the outlet's narration is no quotation --------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"We have people studying it," Ward told NBC\'s "Today" show on Thursday.',
+    '"We have people studying it," Ward said on "Face the Nation."',
+    '"We have people studying it," Ward told "Meet the Press" on Sunday.',
+])
+def test_title_in_narration_is_no_mention(text):
+    assert [m.text for m in extract(text).mentions] == ["We have people studying it"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ('"Absolutely Not," Ward said.', "Absolutely Not"),
+    ('"We won," Ward said, citing "Big Government" as the enemy.', '"Big Government" as the enemy.'),
+])
+def test_title_pieces_that_say_something_are_kept(text, kept):
+    assert kept in [m.text for m in extract(text).mentions]
+
+
+def test_chant_and_question_are_no_titles():
+    assert is_title("Meet the Press") and is_title("Today")
+    assert not is_title("Feel the Bern!") and not is_title("Who Is Next?")
+    assert not is_title_tail('"Today" after he was asked', ['"Today"'])

@@ -23,7 +23,7 @@ from ..types import ExtractedMention, Extraction
 from .speakers.article import SentenceInfo, attribute
 from .content.pieces import Piece, pieces
 from .sentences.boilerplate import dateline_length, is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
-from .sentences.fragments import is_clause_fragment, is_venue_tail
+from .sentences.fragments import is_clause_fragment, is_title_tail, is_venue_tail
 from .sentences.quotes import find_quotes
 from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
@@ -57,7 +57,9 @@ EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: 
 # "Khizr and Ghazala Khan" names Khizr Khan too
 # 1.7.2: a quotation-led paragraph that speaks of the previous speaker in the third person is not carried on
 # to them; a quoted word or two written on something ('wrote "X" on the board') is no speech cue; a
-# party-and-state tag ("R-Texas", "D-CT") after a name is a description, not the speaker; "Much" is no name word
+# party-and-state tag ("R-Texas", "D-CT") after a name is a description, not the speaker; "Much" is no name word;
+# a piece of a cut sentence holding only a programme's title and where/when ('told NBC's "Today" show on
+# Thursday.') is no mention
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 
@@ -101,9 +103,9 @@ def language_note(language: str) -> str:
 def _leftover(m: ExtractedMention, cut: bool, several: bool) -> bool:
     """A piece of a cut sentence that states nothing of its own: the outlet's words left over
     around an attribution ("…, as he met X in Y."), or where the words were said ('"…," X said
-    in a statement released on Monday')."""
+    in a statement released on Monday', '"…," X told NBC's "Today" show')."""
     if m.is_quote:
-        return False
+        return several and is_title_tail(m.text, [m.text[a - m.start:b - m.start] for a, b in m.quote_spans])
     if cut and m.speaker is None and m.speaker_role is None and is_clause_fragment(m.text):
         return True
     return several and is_venue_tail(m.text)

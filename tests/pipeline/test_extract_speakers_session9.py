@@ -110,3 +110,21 @@ def test_chant_and_question_are_no_titles():
     assert is_title("Meet the Press") and is_title("Today")
     assert not is_title("Feel the Bern!") and not is_title("Who Is Next?")
     assert not is_title_tail('"Today" after he was asked', ['"Today"'])
+
+
+# --- a quoted title in the outlet's own sentence has no speaker; "Added X:" names X -------------
+
+def test_title_in_narration_has_no_speaker():
+    text = '"We will fight it," Ward said. Ward appeared on CBS\' "Face the Nation." Lee was on ABC\'s "This Week."'
+    assert _speaker_of(text, "Ward appeared") is None
+    assert _speaker_of(text, "Lee was on") is None
+
+
+def test_quotation_after_a_speaker_in_the_paragraph_is_still_carried_on():
+    assert _speaker_of('"We will fight," Ward said. "Absolutely Not."', "Absolutely Not") == "Ward"
+
+
+@pytest.mark.parametrize("opening", ["Added", "Said", "Countered"])
+def test_past_speech_verb_opening_an_inverted_frame_is_no_name_word(opening):
+    text = f'The plan is bad, Mayor Ann Lee said on Monday. {opening} Lee: "We will fight it."'
+    assert _speaker_of(text, "We will fight") == "Ann Lee"

@@ -59,7 +59,8 @@ EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: 
 # to them; a quoted word or two written on something ('wrote "X" on the board') is no speech cue; a
 # party-and-state tag ("R-Texas", "D-CT") after a name is a description, not the speaker; "Much" is no name word;
 # a piece of a cut sentence holding only a programme's title and where/when ('told NBC's "Today" show on
-# Thursday.') is no mention
+# Thursday.') is no mention; a quoted title in the outlet's own sentence ('Lee was on ABC's "This Week."') has
+# no speaker; a past speech verb opening an inverted frame ("Added Gibbs: …") is no part of the name
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

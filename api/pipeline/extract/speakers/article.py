@@ -14,6 +14,7 @@ from .carry import speaks_of_carried
 from .cues import Attribution
 from ..lexicon import DETERMINERS
 from .names import NP, party_of_place, strip_det
+from ..sentences.fragments import is_title
 from ..sentences.quotes import QuoteSpan
 from .registry import Registry
 from ..sentences.splitting import Sentence
@@ -243,9 +244,10 @@ def _narrator(text: str, toks: list[Tok], subj: NP, registry: Registry, sal: _Sa
     if not qs or subj.j > qs[0]:
         return None
     for k in qs:
-        inner = [w for w in toks[k].text.strip("\"\u201c\u201d\u2018\u2019' ,.").split() if w[:1].isalpha()]
-        if not inner or all(w[0].isupper() for w in inner):
-            return None  # a title, a slogan in capitals or a name: "Saturday Night Live", "Leave"
+        quoted = toks[k].text.strip("\"\u201c\u201d\u2018\u2019' ,.")
+        inner = [w for w in quoted.split() if w[:1].isalpha()]
+        if not inner or all(w[0].isupper() for w in inner) or is_title(quoted):
+            return None  # a title, a slogan in capitals or a name: "Saturday Night Live", "Face the Nation"
     who = _resolve(subj, registry, sal)
     if who.name is None or who.kind not in ("person", "org"):
         return None
@@ -330,12 +332,21 @@ def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun, about
         if q.continued and prev is not None:
             q_who[k] = q_who[k - 1]
         elif prev is not None and prev.para == q.para and q_who[k - 1] is not None:
-            q_who[k] = q_who[k - 1]
+            q_who[k] = None if _title_in_narration(text, sentences, q) else q_who[k - 1]
         elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
             carried = last_para_speaker[q.para - 1]
             q_who[k] = None if about is not None and about(carried, q) else carried
         else:
             q_who[k] = _speaker_just_before(text, sentences, own, cued, by_pronoun, q)
+
+
+def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan) -> bool:
+    """A quoted title inside the outlet's sentence ('Lee was on ABC's "This Week."'): no words of
+    the speaker quoted before it in the paragraph."""
+    if not is_title(text[q.inner_start:q.inner_end]):
+        return False
+    s = next((s for s in sentences if s.start <= q.start < s.end), None)
+    return s is not None and bool(text[s.start:q.start].strip())
 
 
 def _speaker_just_before(text: str, sentences: list[Sentence], own: list, cued: list[bool],

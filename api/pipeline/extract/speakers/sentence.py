@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from .adjuncts import CATENATIVE, skip_left
 from .clause_words import DASHES
-from .cues import (CLAIM_NOUNS, CUE_WORDS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS, VERB_BEFORE_TO,
-                   Attribution, is_cue)
+from .cues import (CLAIM_NOUNS, CUE_WORDS, OPENING_VERBS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS,
+                   VERB_BEFORE_TO, Attribution, is_cue)
 from ..lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right
 from .phrase_cues import claim_noun, group_phrase, in_view, with_frame
@@ -122,9 +122,19 @@ def _not_a_cue(text, toks, k):
     t = toks[k]
     if not is_cue(toks, k):
         return None
-    if t.text[0].isupper() and k == 0 and t.low not in ("said", "says"):
+    if t.text[0].isupper() and k == 0 and t.low not in ("said", "says") and not _opens_inverted_frame(toks):
         return None
     return _NEXT
+
+
+def _opens_inverted_frame(toks: list[Tok]) -> bool:
+    """'Added Gibbs: "…"': a past speech verb opening the sentence, then a name and a colon."""
+    if toks[0].low not in OPENING_VERBS:
+        return False
+    j = 1
+    while j < len(toks) and is_name_word(toks[j]):
+        j += 1
+    return 1 < j < len(toks) and toks[j].text == ":"
 
 
 def _with_phrase(text, toks, k):

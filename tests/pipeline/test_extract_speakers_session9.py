@@ -128,3 +128,18 @@ def test_quotation_after_a_speaker_in_the_paragraph_is_still_carried_on():
 def test_past_speech_verb_opening_an_inverted_frame_is_no_name_word(opening):
     text = f'The plan is bad, Mayor Ann Lee said on Monday. {opening} Lee: "We will fight it."'
     assert _speaker_of(text, "We will fight") == "Ann Lee"
+
+
+# --- "summarized X"; a programme's title after "program"/"show"/"on" is no quotation ---------------
+
+def test_summarized_is_a_speech_verb():
+    assert _speaker_of('Ward made a claim. "It is completely inconsistent," summarized Lee.', "It is") == "Lee"
+
+
+def test_programme_title_after_its_name_is_no_quotation():
+    text = '"We will not accept it," Mr. Ward said on the Fox News program "Fox and Friends." "Never."'
+    assert [m.text for m in extract(text).mentions] == ["We will not accept it", "Never."]
+
+
+def test_title_quotation_not_after_a_programme_word_is_kept():
+    assert [m.text for m in extract('"Absolutely Not," Ward said.').mentions] == ["Absolutely Not"]

@@ -23,7 +23,7 @@ from ..types import ExtractedMention, Extraction
 from .speakers.article import SentenceInfo, attribute
 from .content.pieces import Piece, pieces
 from .sentences.boilerplate import dateline_length, is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
-from .sentences.fragments import is_clause_fragment, is_title_tail, is_venue_tail
+from .sentences.fragments import is_clause_fragment, is_programme_title, is_title_tail, is_venue_tail
 from .sentences.quotes import find_quotes
 from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
@@ -60,7 +60,9 @@ EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: 
 # party-and-state tag ("R-Texas", "D-CT") after a name is a description, not the speaker; "Much" is no name word;
 # a piece of a cut sentence holding only a programme's title and where/when ('told NBC's "Today" show on
 # Thursday.') is no mention; a quoted title in the outlet's own sentence ('Lee was on ABC's "This Week."') has
-# no speaker; a past speech verb opening an inverted frame ("Added Gibbs: …") is no part of the name
+# no speaker; a past speech verb opening an inverted frame ("Added Gibbs: …") is no part of the name; a title
+# quoted right after "program"/"show"/"on" ('on the CNN program "State of the Union."') is no mention; "summarized"
+# is a speech verb
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 
@@ -89,7 +91,8 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
         cut = len(spans) > 1 or any(p.start > s.start + 2 or p.end < s.end - 2 for p in spans)
         for p in spans:
             mention = _mention(text, p, info, paras[s.para], title, english)
-            if mention is not None and not _leftover(mention, cut, len(spans) > 1):
+            if mention is not None and not _leftover(mention, cut, len(spans) > 1) \
+                    and not (english and mention.is_quote and is_programme_title(mention.text, text[s.start:p.start])):
                 mentions.append(mention)
     notes = () if english else (language_note(language),)
     return Extraction(mentions=mentions, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION,

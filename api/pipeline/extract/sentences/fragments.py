@@ -86,3 +86,14 @@ def is_title_tail(piece: str, quoted: list[str]) -> bool:
         rest = rest.replace(q, " ", 1)
     words = _WORD.findall(rest)
     return 0 < len(words) <= 12 and all(w[0].isupper() or w.lower() in _VENUE_WORDS for w in words)
+
+
+_PROGRAMME_WORDS = frozenset("program programme show on network channel broadcast".split())
+
+
+def is_programme_title(piece: str, before: str) -> bool:
+    """A piece that is only a quoted title right after the words that name a programme ('said on
+    the Fox News program *"Fox and Friends."*'): the name of the show, not words said."""
+    words = _WORD.findall(before)
+    return bool(words) and words[-1].lower() in _PROGRAMME_WORDS and is_title(piece) \
+        and not _WORD.findall(before[len(before.rstrip(" \"\u201c\u2018'")):])

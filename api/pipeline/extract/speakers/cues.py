@@ -34,7 +34,7 @@ hope fear agree disagree observe mention conclude counter retort joke boast lame
 demand propose question wonder indicate reveal caution reiterate post charge contend muse
 exclaim whisper shout scoff lash reason posit opine concur affirm attest inform brief proclaim
 cite condemn praise attack decry denounce tout welcome applaud mock dismiss scold thank blame
-exhort disclose divulge recount speculate surmise confide hint imply assure reassure
+exhort disclose divulge recount speculate surmise confide hint imply assure reassure summarize summarise
 """.split()
 
 # A verb that needs a particle to report speech: "called for", "pointed out".

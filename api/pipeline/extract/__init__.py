@@ -23,13 +23,13 @@ from ..types import ExtractedMention, Extraction
 from .speakers.article import SentenceInfo, attribute
 from .content.pieces import Piece, pieces
 from .sentences.boilerplate import dateline_length, is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
-from .sentences.fragments import is_clause_fragment, is_venue_tail
+from .sentences.fragments import is_clause_fragment, is_programme_title, is_title_tail, is_venue_tail
 from .sentences.quotes import find_quotes
 from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.7.1"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -55,6 +55,14 @@ EXTRACTOR_VERSION = "1.7.1"  # 1.1: attributed mentions are content spans; 1.2: 
 # person whose office the article does not give resolves to nobody rather than a holder named elsewhere;
 # "Republican of Ohio" after a name is a description; a capitalised preposition ("Over", "Between") is no name;
 # "Khizr and Ghazala Khan" names Khizr Khan too
+# 1.7.2: a quotation-led paragraph that speaks of the previous speaker in the third person is not carried on
+# to them; a quoted word or two written on something ('wrote "X" on the board') is no speech cue; a
+# party-and-state tag ("R-Texas", "D-CT") after a name is a description, not the speaker; "Much" is no name word;
+# a piece of a cut sentence holding only a programme's title and where/when ('told NBC's "Today" show on
+# Thursday.') is no mention; a quoted title in the outlet's own sentence ('Lee was on ABC's "This Week."') has
+# no speaker; a past speech verb opening an inverted frame ("Added Gibbs: …") is no part of the name; a title
+# quoted right after "program"/"show"/"on" ('on the CNN program "State of the Union."') is no mention; "summarized"
+# is a speech verb
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 
@@ -83,7 +91,8 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
         cut = len(spans) > 1 or any(p.start > s.start + 2 or p.end < s.end - 2 for p in spans)
         for p in spans:
             mention = _mention(text, p, info, paras[s.para], title, english)
-            if mention is not None and not _leftover(mention, cut, len(spans) > 1):
+            if mention is not None and not _leftover(mention, cut, len(spans) > 1) \
+                    and not (english and mention.is_quote and is_programme_title(mention.text, text[s.start:p.start])):
                 mentions.append(mention)
     notes = () if english else (language_note(language),)
     return Extraction(mentions=mentions, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION,
@@ -98,9 +107,9 @@ def language_note(language: str) -> str:
 def _leftover(m: ExtractedMention, cut: bool, several: bool) -> bool:
     """A piece of a cut sentence that states nothing of its own: the outlet's words left over
     around an attribution ("…, as he met X in Y."), or where the words were said ('"…," X said
-    in a statement released on Monday')."""
+    in a statement released on Monday', '"…," X told NBC's "Today" show')."""
     if m.is_quote:
-        return False
+        return several and is_title_tail(m.text, [m.text[a - m.start:b - m.start] for a, b in m.quote_spans])
     if cut and m.speaker is None and m.speaker_role is None and is_clause_fragment(m.text):
         return True
     return several and is_venue_tail(m.text)

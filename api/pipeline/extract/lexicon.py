@@ -65,7 +65,7 @@ the a an but and or so yet if when while after before as in on at for from with 
 although though because however meanwhile still also then now this that these those there here
 his her its their our my your we they he she it i you what who why how where which during despite
 until unless asked speaking according earlier later last next yesterday today tonight tomorrow
-some many most several other both each every no not all one mr mrs ms read watch click
+some many most much several other both each every no not all one mr mrs ms read watch click
 over under through throughout across among amid against toward towards into onto upon within without
 beyond behind beside between via
 """.split()) | WEEKDAYS

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .carry import speaks_of_carried
 from .cues import Attribution
 from ..lexicon import DETERMINERS
 from .names import NP, party_of_place, strip_det
+from ..sentences.fragments import is_title
 from ..sentences.quotes import QuoteSpan
 from .registry import Registry
 from ..sentences.splitting import Sentence
@@ -228,7 +230,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         if text[s.end - 1] == ":" and own[si] is None:
             own[si] = _colon_owner(text, toks, registry, sal)
 
-    _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated)
+    _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated, registry)
     _block_quotes(text, sentences, quotes, own, infos)
     _transcript_turns(sentences, own, infos)
     return infos
@@ -242,21 +244,23 @@ def _narrator(text: str, toks: list[Tok], subj: NP, registry: Registry, sal: _Sa
     if not qs or subj.j > qs[0]:
         return None
     for k in qs:
-        inner = [w for w in toks[k].text.strip("\"\u201c\u201d\u2018\u2019' ,.").split() if w[:1].isalpha()]
-        if not inner or all(w[0].isupper() for w in inner):
-            return None  # a title, a slogan in capitals or a name: "Saturday Night Live", "Leave"
+        quoted = toks[k].text.strip("\"\u201c\u201d\u2018\u2019' ,.")
+        inner = [w for w in quoted.split() if w[:1].isalpha()]
+        if not inner or all(w[0].isupper() for w in inner) or is_title(quoted):
+            return None  # a title, a slogan in capitals or a name: "Saturday Night Live", "Face the Nation"
     who = _resolve(subj, registry, sal)
     if who.name is None or who.kind not in ("person", "org"):
         return None
     return who
 
 
-def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None) -> None:
+def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None, registry=None) -> None:
     """Give every quotation span a speaker and copy it onto the sentences it touches; a quotation
     inside one sentence without a speech cue is its subject's (``narrated``)."""
     q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
+    about = _about_carried(text, sentences, infos, registry) if registry is not None else None
     _carried_quotes(text, sentences, quotes, own, q_who, [info.att is not None for info in infos],
-                    [info.att is not None and info.att.np.kind == "pron" for info in infos])
+                    [info.att is not None and info.att.np.kind == "pron" for info in infos], about)
     for si, ks in enumerate(span_of):
         if not ks:
             continue
@@ -293,10 +297,30 @@ def _owned_quotes(sentences, quotes, span_of, own, narrated) -> list[_Who | None
     return q_who
 
 
-def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun) -> None:
+def _about_carried(text, sentences, infos, registry):
+    """The test whether a quotation-led paragraph speaks of the speaker it would carry on in the
+    third person (:func:`.carry.speaks_of_carried`), given the speaker and the quotation: only for a
+    paragraph that is the quotation alone, after a paragraph not ending in a colon."""
+    last_of_para: dict[int, int] = {}
+    for si, s in enumerate(sentences):
+        last_of_para[s.para] = si
+
+    def about(who: _Who, q: QuoteSpan) -> bool:
+        prev, own_last = last_of_para.get(q.para - 1), last_of_para[q.para]
+        if who.kind != "person" or who.name is None or prev is None:
+            return False
+        if text[sentences[prev].end - 1] == ":" or text[q.end:sentences[own_last].end].strip(" .,;!?"):
+            return False  # 'X echoed:' owns what follows; a paragraph going on after the quotation
+        return speaks_of_carried(who.name, registry.gender_of(who.name), text[q.inner_start:q.inner_end],
+                                 infos[prev].toks)
+    return about
+
+
+def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun, about=None) -> None:
     """A quotation without a speaker carries on the one before it: continued over a paragraph
-    break, in the same paragraph, opening a paragraph after one with a speaker, or opening a
-    sentence without a cue of its own (``cued``) after a sentence with a speaker."""
+    break, in the same paragraph, opening a paragraph after one with a speaker (not when it speaks
+    of that speaker in the third person, ``about``), or opening a sentence without a cue of its own
+    (``cued``) after a sentence with a speaker."""
     last_para_speaker: dict[int, _Who] = {}
     for si, s in enumerate(sentences):
         if own[si] is not None:
@@ -308,11 +332,21 @@ def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun) -> No
         if q.continued and prev is not None:
             q_who[k] = q_who[k - 1]
         elif prev is not None and prev.para == q.para and q_who[k - 1] is not None:
-            q_who[k] = q_who[k - 1]
+            q_who[k] = None if _title_in_narration(text, sentences, q) else q_who[k - 1]
         elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
-            q_who[k] = last_para_speaker[q.para - 1]
+            carried = last_para_speaker[q.para - 1]
+            q_who[k] = None if about is not None and about(carried, q) else carried
         else:
             q_who[k] = _speaker_just_before(text, sentences, own, cued, by_pronoun, q)
+
+
+def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan) -> bool:
+    """A quoted title inside the outlet's sentence ('Lee was on ABC's "This Week."'): no words of
+    the speaker quoted before it in the paragraph."""
+    if not is_title(text[q.inner_start:q.inner_end]):
+        return False
+    s = next((s for s in sentences if s.start <= q.start < s.end), None)
+    return s is not None and bool(text[s.start:q.start].strip())
 
 
 def _speaker_just_before(text: str, sentences: list[Sentence], own: list, cued: list[bool],

@@ -34,7 +34,7 @@ hope fear agree disagree observe mention conclude counter retort joke boast lame
 demand propose question wonder indicate reveal caution reiterate post charge contend muse
 exclaim whisper shout scoff lash reason posit opine concur affirm attest inform brief proclaim
 cite condemn praise attack decry denounce tout welcome applaud mock dismiss scold thank blame
-exhort disclose divulge recount speculate surmise confide hint imply assure reassure
+exhort disclose divulge recount speculate surmise confide hint imply assure reassure summarize summarise
 """.split()
 
 # A verb that needs a particle to report speech: "called for", "pointed out".
@@ -69,6 +69,8 @@ SPEECH_VERBS = SPEECH_VERBS | {"commented", "commenting", "retweeted", "retweeti
 # The third-person forms of speech verbs a title-case headline or subhead puts beside a name
 # ("Clinton Calls Trump's Remarks 'Troubling'", "Ceasefire Must Hold, Warns Blinken"): never part of
 # a name (base forms more often nouns, "Claims", "Reports", are left out).
+# Past forms of speech verbs that open an inverted frame at a sentence's start ("Added Gibbs: …").
+OPENING_VERBS = frozenset(f for f in SPEECH_VERBS if f.endswith("ed")) | {"said", "wrote", "told"}
 HEADLINE_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR + list(_PHRASAL) for f in _forms(b)
                            if f.endswith("s") and f != b and b not in _NOUNISH)
 # Verbs of manner that report speech only beside a quotation ('"…," Toomey fumed'; not "He chuckled

@@ -7,12 +7,14 @@ off from the name itself.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
                       ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
 from ..sentences.tokens import Tok
-from .cues import HEADLINE_VERBS
+from .cues import HEADLINE_VERBS, OPENING_VERBS
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
            "parse_left", "parse_right", "strip_det", "headline_verb", "PARTY_MEMBERS", "party_of_place"]
@@ -82,8 +84,14 @@ def classify(words: list[str], has_title: bool) -> str:
     return "person"
 
 
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]{1,12}", re.IGNORECASE)
+
+
 def party_of_place(words: list[str]) -> bool:
-    """"Democrat of Ohio" (its words, any case): how news describes a legislator after the name."""
+    """"Democrat of Ohio" or the tag "R-Ohio", "D-CT" (its words, any case): how news describes a
+    legislator after the name."""
+    if len(words) == 1:
+        return bool(_PARTY_TAG.fullmatch(words[0]))
     return len(words) >= 3 and words[0].lower() in PARTY_MEMBERS and words[1].lower() == "of"
 
 
@@ -108,9 +116,11 @@ def _surface(text: str, toks: list[Tok], i: int, j: int) -> str:
 
 def cap_chain_left(toks: list[Tok], j: int) -> int:
     """Start index of the capitalised name chain ending at ``j`` (inclusive); a title-case speech
-    verb before it ("Warns Blinken", a subhead's inverted frame) is no part of it."""
+    verb before it ("Warns Blinken", a subhead's inverted frame), or a past speech verb opening the
+    sentence ("Added Gibbs: …"), is no part of it."""
     k = j
-    while k - 1 >= 0 and _extends_chain_left(toks, k - 1) and not headline_verb(toks[k - 1]):
+    while k - 1 >= 0 and _extends_chain_left(toks, k - 1) and not headline_verb(toks[k - 1]) \
+            and not (k - 1 == 0 and toks[0].low in OPENING_VERBS):  # "Added Gibbs: …" opens an inverted frame
         k -= 1
     if k >= 1 and k < j and headline_verb(toks[k - 1]) and toks[k].low in _PARTICLES:
         k += 1  # "Calls Out Ted Cruz", "Signs On Sanders": the verb's particle is no part of the name

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from .adjuncts import CATENATIVE, skip_left
 from .clause_words import DASHES
-from .cues import (CLAIM_NOUNS, CUE_WORDS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS, VERB_BEFORE_TO,
-                   Attribution, is_cue)
+from .cues import (CLAIM_NOUNS, CUE_WORDS, OPENING_VERBS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS,
+                   VERB_BEFORE_TO, Attribution, is_cue)
 from ..lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
 from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right
 from .phrase_cues import claim_noun, group_phrase, in_view, with_frame
@@ -100,14 +100,41 @@ def _claim_or_stance_word(text, toks, k):
     return _NEXT
 
 
+_WRITING = frozenset("write writes wrote writing written".split())
+# Where a word is written when it is an inscription, not a message: "wrote X on the board".
+_SURFACE_PREPOSITIONS = frozenset("on onto across over above atop upon beneath under below".split())
+
+
+def _inscribed_word(text, toks, k):
+    """A writing verb whose object is a quoted word or two written on something ('Ward wrote
+    "Socialism" on the board to …'): an inscription the outlet narrates, not words with the rest of
+    the sentence as their content; no cue."""
+    if toks[k].low not in _WRITING or k + 2 >= len(toks) or toks[k + 1].kind != "q":
+        return _NEXT
+    inner = toks[k + 1].text.strip("\"\u201c\u201d\u2018\u2019' ,")
+    if len(inner.split()) > 2 or any(c in inner for c in ".?!"):
+        return _NEXT
+    return None if toks[k + 2].low in _SURFACE_PREPOSITIONS else _NEXT
+
+
 def _not_a_cue(text, toks, k):
     """Not a cue here, or a capitalised opener ("Asked about ...", "Warning ...")."""
     t = toks[k]
     if not is_cue(toks, k):
         return None
-    if t.text[0].isupper() and k == 0 and t.low not in ("said", "says"):
+    if t.text[0].isupper() and k == 0 and t.low not in ("said", "says") and not _opens_inverted_frame(toks):
         return None
     return _NEXT
+
+
+def _opens_inverted_frame(toks: list[Tok]) -> bool:
+    """'Added Gibbs: "…"': a past speech verb opening the sentence, then a name and a colon."""
+    if toks[0].low not in OPENING_VERBS:
+        return False
+    j = 1
+    while j < len(toks) and is_name_word(toks[j]):
+        j += 1
+    return 1 < j < len(toks) and toks[j].text == ":"
 
 
 def _with_phrase(text, toks, k):
@@ -242,7 +269,7 @@ def _before_of(text: str, toks: list[Tok], np: NP) -> NP | None:
 
 # The steps of :func:`find_attributions` for one watched token, in order; the first that decides
 # (an attribution, or None for no attribution at this token) wins.
-_STEPS = (_according_to, _in_view, _claim_or_stance_word, _not_a_cue, _with_phrase, _to_verb, _stance,
+_STEPS = (_according_to, _in_view, _claim_or_stance_word, _inscribed_word, _not_a_cue, _with_phrase, _to_verb, _stance,
           _participle, _passive, _speech_verb)
 
 

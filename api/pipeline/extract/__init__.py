@@ -62,7 +62,8 @@ EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: 
 # Thursday.') is no mention; a quoted title in the outlet's own sentence ('Lee was on ABC's "This Week."') has
 # no speaker; a past speech verb opening an inverted frame ("Added Gibbs: …") is no part of the name; a title
 # quoted right after "program"/"show"/"on" ('on the CNN program "State of the Union."') is no mention; "summarized"
-# is a speech verb
+# is a speech verb; a name is filed under the word before a generational suffix ("Jesse Jackson Jr." under
+# "jackson"), so a later bare surname finds him
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

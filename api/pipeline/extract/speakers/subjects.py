@@ -38,7 +38,7 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     j = skip_left(toks, k - 1)
     if j < 0:
         return None
-    if toks[j].text == "," or _title_closing_insert(toks[j]):
+    if toks[j].text == "," or title_closing_insert(toks[j]):
         return _subject_before_insert(text, toks, j)
     if toks[j].text in DASH_TOKENS and j >= 2:
         return _before_dashes(text, toks, j)
@@ -79,7 +79,7 @@ def _subject_before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     return np
 
 
-def _title_closing_insert(t: Tok) -> bool:
+def title_closing_insert(t: Tok) -> bool:
     """A quoted title whose marks hold the comma that closes an insert: “Morning Joe,” (every word
     capitalised; words said are not a title)."""
     if t.kind != "q" or not t.text.rstrip("\"\u201d\u2019' ").endswith(","):

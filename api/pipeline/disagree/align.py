@@ -99,7 +99,8 @@ def _words(text: str) -> list[tuple[str, int, int, bool]]:
 
 def _expanded(low: str) -> list[str]:
     """The words a lower-case token stands for: a possessive 's dropped, contractions and bare
-    negative contractions expanded ("cannot" -> "can not")."""
+    negative contractions expanded ("cannot" -> "can not"), spoken forms written out ("gonna"
+    -> "going to", ``lexicon.SPOKEN_FORMS``)."""
     if "'" not in low:
         parts = [low]
     elif low.endswith("'s") and low[:-2] not in _IS_PRONOUN:
@@ -110,6 +111,8 @@ def _expanded(low: str) -> list[str]:
         return ["can", "not"]
     if len(parts) == 1 and parts[0] in lx.BARE_NEGATIVE_CONTRACTIONS:
         return lx.BARE_NEGATIVE_CONTRACTIONS[parts[0]]
+    if len(parts) == 1 and parts[0] in lx.SPOKEN_FORMS:
+        return lx.SPOKEN_FORMS[parts[0]]
     return parts
 
 

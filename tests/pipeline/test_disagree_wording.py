@@ -94,3 +94,24 @@ def test_a_negation_is_not_also_wording():
     a = quoted('"The money should have gone to the schools," she said.')
     b = quoted('"The money shouldn\'t have gone to the schools," she said.')
     assert kinds(a, b) == ["negation"]
+
+
+@pytest.mark.parametrize("a,b", [
+    # the cut is marked one word away from where the alignment puts the gap
+    ('"The crews should stay away from the river when they ... are clearing the dam," he said.',
+     '"The crews should stay away from the river when they are at the site where they are clearing the dam," he said.'),
+    # spaced dots
+    ('"We will rebuild the school . . . and open it again in the spring," he said.',
+     '"We will rebuild the school with help from the state and open it again in the spring," he said.'),
+    ('"We will rebuild the school \u2026 and open it again in the spring," he said.',
+     '"We will rebuild the school with help from the state and open it again in the spring," he said.'),
+])
+def test_ellipsis_marks_a_cut_not_a_wording_change(a, b):
+    assert "wording" not in kinds(quoted(a), quoted(b))
+    assert "wording" not in kinds(quoted(b), quoted(a))
+
+
+def test_ellipsis_far_from_the_change_does_not_hide_it():
+    a = '"We won the vote ... and now the council will repair the water pumps next year," he said.'
+    b = '"We won the vote and now the council will sell the water pumps next year," he said.'
+    assert "wording" in kinds(quoted(a), quoted(b))

@@ -13,6 +13,7 @@ left to it: one difference, one disagreement.
 """
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,14 @@ def _substantial(side: "Side", i1: int, i2: int) -> bool:
 
 
 def _marked_cut(side: "Side", i1: int, i2: int) -> bool:
-    """True when the stretch i1..i2 (or the gap at i1 when empty) is an ellipsis, or sits
+    """True when the stretch i1..i2 (or the gap at i1 when empty) is marked as a cut by an
+    ellipsis ("...", ". . .", "…", ``_ellipsis_near``), or sits
     inside square brackets or parentheses (an editor's insertion: "[President Barack] Obama",
     "these (local) supervisors")."""
     lo = side.toks[i1 - 1].end if i1 > 0 else 0
     hi = side.toks[i2].start if i2 < len(side.toks) else len(side.text)
     gap = side.text[lo:hi]
-    if "..." in gap or "\u2026" in gap or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
+    if _ellipsis_near(side, i1, i2) or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
         return True
     if i2 <= i1:
         return False
@@ -60,6 +62,21 @@ def _marked_cut(side: "Side", i1: int, i2: int) -> bool:
 
 
 _INSERTION_MARKS = (("[", "]"), ("(", ")"))  # an editor's words inside a quotation
+_ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|\u2026")  # "...", ". . .", "…"
+# How many words the alignment may slide a cut by: "when they ... are conducting" / "when they
+# are in their time of when they're conducting" is aligned "they are | (in ... they're) |
+# conducting", with the ellipsis one word before the gap.
+ELLIPSIS_REACH = 2
+
+
+def _ellipsis_near(side: "Side", i1: int, i2: int) -> bool:
+    """True when an ellipsis marks an omission at the stretch i1..i2 (or the gap at i1): inside
+    it or within ``ELLIPSIS_REACH`` words of either end (the same words on both sides next to
+    an insertion can be aligned on either side of it)."""
+    lo_k, hi_k = i1 - 1 - ELLIPSIS_REACH, i2 + ELLIPSIS_REACH
+    lo = side.toks[lo_k].end if lo_k >= 0 else 0
+    hi = side.toks[hi_k].start if hi_k < len(side.toks) else len(side.text)
+    return bool(_ELLIPSIS_RE.search(side.text, lo, hi))
 
 
 def _inside(text: str, start: int, end: int, opening: str, closing: str) -> bool:

@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..text import NEGATIONS, STOPWORDS, expand_contractions, plain, word_spans
 from ..types import Span
 from . import lexicon as lx
-from .numbers import parse_numbers
+from .numbers import parse_numbers, two_moments
 from .places import parse_places
 from .times import parse_times
 
@@ -317,6 +317,13 @@ class Alignment:
             if gazetteer.region_code(self.a.text[t.start:t.end]):
                 return True
         return False
+
+    @cached_property
+    def two_moments(self) -> bool:
+        """True when the two texts report different moments of the same figures, every one
+        differing ("up 3.4 points, or 0.4%, at 967" / "down 0.04 points, or 0%, at 971.5"):
+        ``numbers.two_moments``, worked out once per pair (``number`` and ``negation`` ask)."""
+        return two_moments(self)
 
     def equal_blocks(self, content_only: bool = True):
         """Equal opcodes (i1, i2, j1, j2) in order, with the end of the previous equal block on

@@ -115,3 +115,15 @@ def test_ellipsis_far_from_the_change_does_not_hide_it():
     a = '"We won the vote ... and now the council will repair the water pumps next year," he said.'
     b = '"We won the vote and now the council will sell the water pumps next year," he said.'
     assert "wording" in kinds(quoted(a), quoted(b))
+
+
+def test_ellipsis_on_the_side_with_the_extra_word_does_not_hide_it():
+    a = '"The plant gives the town steady work, and strengthens our ability to hire," she said.'
+    b = '"The plant gives the town steady seasonal work . . . and strengthens our ability to hire," she said.'
+    assert "wording" in kinds(quoted(a, "Ana Ruiz"), quoted(b, "Ana Ruiz"))
+
+
+def test_figures_of_two_moments_are_not_wording():
+    a = "The wider Kestrel 300 Index .KST was up 2.61 points, or 0.25 percent, at 871.00, also its best close so far this year."
+    b = "The wider Kestrel 300 Index .KST was down 0.05 points, or 0 percent, at 874.32."
+    assert detect(M(a, speaker="Ann Lee", is_quote=True), M(b, speaker="Ann Lee", is_quote=True)) == []

@@ -53,7 +53,8 @@ def _marked_cut(side: "Side", i1: int, i2: int) -> bool:
     lo = side.toks[i1 - 1].end if i1 > 0 else 0
     hi = side.toks[i2].start if i2 < len(side.toks) else len(side.text)
     gap = side.text[lo:hi]
-    if _ellipsis_near(side, i1, i2) or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
+    if _ELLIPSIS_RE.search(gap) or (i2 == i1 and _ellipsis_near(side, i1, i2)) \
+            or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
         return True
     if i2 <= i1:
         return False
@@ -70,9 +71,10 @@ ELLIPSIS_REACH = 2
 
 
 def _ellipsis_near(side: "Side", i1: int, i2: int) -> bool:
-    """True when an ellipsis marks an omission at the stretch i1..i2 (or the gap at i1): inside
-    it or within ``ELLIPSIS_REACH`` words of either end (the same words on both sides next to
-    an insertion can be aligned on either side of it)."""
+    """True when an ellipsis on the side that lacks words (the gap at i1 == i2) marks the
+    omission within ``ELLIPSIS_REACH`` words of the gap (the same words on both sides next to an
+    insertion can be aligned on either side of it). An ellipsis on the side that has the extra
+    words ("unparalleled Linux expertise . . ." / "unparalleled expertise") marks another cut."""
     lo_k, hi_k = i1 - 1 - ELLIPSIS_REACH, i2 + ELLIPSIS_REACH
     lo = side.toks[lo_k].end if lo_k >= 0 else 0
     hi = side.toks[hi_k].start if hi_k < len(side.toks) else len(side.text)
@@ -159,6 +161,13 @@ def compare_fragments(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int
     return ops, changes
 
 
+def _figures(sa: "Side", sb: "Side", op: tuple) -> bool:
+    """True when a change holds a figure on either side: in two reports of different moments
+    (``Alignment.two_moments``) that is the moment, not the quotation, changing."""
+    _tag, i1, i2, j1, j2 = op
+    return any(t.num is not None for t in sa.toks[i1:i2]) or any(t.num is not None for t in sb.toks[j1:j2])
+
+
 def _explained(side: "Side", i1: int, i2: int, spans) -> bool:
     """True when the stretch overlaps a span another detector already reported."""
     if i2 <= i1:
@@ -184,7 +193,8 @@ def find_wording(al: "Alignment", a: MentionText, b: MentionText, explained=((),
                 continue
             ops, changes = got
             changes = [op for op in changes if not _explained(sa, op[1], op[2], explained[0])
-                       and not _explained(sb, op[3], op[4], explained[1])]
+                       and not _explained(sb, op[3], op[4], explained[1])
+                       and not (al.two_moments and _figures(sa, sb, op))]
             if not changes:
                 continue
             tag, i1, i2, j1, j2 = changes[0]

@@ -81,3 +81,14 @@ def test_hedge_against_hedge_is_no_disagreement(a, b):
 def test_hedge_dropped_next_to_an_unhedged_adjective_is_still_found():
     assert "hedge" in kinds("Two guards were hurt in a quarrel that apparently involved rival gangs.",
                             "Two guards were hurt in a quarrel that involved rival gangs.")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The clerk was brought into the hall for ten minutes so a juror could identify him.",
+     "The clerk was in the hall for ten minutes to allow a juror to identify him."),
+    ("The gates opened early so that families might reach the stands in time.",
+     "The gates opened early to let families reach the stands in time."),
+])
+def test_modal_of_a_purpose_clause_is_not_a_hedge(a, b):
+    assert "hedge" not in kinds(a, b)
+    assert "hedge" not in kinds(b, a)

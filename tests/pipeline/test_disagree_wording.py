@@ -127,3 +127,11 @@ def test_figures_of_two_moments_are_not_wording():
     a = "The wider Kestrel 300 Index .KST was up 2.61 points, or 0.25 percent, at 871.00, also its best close so far this year."
     b = "The wider Kestrel 300 Index .KST was down 0.05 points, or 0 percent, at 874.32."
     assert detect(M(a, speaker="Ann Lee", is_quote=True), M(b, speaker="Ann Lee", is_quote=True)) == []
+
+
+def test_a_moved_word_is_not_wording():
+    a = '"Clearly it is a hard winter for the farmers of the valley," she said.'
+    b = '"It is clearly a hard winter for the farmers of the valley," she said.'
+    assert "wording" not in kinds(quoted(a, "Ana Ruiz"), quoted(b, "Ana Ruiz"))
+    c = '"It is a hard winter, clearly, for the farmers of the valley," she said.'
+    assert "wording" not in kinds(quoted(b, "Ana Ruiz"), quoted(c, "Ana Ruiz"))

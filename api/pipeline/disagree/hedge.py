@@ -9,7 +9,8 @@ facing its plain partner is tense agreement ("would" / "will"), and a hedge word
 anywhere on the other side is taken as kept, not dropped. A hedge replaced by another over the
 same proposition is not dropped either: "appeared to have left" / "reports indicated it had
 left", "a possible dispute involving" / "a dispute that apparently involved" (the other side's
-hedge, a hedging adjective included, within a few words before the shared phrase).
+hedge, a hedging adjective included, within a few words before the shared phrase). A modal in
+a purpose clause ("so a witness could identify him") states no doubt.
 """
 from __future__ import annotations
 
@@ -48,10 +49,24 @@ def _window_hedge(side: "Side", start: int, end: int):
         if t.hedge:
             if _qualifies_possession(toks, k, end):
                 return None  # "you might have a farmer …" / 'as a "farmer …"': no shared verb to hedge
+            if _purpose_modal(toks, k):
+                return None  # "so a witness could identify him": a purpose, not a doubt
             return k
         if t.word not in AUX:
             return None
     return None
+
+
+_PURPOSE_MODALS = frozenset({"could", "might", "may", "would", "can"})
+
+
+def _purpose_modal(toks, k: int) -> bool:
+    """A modal in a purpose clause ("so a witness could identify him", "so that they may
+    vote"): "so" or "so that" opens the clause within four words before the modal."""
+    if toks[k].word not in _PURPOSE_MODALS:
+        return False
+    before = [t.word for t in toks[max(0, k - 4):k]]
+    return "so" in before and all(w != "not" for w in before)
 
 
 def _qualifies_possession(toks, k: int, end: int) -> bool:

@@ -8,8 +8,8 @@ shorter one's words. Words added or dropped at either end are a partial quotatio
 disagreement; a substitution, insertion or deletion between shared runs is, when it changes
 what is said (``_substantive``): not a cut marked with an ellipsis, not an editor's insertion in
 square brackets, not function words only, not another form of the same words, not a name
-spelled another way. A change another detector explains (a dropped hedge, another number) is
-left to it: one difference, one disagreement.
+spelled another way, not a word moved. A change another detector explains (a dropped hedge,
+another number) is left to it: one difference, one disagreement.
 """
 from __future__ import annotations
 
@@ -149,16 +149,35 @@ def compare_fragments(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int
         return None
     ops = [(tag, i1 + ra[0], i2 + ra[0], j1 + rb[0], j2 + rb[0])
            for tag, i1, i2, j1, j2 in sm.get_opcodes()]
-    # shared runs that anchor the comparison: substantial ones, and any the two fragments both
-    # begin or both end with ("I have a problem" / "I got a problem")
+    return ops, _internal_changes(sa, ra, sb, rb, ops)
+
+
+def _internal_changes(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int, int], ops: list) -> list:
+    """The substantive changes between the shared runs that anchor the comparison: substantial
+    runs, and any the two fragments both begin or both end with ("I have a problem" / "I got a
+    problem"); a word moved is no change."""
     core = [k for k, op in enumerate(ops) if op[0] == "equal" and (
         _substantial(sa, op[1], op[2]) or (op[1], op[3]) == (ra[0], rb[0]) or (op[2], op[4]) == (ra[1], rb[1]))]
-    changes = []
-    if core:
-        for op in ops[core[0] + 1:core[-1]]:
-            if op[0] != "equal" and _substantive(sa, op, sb):
-                changes.append(op)
-    return ops, changes
+    if not core:
+        return []
+    return [op for op in ops[core[0] + 1:core[-1]] if op[0] != "equal" and _substantive(sa, op, sb)
+            and not _moved(sa, op, sb, ops)]
+
+
+def _moved(sa: "Side", op: tuple, sb: "Side", ops: list) -> bool:
+    """True when a word or words one side adds here the other side has elsewhere, where the
+    first side lacks them: a word moved, not changed ("Clearly it is a tragic day" / "It is
+    clearly a tragic day")."""
+    tag, i1, i2, j1, j2 = op
+    if tag == "insert":
+        words, other = _telling(sb, j1, j2), "delete"
+    elif tag == "delete":
+        words, other = _telling(sa, i1, i2), "insert"
+    else:
+        return False
+    return bool(words) and any(
+        o[0] == other and (_telling(sa, o[1], o[2]) if other == "delete" else _telling(sb, o[3], o[4])) == words
+        for o in ops)
 
 
 def _figures(sa: "Side", sb: "Side", op: tuple) -> bool:

@@ -48,7 +48,7 @@ with would you your yours yourself yourselves s t re ve ll d m us said says say 
 COMMON_HEDGES = frozenset("""maybe perhaps might may could seem seems appear appears probably possibly
 likely reportedly allegedly""".split())
 SOFT_HEDGES = frozenset("""would appear appears appeared seem seems seemed believed expected suggests
-suggested estimated""".split())
+suggested suggest estimated indicated indicates indicate""".split())
 HEDGES = COMMON_HEDGES | SOFT_HEDGES | frozenset("""apparently seemingly purportedly supposedly presumably
 arguably potentially nearly almost roughly approximately""".split())
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot",

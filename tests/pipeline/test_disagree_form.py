@@ -47,3 +47,22 @@ def test_spelling():
 def test_form_only_is_quiet(a, b):
     assert detect(M(a), M(b)) == []
     assert detect(M(a, speaker="Ana Ruiz", is_quote=True), M(b, speaker="Ana Ruiz", is_quote=True)) == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("we're gonna keep on", ["we", "are", "going", "to", "keep", "on"]),
+    ("I wanna see", ["i", "want", "to", "see"]),
+    ("you gotta go", ["you", "got", "to", "go"]),
+])
+def test_spoken_forms_are_written_out(text, words):
+    assert [t.word for t in tokenize(text)] == words
+
+
+@pytest.mark.parametrize("a,b", [
+    ("\"We're gonna keep on fixing the bridges in this county,\" the mayor said.",
+     "\"We are going to keep on fixing the bridges in this county,\" the mayor said."),
+    ("\"I wanna see the budget passed before the summer recess,\" she said.",
+     "\"I want to see the budget passed before the summer recess,\" she said."),
+])
+def test_spoken_form_is_not_wording(a, b):
+    assert detect(M(a, speaker="Ana Ruiz", is_quote=True), M(b, speaker="Ana Ruiz", is_quote=True)) == []

@@ -62,3 +62,33 @@ def test_hedge_added_on_b_side():
 ])
 def test_likely_as_an_adjective_is_not_a_hedge(a, b):
     assert "hedge" not in [d.kind for d in detect(M(a), M(b))]
+
+
+@pytest.mark.parametrize("a,b", [
+    # a hedge replaced by another over the same proposition, not dropped
+    ("The mayor said the truck appeared to have slid off the road because of the ice.",
+     "The mayor said early reports indicated the truck had slid off the road because of the ice."),
+    ("Two guards were hurt in a possible quarrel involving rival gangs, police said.",
+     "Two guards were hurt in a quarrel that apparently involved rival gangs, police said."),
+    ("Tests suggested the well had run dry during the summer.",
+     "The well probably had run dry during the summer."),
+])
+def test_hedge_against_hedge_is_no_disagreement(a, b):
+    assert "hedge" not in kinds(a, b)
+    assert "hedge" not in kinds(b, a)
+
+
+def test_hedge_dropped_next_to_an_unhedged_adjective_is_still_found():
+    assert "hedge" in kinds("Two guards were hurt in a quarrel that apparently involved rival gangs.",
+                            "Two guards were hurt in a quarrel that involved rival gangs.")
+
+
+@pytest.mark.parametrize("a,b", [
+    ("The clerk was brought into the hall for ten minutes so a juror could identify him.",
+     "The clerk was in the hall for ten minutes to allow a juror to identify him."),
+    ("The gates opened early so that families might reach the stands in time.",
+     "The gates opened early to let families reach the stands in time."),
+])
+def test_modal_of_a_purpose_clause_is_not_a_hedge(a, b):
+    assert "hedge" not in kinds(a, b)
+    assert "hedge" not in kinds(b, a)

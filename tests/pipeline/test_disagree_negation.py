@@ -68,3 +68,19 @@ def test_negation_spans():
     [d] = detect(M(a), M(b))
     assert d.a_span.text == "accepted" and d.b_span.text == "not"
     assert "did not accept" not in d.explanation or "not accept" in d.explanation
+
+
+def test_rise_and_fall_of_two_moments_is_no_reversal():
+    from api.pipeline.disagree import detect
+    from api.pipeline.types import MentionText
+    a = "In Ardenia, the Kestrel 40 rose 0.7 percent, the Vale 100 eased 0.05 percent and the Orm index gained 0.9 percent."
+    b = "In Ardenia, the Kestrel 40 fell 1.4 percent, the Vale 100 dropped 1.1 percent and the Orm index lost 2.2 percent."
+    assert detect(MentionText(a), MentionText(b)) == []
+
+
+def test_rise_and_fall_of_one_figure_is_still_a_reversal():
+    from api.pipeline.disagree import detect
+    from api.pipeline.types import MentionText
+    a = "In Ardenia, shares of Kestrel Mining rose sharply on Monday after the merger news."
+    b = "In Ardenia, shares of Kestrel Mining fell sharply on Monday after the merger news."
+    assert "negation" in [d.kind for d in detect(MentionText(a), MentionText(b))]

@@ -115,3 +115,61 @@ def test_not_a_number_disagreement(a, b):
 def test_about_100_is_a_hedge():
     assert [d.kind for d in detect(M("About 100 people were killed in the strike."),
                                    M("100 people were killed in the strike."))] == ["hedge"]
+
+
+@pytest.mark.parametrize("a,b", [
+    # a year is a time, never a quantity; money is compared with money only
+    ("The film beat the old record of $41.2 million for Harbor Lights.",
+     "The film beat the old record of $41.2 set by 1997's Harbor Lights."),
+    ("Harbor Lights earned $41.2 million in its first weekend.",
+     "Harbor Lights drew 41 critics in its first weekend."),
+    # a figure accounted for on the other side ("12.6" / "about 13") is paired with no other
+    ("In Millbrook, the first group lost 12.6 pounds on average, against 4.7 pounds in the second group.",
+     "In Millbrook, the first group lost about 13 pounds on average, against four for the second group."),
+    # every figure differs, three pairs: two moments of one index
+    ("The Kestrel 200 index rose 2.15 points, or 0.4 percent, to 512.30.",
+     "The Kestrel 200 index fell 0.31 points, or 0.1 percent, to 509.84."),
+    ("In Ardenia, the Kestrel 40 gained 0.7 percent, the Vale 100 eased 0.05 percent and the Orm index rose 0.9 percent.",
+     "In Ardenia, the Kestrel 40 lost 1.4 percent, the Vale 100 fell 1.1 percent and the Orm index dropped 2.2 percent."),
+])
+def test_number_precision_cases_are_quiet(a, b):
+    assert "number" not in kinds(a, b)
+    assert "number" not in kinds(b, a)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Harbor Lights earned $41.2 million in its first weekend.",
+     "Harbor Lights earned $38.5 million in its first weekend."),
+    # two figures in dispute is still one claim in dispute
+    ("The Kestrel 200 index rose 2.15 points, or 0.4 percent, to 512.30.",
+     "The Kestrel 200 index rose 2.05 points, or 0.4 percent, to 512.20."),
+    ("In Millbrook, the first group lost 12.6 pounds on average, against 4.7 pounds in the second group.",
+     "In Millbrook, the first group lost about 13 pounds on average, against 7 pounds in the second group."),
+])
+def test_number_disagreements_kept(a, b):
+    assert "number" in kinds(a, b)
+
+
+def test_possessive_year_is_a_time():
+    from api.pipeline.disagree.align import side
+    s = side("The old record was set by 1997's Harbor Lights.")
+    assert [(x.type, x.value) for x in s.times] == [("year", 1997)]
+
+
+@pytest.mark.parametrize("text,index,is_money", [
+    ("It cost $41.2 million in all.", 2, True),
+    ("It cost 20 euros in all.", 2, True),
+    ("It drew 41 critics in all.", 2, False),
+])
+def test_money(text, index, is_money):
+    from api.pipeline.disagree.align import side
+    from api.pipeline.disagree.numbers import money
+    s = side(text)
+    assert s.toks[index].num is not None and money(s, index) is is_money
+
+
+def test_qualified_figure_accounts_only_for_the_same_thing():
+    # "more than 250 homes" is consistent with any larger number, but not of acres
+    assert "number" in kinds(
+        "The Pine Fire had burned more than 9,300 acres near Dunmore, and more than 250 homes were lost.",
+        "The fire has burned 8,300 acres near Dunmore, and more than 250 homes were lost.")

@@ -94,3 +94,44 @@ def test_a_negation_is_not_also_wording():
     a = quoted('"The money should have gone to the schools," she said.')
     b = quoted('"The money shouldn\'t have gone to the schools," she said.')
     assert kinds(a, b) == ["negation"]
+
+
+@pytest.mark.parametrize("a,b", [
+    # the cut is marked one word away from where the alignment puts the gap
+    ('"The crews should stay away from the river when they ... are clearing the dam," he said.',
+     '"The crews should stay away from the river when they are at the site where they are clearing the dam," he said.'),
+    # spaced dots
+    ('"We will rebuild the school . . . and open it again in the spring," he said.',
+     '"We will rebuild the school with help from the state and open it again in the spring," he said.'),
+    ('"We will rebuild the school \u2026 and open it again in the spring," he said.',
+     '"We will rebuild the school with help from the state and open it again in the spring," he said.'),
+])
+def test_ellipsis_marks_a_cut_not_a_wording_change(a, b):
+    assert "wording" not in kinds(quoted(a), quoted(b))
+    assert "wording" not in kinds(quoted(b), quoted(a))
+
+
+def test_ellipsis_far_from_the_change_does_not_hide_it():
+    a = '"We won the vote ... and now the council will repair the water pumps next year," he said.'
+    b = '"We won the vote and now the council will sell the water pumps next year," he said.'
+    assert "wording" in kinds(quoted(a), quoted(b))
+
+
+def test_ellipsis_on_the_side_with_the_extra_word_does_not_hide_it():
+    a = '"The plant gives the town steady work, and strengthens our ability to hire," she said.'
+    b = '"The plant gives the town steady seasonal work . . . and strengthens our ability to hire," she said.'
+    assert "wording" in kinds(quoted(a, "Ana Ruiz"), quoted(b, "Ana Ruiz"))
+
+
+def test_figures_of_two_moments_are_not_wording():
+    a = "The wider Kestrel 300 Index .KST was up 2.61 points, or 0.25 percent, at 871.00, also its best close so far this year."
+    b = "The wider Kestrel 300 Index .KST was down 0.05 points, or 0 percent, at 874.32."
+    assert detect(M(a, speaker="Ann Lee", is_quote=True), M(b, speaker="Ann Lee", is_quote=True)) == []
+
+
+def test_a_moved_word_is_not_wording():
+    a = '"Clearly it is a hard winter for the farmers of the valley," she said.'
+    b = '"It is clearly a hard winter for the farmers of the valley," she said.'
+    assert "wording" not in kinds(quoted(a, "Ana Ruiz"), quoted(b, "Ana Ruiz"))
+    c = '"It is a hard winter, clearly, for the farmers of the valley," she said.'
+    assert "wording" not in kinds(quoted(b, "Ana Ruiz"), quoted(c, "Ana Ruiz"))

@@ -21,7 +21,7 @@ from .. import gazetteer
 from ..text import NEGATIONS, STOPWORDS, expand_contractions, plain, word_spans
 from ..types import Span
 from . import lexicon as lx
-from .numbers import parse_numbers
+from .numbers import parse_numbers, two_moments
 from .places import parse_places
 from .times import parse_times
 
@@ -99,7 +99,8 @@ def _words(text: str) -> list[tuple[str, int, int, bool]]:
 
 def _expanded(low: str) -> list[str]:
     """The words a lower-case token stands for: a possessive 's dropped, contractions and bare
-    negative contractions expanded ("cannot" -> "can not")."""
+    negative contractions expanded ("cannot" -> "can not"), spoken forms written out ("gonna"
+    -> "going to", ``lexicon.SPOKEN_FORMS``)."""
     if "'" not in low:
         parts = [low]
     elif low.endswith("'s") and low[:-2] not in _IS_PRONOUN:
@@ -110,6 +111,8 @@ def _expanded(low: str) -> list[str]:
         return ["can", "not"]
     if len(parts) == 1 and parts[0] in lx.BARE_NEGATIVE_CONTRACTIONS:
         return lx.BARE_NEGATIVE_CONTRACTIONS[parts[0]]
+    if len(parts) == 1 and parts[0] in lx.SPOKEN_FORMS:
+        return lx.SPOKEN_FORMS[parts[0]]
     return parts
 
 
@@ -314,6 +317,13 @@ class Alignment:
             if gazetteer.region_code(self.a.text[t.start:t.end]):
                 return True
         return False
+
+    @cached_property
+    def two_moments(self) -> bool:
+        """True when the two texts report different moments of the same figures, every one
+        differing ("up 3.4 points, or 0.4%, at 967" / "down 0.04 points, or 0%, at 971.5"):
+        ``numbers.two_moments``, worked out once per pair (``number`` and ``negation`` ask)."""
+        return two_moments(self)
 
     def equal_blocks(self, content_only: bool = True):
         """Equal opcodes (i1, i2, j1, j2) in order, with the end of the previous equal block on

@@ -6,14 +6,18 @@ few unaligned tokens just before it on each side are its local window. A hedge i
 window ("the last opportunity", "three hours", "derail") is a disagreement. Hedges of any class
 on both sides count as equivalent ("about" / "approximately", "probably" / "maybe"), a modal
 facing its plain partner is tense agreement ("would" / "will"), and a hedge word that occurs
-anywhere on the other side is taken as kept, not dropped.
+anywhere on the other side is taken as kept, not dropped. A hedge replaced by another over the
+same proposition is not dropped either: "appeared to have left" / "reports indicated it had
+left", "a possible dispute involving" / "a dispute that apparently involved" (the other side's
+hedge, a hedging adjective included, within a few words before the shared phrase). A modal in
+a purpose clause ("so a witness could identify him") states no doubt.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..types import Disagreement
-from .lexicon import AUX, MODAL_PARTNERS, NUMBER_HEDGE_CLASSES, SOFT_HEDGES
+from .lexicon import ADJECTIVE_HEDGES, AUX, MODAL_PARTNERS, NUMBER_HEDGE_CLASSES, SOFT_HEDGES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment, Side
@@ -45,10 +49,24 @@ def _window_hedge(side: "Side", start: int, end: int):
         if t.hedge:
             if _qualifies_possession(toks, k, end):
                 return None  # "you might have a farmer …" / 'as a "farmer …"': no shared verb to hedge
+            if _purpose_modal(toks, k):
+                return None  # "so a witness could identify him": a purpose, not a doubt
             return k
         if t.word not in AUX:
             return None
     return None
+
+
+_PURPOSE_MODALS = frozenset({"could", "might", "may", "would", "can"})
+
+
+def _purpose_modal(toks, k: int) -> bool:
+    """A modal in a purpose clause ("so a witness could identify him", "so that they may
+    vote"): "so" or "so that" opens the clause within four words before the modal."""
+    if toks[k].word not in _PURPOSE_MODALS:
+        return False
+    before = [t.word for t in toks[max(0, k - 4):k]]
+    return "so" in before and all(w != "not" for w in before)
 
 
 def _qualifies_possession(toks, k: int, end: int) -> bool:
@@ -59,8 +77,10 @@ def _qualifies_possession(toks, k: int, end: int) -> bool:
 
 
 def _any_hedge(side: "Side", start: int, end: int) -> bool:
-    """True when side.toks[start:end] holds any hedge (attached or not)."""
-    return any(t.hedge for t in side.toks[max(0, start):end])
+    """True when side.toks[start:end] holds any hedge of its own (attached or not): a hedge
+    word, or a hedging adjective ("a possible dispute", "the alleged theft") that qualifies the
+    same proposition as the other side's adverb ("a dispute that apparently involved")."""
+    return any(t.hedge or t.word in ADJECTIVE_HEDGES for t in side.toks[max(0, start):end])
 
 
 def _has_partner(side: "Side", start: int, end: int, hedge: str) -> bool:

@@ -117,6 +117,12 @@ BARE_NEGATIVE_CONTRACTIONS = {
                                    "had", "would", "could", "should", "must", "need")}
 BARE_NEGATIVE_CONTRACTIONS.update({"dont": ["do", "not"], "wont": ["will", "not"],
                                    "cant": ["can", "not"], "couldnt": ["could", "not"]})
+# Spoken forms written as one word, read as the words they stand for ("gonna" / "going to"): the
+# one table of such forms, applied by the tokenizer (``align._expanded``) to both mentions.
+SPOKEN_FORMS = {"gonna": ["going", "to"], "wanna": ["want", "to"], "gotta": ["got", "to"],
+                "hafta": ["have", "to"], "oughta": ["ought", "to"], "kinda": ["kind", "of"],
+                "sorta": ["sort", "of"], "outta": ["out", "of"], "lotta": ["lot", "of"],
+                "lemme": ["let", "me"], "gimme": ["give", "me"], "dunno": ["do", "not", "know"]}
 
 # Verb / noun stems of opposite polarity; each pair both ways.
 _ANTONYM_PAIRS = [

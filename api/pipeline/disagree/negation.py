@@ -73,8 +73,10 @@ def _verb_end(side: "Side", i1: int, i2: int) -> int:
 
 
 def find_negation(al: "Alignment", a, b) -> Disagreement | None:
-    """A negation or antonym that reverses an aligned statement, or None."""
-    return _attached(al) or _antonym(al)
+    """A negation or antonym that reverses an aligned statement, or None. Two reports of
+    different moments (``Alignment.two_moments``: every figure differs) moving one way and the
+    other ("rose 0.6 percent" / "fell 1.6 percent") are two days' markets, not a reversal."""
+    return _attached(al) or (None if al.two_moments else _antonym(al))
 
 
 def _attached(al: "Alignment") -> Disagreement | None:

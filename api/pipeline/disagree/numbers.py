@@ -12,6 +12,15 @@ value is found elsewhere on the other side. A value inside the other's qualifier
 qualifier is a ``hedge``), a number on one side only is detail, and when both sides give two or
 more figures and none agrees they are different reports ("49% to 44%" / "46% to 45%"), not one
 figure in dispute.
+
+Units: money is compared only with money ("$54.9 million" / "54.9" of something else), and a
+year ("1999's record", "in 2003") is a time (``times``), never a quantity. Figure alignment: a
+figure the other side accounts for (the same value, or one consistent with it by rounding or
+qualifier, "14.7 pounds" / "about 15 pounds") is paired with no other figure. Two moments: when,
+beyond the figures both share (an index's name, "30-year"), the figures left pair up three or
+more times and every one differs ("up 3.41 points, or 0.35%, at 967.00" / "down 0.04 points, or
+0%, at 971.52"), the texts report two moments of one market, not one figure in dispute
+(``two_moments``; on MRPC train all 12 such findings were two moments or one form).
 """
 from __future__ import annotations
 
@@ -224,6 +233,19 @@ def _place(side, i: int) -> tuple[float, int]:
     return 10.0 ** -dec * scale, dec
 
 
+_CURRENCY_SIGNS = frozenset("$\u00a3\u20ac\u00a5")
+_CURRENCY_KEYS = frozenset(lx.key(w) for w in ("dollar", "dollars", "euro", "euros", "pound", "pounds",
+                                                 "yen", "yuan", "cent", "cents", "pence", "rupees"))
+
+
+def money(side, i: int) -> bool:
+    """True when the number at i is a sum of money: written with a currency sign ("$54.9",
+    "\u00a33m") or followed by a currency word ("20 euros")."""
+    t = side.toks[i]
+    nxt = side.toks[i + 1] if i + 1 < len(side.toks) else None
+    return side.text[t.start:t.start + 1] in _CURRENCY_SIGNS or (nxt is not None and nxt.key in _CURRENCY_KEYS)
+
+
 def _hedge_of(side, i: int) -> str | None:
     prev = side.toks[i - 1] if i > 0 else None
     return prev.hedge if prev is not None and prev.hedge in lx.NUMBER_HEDGE_CLASSES else None
@@ -269,16 +291,81 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
         return None
     if len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb):
         return None  # every figure differs: two different reports (two polls, two days), not one in dispute
-    for i in na:
-        if any(_same(sa.toks[i], sb.toks[j]) for j in nb):
-            continue
-        for j in nb:
-            if _disputed(al, i, j, na):
-                t, u = sa.toks[i], sb.toks[j]
-                return Disagreement(
-                    "number", sa.span(i, i + 1), sb.span(j, j + 1),
-                    f"A says '{_with_unit(sa, i)}', B says '{_with_unit(sb, j)}': {_fmt(t)} vs {_fmt(u)}")
-    return None
+    pairs = disputed_pairs(al, na, nb)
+    if not pairs or al.two_moments:
+        return None
+    i, j = pairs[0]
+    t, u = sa.toks[i], sb.toks[j]
+    return Disagreement(
+        "number", sa.span(i, i + 1), sb.span(j, j + 1),
+        f"A says '{_with_unit(sa, i)}', B says '{_with_unit(sb, j)}': {_fmt(t)} vs {_fmt(u)}")
+
+
+# Two texts whose figures left unaccounted for pair up this many times (each pair with two
+# values) report different moments: two days' market reports, two counts of two polls.
+DIFFERENT_REPORTS_PAIRS = 3
+
+
+def different_reports(al: "Alignment", na: list[int], nb: list[int]) -> bool:
+    """True when, beyond the figures both sides share (an index's name, "30-year"), every figure
+    differs and they pair up by sort (amount with amount, percentage with percentage) at least
+    ``DIFFERENT_REPORTS_PAIRS`` times: "up 3.4 points, or 0.4%, at 967" / "down 0.04 points, or
+    0%, at 971.5" are two moments of one index, not one figure in dispute."""
+    free_a, free_b = _free(al, na, nb)
+    kinds_b = [number_kind(al.b.toks[j]) for j in free_b]
+    paired = 0
+    for i in free_a:
+        kind = number_kind(al.a.toks[i])
+        if kind in kinds_b:
+            kinds_b.remove(kind)
+            paired += 1
+    return paired >= DIFFERENT_REPORTS_PAIRS
+
+
+def two_moments(al: "Alignment") -> bool:
+    """True when two texts report different moments of the same figures (``different_reports``
+    over their quantities): a move up on one side and down on the other is then no dispute
+    either (``negation`` asks too)."""
+    na, nb = _quantities(al.a), _quantities(al.b)
+    return bool(na and nb) and different_reports(al, na, nb)
+
+
+def _free(al: "Alignment", na: list[int], nb: list[int]) -> tuple[list[int], list[int]]:
+    """The figures of A and of B that the other side does not account for."""
+    sa, sb = al.a, al.b
+    return ([i for i in na if not any(_accounts(sa, i, sb, j) for j in nb)],
+            [j for j in nb if not any(_accounts(sa, i, sb, j) for i in na)])
+
+
+def disputed_pairs(al: "Alignment", na: list[int], nb: list[int]) -> list[tuple[int, int]]:
+    """The figures of A and B paired as two values of one quantity, one to one, in A's order.
+    A figure the other side accounts for (the same value, or one consistent with it by rounding
+    or qualifier: "14.7" / "about 15") is never paired with another figure."""
+    free_a, free_b = _free(al, na, nb)
+    pairs = []
+    for i in free_a:
+        j = next((j for j in free_b if _disputed(al, i, j, na)), None)
+        if j is not None:
+            pairs.append((i, j))
+            free_b.remove(j)
+    return pairs
+
+
+def _accounts(sa, i: int, sb, j: int) -> bool:
+    """True when figure i of A and figure j of B can be the same figure: the same value (of the
+    same sort), or one the other rounded or qualified when they do not count two different
+    things ("more than 250 homes" does not account for "11,400 acres")."""
+    t, u = sa.toks[i], sb.toks[j]
+    if number_kind(t) != number_kind(u):
+        return False
+    if _same(t, u):
+        return True
+    if money(sa, i) != money(sb, j):
+        return False
+    unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
+    if unit_a is not None and unit_b is not None and unit_a != unit_b:
+        return False
+    return compatible_values(sa, i, sb, j)
 
 
 def _quantities(side) -> list[int]:
@@ -300,6 +387,8 @@ def _disputed(al: "Alignment", i: int, j: int, na: list[int]) -> bool:
     ma, mb = _measure(sa.toks, i), _measure(sb.toks, j)
     if (ma and mb and ma != mb) or compatible_values(sa, i, sb, j):
         return False  # '90 miles' / '150 kilometres'; '14.7' / 'about 15'
+    if money(sa, i) != money(sb, j):
+        return False  # '$54.9 million' / '54.9' of something else: money is compared with money
     unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
     if unit_a is not None or unit_b is not None:
         return unit_a == unit_b

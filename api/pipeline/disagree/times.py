@@ -68,10 +68,16 @@ def _day(tok) -> int | None:
 
 
 def _is_year(toks, k: int, text: str) -> bool:
+    """True when the number token at ``k`` is a year: four bare digits 1900-2100 after a word
+    that introduces a year ("in 2003", "since 1999"), a month or a day, or with no word it
+    counts after it; a possessive one ("1999's record") always is."""
     t = toks[k]
     if t.num is None or t.ordinal or t.percent or t.num != int(t.num) or not 1900 <= t.num <= 2100:
         return False
-    if not text[t.start:t.end].isdigit():
+    raw = text[t.start:t.end]
+    if raw[-2:] in ("'s", "\u2019s") and raw[:-2].isdigit():
+        return True  # "1999's record", "2003's budget"
+    if not raw.isdigit():
         return False
     prev = toks[k - 1] if k > 0 else None
     nxt = toks[k + 1] if k + 1 < len(toks) else None

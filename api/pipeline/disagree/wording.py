@@ -8,11 +8,12 @@ shorter one's words. Words added or dropped at either end are a partial quotatio
 disagreement; a substitution, insertion or deletion between shared runs is, when it changes
 what is said (``_substantive``): not a cut marked with an ellipsis, not an editor's insertion in
 square brackets, not function words only, not another form of the same words, not a name
-spelled another way. A change another detector explains (a dropped hedge, another number) is
-left to it: one difference, one disagreement.
+spelled another way, not a word moved. A change another detector explains (a dropped hedge,
+another number) is left to it: one difference, one disagreement.
 """
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
@@ -45,13 +46,15 @@ def _substantial(side: "Side", i1: int, i2: int) -> bool:
 
 
 def _marked_cut(side: "Side", i1: int, i2: int) -> bool:
-    """True when the stretch i1..i2 (or the gap at i1 when empty) is an ellipsis, or sits
+    """True when the stretch i1..i2 (or the gap at i1 when empty) is marked as a cut by an
+    ellipsis ("...", ". . .", "…", ``_ellipsis_near``), or sits
     inside square brackets or parentheses (an editor's insertion: "[President Barack] Obama",
     "these (local) supervisors")."""
     lo = side.toks[i1 - 1].end if i1 > 0 else 0
     hi = side.toks[i2].start if i2 < len(side.toks) else len(side.text)
     gap = side.text[lo:hi]
-    if "..." in gap or "\u2026" in gap or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
+    if _ELLIPSIS_RE.search(gap) or (i2 == i1 and _ellipsis_near(side, i1, i2)) \
+            or any(o in gap and c in gap for o, c in _INSERTION_MARKS):
         return True
     if i2 <= i1:
         return False
@@ -60,6 +63,22 @@ def _marked_cut(side: "Side", i1: int, i2: int) -> bool:
 
 
 _INSERTION_MARKS = (("[", "]"), ("(", ")"))  # an editor's words inside a quotation
+_ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|\u2026")  # "...", ". . .", "…"
+# How many words the alignment may slide a cut by: "when they ... are conducting" / "when they
+# are in their time of when they're conducting" is aligned "they are | (in ... they're) |
+# conducting", with the ellipsis one word before the gap.
+ELLIPSIS_REACH = 2
+
+
+def _ellipsis_near(side: "Side", i1: int, i2: int) -> bool:
+    """True when an ellipsis on the side that lacks words (the gap at i1 == i2) marks the
+    omission within ``ELLIPSIS_REACH`` words of the gap (the same words on both sides next to an
+    insertion can be aligned on either side of it). An ellipsis on the side that has the extra
+    words ("unparalleled Linux expertise . . ." / "unparalleled expertise") marks another cut."""
+    lo_k, hi_k = i1 - 1 - ELLIPSIS_REACH, i2 + ELLIPSIS_REACH
+    lo = side.toks[lo_k].end if lo_k >= 0 else 0
+    hi = side.toks[hi_k].start if hi_k < len(side.toks) else len(side.text)
+    return bool(_ELLIPSIS_RE.search(side.text, lo, hi))
 
 
 def _inside(text: str, start: int, end: int, opening: str, closing: str) -> bool:
@@ -130,16 +149,42 @@ def compare_fragments(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int
         return None
     ops = [(tag, i1 + ra[0], i2 + ra[0], j1 + rb[0], j2 + rb[0])
            for tag, i1, i2, j1, j2 in sm.get_opcodes()]
-    # shared runs that anchor the comparison: substantial ones, and any the two fragments both
-    # begin or both end with ("I have a problem" / "I got a problem")
+    return ops, _internal_changes(sa, ra, sb, rb, ops)
+
+
+def _internal_changes(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int, int], ops: list) -> list:
+    """The substantive changes between the shared runs that anchor the comparison: substantial
+    runs, and any the two fragments both begin or both end with ("I have a problem" / "I got a
+    problem"); a word moved is no change."""
     core = [k for k, op in enumerate(ops) if op[0] == "equal" and (
         _substantial(sa, op[1], op[2]) or (op[1], op[3]) == (ra[0], rb[0]) or (op[2], op[4]) == (ra[1], rb[1]))]
-    changes = []
-    if core:
-        for op in ops[core[0] + 1:core[-1]]:
-            if op[0] != "equal" and _substantive(sa, op, sb):
-                changes.append(op)
-    return ops, changes
+    if not core:
+        return []
+    return [op for op in ops[core[0] + 1:core[-1]] if op[0] != "equal" and _substantive(sa, op, sb)
+            and not _moved(sa, op, sb, ops)]
+
+
+def _moved(sa: "Side", op: tuple, sb: "Side", ops: list) -> bool:
+    """True when a word or words one side adds here the other side has elsewhere, where the
+    first side lacks them: a word moved, not changed ("Clearly it is a tragic day" / "It is
+    clearly a tragic day")."""
+    tag, i1, i2, j1, j2 = op
+    if tag == "insert":
+        words, other = _telling(sb, j1, j2), "delete"
+    elif tag == "delete":
+        words, other = _telling(sa, i1, i2), "insert"
+    else:
+        return False
+    return bool(words) and any(
+        o[0] == other and (_telling(sa, o[1], o[2]) if other == "delete" else _telling(sb, o[3], o[4])) == words
+        for o in ops)
+
+
+def _figures(sa: "Side", sb: "Side", op: tuple) -> bool:
+    """True when a change holds a figure on either side: in two reports of different moments
+    (``Alignment.two_moments``) that is the moment, not the quotation, changing."""
+    _tag, i1, i2, j1, j2 = op
+    return any(t.num is not None for t in sa.toks[i1:i2]) or any(t.num is not None for t in sb.toks[j1:j2])
 
 
 def _explained(side: "Side", i1: int, i2: int, spans) -> bool:
@@ -167,7 +212,8 @@ def find_wording(al: "Alignment", a: MentionText, b: MentionText, explained=((),
                 continue
             ops, changes = got
             changes = [op for op in changes if not _explained(sa, op[1], op[2], explained[0])
-                       and not _explained(sb, op[3], op[4], explained[1])]
+                       and not _explained(sb, op[3], op[4], explained[1])
+                       and not (al.two_moments and _figures(sa, sb, op))]
             if not changes:
                 continue
             tag, i1, i2, j1, j2 = changes[0]

@@ -43,3 +43,51 @@ def test_one_move_to_one_level_is_still_a_dispute():
     a = "Velo Corp shares rose to $31.20 after Ardenia approved the merger."
     b = "Velo Corp shares rose to $35.80 after Ardenia approved the merger."
     assert "number" in kinds(a, b)
+
+
+def test_up_to_against_a_maximum_is_no_hedge_difference():
+    a = "The Velo clerk faces up to four years in prison for the Ardenia fraud."
+    b = "The Velo clerk faces a maximum of four years in prison for the Ardenia fraud."
+    assert "hedge" not in kinds(a, b) and "hedge" not in kinds(b, a)
+
+
+def test_nearly_against_about_is_no_hedge_difference():
+    a = "Nearly half of Ardenia's farmers planted the Velo seed this spring."
+    b = "About half of Ardenia's farmers planted the Velo seed this spring."
+    assert "hedge" not in kinds(a, b)
+
+
+def test_a_modal_earlier_in_the_clause_covers_a_coordinated_verb():
+    a = "The Velo guard might have tried to flee or to defend the Ardenia depot."
+    b = "The Velo guard may have tried to flee or perhaps defend the Ardenia depot."
+    assert "hedge" not in kinds(a, b) and "hedge" not in kinds(b, a)
+
+
+def test_an_evidential_frame_covers_a_modal():
+    a = "The storm could bring heavy rain to the Ardenia coast on Friday."
+    b = "Forecasts show the storm bringing heavy rain to the Ardenia coast on Friday."
+    assert "hedge" not in kinds(a, b)
+
+
+def test_a_condition_covers_a_modal():
+    a = "If convicted, the Velo clerk could face at least nine years in an Ardenia prison."
+    b = "The Velo clerk faces at least nine years in an Ardenia prison if convicted."
+    assert "hedge" not in kinds(a, b)
+
+
+def test_around_after_a_verb_of_motion_is_no_hedge():
+    a = "The Velo tablet has a screen that swivels around 180 degrees for Ardenia buyers."
+    b = "The Velo tablet has a screen that swivels 180 degrees for Ardenia buyers."
+    assert "hedge" not in kinds(a, b)
+
+
+def test_a_frame_in_another_clause_does_not_cover_a_hedge():
+    a = "I never thought I would say it, but I miss the Velo trains of Ardenia."
+    b = "I never thought I would say it, but I almost missed the Velo trains of Ardenia."
+    assert "hedge" in kinds(a, b)
+
+
+def test_a_modal_on_both_sides_does_not_cover_an_approximate_figure():
+    a = "A Velo program for Ardenia could be had for about 20 cents a day."
+    b = "A Velo program for Ardenia could be had for a mere 20 cents a day."
+    assert "hedge" in kinds(a, b)

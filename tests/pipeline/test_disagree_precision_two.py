@@ -91,3 +91,11 @@ def test_a_modal_on_both_sides_does_not_cover_an_approximate_figure():
     a = "A Velo program for Ardenia could be had for about 20 cents a day."
     b = "A Velo program for Ardenia could be had for a mere 20 cents a day."
     assert "hedge" in kinds(a, b)
+
+
+def test_a_vulgar_fraction_is_part_of_its_number():
+    from api.pipeline.disagree.align import tokenize
+    assert [t.num for t in tokenize("a bottle holds 2 ½ servings, a jug 3½") if t.num] == [2.5, 3.5]
+    a = "Each Velo soda bottle sold in Ardenia holds 2 ½ servings."
+    b = "Each Velo soda bottle sold in Ardenia holds 2.5 servings."
+    assert detect(M(a), M(b)) == []

@@ -99,3 +99,37 @@ def test_a_vulgar_fraction_is_part_of_its_number():
     a = "Each Velo soda bottle sold in Ardenia holds 2 ½ servings."
     b = "Each Velo soda bottle sold in Ardenia holds 2.5 servings."
     assert detect(M(a), M(b)) == []
+
+
+def quoted(text, speaker="Orla Venn"):
+    """A quotation mention: the whole text is quoted."""
+    return M(text, speaker=speaker, is_quote=True, quotes=((0, len(text)),))
+
+
+def test_an_abbreviation_is_form_in_a_quotation():
+    pairs = [("We will work with the United Kingdom on the Velo treaty this year.",
+              "We will work with the UK on the Velo treaty this year."),
+             ("The Federal Bureau of Investigation has opened a case on the Velo fraud.",
+              "The FBI has opened a case on the Velo fraud."),
+             ("U.S. forces will leave the Velo base by the end of the year.",
+              "United States forces will leave the Velo base by the end of the year.")]
+    for a, b in pairs:
+        assert "wording" not in [d.kind for d in detect(quoted(a), quoted(b))], (a, b)
+
+
+def test_another_country_is_still_wording():
+    a = "We will work with the United Kingdom on the Velo treaty this year."
+    b = "We will work with the United States on the Velo treaty this year."
+    assert "wording" in [d.kind for d in detect(quoted(a), quoted(b))]
+
+
+def test_a_shortened_name_is_form_in_a_quotation():
+    a = "I met President George W. Bush at the Velo summit to talk about trade."
+    b = "I met President Bush at the Velo summit to talk about trade."
+    assert "wording" not in [d.kind for d in detect(quoted(a), quoted(b))]
+
+
+def test_another_name_is_still_wording():
+    a = "I met President Bush at the Velo summit to talk about trade."
+    b = "I met President Putin at the Velo summit to talk about trade."
+    assert "wording" in [d.kind for d in detect(quoted(a), quoted(b))]

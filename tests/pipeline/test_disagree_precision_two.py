@@ -133,3 +133,21 @@ def test_another_name_is_still_wording():
     a = "I met President Bush at the Velo summit to talk about trade."
     b = "I met President Putin at the Velo summit to talk about trade."
     assert "wording" in [d.kind for d in detect(quoted(a), quoted(b))]
+
+
+def test_decided_against_doing_is_decided_not_to_do():
+    a = "The Velo board decided against pursuing the Ardenia merger this year."
+    b = "The Velo board decided not to pursue the Ardenia merger this year."
+    assert "negation" not in kinds(a, b) and "negation" not in kinds(b, a)
+
+
+def test_a_modal_inside_a_rejected_idea_is_no_hedge():
+    a = "The Velo minister rejected the idea that the Ardenia dam could harm local farmers."
+    b = "The Velo minister rejected the idea of the Ardenia dam harming local farmers."
+    assert "hedge" not in kinds(a, b) and "hedge" not in kinds(b, a)
+
+
+def test_a_modal_of_the_speaker_is_still_a_hedge():
+    a = "The Velo minister said the Ardenia dam could harm local farmers next year."
+    b = "The Velo minister said the Ardenia dam will harm local farmers next year."
+    assert "hedge" in kinds(a, b)

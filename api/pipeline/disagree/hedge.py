@@ -144,9 +144,24 @@ def _motion_around(side: "Side", k: int) -> bool:
     return side.toks[k - 1].word.startswith(_MOTION_STEMS)
 
 
+# Nouns that name a proposition someone rejects or weighs ("rejected the idea that it could
+# harm" = "rejected the idea of harming"): a modal inside it is part of the proposition.
+_PROPOSITION_NOUNS = frozenset({"idea", "notion", "suggestion", "claim", "claims", "assertion",
+                                "possibility", "prospect", "fear", "fears", "concern", "concerns"})
+
+
+def _proposition_modal(side: "Side", k: int) -> bool:
+    """A modal inside "the idea that ...", "the notion that ...": no hedge of the speaker's."""
+    if side.toks[k].word not in _MODALS:
+        return False
+    before = [t.word for t in side.toks[max(0, k - 5):k]]
+    return "that" in before and any(w in _PROPOSITION_NOUNS for w in before[:before.index("that")])
+
+
 NOT_A_HEDGE = {
     "soft": _soft,
     "motion_around": _motion_around,
+    "proposition_modal": _proposition_modal,
 }
 
 

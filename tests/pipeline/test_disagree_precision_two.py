@@ -151,3 +151,15 @@ def test_a_modal_of_the_speaker_is_still_a_hedge():
     a = "The Velo minister said the Ardenia dam could harm local farmers next year."
     b = "The Velo minister said the Ardenia dam will harm local farmers next year."
     assert "hedge" in kinds(a, b)
+
+
+def test_another_office_name_is_still_wording():
+    a = "There are no plans to build Velo bases in Ardenia, Defense Department officials say."
+    b = "There are no plans to build Velo bases in Ardenia, Pentagon officials say."
+    assert "wording" in [d.kind for d in detect(quoted(a), quoted(b))]
+
+
+def test_an_abbreviation_with_more_words_is_still_wording():
+    a = "The rule was set by Orla Venn, a UC Berkeley law professor, in the Velo case."
+    b = "The rule was set by Orla Venn, who teaches law at the University of California, in the Velo case."
+    assert "wording" in [d.kind for d in detect(quoted(a), quoted(b))]

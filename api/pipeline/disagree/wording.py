@@ -139,25 +139,42 @@ def _stretch_text(side: "Side", i1: int, i2: int) -> str:
 
 
 def _abbreviation(sa: "Side", i1: int, i2: int, sb: "Side", j1: int, j2: int) -> bool:
-    """True when one stretch abbreviates the other ("the UK" / "the United Kingdom", "FBI" /
-    "Federal Bureau of Investigation", "U.S." / "United States":
-    ``speaker_identity.abbreviation_of``)."""
+    """True when one stretch abbreviates the other and says nothing else ("the UK" / "the
+    United Kingdom", "FBI" / "Federal Bureau of Investigation", "U.S." / "United States":
+    ``speaker_identity.abbreviation_of``); "a UC" / "who teaches at the University of
+    California" says more."""
+    if not (_only_names(sa, i1, i2) and _only_names(sb, j1, j2)):
+        return False
     ta, tb = _stretch_text(sa, i1, i2), _stretch_text(sb, j1, j2)
     return bool(ta and tb) and abbreviation_of(ta, tb)
 
 
+# Small words that may stand in a name or its abbreviation ("the University of California at
+# Los Angeles").
+_NAME_GLUE = frozenset({"the", "a", "an", "of", "at", "and", "for", "on", "in"})
+
+
+def _only_names(side: "Side", i1: int, i2: int) -> bool:
+    """True when every word of the stretch is capitalised, a title, or a small joining word."""
+    return all(t.cap or t.word in lx.TITLES or t.word in _NAME_GLUE for t in side.toks[i1:i2])
+
+
 def _name_words(side: "Side", i1: int, i2: int) -> set[str] | None:
-    """Keys of the capitalised words around a stretch (one shared word either side) when every
-    word of the stretch is a capitalised name word or a title; None otherwise."""
-    if any(not (t.cap or t.word in lx.TITLES) for t in side.toks[i1:i2]):
+    """Keys of the capitalised name words of a stretch and of the name right after it ("George
+    W." + "Bush") when every word of the stretch is a capitalised name word or a title; None
+    otherwise."""
+    toks = side.toks
+    if any(not (t.cap or t.word in lx.TITLES) for t in toks[i1:i2]):
         return None
-    return {t.key for t in side.toks[max(0, i1 - 1):i2 + 1] if t.cap and t.word not in lx.TITLES}
+    after = [toks[i2]] if i2 < len(toks) and toks[i2].cap and toks[i2].word not in lx.TITLES else []
+    return {t.key for t in list(toks[i1:i2]) + after if t.cap and t.word not in lx.TITLES}
 
 
 def _shortened_name(sa: "Side", i1: int, i2: int, sb: "Side", j1: int, j2: int) -> bool:
-    """True when a name is written shorter on one side ("George W. Bush" / "President Bush"):
-    every changed word is a capitalised name word or a title, and the name words of one side
-    are all among the other's."""
+    """True when a name is written shorter on one side ("George W. Bush" / "President Bush",
+    "Joanie Harper" / "Harper"): every changed word is a capitalised name word or a title, the
+    name right after the change is shared, and the name words of one side are all among the
+    other's ("Defense Department officials" / "Pentagon officials" is no shortening)."""
     na, nb = _name_words(sa, i1, i2), _name_words(sb, j1, j2)
     return bool(na and nb) and (na <= nb or nb <= na)
 

@@ -163,3 +163,9 @@ def test_an_abbreviation_with_more_words_is_still_wording():
     a = "The rule was set by Orla Venn, a UC Berkeley law professor, in the Velo case."
     b = "The rule was set by Orla Venn, who teaches law at the University of California, in the Velo case."
     assert "wording" in [d.kind for d in detect(quoted(a), quoted(b))]
+
+
+def test_a_modal_in_a_before_clause_is_no_hedge():
+    a = "The Velo thieves drove off before taking anything from the Ardenia bank."
+    b = "The Velo thieves fled before they could take anything from the Ardenia bank."
+    assert "hedge" not in kinds(a, b)

@@ -71,11 +71,17 @@ _PURPOSE_MODALS = frozenset({"could", "might", "may", "would", "can"})
 
 def _purpose_modal(toks, k: int) -> bool:
     """A modal in a purpose clause ("so a witness could identify him", "so that they may
-    vote"): "so" or "so that" opens the clause within four words before the modal."""
+    vote") or a time clause ("before they could take anything"): "so", "before" or "until"
+    opens the clause within four words before the modal."""
     if toks[k].word not in _PURPOSE_MODALS:
         return False
     before = [t.word for t in toks[max(0, k - 4):k]]
-    return "so" in before and all(w != "not" for w in before)
+    return any(w in _CLAUSE_OPENERS for w in before) and all(w != "not" for w in before)
+
+
+# Words opening a clause whose modal states no doubt: a purpose ("so a witness could identify
+# him") or a time limit ("fled before they could take anything", "until it could be moved").
+_CLAUSE_OPENERS = frozenset({"so", "before", "until"})
 
 
 def _qualifies_possession(toks, k: int, end: int) -> bool:

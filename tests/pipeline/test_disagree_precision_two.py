@@ -169,3 +169,21 @@ def test_a_modal_in_a_before_clause_is_no_hedge():
     a = "The Velo thieves drove off before taking anything from the Ardenia bank."
     b = "The Velo thieves fled before they could take anything from the Ardenia bank."
     assert "hedge" not in kinds(a, b)
+
+
+def test_one_count_at_two_dates_stays_a_dispute():
+    a = "Hamas claimed a blast on Sunday in Tel Aviv that killed 3 people, officials said."
+    b = "Hamas claimed a blast on Monday in Tel Aviv that killed 5 people, officials said."
+    assert "number" in kinds(a, b)
+
+
+def test_one_bond_price_in_32nds_is_two_moments():
+    a = "The Ardenian 10-year note shed 25/32 in price, its yield at 4.26 percent."
+    b = "The Ardenian 10-year note lost 16/32 in price, its yield at 4.26 percent."
+    assert "number" not in kinds(a, b)
+
+
+def test_one_count_on_one_date_stays_a_dispute():
+    a = "On Monday, police in Ardenia said 28 people were killed in the Velo blast."
+    b = "On Monday, police in Ardenia said 30 people were killed in the Velo blast."
+    assert "number" in kinds(a, b)

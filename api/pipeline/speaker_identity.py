@@ -215,6 +215,14 @@ def _abbreviates(x: Identity, y: Identity) -> bool:
     return bool(x.acronyms & y.initials) or bool(y.acronyms & x.initials)
 
 
+def abbreviation_of(one: str, other: str) -> bool:
+    """True when one text is the other's abbreviation: a word written in capitals ("UK", "FBI",
+    "U.S.") that is the initials of the other's capitalised words ("United Kingdom", "Federal
+    Bureau of Investigation", "United States"); the one function for initials, speakers and
+    quotations alike."""
+    return _abbreviates(identify(one), identify(other))
+
+
 def _nations(codes: frozenset[str]) -> set[str]:
     """The countries of place codes ("US-OH" -> "US"; "GE|US-GA" -> both)."""
     return {c.split("-")[0] for code in codes for c in code.split("|")}

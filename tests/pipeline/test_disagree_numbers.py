@@ -126,6 +126,9 @@ def test_about_100_is_a_hedge():
     # a figure accounted for on the other side ("12.6" / "about 13") is paired with no other
     ("In Millbrook, the first group lost 12.6 pounds on average, against 4.7 pounds in the second group.",
      "In Millbrook, the first group lost about 13 pounds on average, against four for the second group."),
+    # two figure pairs, a move to a level on both sides: two moments of one index (disagree-2.4)
+    ("The Kestrel 200 index rose 2.15 points, or 0.4 percent, to 512.30.",
+     "The Kestrel 200 index rose 2.05 points, or 0.4 percent, to 512.20."),
     # every figure differs, three pairs: two moments of one index
     ("The Kestrel 200 index rose 2.15 points, or 0.4 percent, to 512.30.",
      "The Kestrel 200 index fell 0.31 points, or 0.1 percent, to 509.84."),
@@ -140,9 +143,9 @@ def test_number_precision_cases_are_quiet(a, b):
 @pytest.mark.parametrize("a,b", [
     ("Harbor Lights earned $41.2 million in its first weekend.",
      "Harbor Lights earned $38.5 million in its first weekend."),
-    # two figures in dispute is still one claim in dispute
-    ("The Kestrel 200 index rose 2.15 points, or 0.4 percent, to 512.30.",
-     "The Kestrel 200 index rose 2.05 points, or 0.4 percent, to 512.20."),
+    # two figures in dispute (no move to a level, no 32nds, no two dates) is still one claim in dispute
+    ("Police in Ardenia said 28 people were killed, 50 injured and 3 buildings destroyed in the Velo blast.",
+     "Police in Ardenia said 30 people were killed, 60 injured and 3 buildings destroyed in the Velo blast."),
     ("In Millbrook, the first group lost 12.6 pounds on average, against 4.7 pounds in the second group.",
      "In Millbrook, the first group lost about 13 pounds on average, against 7 pounds in the second group."),
 ])

@@ -38,7 +38,7 @@ from .places import find_place
 from .times import find_time
 from .wording import find_wording
 
-DETECTOR_VERSION = "disagree-2.3"  # 2.1: a figure or date is disputed only for something named on both sides; 2.2: a negation needs two shared content words after it; 2.3: money only with money, a possessive year is a time, a figure the other side accounts for pairs with no other, three or more disputed figure pairs are two moments (no number, no rise/fall antonym), an ellipsis near a change is a cut, "gonna"/"going to" is form, a hedge replaced by another ("possible", "indicated") is not dropped, a modal of a purpose clause ("so he could") is no hedge, a word moved is not wording
+DETECTOR_VERSION = "disagree-2.4"  # 2.4: two disputed figure pairs are two moments with a moment signal (a move to a level on both sides, 32nds on both, a different date on each side), "2 ½" is 2.5, a hedge is covered by a bound, a clause hedge or frame, a condition, "around" after a verb of motion and a modal of a rejected idea are no hedge, "against" + -ing counts as a negation, an abbreviation or a shortened name is form in a quotation; 2.1: a figure or date is disputed only for something named on both sides; 2.2: a negation needs two shared content words after it; 2.3: money only with money, a possessive year is a time, a figure the other side accounts for pairs with no other, three or more disputed figure pairs are two moments (no number, no rise/fall antonym), an ellipsis near a change is a cut, "gonna"/"going to" is form, a hedge replaced by another ("possible", "indicated") is not dropped, a modal of a purpose clause ("so he could") is no hedge, a word moved is not wording
 
 _DETECTORS = {
     "wording": find_wording,

@@ -138,7 +138,8 @@ def _is_month(words: list, k: int) -> bool:
 @lru_cache(maxsize=8192)
 def tokenize(text: str) -> tuple[Tok, ...]:
     """The comparable tokens of ``text`` (see the module docstring)."""
-    ws = _per_cent_joined(_words(plain(text)))
+    text = plain(text)
+    ws = _per_cent_joined(_words(text))
     lows = [w[0] for w in ws]
     numbers = {i: (j, v, o) for i, j, v, o in parse_numbers(lows)}
     toks: list[Tok] = []
@@ -146,10 +147,26 @@ def tokenize(text: str) -> tuple[Tok, ...]:
     while i < len(ws):
         if i in numbers:
             i = _append_number(toks, ws, lows, i, numbers[i])
+            toks[-1] = _with_vulgar_fraction(toks[-1], text)
         else:
             toks.append(_word_tok(toks, ws, i))
             i += 1
     return tuple(toks)
+
+
+VULGAR_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3,
+                    "\u215b": 0.125}
+_VULGAR_AFTER_RE = re.compile(r" ?([\u00bd\u00bc\u00be\u2153\u2154\u215b])")
+
+
+def _with_vulgar_fraction(tok: Tok, text: str) -> Tok:
+    """A whole number followed by a vulgar fraction ("2 ½", "3½") is one number, 2.5 and 3.5."""
+    m = _VULGAR_AFTER_RE.match(text, tok.end)
+    if m is None or tok.num is None or tok.ordinal or tok.percent or tok.num != int(tok.num):
+        return tok
+    v = tok.num + VULGAR_FRACTIONS[m.group(1)]
+    word = "#" + repr(v)
+    return Tok(word, word, tok.start, m.end(), tok.cap, v, hedge=tok.hedge)
 
 
 def _per_cent_joined(ws: list) -> list:

@@ -11,13 +11,22 @@ same proposition is not dropped either: "appeared to have left" / "reports indic
 left", "a possible dispute involving" / "a dispute that apparently involved" (the other side's
 hedge, a hedging adjective included, within a few words before the shared phrase). A modal in
 a purpose clause ("so a witness could identify him") states no doubt.
+
+Registered steps (disagree-2.4): ``NOT_A_HEDGE`` says when a hedge word is no hedge there
+("swivels around 180 degrees"); ``COVERS`` says when the other side hedges, bounds or frames the
+same words itself: a hedge of its own, a bound ("a maximum of four years" / "up to four years",
+"approaching twice" / "nearly twice"), a qualifier before a quantity word ("about half"), a
+hedge or evidential frame earlier in the same clause ("might have tried to flee or to defend",
+"I think 70 percent", "forecasts show ... bringing"), a condition for a modal ("could face ...
+if convicted"). A hedge is reported only when no step applies.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..types import Disagreement
-from .lexicon import ADJECTIVE_HEDGES, AUX, MODAL_PARTNERS, NUMBER_HEDGE_CLASSES, SOFT_HEDGES
+from .lexicon import ADJECTIVE_HEDGES, AUX, MODAL_PARTNERS, NUMBER_HEDGE_CLASSES, NUMBER_HEDGES, SOFT_HEDGES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment, Side
@@ -62,11 +71,17 @@ _PURPOSE_MODALS = frozenset({"could", "might", "may", "would", "can"})
 
 def _purpose_modal(toks, k: int) -> bool:
     """A modal in a purpose clause ("so a witness could identify him", "so that they may
-    vote"): "so" or "so that" opens the clause within four words before the modal."""
+    vote") or a time clause ("before they could take anything"): "so", "before" or "until"
+    opens the clause within four words before the modal."""
     if toks[k].word not in _PURPOSE_MODALS:
         return False
     before = [t.word for t in toks[max(0, k - 4):k]]
-    return "so" in before and all(w != "not" for w in before)
+    return any(w in _CLAUSE_OPENERS for w in before) and all(w != "not" for w in before)
+
+
+# Words opening a clause whose modal states no doubt: a purpose ("so a witness could identify
+# him") or a time limit ("fled before they could take anything", "until it could be moved").
+_CLAUSE_OPENERS = frozenset({"so", "before", "until"})
 
 
 def _qualifies_possession(toks, k: int, end: int) -> bool:
@@ -100,17 +115,138 @@ def find_hedge(al: "Alignment", a, b) -> Disagreement | None:
         if (ha is None) == (hb is None):
             continue
         if ha is not None:
-            word = al.a.toks[ha].hedge
-            if _soft(al.a, ha) or word in hedges_b or _has_partner(al.b, wb0, j1, word) \
-                    or _any_hedge(al.b, wb0 - WINDOW, j1):
-                continue
-            return _make(al, True, ha, i1, i2, j1, j2)
-        word = al.b.toks[hb].hedge
-        if _soft(al.b, hb) or word in hedges_a or _has_partner(al.a, wa0, i1, word) \
-                or _any_hedge(al.a, wa0 - WINDOW, i1):
-            continue
-        return _make(al, False, hb, j1, j2, i1, i2)
+            if not _kept(al.a, ha, al.b, wb0, j1, hedges_b):
+                return _make(al, True, ha, i1, i2, j1, j2)
+        elif not _kept(al.b, hb, al.a, wa0, i1, hedges_a):
+            return _make(al, False, hb, j1, j2, i1, i2)
     return None
+
+
+def _kept(hedged: "Side", h: int, other: "Side", start: int, end: int, other_hedges: set) -> bool:
+    """True when the hedge at ``h`` of one side is no hedge difference: it is no hedge there
+    (``NOT_A_HEDGE``), the other side has the same hedge or its plain partner, or a hedge, bound
+    or frame of its own over the same words (``COVERS``: other.toks[start:end] is the window
+    before the shared phrase)."""
+    word = hedged.toks[h].hedge
+    if word in other_hedges or _has_partner(other, start, end, word):
+        return True
+    if any(step(hedged, h) for step in NOT_A_HEDGE.values()):
+        return True
+    return any(step(other, start, end, hedged.toks[h]) for step in COVERS.values())
+
+
+# -- the hedge itself is no hedge --------------------------------------------------------------
+
+# "around" after a verb of motion is a preposition ("swivels around 180 degrees").
+_MOTION_STEMS = ("swivel", "turn", "spin", "rotat", "swung", "swing", "whirl", "wheel", "pivot",
+                 "twist", "flip", "spun", "mov", "walk", "ran", "run", "look", "travel")
+
+
+def _motion_around(side: "Side", k: int) -> bool:
+    """'around' right after a verb of motion: "a screen that swivels around 180 degrees"."""
+    t = side.toks[k]
+    if k == 0 or side.text[t.start:t.end].lower() != "around":
+        return False
+    return side.toks[k - 1].word.startswith(_MOTION_STEMS)
+
+
+# Nouns that name a proposition someone rejects or weighs ("rejected the idea that it could
+# harm" = "rejected the idea of harming"): a modal inside it is part of the proposition.
+_PROPOSITION_NOUNS = frozenset({"idea", "notion", "suggestion", "claim", "claims", "assertion",
+                                "possibility", "prospect", "fear", "fears", "concern", "concerns"})
+
+
+def _proposition_modal(side: "Side", k: int) -> bool:
+    """A modal inside "the idea that ...", "the notion that ...": no hedge of the speaker's."""
+    if side.toks[k].word not in _MODALS:
+        return False
+    before = [t.word for t in side.toks[max(0, k - 5):k]]
+    return "that" in before and any(w in _PROPOSITION_NOUNS for w in before[:before.index("that")])
+
+
+NOT_A_HEDGE = {
+    "soft": _soft,
+    "motion_around": _motion_around,
+    "proposition_modal": _proposition_modal,
+}
+
+
+# -- the other side covers the same words ------------------------------------------------------
+
+# A bound stated as a noun or verb ("a maximum penalty of 10 years" / "up to 10 years",
+# "approaching twice" / "nearly twice").
+BOUND_WORDS = frozenset({"maximum", "minimum", "max", "limit", "ceiling", "cap", "capped",
+                         "approaching", "approach", "top", "tops", "topped", "exceed",
+                         "exceeds", "exceeded", "least", "most"})
+# A frame that presents the statement as belief, forecast or estimate ("I think 70 percent" /
+# "about 70 percent"; "forecasts show ... bringing" / "could bring").
+EVIDENTIAL_FRAMES = frozenset({"think", "thinks", "thought", "believe", "believes", "believed",
+                               "expect", "expects", "expected", "forecast", "forecasts",
+                               "estimate", "estimates", "estimated", "predict", "predicts",
+                               "predicted", "project", "projected", "projects", "suggest",
+                               "suggests", "suggested"})
+# How far back in the other side a hedge earlier in the clause still covers the shared words
+# ("might have tried to flee or to defend" / "may have tried to flee or perhaps defend").
+CLAUSE_REACH = 8
+_MODALS = frozenset({"could", "might", "may", "would", "can"})
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def _own_hedge(other: "Side", start: int, end: int, hedge_tok) -> bool:
+    """A hedge of any class, or a hedging adjective, just before the shared words."""
+    return _any_hedge(other, start - WINDOW, end)
+
+
+def _bound(other: "Side", start: int, end: int, hedge_tok) -> bool:
+    """A bound word ("maximum", "approaching") just before the shared words."""
+    return any(t.word in BOUND_WORDS for t in other.toks[max(0, start - WINDOW):end])
+
+
+def _clause_hedge(other: "Side", start: int, end: int, hedge_tok) -> bool:
+    """A word hedge, hedging adjective or evidential frame earlier in the same clause (at most
+    ``CLAUSE_REACH`` words back, not across punctuation) covering a word hedge: "might have
+    tried to flee or to defend" / "may have tried to flee or perhaps defend". A number
+    qualifier ("about 20 cents") is covered only by a frame ("I think 70 percent")."""
+    number = hedge_tok.hedge in NUMBER_HEDGE_CLASSES
+    for k in range(end - 1, max(-1, end - 1 - CLAUSE_REACH), -1):
+        t = other.toks[k]
+        if t.word in EVIDENTIAL_FRAMES or (not number and (
+                (t.hedge and t.hedge not in NUMBER_HEDGE_CLASSES) or t.word in ADJECTIVE_HEDGES)):
+            return True
+        if k > 0 and _CLAUSE_BREAK_RE.search(other.text, other.toks[k - 1].end, t.start):
+            return False
+    return False
+
+
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.!?()\u2014]|--")
+
+
+def _conditional(other: "Side", start: int, end: int, hedge_tok) -> bool:
+    """A modal ("could face") against a plain verb in a conditional ("faces ... if convicted"):
+    the condition carries the modal's doubt."""
+    return hedge_tok.word in _MODALS and any(t.word in _CONDITIONS for t in other.toks)
+
+
+# Quantity words the number parser does not read ("about half" / "nearly half").
+QUANTITY_WORDS = frozenset({"half", "third", "thirds", "quarter", "quarters", "dozen", "dozens",
+                            "hundreds", "thousands", "millions", "twice", "double", "triple"})
+_NUMBER_HEDGE_WORDS = frozenset(p for ps in NUMBER_HEDGES.values() for p in ps if " " not in p)
+
+
+def _quantity_qualifier(other: "Side", start: int, end: int, hedge_tok) -> bool:
+    """A number qualifier right before a quantity word the parser leaves as a word: "about
+    half" covers "nearly half"."""
+    return 0 < end < len(other.toks) and other.toks[end].word in QUANTITY_WORDS \
+        and other.toks[end - 1].word in _NUMBER_HEDGE_WORDS
+
+
+COVERS = {
+    "own_hedge": _own_hedge,
+    "quantity_qualifier": _quantity_qualifier,
+    "bound": _bound,
+    "clause_hedge": _clause_hedge,
+    "conditional": _conditional,
+}
 
 
 def _phrase_end(side: "Side", i1: int, i2: int) -> int:

@@ -9,7 +9,8 @@ conflict"); "not only ... but", "nothing but", "no doubt" are no denial at all, 
 followed by a quotation ("the war was not 'a war of choice'") rebuts someone's words: another
 claim, not a misreport of this one. (2) Antonymous words facing each other in aligned context (accepted / rejected,
 confirmed / denied, won / lost, rose / fell ...) when both sides carry the same number of
-negations ("did not accept" / "rejected" agree).
+negations ("did not accept" / "rejected" agree). "against" + an -ing verb counts as a negation
+("decided against pursuing" / "decided not to pursue" agree).
 """
 from __future__ import annotations
 
@@ -54,7 +55,14 @@ def _negator(side: "Side", start: int, end: int) -> tuple[int, int] | None:
 
 def _is_neg(toks, k: int, soft: bool = True) -> bool:
     t = toks[k]
-    return t.neg or (soft and t.key in lx.SOFT_NEGATIONS) or bool(_negating_verb(toks, k, k + 1))
+    return t.neg or (soft and (t.key in lx.SOFT_NEGATIONS or _against_doing(toks, k))) \
+        or bool(_negating_verb(toks, k, k + 1))
+
+
+def _against_doing(toks, k: int) -> bool:
+    """"against" + an -ing verb ("decided against pursuing the merger") says what "not to"
+    says ("decided not to pursue the merger"): a negation to count, not one to report."""
+    return toks[k].word == "against" and k + 1 < len(toks) and toks[k + 1].word.endswith("ing")
 
 
 def _any_neg(side: "Side", start: int, end: int, soft: bool = True) -> bool:

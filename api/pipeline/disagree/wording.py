@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..text import STOPWORDS
 from ..types import Disagreement, MentionText
 from . import lexicon as lx
+from ..speaker_identity import abbreviation_of
 from .attribution import compatible
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,7 +131,60 @@ def _substantive(sa: "Side", op: tuple, sb: "Side") -> bool:
     ka, kb = _telling(sa, i1, i2), _telling(sb, j1, j2)
     if ka == kb or not (ka - STOPWORDS_KEYS or kb - STOPWORDS_KEYS or _negated(sa, i1, i2) or _negated(sb, j1, j2)):
         return False  # the same words, or function words only ("rationale for gutting", "and" / "or")
-    return not _respelled_name(sa, i1, i2, sb, j1, j2)
+    return not any(step(sa, i1, i2, sb, j1, j2) for step in NAME_FORMS.values())
+
+
+def _stretch_text(side: "Side", i1: int, i2: int) -> str:
+    return side.text[side.toks[i1].start:side.toks[i2 - 1].end] if i2 > i1 else ""
+
+
+def _abbreviation(sa: "Side", i1: int, i2: int, sb: "Side", j1: int, j2: int) -> bool:
+    """True when one stretch abbreviates the other and says nothing else ("the UK" / "the
+    United Kingdom", "FBI" / "Federal Bureau of Investigation", "U.S." / "United States":
+    ``speaker_identity.abbreviation_of``); "a UC" / "who teaches at the University of
+    California" says more."""
+    if not (_only_names(sa, i1, i2) and _only_names(sb, j1, j2)):
+        return False
+    ta, tb = _stretch_text(sa, i1, i2), _stretch_text(sb, j1, j2)
+    return bool(ta and tb) and abbreviation_of(ta, tb)
+
+
+# Small words that may stand in a name or its abbreviation ("the University of California at
+# Los Angeles").
+_NAME_GLUE = frozenset({"the", "a", "an", "of", "at", "and", "for", "on", "in"})
+
+
+def _only_names(side: "Side", i1: int, i2: int) -> bool:
+    """True when every word of the stretch is capitalised, a title, or a small joining word."""
+    return all(t.cap or t.word in lx.TITLES or t.word in _NAME_GLUE for t in side.toks[i1:i2])
+
+
+def _name_words(side: "Side", i1: int, i2: int) -> set[str] | None:
+    """Keys of the capitalised name words of a stretch and of the name right after it ("George
+    W." + "Bush") when every word of the stretch is a capitalised name word or a title; None
+    otherwise."""
+    toks = side.toks
+    if any(not (t.cap or t.word in lx.TITLES) for t in toks[i1:i2]):
+        return None
+    after = [toks[i2]] if i2 < len(toks) and toks[i2].cap and toks[i2].word not in lx.TITLES else []
+    return {t.key for t in list(toks[i1:i2]) + after if t.cap and t.word not in lx.TITLES}
+
+
+def _shortened_name(sa: "Side", i1: int, i2: int, sb: "Side", j1: int, j2: int) -> bool:
+    """True when a name is written shorter on one side ("George W. Bush" / "President Bush",
+    "Joanie Harper" / "Harper"): every changed word is a capitalised name word or a title, the
+    name right after the change is shared, and the name words of one side are all among the
+    other's ("Defense Department officials" / "Pentagon officials" is no shortening)."""
+    na, nb = _name_words(sa, i1, i2), _name_words(sb, j1, j2)
+    return bool(na and nb) and (na <= nb or nb <= na)
+
+
+# A change that only writes a name another way is form, not wording.
+NAME_FORMS = {
+    "respelled": _respelled_name,
+    "abbreviation": _abbreviation,
+    "shortened": _shortened_name,
+}
 
 
 def compare_fragments(sa: "Side", ra: tuple[int, int], sb: "Side", rb: tuple[int, int]):

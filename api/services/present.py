@@ -1,15 +1,33 @@
-"""Stored rows → plain dicts in the shapes the response schemas describe."""
+"""Stored rows → what the response schemas dump. The schemas (``schemas/``) read the ORM
+objects and ``StoredMention``s by their attribute names; what a response shows that is not a
+stored attribute is worked out here once, as a small read-only view (the view answers every other
+attribute from the row it wraps), or, while a shape has no view yet, as a plain dict."""
 from __future__ import annotations
 
 from ..models import Article, Claim, Disagreement, Mention, Outlet
 from .mentions import StoredMention
 
 
-def outlet_dict(outlet: Outlet | None) -> dict | None:
-    """An outlet reference."""
-    if outlet is None:
-        return None
-    return {"slug": outlet.slug, "name": outlet.name, "domain": outlet.domain}
+class RowView:
+    """A read-only view of a row: its own attributes first, every other one the wrapped row's."""
+
+    __slots__ = ("row",)
+
+    def __init__(self, row):
+        self.row = row
+
+    def __getattr__(self, name: str):
+        return getattr(self.row, name)
+
+
+class OutletStats(RowView):
+    """An outlet with what it has reported (``OutletStatsSchema``)."""
+
+    __slots__ = ("article_count", "claim_count", "disagreement_count")
+
+    def __init__(self, outlet: Outlet, article_count: int, claim_count: int, disagreement_count: int):
+        super().__init__(outlet)
+        self.article_count, self.claim_count, self.disagreement_count = article_count, claim_count, disagreement_count
 
 
 def mention_dict(m: Mention | StoredMention) -> dict:
@@ -23,7 +41,7 @@ def mention_dict(m: Mention | StoredMention) -> dict:
 
 def article_dict(a: Article, outlet: Outlet, *, mention_count: int | None = None) -> dict:
     """An article without its text."""
-    out = {"id": a.id, "outlet": outlet_dict(outlet), "url": a.url, "title": a.title,
+    out = {"id": a.id, "outlet": outlet, "url": a.url, "title": a.title,
            "published_at": a.published_at, "language": a.language, "content_hash": a.content_hash,
            "ingested_at": a.ingested_at, "extractor": a.extractor, "extractor_version": a.extractor_version,
            "attribution": a.attribution}
@@ -37,7 +55,7 @@ def claim_dict(c: Claim, first_outlet: Outlet | None, by_kind: dict[str, int] | 
     return {"id": c.id, "text": c.text, "kind": c.kind, "speaker": c.speaker,
             "mention_count": c.mention_count, "outlet_count": c.outlet_count,
             "disagreement_count": c.disagreement_count, "disagreements_by_kind": by_kind or {},
-            "first_seen": c.first_seen, "last_seen": c.last_seen, "first_outlet": outlet_dict(first_outlet)}
+            "first_seen": c.first_seen, "last_seen": c.last_seen, "first_outlet": first_outlet}
 
 
 def disagreement_dict(d: Disagreement, slugs: dict[int, str] | None = None) -> dict:

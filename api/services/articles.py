@@ -26,7 +26,7 @@ from .matching import Placement, place_mentions, plan_mentions, settle_plan
 from .mentions import StoredMention, new_mention_views
 from .search import count_terms
 from .vectors import vector_rows
-from .present import article_dict, mention_dict
+from .present import article_dict
 
 CLIENT = "client"
 
@@ -125,7 +125,7 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
                               plan.keysets, plan.views)
     detail = article_dict(article, outlet, mention_count=len(mentions))
     detail["text"] = article.text
-    detail["mentions"] = sorted(mentions, key=lambda m: (m["start"], m["id"]))  # as article_detail orders them
+    detail["mentions"] = sorted(mentions, key=lambda m: (m.start, m.id))  # as article_detail orders them
     detail["notes"] = list(notes)
     return detail, True
 
@@ -145,12 +145,13 @@ def _stored_article(session: Session, url: str, digest: str) -> dict | None:
 
 def store_mentions(session: Session, comps: Components, settings: Settings, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
-                   placements: list[Placement], keysets: list[set[str]], views: list[MentionText]) -> list[dict]:
+                   placements: list[Placement], keysets: list[set[str]],
+                   views: list[MentionText]) -> list[StoredMention]:
     """Store an article's mentions in the claims ``placements`` give (the caller holds the write
     lock), creating new claims in bulk, count their words for retrieval (``keysets``: their index
     keys), store their vectors (``views``: the views the plan matched, each carrying the
     mention's embedding or None; ``mention_vector``), and detect disagreements where a mention
-    joined a stored claim. Returns the stored mentions as ``mention_dict`` shapes them."""
+    joined a stored claim. Returns the stored mentions (``MentionSchema`` dumps them)."""
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.
@@ -197,7 +198,7 @@ def store_mentions(session: Session, comps: Components, settings: Settings, arti
     for m in joined:
         by_claim[m.claim_id].append(m)
     add_article_mentions(session, article, by_claim)
-    return [mention_dict(m) for m in stored]
+    return stored
 
 
 def article_detail(session: Session, article_id: int) -> dict:
@@ -210,7 +211,7 @@ def article_detail(session: Session, article_id: int) -> dict:
                             .order_by(Mention.start, Mention.id)).all()
     out = article_dict(article, outlet, mention_count=len(mentions))
     out["text"] = article.text
-    out["mentions"] = [mention_dict(m) for m in mentions]
+    out["mentions"] = list(mentions)
     out["notes"] = [] if article.attribution else [language_note(article.language)]
     return out
 

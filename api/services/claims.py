@@ -12,7 +12,7 @@ from ..errors import Invalid, NotFound
 from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent,
                       Disagreement, Mention, Outlet)
 from . import pagination_sql
-from .present import claim_dict, disagreement_dict, mention_dict
+from .present import Report, claim_dict, disagreement_dict
 from .search import matching_claims
 
 SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
@@ -131,10 +131,7 @@ def _reports(rows) -> dict[int, dict]:
     groups: dict[int, dict] = {}
     for mention, article, outlet in rows:
         group = groups.setdefault(outlet.id, {"outlet": outlet, "mentions": []})
-        report = mention_dict(mention)
-        report["article"] = {"id": article.id, "url": article.url, "title": article.title,
-                             "published_at": article.published_at}
-        group["mentions"].append(report)
+        group["mentions"].append(Report(mention, article))
     return groups
 
 

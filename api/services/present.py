@@ -5,7 +5,6 @@ attribute from the row it wraps), or, while a shape has no view yet, as a plain 
 from __future__ import annotations
 
 from ..models import Article, Claim, Disagreement, Mention, Outlet
-from .mentions import StoredMention
 
 
 class RowView:
@@ -30,13 +29,14 @@ class OutletStats(RowView):
         self.article_count, self.claim_count, self.disagreement_count = article_count, claim_count, disagreement_count
 
 
-def mention_dict(m: Mention | StoredMention) -> dict:
-    """A mention with its offsets, speaker and provenance."""
-    return {"id": m.id, "article_id": m.article_id, "claim_id": m.claim_id, "text": m.text,
-            "start": m.start, "end": m.end, "is_quote": m.is_quote, "speaker": m.speaker,
-            "speaker_role": m.speaker_role, "kind": m.kind, "checkworthiness": m.checkworthiness,
-            "quote_spans": [list(s) for s in (m.quote_spans or [])], "provenance": m.provenance,
-            "provenance_version": m.provenance_version, "match_score": m.match_score, "pinned": m.pinned}
+class Report(RowView):
+    """A mention (an ORM ``Mention``) with the article it stands in (``ReportSchema``)."""
+
+    __slots__ = ("article",)
+
+    def __init__(self, mention: Mention, article: Article):
+        super().__init__(mention)
+        self.article = article
 
 
 def article_dict(a: Article, outlet: Outlet, *, mention_count: int | None = None) -> dict:

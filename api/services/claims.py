@@ -12,7 +12,7 @@ from ..errors import Invalid, NotFound
 from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent,
                       Disagreement, Mention, Outlet)
 from . import pagination_sql
-from .present import Report, claim_dict, disagreement_dict
+from .present import DisagreementView, Report, claim_dict
 from .search import matching_claims
 
 SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
@@ -178,7 +178,7 @@ def claim_disagreements(session: Session, claim_id: int, args: dict | None = Non
     if args is None:  # (every undismissed one, for the detail)
         rows = list(session.exec(_LIVE_DISAGREEMENTS, params={"claim_id": claim_id}).all())
         slugs = slug_map(session, rows)
-        return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": None}
+        return {"items": [DisagreementView(d, slugs) for d in rows], "next_cursor": None}
     stmt = select(Disagreement).where(Disagreement.claim_id == claim_id)
     if args.get("kind"):
         stmt = stmt.where(Disagreement.kind == args["kind"])
@@ -186,7 +186,7 @@ def claim_disagreements(session: Session, claim_id: int, args: dict | None = Non
         stmt = stmt.where(Disagreement.dismissed_at.is_(None))
     rows, next_cursor = pagination_sql.keyset(session, stmt, Disagreement, None, "id", args)
     slugs = slug_map(session, rows)
-    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
+    return {"items": [DisagreementView(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
 def claim_detail(session: Session, claim_id: int) -> dict:
@@ -195,7 +195,7 @@ def claim_detail(session: Session, claim_id: int) -> dict:
     disagreements = claim_disagreements(session, claim.id)["items"]
     by_kind: dict[str, int] = defaultdict(int)
     for d in disagreements:
-        by_kind[d["kind"]] += 1
+        by_kind[d.kind] += 1
     first = session.get(Outlet, claim.first_outlet_id) if claim.first_outlet_id else None
     out = claim_dict(claim, first, dict(by_kind))
     out["outlets"] = claim_outlets(session, claim.id)["items"]

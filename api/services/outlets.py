@@ -10,7 +10,7 @@ from ..errors import NotFound
 from ..models import LIVE_CLAIM, Article, Claim, ClaimOutlet, Disagreement, Outlet
 from . import pagination_sql
 from .claims import claim_dicts, slug_map
-from .present import OutletStats, disagreement_dict
+from .present import DisagreementView, OutletStats
 
 
 def _stats(session: Session, outlets: list[Outlet]) -> list[OutletStats]:
@@ -97,7 +97,7 @@ def compare_disagreements(session: Session, a: Outlet, b: Outlet, args: dict) ->
     rows, next_cursor = pagination_sql.keyset(session, select(Disagreement).where(_pair(a, b)), Disagreement, None,
                                               _listing("disagreements", a, b), args)
     slugs = slug_map(session, rows)
-    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
+    return {"items": [DisagreementView(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
 def compare(session: Session, a_slug: str, b_slug: str, limit: int) -> dict:

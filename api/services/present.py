@@ -4,6 +4,8 @@ stored attribute is worked out here once, as a small read-only view (the view an
 attribute from the row it wraps), or, while a shape has no view yet, as a plain dict."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..models import Article, Claim, Disagreement, Mention, Outlet
 
 
@@ -58,13 +60,42 @@ def claim_dict(c: Claim, first_outlet: Outlet | None, by_kind: dict[str, int] | 
             "first_seen": c.first_seen, "last_seen": c.last_seen, "first_outlet": first_outlet}
 
 
-def disagreement_dict(d: Disagreement, slugs: dict[int, str] | None = None) -> dict:
-    """A disagreement with both spans and its explanation."""
-    slugs = slugs or {}
-    return {"id": d.id, "claim_id": d.claim_id, "kind": d.kind, "mention_ids": [d.mention_a_id, d.mention_b_id],
-            "outlets": [slugs.get(d.outlet_a_id, ""), slugs.get(d.outlet_b_id, "")],
-            "a_span": {"start": d.a_start, "end": d.a_end, "text": d.a_text},
-            "b_span": {"start": d.b_start, "end": d.b_end, "text": d.b_text},
-            "explanation": d.explanation, "diff": d.diff or [], "detector_version": d.detector_version,
-            "created_at": d.created_at, "dismissed": d.dismissed_at is not None,
-            "dismissed_at": d.dismissed_at, "dismissed_by": d.dismissed_by, "dismiss_reason": d.dismiss_reason}
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The differing words of one side of a disagreement (``SpanSchema``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+class DisagreementView(RowView):
+    """A disagreement with its mentions' ids and outlets' slugs, both spans and whether it is
+    dismissed (``DisagreementSchema``)."""
+
+    __slots__ = ("outlets",)
+
+    def __init__(self, disagreement: Disagreement, slugs: dict[int, str] | None = None):
+        super().__init__(disagreement)
+        slugs = slugs or {}
+        self.outlets = [slugs.get(disagreement.outlet_a_id, ""), slugs.get(disagreement.outlet_b_id, "")]
+
+    @property
+    def mention_ids(self) -> list[int]:
+        """The two mentions' ids, a first."""
+        return [self.row.mention_a_id, self.row.mention_b_id]
+
+    @property
+    def a_span(self) -> Span:
+        """Mention a's differing words."""
+        return Span(self.row.a_start, self.row.a_end, self.row.a_text)
+
+    @property
+    def b_span(self) -> Span:
+        """Mention b's differing words."""
+        return Span(self.row.b_start, self.row.b_end, self.row.b_text)
+
+    @property
+    def dismissed(self) -> bool:
+        """Whether a fact-checker dismissed it."""
+        return self.row.dismissed_at is not None

@@ -1,27 +1,34 @@
 """Stored rows → what the response schemas dump. The schemas (``schemas/``) read the ORM
 objects and ``StoredMention``s by their attribute names; what a response shows that is not a
-stored attribute is worked out here once, as a small read-only view (the view answers every other
-attribute from the row it wraps), or, while a shape has no view yet, as a plain dict."""
+stored attribute is worked out here once, as a small read-only view that answers every other
+column from the row it wraps, or, while a shape has no view yet, as a plain dict."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..models import Article, Claim, Disagreement, Mention, Outlet
 
 
 class RowView:
-    """A read-only view of a row: its own attributes first, every other one the wrapped row's."""
+    """A read-only view of a row of ``of`` (a table model, given as ``class V(RowView, of=Model)``):
+    its own attributes first, each other column of the model read from the wrapped row (a
+    property per column, made once: no ``__getattr__``, whose failed lookups would cost an
+    exception per field as a schema dumps the view)."""
 
     __slots__ = ("row",)
+
+    def __init_subclass__(cls, of=None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name in (of.__table__.columns.keys() if of is not None else ()):
+            if not hasattr(cls, name):
+                setattr(cls, name, property(attrgetter(f"row.{name}"), doc=f"The row's ``{name}``."))
 
     def __init__(self, row):
         self.row = row
 
-    def __getattr__(self, name: str):
-        return getattr(self.row, name)
 
-
-class OutletStats(RowView):
+class OutletStats(RowView, of=Outlet):
     """An outlet with what it has reported (``OutletStatsSchema``)."""
 
     __slots__ = ("article_count", "claim_count", "disagreement_count")
@@ -31,7 +38,7 @@ class OutletStats(RowView):
         self.article_count, self.claim_count, self.disagreement_count = article_count, claim_count, disagreement_count
 
 
-class Report(RowView):
+class Report(RowView, of=Mention):
     """A mention (an ORM ``Mention``) with the article it stands in (``ReportSchema``)."""
 
     __slots__ = ("article",)
@@ -69,7 +76,7 @@ class Span:
     text: str
 
 
-class DisagreementView(RowView):
+class DisagreementView(RowView, of=Disagreement):
     """A disagreement with its mentions' ids and outlets' slugs, both spans and whether it is
     dismissed (``DisagreementSchema``)."""
 

@@ -12,7 +12,7 @@ from ..errors import Invalid, NotFound
 from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent,
                       Disagreement, Mention, Outlet)
 from . import pagination_sql
-from .present import DisagreementView, Report, claim_dict
+from .present import DisagreementView, Report, claim_view
 from .search import matching_claims
 
 SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
@@ -41,7 +41,7 @@ def kind_counts(session: Session, claim_ids: list[int]) -> dict[int, dict[str, i
 
 
 def claim_dicts(session: Session, claims: list) -> list[dict]:
-    """Claims (ORM objects or rows of ``LISTED_COLUMNS``) as response dicts, with their first
+    """Claims (ORM objects or rows of ``LISTED_COLUMNS``) as ``claim_view`` mappings (response dicts), with their first
     outlets and, for the claims that have disagreements, per-kind counts, fetched in two queries
     at most (``disagreement_count`` counts the undismissed disagreements in the same snapshot:
     a claim without any has no per-kind counts to look up)."""
@@ -49,7 +49,7 @@ def claim_dicts(session: Session, claims: list) -> list[dict]:
     outlets = {o.id: o for o in session.exec(select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain)
                                              .where(Outlet.id.in_(first_ids))).all()} if first_ids else {}
     kinds = kind_counts(session, [c.id for c in claims if c.disagreement_count])
-    return [claim_dict(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
+    return [claim_view(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
 
 
 def _filtered(session: Session, stmt, args: dict, sort_key: str | None = None):
@@ -197,7 +197,7 @@ def claim_detail(session: Session, claim_id: int) -> dict:
     for d in disagreements:
         by_kind[d.kind] += 1
     first = session.get(Outlet, claim.first_outlet_id) if claim.first_outlet_id else None
-    out = claim_dict(claim, first, dict(by_kind))
+    out = claim_view(claim, first, dict(by_kind))
     out["outlets"] = claim_outlets(session, claim.id)["items"]
     out["disagreements"] = disagreements
     return out

@@ -1,7 +1,8 @@
 """Stored rows → what the response schemas dump. The schemas (``schemas/``) read the ORM
 objects and ``StoredMention``s by their attribute names; what a response shows that is not a
-stored attribute is worked out here once, as a small read-only view that answers every other
-column from the row it wraps, or, while a shape has no view yet, as a plain dict."""
+stored attribute is worked out here once: as a small read-only view that answers every other
+column from the row it wraps, or, for a claim (listed twenty at a time), as a mapping of its
+stored columns with the computed fields added; an article is still a hand-built dict."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,12 +60,22 @@ def article_dict(a: Article, outlet: Outlet, *, mention_count: int | None = None
     return out
 
 
-def claim_dict(c: Claim, first_outlet: Outlet | None, by_kind: dict[str, int] | None = None) -> dict:
-    """A claim with its counts."""
-    return {"id": c.id, "text": c.text, "kind": c.kind, "speaker": c.speaker,
-            "mention_count": c.mention_count, "outlet_count": c.outlet_count,
-            "disagreement_count": c.disagreement_count, "disagreements_by_kind": by_kind or {},
-            "first_seen": c.first_seen, "last_seen": c.last_seen, "first_outlet": first_outlet}
+CLAIM_COLUMNS = tuple(Claim.__table__.columns.keys())  # (what a claim's response may read of its row)
+
+
+def claim_view(claim, first_outlet: Outlet | None, by_kind: dict[str, int] | None = None) -> dict:
+    """A claim's stored columns (of an ORM ``Claim``, or those a row of selected columns has:
+    nothing else the row carries, such as a search's ``score``) with its first outlet and its
+    undismissed disagreements per kind (``ClaimSchema``). A mapping, not a view: a listing dumps
+    twenty of them, and a key is found faster than a delegated attribute; a detail adds its
+    ``outlets`` and ``disagreements``, a ``similar_to`` listing its ``score`` and ``same_claim``."""
+    mapping = getattr(claim, "_mapping", None)
+    if mapping is None:
+        out = {name: getattr(claim, name) for name in CLAIM_COLUMNS}
+    else:
+        out = {name: mapping[name] for name in CLAIM_COLUMNS if name in mapping}
+    out["first_outlet"], out["disagreements_by_kind"] = first_outlet, by_kind or {}
+    return out
 
 
 @dataclass(frozen=True, slots=True)

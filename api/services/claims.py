@@ -41,8 +41,8 @@ def kind_counts(session: Session, claim_ids: list[int]) -> dict[int, dict[str, i
 
 
 def claim_dicts(session: Session, claims: list) -> list[dict]:
-    """Claims (ORM objects or rows of ``LISTED_COLUMNS``) as ``claim_view`` mappings (response dicts), with their first
-    outlets and, for the claims that have disagreements, per-kind counts, fetched in two queries
+    """Claims (ORM objects or rows of ``LISTED_COLUMNS``) as ``claim_view`` mappings, with their
+    first outlets and, for the claims that have disagreements, per-kind counts, fetched in two queries
     at most (``disagreement_count`` counts the undismissed disagreements in the same snapshot:
     a claim without any has no per-kind counts to look up)."""
     first_ids = {c.first_outlet_id for c in claims if c.first_outlet_id}

@@ -152,7 +152,7 @@ def ingest_second_sentences(engine, comps, settings, sentences: list[str]) -> di
             detail, created = ingest(uow.session, comps, settings, data)
         if not created:
             raise RuntimeError(f"{data['url']} was stored already")
-        by_start = {m.start: m for m in detail["mentions"]}
+        by_start = {m.start: m for m in detail.mentions}
         for c in claims:
             m = by_start[c["start"]]
             assert m.text == c["text"]

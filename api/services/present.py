@@ -2,7 +2,7 @@
 objects and ``StoredMention``s by their attribute names; what a response shows that is not a
 stored attribute is worked out here once: as a small read-only view that answers every other
 column from the row it wraps, or, for a claim (listed twenty at a time), as a mapping of its
-stored columns with the computed fields added; an article is still a hand-built dict."""
+stored columns with the computed fields added."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,15 +49,18 @@ class Report(RowView, of=Mention):
         self.article = article
 
 
-def article_dict(a: Article, outlet: Outlet, *, mention_count: int | None = None) -> dict:
-    """An article without its text."""
-    out = {"id": a.id, "outlet": outlet, "url": a.url, "title": a.title,
-           "published_at": a.published_at, "language": a.language, "content_hash": a.content_hash,
-           "ingested_at": a.ingested_at, "extractor": a.extractor, "extractor_version": a.extractor_version,
-           "attribution": a.attribution}
-    if mention_count is not None:
-        out["mention_count"] = mention_count
-    return out
+class ArticleView(RowView, of=Article):
+    """An article with its outlet and how many mentions it has (``ArticleSchema``); a detail adds
+    its ``mentions`` and ``notes`` (``ArticleDetailSchema``: the text is the article's own)."""
+
+    __slots__ = ("outlet", "mention_count", "mentions", "notes")
+
+    def __init__(self, article: Article, outlet: Outlet, mention_count: int, mentions: list | None = None,
+                 notes: list[str] | None = None):
+        super().__init__(article)
+        self.outlet, self.mention_count = outlet, mention_count
+        if mentions is not None:
+            self.mentions, self.notes = mentions, notes or []
 
 
 CLAIM_COLUMNS = tuple(Claim.__table__.columns.keys())  # (what a claim's response may read of its row)

@@ -87,7 +87,7 @@ def ingest_paths(paths, *, quiet: bool = False) -> dict:
                 with unit_of_work() as session:
                     detail, created = ingest(session, components(), settings(), data)
                 summary["stored" if created else "skipped"] += 1
-                summary["mentions"] += len(detail["mentions"]) if created else 0
+                summary["mentions"] += len(detail.mentions) if created else 0
             except ValidationError as exc:
                 refused.append((where, f"invalid: {exc.messages}"))
             except ApiError as exc:

@@ -437,8 +437,8 @@ def measure(engine, comps, settings, payloads: list[dict], timer: StageTimer) ->
             stages[k] += v
         if not created:
             raise RuntimeError(f"article {data['url']} was already stored")
-        ids.append(detail["id"])
-        mentions += len(detail["mentions"])
+        ids.append(detail.id)
+        mentions += len(detail.mentions)
     with engine.connect() as conn:
         new_claims = conn.execute(select(func.count()).select_from(Claim.__table__)).scalar() - claims_before
         disagreements = conn.execute(select(func.count()).select_from(Disagreement.__table__)).scalar()
@@ -465,7 +465,7 @@ def measure_copies(engine, comps, settings, payloads: list[dict], timer: StageTi
     originals = []
     for data in payloads:
         with UnitOfWork(engine) as uow:
-            originals.append(ingest(uow.session, comps, settings, dict(data))[0]["id"])
+            originals.append(ingest(uow.session, comps, settings, dict(data))[0].id)
     try:
         return measure(engine, comps, settings, copies_of(payloads), timer)
     finally:
@@ -489,8 +489,8 @@ def _client_share(url: str, comps, settings, payloads: list[dict], queue, conn) 
             with UnitOfWork(engine) as uow:
                 detail, _ = ingest(uow.session, comps, settings, dict(data))
             times.append(time.perf_counter() - t0)
-            ids.append(detail["id"])
-            mentions += len(detail["mentions"])
+            ids.append(detail.id)
+            mentions += len(detail.mentions)
         conn.send((ids, times, mentions, None))
     except Exception as exc:  # reported by the parent
         conn.send((ids, times, mentions, repr(exc)))

@@ -64,7 +64,7 @@ def main() -> int:
             detail, created = ingest(uow.session, comps, settings, data)
         took = time.perf_counter() - t0
         assert created, data["url"]
-        bi.remove_articles(engine, [detail["id"]])
+        bi.remove_articles(engine, [detail.id])
         return took
 
     for p in bi.article_payloads(fill_files[:2], "ab-warm"):  # warm-up, not measured

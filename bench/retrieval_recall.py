@@ -152,11 +152,11 @@ def ingest_second_sentences(engine, comps, settings, sentences: list[str]) -> di
             detail, created = ingest(uow.session, comps, settings, data)
         if not created:
             raise RuntimeError(f"{data['url']} was stored already")
-        by_start = {m["start"]: m for m in detail["mentions"]}
+        by_start = {m.start: m for m in detail.mentions}
         for c in claims:
             m = by_start[c["start"]]
-            assert m["text"] == c["text"]
-            ids[c["text"]] = m["id"]
+            assert m.text == c["text"]
+            ids[c["text"]] = m.id
     return ids
 
 

@@ -26,7 +26,7 @@ from .matching import Placement, place_mentions, plan_mentions, settle_plan
 from .mentions import StoredMention, new_mention_views
 from .search import count_terms
 from .vectors import vector_rows
-from .present import article_dict, mention_dict
+from .present import ArticleView
 
 CLIENT = "client"
 
@@ -75,7 +75,7 @@ def _client_mentions(text: str, claims: list[dict], limit: int) -> list[Extracte
     return out
 
 
-def ingest(session: Session, comps: Components, settings: Settings, data: dict) -> tuple[dict, bool]:
+def ingest(session: Session, comps: Components, settings: Settings, data: dict) -> tuple[ArticleView, bool]:
     """Store an article with its mentions, matched to claims, with disagreements detected.
 
     Returns (article detail dict, created). The same URL with the same text answers the stored
@@ -123,14 +123,11 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
     session.flush()
     mentions = store_mentions(session, comps, settings, article, extracted, extractor, version, placements,
                               plan.keysets, plan.views)
-    detail = article_dict(article, outlet, mention_count=len(mentions))
-    detail["text"] = article.text
-    detail["mentions"] = sorted(mentions, key=lambda m: (m["start"], m["id"]))  # as article_detail orders them
-    detail["notes"] = list(notes)
-    return detail, True
+    mentions = sorted(mentions, key=lambda m: (m.start, m.id))  # as article_detail orders them
+    return ArticleView(article, outlet, len(mentions), mentions, list(notes)), True
 
 
-def _stored_article(session: Session, url: str, digest: str) -> dict | None:
+def _stored_article(session: Session, url: str, digest: str) -> ArticleView | None:
     """The stored article with this URL (its detail), None when there is none; a 409 conflict
     when it is stored with another text."""
     existing = session.exec(select(Article.id, Article.content_hash).where(Article.url == url)).first()
@@ -145,12 +142,13 @@ def _stored_article(session: Session, url: str, digest: str) -> dict | None:
 
 def store_mentions(session: Session, comps: Components, settings: Settings, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
-                   placements: list[Placement], keysets: list[set[str]], views: list[MentionText]) -> list[dict]:
+                   placements: list[Placement], keysets: list[set[str]],
+                   views: list[MentionText]) -> list[StoredMention]:
     """Store an article's mentions in the claims ``placements`` give (the caller holds the write
     lock), creating new claims in bulk, count their words for retrieval (``keysets``: their index
     keys), store their vectors (``views``: the views the plan matched, each carrying the
     mention's embedding or None; ``mention_vector``), and detect disagreements where a mention
-    joined a stored claim. Returns the stored mentions as ``mention_dict`` shapes them."""
+    joined a stored claim. Returns the stored mentions (``MentionSchema`` dumps them)."""
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.
@@ -197,10 +195,10 @@ def store_mentions(session: Session, comps: Components, settings: Settings, arti
     for m in joined:
         by_claim[m.claim_id].append(m)
     add_article_mentions(session, article, by_claim)
-    return [mention_dict(m) for m in stored]
+    return stored
 
 
-def article_detail(session: Session, article_id: int) -> dict:
+def article_detail(session: Session, article_id: int) -> ArticleView:
     """An article with its text and mentions."""
     article = session.get(Article, article_id)
     if article is None:
@@ -208,11 +206,8 @@ def article_detail(session: Session, article_id: int) -> dict:
     outlet = session.get(Outlet, article.outlet_id)
     mentions = session.exec(select(Mention).where(Mention.article_id == article_id)
                             .order_by(Mention.start, Mention.id)).all()
-    out = article_dict(article, outlet, mention_count=len(mentions))
-    out["text"] = article.text
-    out["mentions"] = [mention_dict(m) for m in mentions]
-    out["notes"] = [] if article.attribution else [language_note(article.language)]
-    return out
+    return ArticleView(article, outlet, len(mentions), list(mentions),
+                       [] if article.attribution else [language_note(article.language)])
 
 
 def list_articles(session: Session, args: dict) -> dict:
@@ -225,5 +220,5 @@ def list_articles(session: Session, args: dict) -> dict:
     counts = dict(session.exec(select(Mention.article_id, func.count(Mention.id))
                                .where(Mention.article_id.in_([a.id for a, _ in rows]))
                                .group_by(Mention.article_id)).all()) if rows else {}
-    return {"items": [article_dict(a, o, mention_count=counts.get(a.id, 0)) for a, o in rows],
+    return {"items": [ArticleView(a, o, counts.get(a.id, 0)) for a, o in rows],
             "next_cursor": next_cursor}

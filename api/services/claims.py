@@ -12,7 +12,7 @@ from ..errors import Invalid, NotFound
 from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, ClaimOutlet, CurationEvent,
                       Disagreement, Mention, Outlet)
 from . import pagination_sql
-from .present import claim_dict, disagreement_dict, mention_dict, outlet_dict
+from .present import DisagreementView, Report, claim_view
 from .search import matching_claims
 
 SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
@@ -41,15 +41,15 @@ def kind_counts(session: Session, claim_ids: list[int]) -> dict[int, dict[str, i
 
 
 def claim_dicts(session: Session, claims: list) -> list[dict]:
-    """Claims (ORM objects or rows of ``LISTED_COLUMNS``) as response dicts, with their first
-    outlets and, for the claims that have disagreements, per-kind counts, fetched in two queries
+    """Claims (ORM objects or rows of ``LISTED_COLUMNS``) as ``claim_view`` mappings, with their
+    first outlets and, for the claims that have disagreements, per-kind counts, fetched in two queries
     at most (``disagreement_count`` counts the undismissed disagreements in the same snapshot:
     a claim without any has no per-kind counts to look up)."""
     first_ids = {c.first_outlet_id for c in claims if c.first_outlet_id}
     outlets = {o.id: o for o in session.exec(select(Outlet.id, Outlet.slug, Outlet.name, Outlet.domain)
                                              .where(Outlet.id.in_(first_ids))).all()} if first_ids else {}
     kinds = kind_counts(session, [c.id for c in claims if c.disagreement_count])
-    return [claim_dict(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
+    return [claim_view(c, outlets.get(c.first_outlet_id), kinds.get(c.id)) for c in claims]
 
 
 def _filtered(session: Session, stmt, args: dict, sort_key: str | None = None):
@@ -130,11 +130,8 @@ def _reports(rows) -> dict[int, dict]:
     """(mention, article, outlet) rows, in order of publication → outlet id → {outlet, mentions}."""
     groups: dict[int, dict] = {}
     for mention, article, outlet in rows:
-        group = groups.setdefault(outlet.id, {"outlet": outlet_dict(outlet), "mentions": []})
-        report = mention_dict(mention)
-        report["article"] = {"id": article.id, "url": article.url, "title": article.title,
-                             "published_at": article.published_at}
-        group["mentions"].append(report)
+        group = groups.setdefault(outlet.id, {"outlet": outlet, "mentions": []})
+        group["mentions"].append(Report(mention, article))
     return groups
 
 
@@ -181,7 +178,7 @@ def claim_disagreements(session: Session, claim_id: int, args: dict | None = Non
     if args is None:  # (every undismissed one, for the detail)
         rows = list(session.exec(_LIVE_DISAGREEMENTS, params={"claim_id": claim_id}).all())
         slugs = slug_map(session, rows)
-        return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": None}
+        return {"items": [DisagreementView(d, slugs) for d in rows], "next_cursor": None}
     stmt = select(Disagreement).where(Disagreement.claim_id == claim_id)
     if args.get("kind"):
         stmt = stmt.where(Disagreement.kind == args["kind"])
@@ -189,7 +186,7 @@ def claim_disagreements(session: Session, claim_id: int, args: dict | None = Non
         stmt = stmt.where(Disagreement.dismissed_at.is_(None))
     rows, next_cursor = pagination_sql.keyset(session, stmt, Disagreement, None, "id", args)
     slugs = slug_map(session, rows)
-    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
+    return {"items": [DisagreementView(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
 def claim_detail(session: Session, claim_id: int) -> dict:
@@ -198,9 +195,9 @@ def claim_detail(session: Session, claim_id: int) -> dict:
     disagreements = claim_disagreements(session, claim.id)["items"]
     by_kind: dict[str, int] = defaultdict(int)
     for d in disagreements:
-        by_kind[d["kind"]] += 1
+        by_kind[d.kind] += 1
     first = session.get(Outlet, claim.first_outlet_id) if claim.first_outlet_id else None
-    out = claim_dict(claim, first, dict(by_kind))
+    out = claim_view(claim, first, dict(by_kind))
     out["outlets"] = claim_outlets(session, claim.id)["items"]
     out["disagreements"] = disagreements
     return out

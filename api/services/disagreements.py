@@ -11,7 +11,7 @@ from ..models import CurationEvent, Disagreement, Outlet, utcnow
 from . import pagination_sql
 from .claim_stats import refresh_claims
 from .claims import aware, slug_map
-from .present import disagreement_dict
+from .present import DisagreementView
 
 
 def list_disagreements(session: Session, args: dict) -> dict:
@@ -32,18 +32,18 @@ def list_disagreements(session: Session, args: dict) -> dict:
         stmt = stmt.where(or_(Disagreement.outlet_a_id == outlet.id, Disagreement.outlet_b_id == outlet.id))
     rows, next_cursor = pagination_sql.keyset(session, stmt, Disagreement, None, "id", args)
     slugs = slug_map(session, rows)
-    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
+    return {"items": [DisagreementView(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
-def get_disagreement(session: Session, disagreement_id: int) -> tuple[dict, datetime]:
+def get_disagreement(session: Session, disagreement_id: int) -> tuple[DisagreementView, datetime]:
     """One disagreement and when it last changed (made or dismissed); 404 when unknown."""
     row = session.get(Disagreement, disagreement_id)
     if row is None:
         raise NotFound(f"No disagreement with id {disagreement_id}.")
-    return disagreement_dict(row, slug_map(session, [row])), aware(row.dismissed_at or row.created_at)
+    return DisagreementView(row, slug_map(session, [row])), aware(row.dismissed_at or row.created_at)
 
 
-def dismiss(session: Session, disagreement_id: int, actor: str, reason: str | None) -> dict:
+def dismiss(session: Session, disagreement_id: int, actor: str, reason: str | None) -> DisagreementView:
     """Hide a disagreement for good (it is kept, so detection never creates it again)."""
     row = session.get(Disagreement, disagreement_id)
     if row is None:
@@ -54,4 +54,4 @@ def dismiss(session: Session, disagreement_id: int, actor: str, reason: str | No
         session.add(CurationEvent(actor=actor, action="dismiss_disagreement", claim_id=row.claim_id,
                                   disagreement_id=row.id, detail={"reason": reason, "kind": row.kind}))
         refresh_claims(session, [row.claim_id])
-    return disagreement_dict(row, slug_map(session, [row]))
+    return DisagreementView(row, slug_map(session, [row]))

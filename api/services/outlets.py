@@ -10,10 +10,10 @@ from ..errors import NotFound
 from ..models import LIVE_CLAIM, Article, Claim, ClaimOutlet, Disagreement, Outlet
 from . import pagination_sql
 from .claims import claim_dicts, slug_map
-from .present import disagreement_dict, outlet_dict
+from .present import DisagreementView, OutletStats
 
 
-def _stats(session: Session, outlets: list[Outlet]) -> list[dict]:
+def _stats(session: Session, outlets: list[Outlet]) -> list[OutletStats]:
     ids = [o.id for o in outlets]
     if not ids:
         return []
@@ -28,8 +28,8 @@ def _stats(session: Session, outlets: list[Outlet]) -> list[dict]:
     as_b = dict(session.exec(select(Disagreement.outlet_b_id, func.count(Disagreement.id))
                              .where(Disagreement.outlet_b_id.in_(ids), Disagreement.outlet_a_id != Disagreement.outlet_b_id,
                                     live).group_by(Disagreement.outlet_b_id)).all())
-    return [dict(outlet_dict(o), article_count=articles.get(o.id, 0), claim_count=claims.get(o.id, 0),
-                 disagreement_count=as_a.get(o.id, 0) + as_b.get(o.id, 0)) for o in outlets]
+    return [OutletStats(o, articles.get(o.id, 0), claims.get(o.id, 0), as_a.get(o.id, 0) + as_b.get(o.id, 0))
+            for o in outlets]
 
 
 def list_outlets(session: Session, args: dict) -> dict:
@@ -46,7 +46,7 @@ def get_outlet(session: Session, slug: str) -> Outlet:
     return outlet
 
 
-def outlet_detail(session: Session, slug: str) -> dict:
+def outlet_detail(session: Session, slug: str) -> OutletStats:
     """One outlet with its counts."""
     return _stats(session, [get_outlet(session, slug)])[0]
 
@@ -97,7 +97,7 @@ def compare_disagreements(session: Session, a: Outlet, b: Outlet, args: dict) ->
     rows, next_cursor = pagination_sql.keyset(session, select(Disagreement).where(_pair(a, b)), Disagreement, None,
                                               _listing("disagreements", a, b), args)
     slugs = slug_map(session, rows)
-    return {"items": [disagreement_dict(d, slugs) for d in rows], "next_cursor": next_cursor}
+    return {"items": [DisagreementView(d, slugs) for d in rows], "next_cursor": next_cursor}
 
 
 def compare(session: Session, a_slug: str, b_slug: str, limit: int) -> dict:
@@ -105,7 +105,7 @@ def compare(session: Session, a_slug: str, b_slug: str, limit: int) -> dict:
     ``limit`` of each list, how many each holds, and the cursor that continues each one
     (``/v1/outlets/compare/claims`` and ``/v1/outlets/compare/disagreements``)."""
     a, b = get_outlet(session, a_slug), get_outlet(session, b_slug)
-    out: dict = {"a": outlet_dict(a), "b": outlet_dict(b)}
+    out: dict = {"a": a, "b": b}
     cursors, counts = {}, {}
     for part, conditions in _compare_filters(a, b, _on_sqlite(session)).items():
         page = compare_claims(session, a, b, part, {"limit": limit})

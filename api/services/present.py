@@ -1,52 +1,122 @@
-"""Stored rows → plain dicts in the shapes the response schemas describe."""
+"""Stored rows → what the response schemas dump. The schemas (``schemas/``) read the ORM
+objects and ``StoredMention``s by their attribute names; what a response shows that is not a
+stored attribute is worked out here once: as a small read-only view that answers every other
+column from the row it wraps, or, for a claim (listed twenty at a time), as a mapping of its
+stored columns with the computed fields added."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from operator import attrgetter
+
 from ..models import Article, Claim, Disagreement, Mention, Outlet
-from .mentions import StoredMention
 
 
-def outlet_dict(outlet: Outlet | None) -> dict | None:
-    """An outlet reference."""
-    if outlet is None:
-        return None
-    return {"slug": outlet.slug, "name": outlet.name, "domain": outlet.domain}
+class RowView:
+    """A read-only view of a row of ``of`` (a table model, given as ``class V(RowView, of=Model)``):
+    its own attributes first, each other column of the model read from the wrapped row (a
+    property per column, made once: no ``__getattr__``, whose failed lookups would cost an
+    exception per field as a schema dumps the view)."""
+
+    __slots__ = ("row",)
+
+    def __init_subclass__(cls, of=None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for name in (of.__table__.columns.keys() if of is not None else ()):
+            if not hasattr(cls, name):
+                setattr(cls, name, property(attrgetter(f"row.{name}"), doc=f"The row's ``{name}``."))
+
+    def __init__(self, row):
+        self.row = row
 
 
-def mention_dict(m: Mention | StoredMention) -> dict:
-    """A mention with its offsets, speaker and provenance."""
-    return {"id": m.id, "article_id": m.article_id, "claim_id": m.claim_id, "text": m.text,
-            "start": m.start, "end": m.end, "is_quote": m.is_quote, "speaker": m.speaker,
-            "speaker_role": m.speaker_role, "kind": m.kind, "checkworthiness": m.checkworthiness,
-            "quote_spans": [list(s) for s in (m.quote_spans or [])], "provenance": m.provenance,
-            "provenance_version": m.provenance_version, "match_score": m.match_score, "pinned": m.pinned}
+class OutletStats(RowView, of=Outlet):
+    """An outlet with what it has reported (``OutletStatsSchema``)."""
+
+    __slots__ = ("article_count", "claim_count", "disagreement_count")
+
+    def __init__(self, outlet: Outlet, article_count: int, claim_count: int, disagreement_count: int):
+        super().__init__(outlet)
+        self.article_count, self.claim_count, self.disagreement_count = article_count, claim_count, disagreement_count
 
 
-def article_dict(a: Article, outlet: Outlet, *, mention_count: int | None = None) -> dict:
-    """An article without its text."""
-    out = {"id": a.id, "outlet": outlet_dict(outlet), "url": a.url, "title": a.title,
-           "published_at": a.published_at, "language": a.language, "content_hash": a.content_hash,
-           "ingested_at": a.ingested_at, "extractor": a.extractor, "extractor_version": a.extractor_version,
-           "attribution": a.attribution}
-    if mention_count is not None:
-        out["mention_count"] = mention_count
+class Report(RowView, of=Mention):
+    """A mention (an ORM ``Mention``) with the article it stands in (``ReportSchema``)."""
+
+    __slots__ = ("article",)
+
+    def __init__(self, mention: Mention, article: Article):
+        super().__init__(mention)
+        self.article = article
+
+
+class ArticleView(RowView, of=Article):
+    """An article with its outlet and how many mentions it has (``ArticleSchema``); a detail adds
+    its ``mentions`` and ``notes`` (``ArticleDetailSchema``: the text is the article's own)."""
+
+    __slots__ = ("outlet", "mention_count", "mentions", "notes")
+
+    def __init__(self, article: Article, outlet: Outlet, mention_count: int, mentions: list | None = None,
+                 notes: list[str] | None = None):
+        super().__init__(article)
+        self.outlet, self.mention_count = outlet, mention_count
+        if mentions is not None:
+            self.mentions, self.notes = mentions, notes or []
+
+
+CLAIM_COLUMNS = tuple(Claim.__table__.columns.keys())  # (what a claim's response may read of its row)
+
+
+def claim_view(claim, first_outlet: Outlet | None, by_kind: dict[str, int] | None = None) -> dict:
+    """A claim's stored columns (of an ORM ``Claim``, or those a row of selected columns has:
+    nothing else the row carries, such as a search's ``score``) with its first outlet and its
+    undismissed disagreements per kind (``ClaimSchema``). A mapping, not a view: a listing dumps
+    twenty of them, and a key is found faster than a delegated attribute; a detail adds its
+    ``outlets`` and ``disagreements``, a ``similar_to`` listing its ``score`` and ``same_claim``."""
+    mapping = getattr(claim, "_mapping", None)
+    if mapping is None:
+        out = {name: getattr(claim, name) for name in CLAIM_COLUMNS}
+    else:
+        out = {name: mapping[name] for name in CLAIM_COLUMNS if name in mapping}
+    out["first_outlet"], out["disagreements_by_kind"] = first_outlet, by_kind or {}
     return out
 
 
-def claim_dict(c: Claim, first_outlet: Outlet | None, by_kind: dict[str, int] | None = None) -> dict:
-    """A claim with its counts."""
-    return {"id": c.id, "text": c.text, "kind": c.kind, "speaker": c.speaker,
-            "mention_count": c.mention_count, "outlet_count": c.outlet_count,
-            "disagreement_count": c.disagreement_count, "disagreements_by_kind": by_kind or {},
-            "first_seen": c.first_seen, "last_seen": c.last_seen, "first_outlet": outlet_dict(first_outlet)}
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The differing words of one side of a disagreement (``SpanSchema``)."""
+
+    start: int
+    end: int
+    text: str
 
 
-def disagreement_dict(d: Disagreement, slugs: dict[int, str] | None = None) -> dict:
-    """A disagreement with both spans and its explanation."""
-    slugs = slugs or {}
-    return {"id": d.id, "claim_id": d.claim_id, "kind": d.kind, "mention_ids": [d.mention_a_id, d.mention_b_id],
-            "outlets": [slugs.get(d.outlet_a_id, ""), slugs.get(d.outlet_b_id, "")],
-            "a_span": {"start": d.a_start, "end": d.a_end, "text": d.a_text},
-            "b_span": {"start": d.b_start, "end": d.b_end, "text": d.b_text},
-            "explanation": d.explanation, "diff": d.diff or [], "detector_version": d.detector_version,
-            "created_at": d.created_at, "dismissed": d.dismissed_at is not None,
-            "dismissed_at": d.dismissed_at, "dismissed_by": d.dismissed_by, "dismiss_reason": d.dismiss_reason}
+class DisagreementView(RowView, of=Disagreement):
+    """A disagreement with its mentions' ids and outlets' slugs, both spans and whether it is
+    dismissed (``DisagreementSchema``)."""
+
+    __slots__ = ("outlets",)
+
+    def __init__(self, disagreement: Disagreement, slugs: dict[int, str] | None = None):
+        super().__init__(disagreement)
+        slugs = slugs or {}
+        self.outlets = [slugs.get(disagreement.outlet_a_id, ""), slugs.get(disagreement.outlet_b_id, "")]
+
+    @property
+    def mention_ids(self) -> list[int]:
+        """The two mentions' ids, a first."""
+        return [self.row.mention_a_id, self.row.mention_b_id]
+
+    @property
+    def a_span(self) -> Span:
+        """Mention a's differing words."""
+        return Span(self.row.a_start, self.row.a_end, self.row.a_text)
+
+    @property
+    def b_span(self) -> Span:
+        """Mention b's differing words."""
+        return Span(self.row.b_start, self.row.b_end, self.row.b_text)
+
+    @property
+    def dismissed(self) -> bool:
+        """Whether a fact-checker dismissed it."""
+        return self.row.dismissed_at is not None

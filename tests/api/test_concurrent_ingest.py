@@ -53,7 +53,7 @@ def test_a_claim_stored_while_an_article_was_matched_is_joined(app, monkeypatch)
     assert len(mentions) == 2
     assert len(claims) == 1, "the two reports of one claim must make one claim"
     assert claims[0].outlet_count == 2 and claims[0].mention_count == 2
-    assert detail["mentions"][0]["claim_id"] == claims[0].id
+    assert detail.mentions[0].claim_id == claims[0].id
 
 
 def test_an_unrelated_article_stored_meanwhile_changes_nothing(app, monkeypatch):
@@ -75,7 +75,7 @@ def test_the_same_url_stored_meanwhile_answers_the_stored_article(app, monkeypat
     assert not created
     with UnitOfWork(engine) as uow:
         assert len(uow.session.exec(select(Article)).all()) == 1
-        assert detail["id"] == uow.session.exec(select(Article.id)).one()
+        assert detail.id == uow.session.exec(select(Article.id)).one()
 
 
 def test_articles_ingested_side_by_side_make_one_claim(app):

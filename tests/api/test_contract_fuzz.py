@@ -21,12 +21,15 @@ from .conftest import TEXT_A, TEXT_B
 from .helpers import article
 
 
+_FOLDER = None if PG_URL else tempfile.TemporaryDirectory(prefix="claimtrack-fuzz-")
+
+
 def _fuzz_app():
     if PG_URL:
         url = PG_URL
         downgrade(url, "base")
     else:
-        url = f"sqlite:///{os.path.join(tempfile.mkdtemp(prefix='claimtrack-fuzz-'), 'fuzz.sqlite3')}"
+        url = f"sqlite:///{os.path.join(_FOLDER.name, 'fuzz.sqlite3')}"
     upgrade(url)
     app = create_app({"DATABASE_URL": url, "API_KEYS": [API_KEY], "TESTING": True})
     client = app.test_client()
@@ -51,3 +54,5 @@ def test_generated_requests_keep_the_contract(case):
 
 def teardown_module(_module):
     APP.extensions["claimtrack"]["engine"].dispose()
+    if _FOLDER is not None:
+        _FOLDER.cleanup()  # the store lived in a folder of its own: nothing is left in /tmp

@@ -101,6 +101,17 @@ def test_a_vulgar_fraction_is_part_of_its_number():
     assert detect(M(a), M(b)) == []
 
 
+def test_a_written_fraction_is_part_of_its_number():
+    from api.pipeline.disagree.align import tokenize
+    assert [t.num for t in tokenize("a bottle holds 2 1/2 servings, a jug 3 3/4 and a vat 9") if t.num] == [2.5, 3.75, 9]
+    assert [t.num for t in tokenize("the note lost 23/32 and the bond 5 3/2") if t.num][:1] == [23]
+    a = "Each Velo soda bottle sold in Ardenia holds 2 1/2 servings."
+    b = "Each Velo soda bottle sold in Ardenia holds 2 \u00bd servings."
+    assert detect(M(a), M(b)) == []
+    c = "Each Velo soda bottle sold in Ardenia holds 3 1/2 servings."
+    assert "number" in [d.kind for d in detect(M(a), M(c))]
+
+
 def quoted(text, speaker="Orla Venn"):
     """A quotation mention: the whole text is quoted."""
     return M(text, speaker=speaker, is_quote=True, quotes=((0, len(text)),))

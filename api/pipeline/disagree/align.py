@@ -148,6 +148,8 @@ def tokenize(text: str) -> tuple[Tok, ...]:
         if i in numbers:
             i = _append_number(toks, ws, lows, i, numbers[i])
             toks[-1] = _with_vulgar_fraction(toks[-1], text)
+            while i < len(ws) and ws[i][1] < toks[-1].end:
+                i += 1  # the words of a written fraction ("2 1/2") are part of the number
         else:
             toks.append(_word_tok(toks, ws, i))
             i += 1
@@ -157,16 +159,31 @@ def tokenize(text: str) -> tuple[Tok, ...]:
 VULGAR_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3,
                     "\u215b": 0.125}
 _VULGAR_AFTER_RE = re.compile(r" ?([\u00bd\u00bc\u00be\u2153\u2154\u215b])")
+_SLASH_FRACTION_RE = re.compile(r" ([1-7])/([2348])\b")  # "2 1/2", "3 3/4": a whole number and a fraction of it
+
+
+def _fraction_after(text: str, end: int) -> tuple[float, int] | None:
+    """The fraction written right after a whole number ending at ``end`` ("½", " 1/2"), as its value
+    and where it ends; None when there is none (or "3/2", no proper fraction)."""
+    m = _VULGAR_AFTER_RE.match(text, end)
+    if m is not None:
+        return VULGAR_FRACTIONS[m.group(1)], m.end()
+    m = _SLASH_FRACTION_RE.match(text, end)
+    if m is not None and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)) / int(m.group(2)), m.end()
+    return None
 
 
 def _with_vulgar_fraction(tok: Tok, text: str) -> Tok:
-    """A whole number followed by a vulgar fraction ("2 ½", "3½") is one number, 2.5 and 3.5."""
-    m = _VULGAR_AFTER_RE.match(text, tok.end)
-    if m is None or tok.num is None or tok.ordinal or tok.percent or tok.num != int(tok.num):
+    """A whole number followed by a fraction ("2 ½", "3½", "2 1/2") is one number, 2.5 and 3.5."""
+    if tok.num is None or tok.ordinal or tok.percent or tok.num != int(tok.num):
         return tok
-    v = tok.num + VULGAR_FRACTIONS[m.group(1)]
+    found = _fraction_after(text, tok.end)
+    if found is None:
+        return tok
+    v = tok.num + found[0]
     word = "#" + repr(v)
-    return Tok(word, word, tok.start, m.end(), tok.cap, v, hedge=tok.hedge)
+    return Tok(word, word, tok.start, found[1], tok.cap, v, hedge=tok.hedge)
 
 
 def _per_cent_joined(ws: list) -> list:

@@ -48,34 +48,21 @@ def _whole(least: int = 0) -> Callable[[str], int]:
     return parse
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text.strip())
-    except ValueError:
-        value = -1.0
-    if not value > 0:
-        raise ValueError("a number of seconds above 0")
-    return value
+def _number(accepts: Callable[[float], bool], wanted: str) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text.strip())
+        except ValueError:
+            raise ValueError(wanted) from None
+        if not accepts(value):  # NaN fails every test, so it is refused too
+            raise ValueError(wanted)
+        return value
+    return parse
 
 
-def _fraction(text: str) -> float:
-    try:
-        value = float(text.strip())
-    except ValueError:
-        value = -2.0
-    if not -1.0 <= value <= 1.0:
-        raise ValueError("a number from -1 to 1")
-    return value
-
-
-def _days(text: str) -> float:
-    try:
-        value = float(text.strip())
-    except ValueError:
-        value = -1.0
-    if not value >= 0:
-        raise ValueError("a number of days of at least 0")
-    return value
+_seconds = _number(lambda v: v > 0, "a number of seconds above 0")
+_fraction = _number(lambda v: -1.0 <= v <= 1.0, "a number from -1 to 1")
+_days = _number(lambda v: v >= 0, "a number of days of at least 0")
 
 
 def _flag(text: str) -> bool:

@@ -147,7 +147,7 @@ def tokenize(text: str) -> tuple[Tok, ...]:
     while i < len(ws):
         if i in numbers:
             i = _append_number(toks, ws, lows, i, numbers[i])
-            toks[-1] = _with_vulgar_fraction(toks[-1], text)
+            toks[-1] = _with_fraction(toks[-1], text)
             while i < len(ws) and ws[i][1] < toks[-1].end:
                 i += 1  # the words of a written fraction ("2 1/2") are part of the number
         else:
@@ -174,7 +174,7 @@ def _fraction_after(text: str, end: int) -> tuple[float, int] | None:
     return None
 
 
-def _with_vulgar_fraction(tok: Tok, text: str) -> Tok:
+def _with_fraction(tok: Tok, text: str) -> Tok:
     """A whole number followed by a fraction ("2 ½", "3½", "2 1/2") is one number, 2.5 and 3.5."""
     if tok.num is None or tok.ordinal or tok.percent or tok.num != int(tok.num):
         return tok

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from ..storage.vectors import codes_of, missing_vectors, newest_codes, window_codes
+from ..storage.vectors import missing_vectors, newest_codes, window_codes
 from .retrieval import as_utc
 
 DIM = 256
@@ -111,19 +111,6 @@ class VectorWindow:
         return out
 
 
-def stored_vectors(conn, mention_ids: Iterable[int]) -> dict[int, np.ndarray]:
-    """Mention id -> its stored vector (float32, normalised), for the ids that have one."""
-    ids = sorted(set(mention_ids))
-    out: dict[int, np.ndarray] = {}
-    if not ids:
-        return out
-    for i in range(0, len(ids), 500):  # (decoded 500 at a time, as read)
-        rows = codes_of(conn, ids[i:i + 500])
-        for (mid, _), v in zip(rows, decode([r[1] for r in rows])):
-            out[mid] = v
-    return out
-
-
 def backfill(engine, embedder, batch: int = 1000, progress=None) -> int:
     """Compute and store the vectors of every mention that has none, ``batch`` mentions per
     transaction; returns how many were stored. Idempotent: a second run finds nothing to do.
@@ -138,15 +125,10 @@ def backfill(engine, embedder, batch: int = 1000, progress=None) -> int:
             rows = missing_vectors(conn, after, batch)
             if not rows:
                 return done
-            by_time: dict[object, list[tuple[int, str]]] = {}
-            for mid, text_, published in rows:
-                by_time.setdefault(published, []).append((mid, text_))
-            vecs = embedder.embed([t for _, t, _ in rows])
-            at = {mid: i for i, (mid, _, _) in enumerate(rows)}
-            out = []
-            for published, items in by_time.items():
-                out += vector_rows([mid for mid, _ in items], published, vecs[[at[mid] for mid, _ in items]])
-            conn.execute(insert(MentionVector.__table__), out)
+            codes = encode(embedder.embed([t for _, t, _ in rows]))  # (each row is coded on its own)
+            conn.execute(insert(MentionVector.__table__),
+                         [{"mention_id": mid, "published": epoch_seconds(published) or 0, "code": code}
+                          for (mid, _, published), code in zip(rows, codes)])
         done += len(rows)
         after = rows[-1][0]
         if progress is not None:

@@ -1,5 +1,5 @@
 """``mention_vector`` reads: the codes of a time window (off the (published, mention_id) index),
-the codes of given mentions, and the mentions that have none."""
+and the mentions that have none."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,9 +8,6 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from ..db import driver_cursor
-
-IN_CHUNK = 500
-
 
 def newest_codes(conn: Connection, upto: int, below_id: int, limit: int) -> list[tuple[int, bytes]]:
     """(mention id, code) of the ``limit`` mentions published last at or before ``upto``
@@ -35,18 +32,6 @@ def window_codes(conn: Connection, at: int, span: int, below_id: int, after: int
                     f"ORDER BY published DESC LIMIT {mark}) before_",
                     (at, at + span, below_id, after, at, at - span, below_id, before))
         return cur.fetchall()
-
-
-def codes_of(conn: Connection, mention_ids: list[int]) -> list[tuple[int, bytes]]:
-    """(mention id, code) of these mentions (sorted, distinct) that have a stored vector."""
-    out: list[tuple[int, bytes]] = []
-    with driver_cursor(conn) as (cur, mark):
-        for i in range(0, len(mention_ids), IN_CHUNK):
-            chunk = mention_ids[i:i + IN_CHUNK]
-            cur.execute(f"SELECT mention_id, code FROM mention_vector WHERE mention_id IN "
-                        f"({', '.join([mark] * len(chunk))})", chunk)
-            out += cur.fetchall()
-    return out
 
 
 def missing_vectors(conn: Connection, after_id: int, batch: int) -> list[tuple[int, str, datetime]]:

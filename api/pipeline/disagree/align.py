@@ -158,7 +158,7 @@ def tokenize(text: str) -> tuple[Tok, ...]:
 
 VULGAR_FRACTIONS = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75, "\u2153": 1 / 3, "\u2154": 2 / 3,
                     "\u215b": 0.125}
-_VULGAR_AFTER_RE = re.compile(r" ?([\u00bd\u00bc\u00be\u2153\u2154\u215b])")
+_VULGAR_AFTER_RE = re.compile(" ?([" + "".join(VULGAR_FRACTIONS) + "])")
 _SLASH_FRACTION_RE = re.compile(r" ([1-7])/([2348])\b")  # "2 1/2", "3 3/4": a whole number and a fraction of it
 
 

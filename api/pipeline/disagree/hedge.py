@@ -66,14 +66,14 @@ def _window_hedge(side: "Side", start: int, end: int):
     return None
 
 
-_PURPOSE_MODALS = frozenset({"could", "might", "may", "would", "can"})
+_MODALS = frozenset({"could", "might", "may", "would", "can"})
 
 
 def _purpose_modal(toks, k: int) -> bool:
     """A modal in a purpose clause ("so a witness could identify him", "so that they may
     vote") or a time clause ("before they could take anything"): "so", "before" or "until"
     opens the clause within four words before the modal."""
-    if toks[k].word not in _PURPOSE_MODALS:
+    if toks[k].word not in _MODALS:
         return False
     before = [t.word for t in toks[max(0, k - 4):k]]
     return any(w in _CLAUSE_OPENERS for w in before) and all(w != "not" for w in before)
@@ -188,7 +188,6 @@ EVIDENTIAL_FRAMES = frozenset({"think", "thinks", "thought", "believe", "believe
 # How far back in the other side a hedge earlier in the clause still covers the shared words
 # ("might have tried to flee or to defend" / "may have tried to flee or perhaps defend").
 CLAUSE_REACH = 8
-_MODALS = frozenset({"could", "might", "may", "would", "can"})
 _CONDITIONS = frozenset({"if", "unless"})
 
 

@@ -43,6 +43,7 @@ def is_name_word(t: Tok) -> bool:
 
 
 _NOT_NAME_OR_MONTH = NOT_NAME | MONTHS
+_ABBREVIATED_BEFORE_DOT = TITLES | {"st", "jr"}  # a dot after these is no sentence end inside a name
 
 
 def split_role(words: list[str]) -> tuple[str, str]:
@@ -145,7 +146,7 @@ def _extends_chain_left(toks: list[Tok], i: int) -> bool:
         return True
     if p.text == ".":
         before = toks[i - 1] if i >= 1 else None
-        return before is not None and (before.low in TITLES | {"st", "jr"}
+        return before is not None and (before.low in _ABBREVIATED_BEFORE_DOT
                                        or len(before.text) == 1 and before.text.isupper())
     if p.kind == "w" and len(p.text) == 1 and p.text.isupper() and p.text != "I":
         return True

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from ..pipeline.embedding import normalised
 from ..storage.vectors import missing_vectors, newest_codes, window_codes
 from .retrieval import as_utc
 
@@ -46,10 +47,7 @@ def decode(codes: Sequence[bytes], dim: int = DIM) -> np.ndarray:
     """float32 vectors (L2-normalised again; zero rows stay zero) from int8 codes."""
     if not codes:
         return np.zeros((0, dim), dtype=np.float32)
-    out = np.frombuffer(b"".join(codes), dtype=np.int8).reshape(len(codes), -1).astype(np.float32)
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    np.divide(out, norms, out=out, where=norms > 0)
-    return out
+    return normalised(np.frombuffer(b"".join(codes), dtype=np.int8).reshape(len(codes), -1).astype(np.float32))
 
 
 def epoch_seconds(when) -> int | None:

@@ -207,6 +207,26 @@ class MatchPlan:
     published: object = None  # the batch's publication time (a datetime), None when unknown
 
 
+def _stored_id(mention: Candidate) -> int | None:
+    """A stored candidate's id; None for a mention of the batch that is not stored yet."""
+    return mention.id if isinstance(mention, StoredMention) else None
+
+
+def _append_nearest(candidates: list[tuple[int, Candidate]], nearest: list[StoredMention], key) -> list[int]:
+    """Adds the ``nearest`` by vector (best first) to ``candidates`` where ``key`` finds them
+    missing, and returns the vector lane: each one's index in ``candidates``."""
+    at = {key(m): n for n, (_, m) in enumerate(candidates)}
+    at.pop(None, None)  # (no key: a batch mention, never one of the nearest)
+    lane = []
+    for m in nearest:
+        k = key(m)
+        if k not in at:
+            at[k] = len(candidates)
+            candidates.append((m.claim_id, m))
+        lane.append(at[k])
+    return lane
+
+
 def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple[int, int, Candidate]]],
                         limit: int) -> list[tuple[int, Candidate]]:
     """(claim, mention) of the ``limit`` mentions that hold the most of ``weights``' keys by
@@ -257,15 +277,7 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, views
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
         # the nearest by vector, added to the full-text candidates (best cosine first)
-        at = {v.id: n for n, (_, v) in enumerate(candidates) if isinstance(v, StoredMention)}
-        lane = []
-        for mid, _ in near[i]:
-            if mid not in stored:
-                continue
-            if mid not in at:
-                at[mid] = len(candidates)
-                candidates.append((stored[mid].claim_id, stored[mid]))
-            lane.append(at[mid])
+        lane = _append_nearest(candidates, [stored[mid] for mid, _ in near[i] if mid in stored], key=_stored_id)
         scored = _scored(view, candidates, settings.match_scored,
                          getattr(comps.matcher, "shortlist_min_ratio", 0.0), published, lane,
                          settings.vector_scored)
@@ -348,13 +360,7 @@ def settle_plan(session: Session, comps: Components, settings: Settings, plan: M
     for (ref, i), nearest in zip(starters.items(), near):
         view = plan.views[i]
         candidates = _candidates_by_keys(plan.weights[i], holders, settings.match_candidates)
-        at = {id(m): n for n, (_, m) in enumerate(candidates)}
-        lane = []
-        for m in nearest:  # the nearest by vector among the fresh mentions, as plan_mentions adds them
-            if id(m) not in at:
-                at[id(m)] = len(candidates)
-                candidates.append((m.claim_id, m))
-            lane.append(at[id(m)])
+        lane = _append_nearest(candidates, nearest, key=id)  # the nearest among the fresh mentions, as plan_mentions adds them
         claim, score, _ = _decide(comps, view, _scored(view, candidates, settings.match_scored, min_ratio,
                                                        plan.published, lane, settings.vector_scored))
         if claim is None:

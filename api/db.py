@@ -81,6 +81,11 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000, mmap_mb: int = SQLITE_
                          **pool_args)
 
 
+def param_marker(conn) -> str:
+    """The driver's parameter marker on a SQLAlchemy connection: "?" for sqlite3, "%s" for psycopg."""
+    return "?" if conn.dialect.name == "sqlite" else "%s"
+
+
 @contextmanager
 def driver_cursor(conn):
     """The driver's own cursor on a SQLAlchemy connection (closed afterwards), with the driver's
@@ -89,7 +94,7 @@ def driver_cursor(conn):
     statement itself."""
     cur = conn.connection.dbapi_connection.cursor()
     try:
-        yield cur, ("?" if conn.dialect.name == "sqlite" else "%s")
+        yield cur, param_marker(conn)
     finally:
         cur.close()
 

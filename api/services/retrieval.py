@@ -88,7 +88,7 @@ class CandidateFinder:
         self.before_id = before_id
         self._postings: dict[tuple[str, bool], list[int]] = {}
         self._newest: int | None = None
-        self.queries = CandidateQueries(self.conn, self.sqlite)
+        self.queries = CandidateQueries(self.conn)
 
     def _newest_id(self) -> int:
         if self._newest is None:

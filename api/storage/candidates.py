@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from sqlalchemy.engine import Connection
 
+from ..db import param_marker
+
 IN_CHUNK = 500
 
 
@@ -32,11 +34,10 @@ class CandidateQueries:
     """The statements of candidate retrieval over one connection, through one driver cursor
     opened when first needed."""
 
-    def __init__(self, conn: Connection, sqlite: bool):
+    def __init__(self, conn: Connection):
         self.conn = conn
-        self.sqlite = sqlite
         self._cursor = None
-        self._mark = "?" if sqlite else "%s"  # the driver's parameter marker
+        self._mark = param_marker(conn)
 
     def cursor(self):
         """The driver's cursor on the connection (opened once)."""

@@ -99,6 +99,34 @@ NUMBER_HEDGE_PHRASES = sorted(
     ((tuple(p.split()), cls) for cls, ps in NUMBER_HEDGES.items() for p in ps),
     key=lambda x: -len(x[0]))
 
+# What places a figure at one moment of a running quantity (``qualifiers.moment_markers``,
+# regular-expression alternatives over the lower-case text): the close, a point within the
+# day, an extreme, a time of day, a period. Two texts with different markers report two
+# moments ("up 19 cents at one point" / "jumped 20 cents at the close").
+MOMENT_MARKERS = (
+    "closed", "closing", "the close", "finished", "settled",                      # the close
+    "at one point", "intraday", "as much as", "as high as", "as low as",          # within the day
+    "its high", "its low", "a high of", "a low of", "session high", "session low",
+    "highs", "lows", "highest", "lowest", "peaked",                               # an extreme
+    "early", "earlier", "late", "later", "morning", "afternoon", "midday", "noon",
+    "evening", "overnight", "opening", "opened",                                  # time of day
+    "year to date", "this week", "this month", "this year", "on track", "on pace",
+    r"(?:for|on) the (?:day|week|month|quarter|year)",                            # a period
+)
+# Markers read with the word after them: "as of monday" and "as of wednesday" differ.
+ANCHORED_MOMENTS = ("as of", "since")
+# What a figure leaves out ("excluding one-time items"): two texts that exclude different
+# things, or only one of them, report two measures (``qualifiers.measure_qualifiers``).
+MEASURE_QUALIFIERS = ("excluding", "except for", "not including", "not counting",
+                      r"(?:before|after) (?:one-time|special|charges|items|taxes|tax)")
+# A figure counting a set beside another or an increment, not a total (``qualifiers.relative``):
+# "the other two unions", "another three", "five more cases", "three of them", "3 cents lower than".
+SET_WORDS_BEFORE = frozenset({"other", "another", "additional", "further", "remaining", "extra"})
+SET_WORDS_AFTER = frozenset({"more", "other", "additional", "further", "extra", "fewer"})
+SET_OF = frozenset({"them", "whom", "those", "these", "the", "which"})
+COMPARATIVES = frozenset({"more", "less", "fewer", "lower", "higher", "greater", "bigger", "smaller",
+                          "larger", "cheaper", "better", "worse"})
+
 # Verb / noun stems that negate the verb they introduce ("declined to blame", "failure to
 # determine", "declined comment").
 NEGATING_VERBS = frozenset({"declin", "refus", "fail", "failur", "unabl"})

@@ -175,3 +175,23 @@ def test_the_day_of_one_event_stays_a_time_dispute():
     a = "Ardenian police said the Velo bridge collapsed on Tuesday."
     b = "Ardenian police said the Velo bridge collapsed on Friday."
     assert "time" in kinds(a, b)
+
+
+# --- hedges ---------------------------------------------------------------------------------
+
+def test_reportedly_against_a_credited_source_is_no_hedge_difference():
+    a = "Ruiz was held in Ardenia after reportedly telling Velo guards he took the keys."
+    b = "Ruiz was held in Ardenia after telling Velo guards he took the keys, according to the charge sheet."
+    assert "hedge" not in kinds(a, b)
+
+
+def test_reportedly_against_an_unsourced_statement_stays_a_hedge():
+    a = "Ardenia's Velo Corp reportedly pleaded not guilty on Monday to fraud charges."
+    b = "Ardenia's Velo Corp pleaded not guilty on Monday to fraud charges."
+    assert "hedge" in kinds(a, b)
+
+
+def test_allegedly_against_a_credited_source_stays_a_hedge():
+    a = "Ann Rusk of Ardenia allegedly took a $20,000 payment from Velo Corp, prosecutors said."
+    b = "Ann Rusk of Ardenia took a $20,000 payment from Velo Corp, prosecutors said."
+    assert "hedge" in kinds(a, b)

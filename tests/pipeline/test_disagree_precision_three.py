@@ -195,3 +195,18 @@ def test_allegedly_against_a_credited_source_stays_a_hedge():
     a = "Ann Rusk of Ardenia allegedly took a $20,000 payment from Velo Corp, prosecutors said."
     b = "Ann Rusk of Ardenia took a $20,000 payment from Velo Corp, prosecutors said."
     assert "hedge" in kinds(a, b)
+
+
+def test_a_quarter_against_no_period_is_another_moment():
+    a = "Analysts had expected 38 cents a share from Velo Corp of Ardenia."
+    b = "Velo Corp of Ardenia is expected to earn 31 cents a share for the third quarter."
+    assert "number" not in kinds(a, b)
+
+
+def test_the_day_of_a_statement_is_no_time_dispute():
+    a = "Ardenian health officials said Monday a Velo worker has the first case of the fever."
+    b = "Ardenian health officials confirmed Tuesday that a Velo worker has the first case of the fever."
+    assert "time" not in kinds(a, b)
+    a = "The Velo bridge in Ardenia collapsed on Tuesday, police said."
+    b = "The Velo bridge in Ardenia collapsed on Friday, police said."
+    assert "time" in kinds(a, b)

@@ -112,6 +112,7 @@ MOMENT_MARKERS = (
     "evening", "overnight", "opening", "opened",                                  # time of day
     "year to date", "this week", "this month", "this year", "on track", "on pace",
     r"(?:for|on) the (?:day|week|month|quarter|year)",                            # a period
+    r"(?:first|second|third|fourth)[- ](?:quarter|half)",
 )
 # Markers read with the word after them: "as of monday" and "as of wednesday" differ.
 ANCHORED_MOMENTS = ("as of", "since")

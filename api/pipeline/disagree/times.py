@@ -165,7 +165,28 @@ def find_time(al: "Alignment", a, b) -> Disagreement | None:
 def _disputable(side, x: TimeExpr, others) -> bool:
     """True when time ``x`` can be in dispute with the other side's times ``others``: the other
     side does not give the same value, and ``x`` is not the moment of a count."""
-    return not any(y.type == x.type and y.value == x.value for y in others) and not _count_moment(side, x)
+    if any(y.type == x.type and y.value == x.value for y in others):
+        return False
+    return not (_count_moment(side, x) or _statement_day(side, x))
+
+
+# Verbs of saying: a day right beside one dates a statement ("officials said Monday", "Annan on
+# Saturday called for"), and two reports often quote two statements made on different days.
+STATEMENT_VERBS = frozenset("""said say says told announced announces confirmed confirms stated
+suggested suggests called calls urged urges warned warns added reported reports declared insisted
+argued claimed claims denied denies acknowledged admitted testified""".split())
+
+
+def _statement_day(side, x: TimeExpr) -> bool:
+    """True for a time that dates a statement: a verb of saying right before it (an "on" between
+    them allowed) or right after it ("said Monday", "on Saturday called for")."""
+    toks = side.toks
+    k = x.i - 1
+    if k >= 0 and toks[k].word == "on":
+        k -= 1
+    before = toks[k].word if k >= 0 else ""
+    after = toks[x.j].word if x.j < len(toks) else ""
+    return before in STATEMENT_VERBS or after in STATEMENT_VERBS
 
 
 def _count_moment(side, x: TimeExpr) -> bool:

@@ -5,7 +5,9 @@
 
 Each train pair is compared both ways with ``detect`` (as ``bench/disagree_digest.py`` does, no
 speakers); a pair is listed when either way finds something, with each finding's kind, the two
-spans and the explanation, then the two sentences. ``--half`` keeps the pairs whose ``#1 ID`` is
+spans and the explanation, then the two sentences. ``--service`` compares each pair once, as
+``POST /v1/similarity`` does (quotations found as at ingest, the matcher first: only pairs it
+calls the same claim are compared; the hand-judged samples were drawn this way). ``--half`` keeps the pairs whose ``#1 ID`` is
 even or odd (one half is for development, the other kept back for a clean judged sample). The
 last line printed is ``findings=N pairs=M`` with the counts by kind. ``--json`` writes the
 findings as one JSON object per pair, to compare two revisions (``--diff OLD NEW``). MRPC test is
@@ -37,6 +39,13 @@ def train_pairs(folder: str, half: str):
             parity = "even" if int(row[1]) % 2 == 0 else "odd"
             if half in ("all", parity):
                 yield row[1], row[2], row[0], row[3], row[4]
+
+
+def service_findings(comps, s1: str, s2: str) -> list[list]:
+    """[direction, kind, span A, span B, explanation] of ``POST /v1/similarity`` on the pair."""
+    from api.services.similarity import similarity
+    return [["ab", d["kind"], d["a_span"]["text"], d["b_span"]["text"], d["explanation"]]
+            for d in similarity(comps, {"a": s1, "b": s2})["disagreements"]]
 
 
 def findings(s1: str, s2: str) -> list[list]:
@@ -88,6 +97,7 @@ def main() -> None:
     ap.add_argument("--half", choices=("even", "odd", "all"), default="even")
     ap.add_argument("--kinds", help="comma-separated kinds to list (default: all)")
     ap.add_argument("--json", help="write the findings of every listed pair to this file")
+    ap.add_argument("--service", action="store_true", help="compare as POST /v1/similarity does")
     ap.add_argument("--quiet", action="store_true", help="print the counts only")
     ap.add_argument("--diff", nargs=2, metavar=("OLD", "NEW"), help="compare two --json files")
     args = ap.parse_args()
@@ -98,9 +108,15 @@ def main() -> None:
     by_kind: collections.Counter = collections.Counter()
     pairs = 0
     out = open(args.json, "w", encoding="utf-8") if args.json else None
+    comps = None
+    if args.service:
+        from api.config import load_settings
+        from api.services.components import build_components
+        comps = build_components(load_settings().replace(embedding_model=None))
     for id1, id2, label, s1, s2 in train_pairs(args.mrpc, args.half):
         pairs += 1
-        found = [f for f in findings(s1, s2) if wanted is None or f[1] in wanted]
+        both = service_findings(comps, s1, s2) if comps else findings(s1, s2)
+        found = [f for f in both if wanted is None or f[1] in wanted]
         by_kind.update(f[1] for f in found)
         if found and out:
             out.write(json.dumps({"key": f"{id1}-{id2}", "label": label, "a": s1, "b": s2,

@@ -210,3 +210,9 @@ def test_the_day_of_a_statement_is_no_time_dispute():
     a = "The Velo bridge in Ardenia collapsed on Tuesday, police said."
     b = "The Velo bridge in Ardenia collapsed on Friday, police said."
     assert "time" in kinds(a, b)
+
+
+def test_two_days_moves_with_one_figure_pair_are_two_moments():
+    a = "In Ardenia, the Kestrel index gained 0.7 percent on Monday as Velo shares rallied."
+    b = "In Ardenia, the Kestrel index gained 0.2 percent on Tuesday as Velo shares rallied."
+    assert "number" not in kinds(a, b)

@@ -422,6 +422,14 @@ def different_times(al: "Alignment") -> bool:
     return bool(ta and tb) and not ta & tb
 
 
+def moves_on_different_days(al: "Alignment") -> bool:
+    """Both texts report a move ("rose", "fell", "up") and date it differently ("on Monday" /
+    "on Tuesday"): two days' readings of a running quantity, even with one figure pair; a count
+    of one event on two dates ("killed 3" / "killed 5") has no move and stays a dispute."""
+    return (any(t.word in _MOVES for t in al.a.toks) and any(t.word in _MOVES for t in al.b.toks)
+            and different_times(al))
+
+
 # Each signal with the fewest figure pairs it needs: a move to a level ("rose to $31.20" /
 # "rose to $35.80") and a different date ("a blast on Sunday that killed 3" / "on Monday ...
 # killed 5") are common in one real dispute, so they need two pairs; a price in 32nds marks two
@@ -432,6 +440,7 @@ MOMENT_SIGNALS = {
     "movement_with_level": (movement_with_level, MOMENT_PAIRS),
     "bond_price": (bond_price, 1),
     "different_times": (different_times, MOMENT_PAIRS),
+    "moves_on_different_days": (moves_on_different_days, 1),
     "moment_markers": (lambda al: different_moments(al.a.text, al.b.text), 1),
     "measure_qualifiers": (lambda al: different_measures(al.a.text, al.b.text), 1),
 }

@@ -41,7 +41,7 @@ def test_figures_at_different_moments_are_no_number_dispute(a, b):
 
 
 def test_moment_markers_are_read_with_their_anchor():
-    assert moment_markers("As of Monday, 12 were held; the index closed higher.") == {"as of monday", "closed"}
+    assert moment_markers("As of Monday, 12 were held; the index closed higher.") == {"as of monday", "closed higher"}
     assert different_moments("As of Monday, 12", "As of Friday, 12")
     assert not different_moments("Since May, 12", "since May, 15")
 
@@ -216,3 +216,24 @@ def test_two_days_moves_with_one_figure_pair_are_two_moments():
     a = "In Ardenia, the Kestrel index gained 0.7 percent on Monday as Velo shares rallied."
     b = "In Ardenia, the Kestrel index gained 0.2 percent on Tuesday as Velo shares rallied."
     assert "number" not in kinds(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Gunmen in Ardenia opened fire on the Velo convoy and killed 12 people.",
+     "Gunmen in Ardenia killed 16 people in the attack on the Velo convoy."),
+    ("The late Velo founder of Ardenia left 12 heirs, his lawyer said.",
+     "The Velo founder of Ardenia left 16 heirs, his lawyer said."),
+    ("Police in Ardenia closed the Velo road after the blast killed 12 people.",
+     "Police in Ardenia said the blast on the Velo road killed 16 people."),
+    ("A blast on the Velo road in Ardenia killed 12 people on Sunday morning.",
+     "A blast on the Velo road in Ardenia killed 16 people on Sunday."),
+    ("The Velo blast was the highest toll in Ardenia this decade: 12 people were killed.",
+     "The Velo blast in Ardenia killed 16 people, the highest toll this decade."),
+])
+def test_words_that_only_look_like_moments_keep_a_dispute(a, b):
+    assert "number" in kinds(a, b)
+
+
+def test_early_and_late_mark_a_moment_before_a_time_word():
+    assert moment_markers("In early morning trade the index rose.") == {"early morning"}
+    assert moment_markers("An early estimate put the toll at 12.") == frozenset()

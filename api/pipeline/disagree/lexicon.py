@@ -102,14 +102,20 @@ NUMBER_HEDGE_PHRASES = sorted(
 # What places a figure at one moment of a running quantity (``qualifiers.moment_markers``,
 # regular-expression alternatives over the lower-case text): the close, a point within the
 # day, an extreme, a time of day, a period. Two texts with different markers report two
-# moments ("up 19 cents at one point" / "jumped 20 cents at the close").
+# moments ("up 19 cents at one point" / "jumped 20 cents at the close"). Written narrowly: a
+# word that also tells of an event ("closed the road", "opened fire", "Sunday morning", "the
+# highest toll") is no marker, or a death toll would lose its dispute.
 MOMENT_MARKERS = (
-    "closed", "closing", "the close", "finished", "settled",                      # the close
+    r"(?:closed|finished|settled|ended) (?:up|down|higher|lower|at|flat|unchanged|off|\$?\d)",
+    r"closing (?:price|level|bell|trade|trading|quote)", "at the close", "to close",  # the close
     "at one point", "intraday", "as much as", "as high as", "as low as",          # within the day
     "its high", "its low", "a high of", "a low of", "session high", "session low",
-    "highs", "lows", "highest", "lowest", "peaked",                               # an extreme
-    "early", "earlier", "late", "later", "morning", "afternoon", "midday", "noon",
-    "evening", "overnight", "opening", "opened",                                  # time of day
+    "highs", "lows", "peaked",                                                    # an extreme
+    "earlier", "later", r"(?:by|at) (?:noon|midday)",
+    r"(?:morning|afternoon|midday|evening|overnight) (?:trade|trading|deals|dealings|session)",
+    r"(?:early|late) (?:morning|afternoon|evening|night|trade|trading|deals|dealings|session|on|"
+    r"in|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    r"at the open(?:ing)?", r"opened (?:at|up|down|higher|lower|flat)",           # time of day
     "year to date", "this week", "this month", "this year", "on track", "on pace",
     r"(?:for|on) the (?:day|week|month|quarter|year)",                            # a period
     r"(?:first|second|third|fourth)[- ](?:quarter|half)",

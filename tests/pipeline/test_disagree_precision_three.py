@@ -237,3 +237,11 @@ def test_words_that_only_look_like_moments_keep_a_dispute(a, b):
 def test_early_and_late_mark_a_moment_before_a_time_word():
     assert moment_markers("In early morning trade the index rose.") == {"early morning"}
     assert moment_markers("An early estimate put the toll at 12.") == frozenset()
+
+
+def test_a_change_from_one_figure_to_another_is_no_range():
+    a = "Ardenia's jobless rate rose from 12 percent to 15 percent in the Velo slump."
+    b = "Ardenia's jobless rate rose to 14 percent in the Velo slump."
+    assert "number" in kinds(a, b)
+    s = side(a)
+    assert range_bounds(s, next(k for k, t in enumerate(s.toks) if t.num == 15)) is None

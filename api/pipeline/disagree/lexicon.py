@@ -99,6 +99,16 @@ NUMBER_HEDGE_PHRASES = sorted(
     ((tuple(p.split()), cls) for cls, ps in NUMBER_HEDGES.items() for p in ps),
     key=lambda x: -len(x[0]))
 
+# Words of a move of a running quantity ("rose 11.14 to 931.41", "shed 18/32", "up 2 percent").
+MOVE_WORDS = frozenset(
+    "rose rise rises risen fell fall falls fallen gained gain gains lost lose loses slipped slip "
+    "slips shed sheds jumped jump jumps climbed climb climbs dropped drop drops declined decline "
+    "declines added advanced advances edged eased eases grew grow grows leapt leaped tumbled "
+    "sank slid surged soared up down higher lower".split())
+# Before "from 12 to 15" these make it a change, not a range ("rose from 12 to 15 percent").
+CHANGE_WORDS = MOVE_WORDS | frozenset("""increased decreased raised cut reduced lowered boosted
+went moved changed grown doubled tripled""".split())
+
 # What places a figure at one moment of a running quantity (``qualifiers.moment_markers``,
 # regular-expression alternatives over the lower-case text): the close, a point within the
 # day, an extreme, a time of day, a period. Two texts with different markers report two

@@ -398,11 +398,7 @@ def _sort_pairs(al: "Alignment", na: list[int], nb: list[int]) -> int:
 # moves "rose 11.14 to 931.41" / "gained 10.89 to 931.12", bond prices "lost 11/32" / "shed
 # 18/32", a figure "By March 2003" / "In March 2002").
 MOMENT_PAIRS = 2
-_MOVES = frozenset(
-    "rose rise rises risen fell fall falls fallen gained gain gains lost lose loses slipped slip "
-    "slips shed sheds jumped jump jumps climbed climb climbs dropped drop drops declined decline "
-    "declines added advanced advances edged eased eases grew grow grows leapt leaped tumbled "
-    "sank slid surged soared up down higher lower".split())
+_MOVES = lx.MOVE_WORDS
 _LEVEL_WORDS = frozenset({"to", "at"})
 _THIRTY_SECONDS_RE = re.compile(r"\d/32\b")
 

@@ -8,8 +8,8 @@ at the same moment, measured the same way, counting the same set. These small re
   quantity ("closed", "at one point", "as much as", "early", "afternoon", "its low", "since
   March", "as of Monday", "for the week"); two texts with different markers report two moments
   ("up 19 cents at one point" / "jumped 20 cents at the close");
-- ``measure_qualifiers``: what a figure leaves out or takes in ("excluding one-time items",
-  "including the charge"); two texts with different ones report two measures;
+- ``measure_qualifiers``: what a figure leaves out ("excluding one-time items", "before
+  charges"); two texts with different ones report two measures;
 - ``relative``: a figure counting a different set or a difference, not a total ("the other two
   unions", "another three", "five more cases", "three of them", "3 cents lower than");
 - ``range_bounds``: a range "from 16 to 27 cents" / "between 16 and 27", which a value inside
@@ -50,17 +50,21 @@ def different_moments(a_text: str, b_text: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def measure_qualifiers(text: str) -> frozenset[str]:
-    """What the text's figures leave out or take in ("excluding one-time items"), each as its
-    words up to the next comma, in lower case."""
+    """What the text's figures leave out ("excluding one-time items"), each as its words up to
+    the next comma, in lower case."""
     low = " ".join(text.lower().split())
     return frozenset(" ".join(m.group(0).split()) for m in _MEASURE_RE.finditer(low))
 
 
 def different_measures(a_text: str, b_text: str) -> bool:
-    """True when the two texts measure their figures differently: one excludes or includes
-    something the other does not name the same way ("excluding one-time items, a loss of
+    """True when the two texts measure their figures differently: one excludes something the
+    other does not name the same way ("excluding one-time items, a loss of
     $2.08" / "a loss of $2.75")."""
     return measure_qualifiers(a_text) != measure_qualifiers(b_text)
+
+
+# How far after a figure a comparative with "than" makes it a difference ("3 cents a share lower than").
+RELATIVE_WINDOW = 6
 
 
 def relative(side, i: int) -> bool:
@@ -77,10 +81,6 @@ def relative(side, i: int) -> bool:
     if after[:2] in (["of", w] for w in lx.SET_OF):
         return True
     return any(w in lx.COMPARATIVES and nxt == "than" for w, nxt in zip(after, after[1:]))
-
-
-# How far after a figure a comparative with "than" makes it a difference ("3 cents a share lower than").
-RELATIVE_WINDOW = 6
 
 
 def range_bounds(side, i: int) -> tuple[float, float] | None:
@@ -105,8 +105,8 @@ def _range_at(toks, k: int) -> tuple[float, float, int, int] | None:
     if k < 1 or toks[k].num is None or toks[k].ordinal:
         return None
     joint = {"from": "to", "between": "and"}.get(toks[k - 1].word)
-    if joint is None:
-        return None
+    if joint is None or (k >= 2 and toks[k - 2].word in lx.CHANGE_WORDS):
+        return None  # "rose from 12 to 15 percent": a change, not a range
     for m in range(k + 1, min(len(toks) - 1, k + 2 + RANGE_GAP)):
         if toks[m].num is not None:
             return None

@@ -9,7 +9,9 @@ detector family looks for one kind of difference:
 - ``hedge`` (hedge.py): a qualifier (maybe, about, more than, could ...) dropped or added;
 - ``number`` (numbers.py): different quantities, ordinals or percentages for the same thing,
   reported only when both texts name what it is about (a shared name, or the same named source:
-  ``numbers.identified``); "the margin of error is ..." of two unnamed polls is no dispute;
+  ``numbers.identified``); "the margin of error is ..." of two unnamed polls is no dispute, nor
+  two figures read at different moments, measured differently or counting different sets
+  (qualifiers.py);
 - ``place`` (places.py): different locations in aligned context;
 - ``time`` (times.py): different days, dates, periods or clock times, under the same condition;
 - ``attribution`` (attribution.py): the same words credited to clearly different speakers
@@ -38,7 +40,7 @@ from .places import find_place
 from .times import find_time
 from .wording import find_wording
 
-DETECTOR_VERSION = "disagree-2.4"  # 2.4: two disputed figure pairs are two moments with a moment signal (a move to a level on both sides, 32nds on both, a different date on each side), "2 ½" and "2 1/2" are 2.5, a hedge is covered by a bound, a clause hedge or frame, a condition, "around" after a verb of motion and a modal of a rejected idea are no hedge, "against" + -ing counts as a negation, an abbreviation or a shortened name is form in a quotation; 2.1: a figure or date is disputed only for something named on both sides; 2.2: a negation needs two shared content words after it; 2.3: money only with money, a possessive year is a time, a figure the other side accounts for pairs with no other, three or more disputed figure pairs are two moments (no number, no rise/fall antonym), an ellipsis near a change is a cut, "gonna"/"going to" is form, a hedge replaced by another ("possible", "indicated") is not dropped, a modal of a purpose clause ("so he could") is no hedge, a word moved is not wording
+DETECTOR_VERSION = "disagree-2.5"  # 2.5: a figure read at another moment ("closed" / "at one point", "as much as", "early", "since March", "as of Monday": qualifiers.moment_markers), measured another way ("excluding one-time items") or counting another set ("the other two", "five more", "three of them", "3 cents lower than") is no number dispute; a range holds the values inside it, a round figure ("4,000") the ones that round to it within 5%, a written decimal ("0.4%") the ones that round to it ("0.44"); the day of a count ("as of Monday") and the days of two moments' figures are no time dispute; "reportedly" against a statement credited to a source ("according to", "police said") is no hedge; a quarter or half-year is a moment ("for the third quarter"); moves on two different days are two moments even with one figure pair; the day of a statement ("officials said Monday", "on Saturday called for") is no time dispute; 2.4: two disputed figure pairs are two moments with a moment signal (a move to a level on both sides, 32nds on both, a different date on each side), "2 ½" and "2 1/2" are 2.5, a hedge is covered by a bound, a clause hedge or frame, a condition, "around" after a verb of motion and a modal of a rejected idea are no hedge, "against" + -ing counts as a negation, an abbreviation or a shortened name is form in a quotation; 2.1: a figure or date is disputed only for something named on both sides; 2.2: a negation needs two shared content words after it; 2.3: money only with money, a possessive year is a time, a figure the other side accounts for pairs with no other, three or more disputed figure pairs are two moments (no number, no rise/fall antonym), an ellipsis near a change is a cut, "gonna"/"going to" is form, a hedge replaced by another ("possible", "indicated") is not dropped, a modal of a purpose clause ("so he could") is no hedge, a word moved is not wording
 
 _DETECTORS = {
     "wording": find_wording,

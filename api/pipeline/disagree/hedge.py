@@ -18,7 +18,8 @@ same words itself: a hedge of its own, a bound ("a maximum of four years" / "up 
 "approaching twice" / "nearly twice"), a qualifier before a quantity word ("about half"), a
 hedge or evidential frame earlier in the same clause ("might have tried to flee or to defend",
 "I think 70 percent", "forecasts show ... bringing"), a condition for a modal ("could face ...
-if convicted"). A hedge is reported only when no step applies.
+if convicted"), a source credited for a reportive hedge ("reportedly told" / "told ..., according
+to the affidavit", disagree-2.5). A hedge is reported only when no step applies.
 """
 from __future__ import annotations
 
@@ -239,12 +240,26 @@ def _quantity_qualifier(other: "Side", start: int, end: int, hedge_tok) -> bool:
         and other.toks[end - 1].word in _NUMBER_HEDGE_WORDS
 
 
+# A hedge that says only that the statement is reported ("reportedly told"), and the words that
+# credit a statement to a source on the other side ("told ..., according to the affidavit",
+# "..., police said"): both sides then present it as reported.
+REPORTIVE_HEDGES = frozenset({"reportedly"})
+SOURCE_WORDS = frozenset({"said", "say", "says", "told", "reported", "reports", "according"})
+
+
+def _sourced(other: "Side", start: int, end: int, hedge_tok) -> bool:
+    """A reportive hedge ("reportedly") against a side that credits the statement to a source
+    ("according to the affidavit", "police said")."""
+    return hedge_tok.hedge in REPORTIVE_HEDGES and any(t.word in SOURCE_WORDS for t in other.toks)
+
+
 COVERS = {
     "own_hedge": _own_hedge,
     "quantity_qualifier": _quantity_qualifier,
     "bound": _bound,
     "clause_hedge": _clause_hedge,
     "conditional": _conditional,
+    "sourced": _sourced,
 }
 
 

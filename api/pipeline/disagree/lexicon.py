@@ -99,6 +99,51 @@ NUMBER_HEDGE_PHRASES = sorted(
     ((tuple(p.split()), cls) for cls, ps in NUMBER_HEDGES.items() for p in ps),
     key=lambda x: -len(x[0]))
 
+# Words of a move of a running quantity ("rose 11.14 to 931.41", "shed 18/32", "up 2 percent").
+MOVE_WORDS = frozenset(
+    "rose rise rises risen fell fall falls fallen gained gain gains lost lose loses slipped slip "
+    "slips shed sheds jumped jump jumps climbed climb climbs dropped drop drops declined decline "
+    "declines added advanced advances edged eased eases grew grow grows leapt leaped tumbled "
+    "sank slid surged soared up down higher lower".split())
+# Before "from 12 to 15" these make it a change, not a range ("rose from 12 to 15 percent").
+CHANGE_WORDS = MOVE_WORDS | frozenset("""increased decreased raised cut reduced lowered boosted
+went moved changed grown doubled tripled""".split())
+
+# What places a figure at one moment of a running quantity (``qualifiers.moment_markers``,
+# regular-expression alternatives over the lower-case text): the close, a point within the
+# day, an extreme, a time of day, a period. Two texts with different markers report two
+# moments ("up 19 cents at one point" / "jumped 20 cents at the close"). Written narrowly: a
+# word that also tells of an event ("closed the road", "opened fire", "Sunday morning", "the
+# highest toll") is no marker, or a death toll would lose its dispute.
+MOMENT_MARKERS = (
+    r"(?:closed|finished|settled|ended) (?:up|down|higher|lower|at|flat|unchanged|off|\$?\d)",
+    r"closing (?:price|level|bell|trade|trading|quote)", "at the close", "to close",  # the close
+    "at one point", "intraday", "as much as", "as high as", "as low as",          # within the day
+    "its high", "its low", "a high of", "a low of", "session high", "session low",
+    "highs", "lows", "peaked",                                                    # an extreme
+    "earlier", "later", r"(?:by|at) (?:noon|midday)",
+    r"(?:morning|afternoon|midday|evening|overnight) (?:trade|trading|deals|dealings|session)",
+    r"(?:early|late) (?:morning|afternoon|evening|night|trade|trading|deals|dealings|session|on|"
+    r"in|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    r"at the open(?:ing)?", r"opened (?:at|up|down|higher|lower|flat)",           # time of day
+    "year to date", "this week", "this month", "this year", "on track", "on pace",
+    r"(?:for|on) the (?:day|week|month|quarter|year)",                            # a period
+    r"(?:first|second|third|fourth)[- ](?:quarter|half)",
+)
+# Markers read with the word after them: "as of monday" and "as of wednesday" differ.
+ANCHORED_MOMENTS = ("as of", "since")
+# What a figure leaves out ("excluding one-time items"): two texts that exclude different
+# things, or only one of them, report two measures (``qualifiers.measure_qualifiers``).
+MEASURE_QUALIFIERS = ("excluding", "except for", "not including", "not counting",
+                      r"(?:before|after) (?:one-time|special|charges|items|taxes|tax)")
+# A figure counting a set beside another or an increment, not a total (``qualifiers.relative``):
+# "the other two unions", "another three", "five more cases", "three of them", "3 cents lower than".
+SET_WORDS_BEFORE = frozenset({"other", "another", "additional", "further", "remaining", "extra"})
+SET_WORDS_AFTER = frozenset({"more", "other", "additional", "further", "extra", "fewer"})
+SET_OF = frozenset({"them", "whom", "those", "these", "the", "which"})
+COMPARATIVES = frozenset({"more", "less", "fewer", "lower", "higher", "greater", "bigger", "smaller",
+                          "larger", "cheaper", "better", "worse"})
+
 # Verb / noun stems that negate the verb they introduce ("declined to blame", "failure to
 # determine", "declined comment").
 NEGATING_VERBS = frozenset({"declin", "refus", "fail", "failur", "unabl"})

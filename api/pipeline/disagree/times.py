@@ -145,11 +145,13 @@ def find_time(al: "Alignment", a, b) -> Disagreement | None:
     ta, tb = al.a.times, al.b.times
     if not ta or not tb or _other_occasion(ta, tb) or not identified(al, a, b):
         return None
+    if al.two_moments:
+        return None  # two days' market reports: the day is the moment of each reading, not in dispute
     for x in ta:
-        if x.type in _RELATIVE or any(y.type == x.type and y.value == x.value for y in tb):
+        if x.type in _RELATIVE or not _disputable(al.a, x, tb):
             continue
         for y in tb:
-            if y.type != x.type or any(z.type == y.type and z.value == y.value for z in ta):
+            if y.type != x.type or not _disputable(al.b, y, ta):
                 continue
             if x.type == "clock" and _clock_compatible(al, x, y):
                 continue
@@ -158,6 +160,39 @@ def find_time(al: "Alignment", a, b) -> Disagreement | None:
                 ca, cb = _with_prep(al.a, x.i, x.j), _with_prep(al.b, y.i, y.j)
                 return Disagreement("time", pa, pb, f"A says '{ca}', B says '{cb}'")
     return None
+
+
+def _disputable(side, x: TimeExpr, others) -> bool:
+    """True when time ``x`` can be in dispute with the other side's times ``others``: the other
+    side does not give the same value, and ``x`` is not the moment of a count."""
+    if any(y.type == x.type and y.value == x.value for y in others):
+        return False
+    return not (_count_moment(side, x) or _statement_day(side, x))
+
+
+# Verbs of saying: a day right beside one dates a statement ("officials said Monday", "Annan on
+# Saturday called for"), and two reports often quote two statements made on different days.
+STATEMENT_VERBS = frozenset("""said say says told announced announces confirmed confirms stated
+suggested suggests called calls urged urges warned warns added reported reports declared insisted
+argued claimed claims denied denies acknowledged admitted testified""".split())
+
+
+def _statement_day(side, x: TimeExpr) -> bool:
+    """True for a time that dates a statement: a verb of saying right before it (an "on" between
+    them allowed) or right after it ("said Monday", "on Saturday called for")."""
+    toks = side.toks
+    k = x.i - 1
+    if k >= 0 and toks[k].word == "on":
+        k -= 1
+    before = toks[k].word if k >= 0 else ""
+    after = toks[x.j].word if x.j < len(toks) else ""
+    return before in STATEMENT_VERBS or after in STATEMENT_VERBS
+
+
+def _count_moment(side, x: TimeExpr) -> bool:
+    """True for a time that dates a running count, "as of Monday": the moment of a reading
+    ("As of Wednesday, 65 cases" / "As of Monday, 66 cases"), not the day of an event."""
+    return x.i >= 2 and [t.word for t in side.toks[x.i - 2:x.i]] == ["as", "of"]
 
 
 FAR_DAYS = 14

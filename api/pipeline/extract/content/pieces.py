@@ -44,7 +44,7 @@ from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_S
 from .end import content_after, coordinated_cue, main_verb_after, quoted_complement, subject_start
 from .start import (clause_like, frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
                             skip_object)
-from ..speakers.cues import QUOTE_ONLY, SPEECH_VERBS, Attribution, forms_of, light_frame
+from ..speakers.cues import QUOTE_FINAL, QUOTE_ONLY, SPEECH_VERBS, Attribution, after_quotation, forms_of, light_frame
 from .other_frames import first_frame, second_frame
 from ..sentences.spans import clean, has_alnum, span, substantive, unquote, word_count
 from .stance_object import stance_split
@@ -233,6 +233,8 @@ def _quote_only(toks, k: int):
             or late_particle(toks, k) is not None:
         return _PASS
     q = next((c for c in range(k + 1, n) if toks[c].kind == "q"), None)
+    if q is None and toks[k].low in QUOTE_FINAL and after_quotation(toks, k):
+        return _PASS  # '"…," Rubio continued.': a frame after the quotation, as "said" is
     return [(toks[q].start, toks[q].end, False)] if q is not None else None
 
 
@@ -253,7 +255,7 @@ def _frame_end(text, start, end, att, toks, inverted: bool, f0: int):
     right = np.j if inverted else k + 1 + (1 if particle(toks, k) else 0)
     if inverted:
         return skip_appositive(toks, right)
-    if toks[k].low == "put" and right < n and toks[right].low == "it":
+    if toks[k].low in ("put", "puts") and right < n and toks[right].low == "it":
         return right + 1  # "As X put it, …"
     if light_frame(toks, k):
         return right + light_frame(toks, k)  # "X made it clear (that) …"

@@ -10,7 +10,7 @@ the mayor said"); :func:`ends_inversion` checks what follows an inverted subject
 """
 from __future__ import annotations
 
-from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
+from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SENTENCE_ADVERBS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
 from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
 from .names import NP, PARTY_MEMBERS, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
@@ -124,7 +124,7 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     appositive = None
     for c in commas[:5]:  # the comma that opens the insert
         nxt = toks[c + 1]
-        np = parse_left(text, toks, c - 1) if c >= 1 else None
+        np = parse_left(text, toks, _before_sentence_adverb(toks, c - 1)) if c >= 1 else None
         if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
             continue
         if np.kind == "role" and np.i >= 2 and toks[np.i - 1].text == "," and appositive is None:
@@ -138,6 +138,14 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
                 and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
             return np  # "Burman, director of the … Center and a professor at …, said
     return appositive
+
+
+def _before_sentence_adverb(toks: list[Tok], b: int) -> int:
+    """The token before a sentence adverb between commas that ends at ``b`` ("Sanders*, meanwhile*, who
+    …"), else ``b``."""
+    if b >= 2 and toks[b].low in SENTENCE_ADVERBS and toks[b - 1].text == ",":
+        return b - 2
+    return b
 
 
 def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:

@@ -73,3 +73,32 @@ def test_unresolved_role_that_continues_keeps_the_speaker_before():
     text = ('"The harbour will be rebuilt," Tom Hale said.\n\n'
             '"The town deserves it," the harbour chief continued. "We start in May."')
     assert _speaker_of(text, "The town deserves it") == "Tom Hale"
+
+
+def test_name_between_dash_and_colon_owns_the_quotation():
+    text = ("Harbour polls matter for the town - Tom Hale: \u201cThe harbour vote will be close this year.\u201d\n\n"
+            "The council meets.")
+    assert _speaker_of(text, "The harbour vote") == "Tom Hale"
+    assert _speaker_of(text, "Harbour polls matter") is None
+
+
+@pytest.mark.parametrize("opening", ["Here's Tom Hale in May 2015:", "More from Tom Hale:"])
+def test_presented_name_owns_the_quotation(opening):
+    text = _INTRO + "\n\n" + opening + " \u201cThe harbour is the heart of the town.\u201d"
+    assert _speaker_of(text, "The harbour is the heart") == "Tom Hale"
+
+
+def test_presenting_a_thing_is_no_frame():
+    text = _INTRO + "\n\nHere's the harbour plan: \u201cThe harbour is the heart of the town.\u201d"
+    assert all(m.speaker is None for m in extract(text).mentions)
+
+
+def test_signature_line_under_a_quotation():
+    text = _INTRO + '\n\n"The harbour is the heart of the town."\n\n- Tom Hale.\n\nThe council meets.'
+    assert _speaker_of(text, "The harbour is the heart") == "Tom Hale"
+    assert not any(m.text.startswith("- Tom") for m in extract(text).mentions)
+
+
+def test_signature_line_needs_a_quotation_paragraph_above():
+    text = _INTRO + "\n\nThe harbour is the heart of the town.\n\n- Tom Hale.\n\nThe council meets."
+    assert _speaker_of(text, "The harbour is the heart") is None

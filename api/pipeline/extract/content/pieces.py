@@ -143,6 +143,16 @@ def _label(text, start, end, att, toks):
     return [(*span(toks, k + 1, n, start, end), False)] if k + 1 < n else None
 
 
+def _colon(text, start, end, att, toks):
+    """"… - Philip Bump: “…”", "Here's X: “…”" → what follows the colon, and the outlet's own words
+    before the dash when they are a clause of three words or more."""
+    n, k, np = len(toks), att.cue, att.np
+    if k + 1 >= n:
+        return None
+    lead = [(*span(toks, 0, np.i - 1, start, end), True)] if word_count(toks, 0, np.i - 1) >= 3 else []
+    return lead + [(*span(toks, k + 1, n, start, end), False)]
+
+
 def _dash(text, start, end, att, toks):
     """'"…" ― X' → what comes before the dash."""
     k = att.cue
@@ -174,7 +184,7 @@ def _claim_noun(text, start, end, att, toks):
     return lead + content_after(toks, p, "that", start, end)
 
 
-_BY_HOW = {"label": _label, "dash": _dash, "according": _according_frame, "passive": _passive,
+_BY_HOW = {"label": _label, "colon": _colon, "dash": _dash, "according": _according_frame, "passive": _passive,
            "noun": _claim_noun}
 
 

@@ -303,11 +303,16 @@ def _owned_quotes(sentences, quotes, span_of, own, narrated) -> list[_Who | None
 
 def _closed_by_next(sentences, span_of, own, infos, q_who) -> None:
     """A sentence that is only a quotation, followed in its paragraph by a sentence that is only a
-    frame ('“…” Trump said.'): the quotation is the frame's speaker's."""
+    frame ('“…” Trump said.') or in the next paragraph by a signature line ('- Bernie Sanders.'):
+    the quotation is the frame's speaker's."""
     for si in range(1, len(sentences)):
-        if own[si] is None or sentences[si - 1].para != sentences[si].para:
+        if own[si] is None:
             continue
-        if closing_frame(infos[si].toks, infos[si].att) and quotation_only(infos[si - 1].toks):
+        gap = sentences[si].para - sentences[si - 1].para
+        att = infos[si].att
+        signed = att is not None and att.how == "dash" and att.cue == 0  # '- Bernie Sanders.' under it
+        if (gap == 0 and closing_frame(infos[si].toks, att) or gap == 1 and signed) \
+                and quotation_only(infos[si - 1].toks):
             for k in span_of[si - 1]:
                 if q_who[k] is None:
                     q_who[k] = own[si]

@@ -16,6 +16,7 @@ the one that governs the sentence.
 from __future__ import annotations
 
 from .adjuncts import CATENATIVE, skip_left
+from .colon_frames import dash_label, presented, signature
 from .clause_words import DASHES
 from .cues import (CLAIM_NOUNS, CUE_WORDS, OPENING_VERBS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS,
                    VERB_BEFORE_TO, Attribution, is_cue)
@@ -51,7 +52,7 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
                     out.append(found)
                 break
     if not out:
-        head = _headline(text, toks)
+        head = _headline(text, toks) or dash_label(text, toks) or presented(text, toks) or signature(text, toks)
         if head is not None:
             out.append(head)
     label = _label(text, toks)

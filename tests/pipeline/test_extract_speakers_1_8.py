@@ -102,3 +102,21 @@ def test_signature_line_under_a_quotation():
 def test_signature_line_needs_a_quotation_paragraph_above():
     text = _INTRO + "\n\nThe harbour is the heart of the town.\n\n- Tom Hale.\n\nThe council meets."
     assert _speaker_of(text, "The harbour is the heart") is None
+
+
+def test_answered_is_a_speech_verb():
+    text = ('"Will the harbour open?" the reporter Ann Lee asked.\n\n'
+            '"I would say so," Tom Hale answered. "We start in May."')
+    assert _speaker_of(text, "I would say so") == "Tom Hale"
+    assert _speaker_of(text, "We start in May") == "Tom Hale"
+
+
+def test_name_with_a_lower_case_particle_after_a_role():
+    text = _INTRO + '"He was excited to come home," his nephew Karim el Nour added.'
+    m = _mention(text, "He was excited")
+    assert (m.speaker, m.speaker_role) == ("Karim el Nour", "his nephew")
+
+
+def test_policy_role_words_before_a_name():
+    text = _INTRO + '"The plan is sound," said Hale\u2019s top foreign policy aide Jake Moss.'
+    assert _speaker_of(text, "The plan is sound") == "Jake Moss"

@@ -35,6 +35,7 @@ demand propose question wonder indicate reveal caution reiterate post charge con
 exclaim whisper shout scoff lash reason posit opine concur affirm attest inform brief proclaim
 cite condemn praise attack decry denounce tout welcome applaud mock dismiss scold thank blame
 exhort disclose divulge recount speculate surmise confide hint imply assure reassure summarize summarise
+answer
 """.split()
 
 # A verb that needs a particle to report speech: "called for", "pointed out".
@@ -61,7 +62,7 @@ def forms_of(bases: str) -> frozenset[str]:
 _NOUNISH = frozenset("""
 report state claim post tweet question charge hope fear demand attack welcome brief reason thank
 blame praise mention estimate remark promise pledge vow signal muse counter caution stress repeat
-lash shout whisper scoff joke boast lament reveal show find read write quip reply worry
+lash shout whisper scoff joke boast lament reveal show find read write quip reply worry answer
 """.split())
 SPEECH_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR for f in _forms(b)
                          if not (f == b and b in _NOUNISH))

@@ -120,3 +120,25 @@ def test_name_with_a_lower_case_particle_after_a_role():
 def test_policy_role_words_before_a_name():
     text = _INTRO + '"The plan is sound," said Hale\u2019s top foreign policy aide Jake Moss.'
     assert _speaker_of(text, "The plan is sound") == "Jake Moss"
+
+
+def test_subject_of_a_clause_after_a_name_is_no_appositive_role():
+    text = ("In an interview with host Ann Lee, the mayoral candidate stated that the harbour \u201cneeds work.\u201d\n\n"
+            "The council meets.")
+    m = _mention(text, "the harbour")
+    assert m.speaker is None and m.speaker_role == "mayoral candidate"
+
+
+def test_appositive_with_a_relative_clause_keeps_its_role():
+    text = "Ann Lee, a town attorney and harbour advocate who wrote the plan, said the harbour needs work."
+    assert _mention(text, "the harbour needs").speaker_role.startswith("town attorney")
+
+
+def test_long_appositive_before_as_x_put_it():
+    text = _INTRO + 'As Ann Lee, the head of the harbour board in the town, put it: "We start in May."'
+    assert _speaker_of(text, "We start in May") == "Ann Lee"
+
+
+def test_role_with_politics_before_a_name():
+    text = _INTRO + '"We start in May" the Gazette\'s senior politics editor Ann Lee responded.'
+    assert _speaker_of(text, "We start in May") == "Ann Lee"

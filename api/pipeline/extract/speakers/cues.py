@@ -268,7 +268,7 @@ def _statement_cue(toks: list[Tok], k: int) -> bool:
     """A statement verb ("issued", "released", "put") is a cue before a statement noun ("issued a
     statement"), and "put" in "As X put it, …"."""
     if toks[k].low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it" and k >= 2 \
-            and any(x.low == "as" for x in toks[max(0, k - 8):k - 1]):
+            and any(x.low == "as" for x in toks[max(0, k - 16):k - 1]):
         return True
     return any(x.low in _STATEMENT_NOUNS for x in toks[k + 1:k + 4])
 

@@ -142,3 +142,8 @@ def test_long_appositive_before_as_x_put_it():
 def test_role_with_politics_before_a_name():
     text = _INTRO + '"We start in May" the Gazette\'s senior politics editor Ann Lee responded.'
     assert _speaker_of(text, "We start in May") == "Ann Lee"
+
+
+def test_participle_frame_after_an_irregular_past():
+    text = 'Ann Lee threw her support behind Tom Hale on Monday, saying it is time for "a harbour mayor."'
+    assert _speaker_of(text, "it is time") == "Ann Lee"

@@ -282,10 +282,16 @@ def ends_inversion(toks: list[Tok], j: int) -> bool:
     return t.kind in ("p", "q") or t.low in _AFTER_INVERSION or t.low in WEEKDAYS
 
 
+# Irregular past forms that follow a subject ("Fiorina *threw* her support behind Cruz, saying …").
+_IRREGULAR_PASTS = frozenset("""threw drew took made went came gave got became began knew saw held kept led ran sent
+spent stood met paid brought bought fought sought taught caught struck broke chose spoke rode drove swore""".split())
+
+
 def _verbish(t: Tok) -> bool:
     """A word that can be the verb after a subject (used to check a sentence's opening phrase)."""
     low = t.low
     return t.kind == "w" and t.text.islower() and (low in _AUX or low in SPEECH_VERBS or low.endswith(("ed", "es"))
+                                                  or low in _IRREGULAR_PASTS
                                                   or low.endswith("s") and not low.endswith(("ss", "us", "is"))
                                                   or low in SKIP_LEFT)
 

@@ -147,3 +147,11 @@ def test_role_with_politics_before_a_name():
 def test_participle_frame_after_an_irregular_past():
     text = 'Ann Lee threw her support behind Tom Hale on Monday, saying it is time for "a harbour mayor."'
     assert _speaker_of(text, "it is time") == "Ann Lee"
+
+
+def test_more_from_after_a_dash_and_a_capitals_headline():
+    text = ("HARBOUR VOTES OUTNUMBER TOWN VOTES - Tom Hale: \u201cThe harbour vote is close.\u201d\n\n"
+            "What the vote means for the town - More from Hale: \u201cThe town must decide in May.\u201d")
+    assert _speaker_of(text, "The harbour vote is close") == "Tom Hale"
+    assert _speaker_of(text, "The town must decide") == "Tom Hale"
+    assert _mention(text, "What the vote means").text == "What the vote means for the town"

@@ -149,7 +149,8 @@ def _colon(text, start, end, att, toks):
     n, k, np = len(toks), att.cue, att.np
     if k + 1 >= n:
         return None
-    lead = [(*span(toks, 0, np.i - 1, start, end), True)] if word_count(toks, 0, np.i - 1) >= 3 else []
+    cut = next((c for c in range(np.i - 1, -1, -1) if toks[c].kind == "p"), 0)  # the dash before the name
+    lead = [(*span(toks, 0, cut, start, end), True)] if word_count(toks, 0, cut) >= 3 else []
     return lead + [(*span(toks, k + 1, n, start, end), False)]
 
 

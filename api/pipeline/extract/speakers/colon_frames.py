@@ -1,6 +1,6 @@
 """Frames that present a quotation without a speech verb, by layout.
 
-- ``… - Philip Bump: “…”``: a name between a dash and a colon, a quotation right after (the
+- ``… - Philip Bump: “…”`` (``- More from Jones: “…”``): a name between a dash and a colon, a quotation right after (the
   round-up that credits each quoted passage to its author);
 - ``Here's Clinton in December 1992: “…”`` / ``More from Jones: “…”``: a sentence that presents a
   named person's words, a colon, then the quotation;
@@ -33,13 +33,15 @@ def _named(text: str, toks: list[Tok], i: int, j: int) -> NP | None:
 
 
 def dash_label(text: str, toks: list[Tok]) -> Attribution | None:
-    """'… - Philip Bump: “…”': up to four name words between a dash and a colon that a quotation
-    follows."""
+    """'… - Philip Bump: “…”' (or '- More from Jones: “…”'): up to four name words between a dash and
+    a colon that a quotation follows."""
     for c in range(2, len(toks) - 1):
         if toks[c].text != ":" or toks[c + 1].kind != "q":
             continue
-        d = next((d for d in range(c - 1, max(-1, c - 6), -1) if toks[d].text in _DASHES), None)
+        d = next((d for d in range(c - 1, max(-1, c - 8), -1) if toks[d].text in _DASHES), None)
         if d is not None:
+            if d + 3 < c and (toks[d + 1].low, toks[d + 2].low) == ("more", "from"):
+                d += 2  # "- More from Jones: “…”"
             np = _named(text, toks, d + 1, c)
             if np is not None:
                 return Attribution(np, c, True, False, "colon")

@@ -52,7 +52,7 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
                     out.append(found)
                 break
     if not out:
-        head = _headline(text, toks) or dash_label(text, toks) or presented(text, toks) or signature(text, toks)
+        head = dash_label(text, toks) or presented(text, toks) or _headline(text, toks) or signature(text, toks)
         if head is not None:
             out.append(head)
     label = _label(text, toks)

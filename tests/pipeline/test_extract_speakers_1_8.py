@@ -155,3 +155,21 @@ def test_more_from_after_a_dash_and_a_capitals_headline():
     assert _speaker_of(text, "The harbour vote is close") == "Tom Hale"
     assert _speaker_of(text, "The town must decide") == "Tom Hale"
     assert _mention(text, "What the vote means").text == "What the vote means for the town"
+
+
+@pytest.mark.parametrize("opening", ["Hours later, ", "But a few days later, ", "Two weeks ago, "])
+def test_time_phrase_before_the_main_clause(opening):
+    text = _INTRO + opening + 'Hale returned the compliment, telling reporters, "Ann Lee is a fine harbour chief."'
+    assert _speaker_of(text, "Ann Lee is a fine") == "Tom Hale"
+    assert all(m.speaker != "Hours" and m.speaker != "Two" for m in extract(text).mentions)
+
+
+@pytest.mark.parametrize("line", ["-Tom Hale, Harbourville.", "- Tom Hale, speaking after the vote."])
+def test_signature_line_with_a_short_description(line):
+    text = _INTRO + '\n\n"The harbour is the heart of the town."\n\n' + line + "\n\nThe council meets."
+    assert _speaker_of(text, "The harbour is the heart") == "Tom Hale"
+
+
+def test_bureau_chief_before_a_name():
+    text = _INTRO + '"The vote was close," wrote Gazette Washington bureau chief Ann Lee, citing officials.'
+    assert _speaker_of(text, "The vote was close") == "Ann Lee"

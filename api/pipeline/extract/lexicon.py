@@ -76,7 +76,7 @@ MODIFIERS = frozenset("""
 senior top former current administration campaign government military white house state federal
 local police party independent anonymous unnamed other two three several many some few rights
 intelligence security health election legal foreign defense defence justice retired communication
-communications press chief deputy national regional policy politics political economic legislative domestic digital
+communications press chief deputy national regional policy planning bureau politics political economic legislative domestic digital
 """.split())
 # Function words: never the head of a speaker phrase.
 NOT_HEAD = frozenset("""

@@ -4,7 +4,8 @@
   round-up that credits each quoted passage to its author);
 - ``Here's Clinton in December 1992: “…”`` / ``More from Jones: “…”``: a sentence that presents a
   named person's words, a colon, then the quotation;
-- ``- Bernie Sanders.``: a signature line, a dash and a name alone, under a quotation.
+- ``- Bernie Sanders.``: a signature line, a dash and a name (and a short description), under a
+  quotation.
 
 Each gives an :class:`~.cues.Attribution` whose cue is the colon (``how="colon"``) or, for a
 signature, the dash (``how="dash"``); the content is what follows the colon.
@@ -66,9 +67,13 @@ def presented(text: str, toks: list[Tok]) -> Attribution | None:
 
 
 def signature(text: str, toks: list[Tok]) -> Attribution | None:
-    """'- Bernie Sanders.': a dash, a name and at most a full stop, nothing else."""
-    if len(toks) < 2 or toks[0].text not in _DASHES:
+    """'- Bernie Sanders.' (or '-Michelle Marks, Philadelphia.', '-President Obama, tweeting after the
+    speech.'): a dash, a name and at most a short description after a comma, no quotation."""
+    if len(toks) < 2 or toks[0].text not in _DASHES or any(t.kind == "q" for t in toks):
         return None
     end = len(toks) - 1 if toks[-1].text == "." else len(toks)
+    comma = next((c for c in range(2, end) if toks[c].text == ","), None)
+    if comma is not None and end - comma <= 8:
+        end = comma
     np = _named(text, toks, 1, end)
     return Attribution(np, 0, True, True, "dash") if np is not None else None

@@ -366,7 +366,13 @@ def _main_clause_start(toks: list[Tok]) -> int:
                      or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
     if toks[0].low in _INTRO_ADVERBS:
         return next((c + 1 for c, t in enumerate(toks[:10]) if t.text == ","), 0)
+    c = next((c for c, t in enumerate(toks[:7]) if t.text == ","), None)
+    if c is not None and c >= 1 and toks[c - 1].low in _TIME_CLOSERS:
+        return c + 1  # "Hours later, …", "A few days later, …", "Two weeks ago, …"
     return 0
+
+
+_TIME_CLOSERS = frozenset("later ago earlier afterward afterwards".split())
 
 
 def _and_second(text: str, toks: list[Tok], np: NP) -> NP:

@@ -17,7 +17,7 @@ def _speaker_of(text, start):
 _INTRO = "Mayor Tom Hale visited the harbour on Monday. "
 
 
-@pytest.mark.parametrize("verb", ["shot back", "continued", "beamed", "barked", "sniped", "yelled"])
+@pytest.mark.parametrize("verb", ["shot back", "continued", "beamed", "barked", "sniped", "groused", "answered"])
 def test_manner_verb_after_quotation(verb):
     text = _INTRO + f'"The harbour plan will bring jobs to the town," Hale {verb}.'
     m = _mention(text, "The harbour plan")
@@ -173,3 +173,30 @@ def test_signature_line_with_a_short_description(line):
 def test_bureau_chief_before_a_name():
     text = _INTRO + '"The vote was close," wrote Gazette Washington bureau chief Ann Lee, citing officials.'
     assert _speaker_of(text, "The vote was close") == "Ann Lee"
+
+
+def test_answered_without_quotation_is_no_cue():
+    text = "The harbour board answered some of those questions on Thursday."
+    assert all(m.speaker is None and m.text == text for m in extract(text).mentions)
+
+
+def test_sentence_adverb_before_a_stance_verb_is_not_skipped():
+    text = "Hale's visit to the harbour, though, threatens to delay the vote on the plan."
+    assert [m.text for m in extract(text).mentions] == [text]
+
+
+@pytest.mark.parametrize("tail", ["as he faces a vote in May", "when asked about the vote",
+                                  "moments after the polls closed", "before floating a new plan"])
+def test_outlet_circumstance_after_the_last_quotation(tail):
+    text = _INTRO + f'Hale said the plan is "excited where we stand" {tail}.'
+    assert _mention(text, "the plan is").text == 'the plan is "excited where we stand"'
+
+
+def test_comparison_after_a_quotation_stays_in_the_content():
+    text = _INTRO + 'Hale said the council was "following a similar path" as Lee and Moss.'
+    assert _mention(text, "the council").text.endswith("as Lee and Moss.")
+
+
+def test_circumstance_with_a_further_frame_is_not_cut():
+    text = _INTRO + 'Hale claimed the plan is "legitimate," as he argued for the vote, claiming the harbour is safe.'
+    assert any(m.text.startswith("the harbour is safe") and m.speaker == "Tom Hale" for m in extract(text).mentions)

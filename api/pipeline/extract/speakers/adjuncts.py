@@ -24,8 +24,9 @@ on since just still even n't subsequently initially separately quickly directly 
 all both each themselves himself herself too now still openly are am been long almost
 can could should may might must
 """.split()) | WEEKDAYS | NEGATED_AUX
-# Sentence adverbs that sit between a subject and its verb, bare or between commas: "Carter *however*
-# said", "Sanders*, meanwhile,* said", "Sanders*, meanwhile,* who …, said".
+# Sentence adverbs that sit between a subject and its speech verb, bare or between commas: "Carter
+# *however* said", "Sanders*, meanwhile,* said", "Sanders*, meanwhile,* who …, said" (skipped by
+# subjects.left_subject for a speech verb only: "His visit, though, threatens …" has no speaker).
 SENTENCE_ADVERBS = frozenset("however meanwhile instead likewise nonetheless nevertheless though therefore".split())
 TIME_NOUNS = frozenset("week month year night morning afternoon evening weekend day time".split())
 TIME_LEAD = frozenset("last this next that earlier on".split())
@@ -40,9 +41,6 @@ def skip_left(toks: list[Tok], j: int) -> int:
     (or a catenative verb: "protesters *continued to* call for …")."""
     while j >= 0:
         t = toks[j]
-        if t.text == "," and j >= 2 and toks[j - 1].low in SENTENCE_ADVERBS and toks[j - 2].text == ",":
-            j -= 3  # "Sanders, meanwhile, said"
-            continue
         if t.kind != "w":
             pp = _venue_pp(toks, j)
             if pp is None:
@@ -52,7 +50,7 @@ def skip_left(toks: list[Tok], j: int) -> int:
         if t.low == "to" and j >= 1 and toks[j - 1].low in CATENATIVE:
             j -= 2
             continue
-        if t.low in SKIP_LEFT or t.low in SENTENCE_ADVERBS or (t.low in TIME_NOUNS and j > 0 and toks[j - 1].low in TIME_LEAD) \
+        if t.low in SKIP_LEFT or (t.low in TIME_NOUNS and j > 0 and toks[j - 1].low in TIME_LEAD) \
                 or adverb(t):
             j -= 1
             continue

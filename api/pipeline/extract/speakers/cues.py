@@ -35,7 +35,6 @@ demand propose question wonder indicate reveal caution reiterate post charge con
 exclaim whisper shout scoff lash reason posit opine concur affirm attest inform brief proclaim
 cite condemn praise attack decry denounce tout welcome applaud mock dismiss scold thank blame
 exhort disclose divulge recount speculate surmise confide hint imply assure reassure summarize summarise
-answer
 """.split()
 
 # A verb that needs a particle to report speech: "called for", "pointed out".
@@ -62,7 +61,7 @@ def forms_of(bases: str) -> frozenset[str]:
 _NOUNISH = frozenset("""
 report state claim post tweet question charge hope fear demand attack welcome brief reason thank
 blame praise mention estimate remark promise pledge vow signal muse counter caution stress repeat
-lash shout whisper scoff joke boast lament reveal show find read write quip reply worry answer
+lash shout whisper scoff joke boast lament reveal show find read write quip reply worry
 """.split())
 SPEECH_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR for f in _forms(b)
                          if not (f == b and b in _NOUNISH))
@@ -77,9 +76,9 @@ HEADLINE_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR + list(_PHRASA
 # Verbs of manner that report speech only beside a quotation ('"…," Toomey fumed'; not "He chuckled
 # and smirked through the answers").
 _WITH_QUOTE_ONLY = frozenset(f for b in "fume grumble gripe gush rant gloat chuckle".split() for f in _forms(b)) | frozenset("""
-yelled yells yelling barked barks barking beamed beams boomed booms groused grouses sniped snipes snapped snaps
-thundered thunders sneered sneers interjected interjects interjecting roared roars growled growls screamed
-screams sighed sighs laughed laughs marveled marvelled marvels emailed texted""".split())
+answered answers answering barked barks barking beamed beams boomed booms groused grouses sniped snipes snapped
+snaps thundered thunders sneered sneers interjected interjects interjecting roared roars growled growls sighed sighs
+laughed laughs marveled marvelled marvels emailed texted""".split())
 # Verbs that report a retort with "back" beside a quotation ('"…," Trump shot back'): no cue without one.
 _BACK_VERBS = frozenset("shot shoots shooting fired fires firing hit hits hitting".split())
 # Light verbs that report speech with the words after them: "made (it) clear that …", "made the case that …".

@@ -34,8 +34,11 @@ def _boundary_ok(toks: list[Tok], i: int) -> bool:
 
 
 def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
-    """The subject of the verb at ``k`` reading leftwards (appositives and relatives skipped)."""
+    """The subject of the verb at ``k`` reading leftwards (appositives and relatives skipped; before a
+    speech verb, a sentence adverb too: "X, meanwhile, said")."""
     j = skip_left(toks, k - 1)
+    if toks[k].low in SPEECH_VERBS:
+        j = _skip_sentence_adverb(toks, j)
     if j < 0:
         return None
     if toks[j].text == "," or title_closing_insert(toks[j]):
@@ -138,6 +141,16 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
                 and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
             return np  # "Burman, director of the … Center and a professor at …, said
     return appositive
+
+
+def _skip_sentence_adverb(toks: list[Tok], j: int) -> int:
+    """The index left of a sentence adverb ending at ``j``, bare ("X *however* said") or between
+    commas ("X*, meanwhile,* said"), else ``j``."""
+    if j >= 1 and toks[j].low in SENTENCE_ADVERBS and toks[j].text.islower():
+        return skip_left(toks, j - 1)
+    if j >= 3 and toks[j].text == "," and toks[j - 1].low in SENTENCE_ADVERBS and toks[j - 2].text == ",":
+        return skip_left(toks, j - 3)
+    return j
 
 
 def _before_sentence_adverb(toks: list[Tok], b: int) -> int:

@@ -200,3 +200,21 @@ def test_comparison_after_a_quotation_stays_in_the_content():
 def test_circumstance_with_a_further_frame_is_not_cut():
     text = _INTRO + 'Hale claimed the plan is "legitimate," as he argued for the vote, claiming the harbour is safe.'
     assert any(m.text.startswith("the harbour is safe") and m.speaker == "Tom Hale" for m in extract(text).mentions)
+
+
+@pytest.mark.parametrize("frame", ['Hale went on, "the harbour will open in May."',
+                                   'Hale shot back, "the harbour will open in May."'])
+def test_retort_particle_is_no_part_of_the_content(frame):
+    text = _INTRO + frame
+    assert _mention(text, "the harbour will open").text == "the harbour will open in May."
+    assert _speaker_of(text, "the harbour will open") == "Tom Hale"
+
+
+def test_went_on_offense_is_no_frame():
+    text = 'Tom Hale went on offense Tuesday over the plan, calling it a "disaster" for the town.'
+    assert not any(m.text.startswith("on offense") for m in extract(text).mentions)
+
+
+def test_quotation_closed_by_told_with_its_hearer():
+    text = _INTRO + "\n\n\u201cThe harbour will open in May.\u201d Hale told the Gazette news desk in an interview.\n\nEnd."
+    assert _speaker_of(text, "The harbour will open") == "Tom Hale"

@@ -261,7 +261,7 @@ def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None,
     """Give every quotation span a speaker and copy it onto the sentences it touches; a quotation
     inside one sentence without a speech cue is its subject's (``narrated``)."""
     q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
-    _closed_by_next(sentences, span_of, own, infos, q_who)
+    _closed_by_next(text, sentences, span_of, own, infos, q_who)
     about = _about_carried(text, sentences, infos, registry) if registry is not None else None
     _carried_quotes(text, sentences, quotes, own, q_who, [info.att is not None for info in infos],
                     [info.att is not None and info.att.np.kind == "pron" for info in infos], about)
@@ -301,7 +301,7 @@ def _owned_quotes(sentences, quotes, span_of, own, narrated) -> list[_Who | None
     return q_who
 
 
-def _closed_by_next(sentences, span_of, own, infos, q_who) -> None:
+def _closed_by_next(text, sentences, span_of, own, infos, q_who) -> None:
     """A sentence that is only a quotation, followed in its paragraph by a sentence that is only a
     frame ('“…” Trump said.') or in the next paragraph by a signature line ('- Bernie Sanders.'):
     the quotation is the frame's speaker's."""
@@ -311,7 +311,7 @@ def _closed_by_next(sentences, span_of, own, infos, q_who) -> None:
         gap = sentences[si].para - sentences[si - 1].para
         att = infos[si].att
         signed = att is not None and att.how == "dash" and att.cue == 0  # '- Bernie Sanders.' under it
-        if (gap == 0 and closing_frame(infos[si].toks, att) or gap == 1 and signed) \
+        if (gap == 0 and closing_frame(text, infos[si].toks, att) or gap == 1 and signed) \
                 and quotation_only(infos[si - 1].toks):
             for k in span_of[si - 1]:
                 if q_who[k] is None:

@@ -80,7 +80,18 @@ answered answers answering barked barks barking beamed beams boomed booms grouse
 snaps thundered thunders sneered sneers interjected interjects interjecting roared roars growled growls sighed sighs
 laughed laughs marveled marvelled marvels emailed texted""".split())
 # Verbs that report a retort with "back" beside a quotation ('"…," Trump shot back'): no cue without one.
-_BACK_VERBS = frozenset("shot shoots shooting fired fires firing hit hits hitting".split())
+# Verbs that report a retort or a continuation with a particle beside a quotation ('"…," Trump *shot
+# back*', 'He *went on*, "…"'): no cue without a quotation, nor "went on offense" / "went on to say".
+RETORT_PARTICLES = {**{f: "back" for f in "shot shoots shooting fired fires firing hit hits hitting".split()},
+                    **{f: "on" for f in "went goes".split()}}
+
+
+def _retort(toks: list[Tok], k: int, nxt: str | None) -> bool:
+    """'"…," Trump shot back.', 'He went on, "…"': the verb, its particle, then the end of the frame."""
+    if nxt != RETORT_PARTICLES[toks[k].low] or not any(x.kind == "q" for x in toks):
+        return False
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    return after is None or after.text in (",", ".", ":") or after.kind == "q" or nxt == "back"
 # Light verbs that report speech with the words after them: "made (it) clear that …", "made the case that …".
 LIGHT_FRAMES = {f: (("it", "clear"), ("clear",), ("the", "case")) for f in "make makes made making".split()}
 
@@ -185,6 +196,8 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     nxt = toks[k + 1].low if k + 1 < len(toks) else None
     if _noun_use(toks, k, nxt):
         return False
+    if low in RETORT_PARTICLES:
+        return _retort(toks, k, nxt)
     if low in PHRASAL_VERBS and nxt in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
@@ -198,8 +211,6 @@ def is_cue(toks: list[Tok], k: int) -> bool:
         return _statement_cue(toks, k)
     if low in _WITH_QUOTE_ONLY:
         return any(x.kind == "q" for x in toks)
-    if low in _BACK_VERBS:
-        return nxt == "back" and any(x.kind == "q" for x in toks)
     return low in SPEECH_VERBS or low in STANCE_VERBS
 
 
@@ -279,7 +290,7 @@ _NOUN_COMPOUNDS = frozenset({("think", "tank"), ("think", "tanks"), ("claims", "
 # Every lower-case form :func:`is_cue` can accept: a word outside this set is never a cue, so
 # callers can skip it without calling :func:`is_cue`.
 CUE_WORDS = frozenset(PHRASAL_VERBS) | frozenset(LIGHT_FRAMES) | VERB_BEFORE_TO | QUOTE_ONLY | _STATEMENT_VERBS \
-    | SPEECH_VERBS | STANCE_VERBS | _WITH_QUOTE_ONLY | _BACK_VERBS
+    | SPEECH_VERBS | STANCE_VERBS | _WITH_QUOTE_ONLY | frozenset(RETORT_PARTICLES)
 
 STANCE_ADJ = frozenset("""concerned worried convinced frustrated confident sure certain aware skeptical
 sceptical hopeful optimistic pessimistic afraid unhappy angry upset pleased disappointed determined adamant

@@ -205,13 +205,20 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     if low in VERB_BEFORE_TO:
         return _before_infinitive(toks, k)
     if low in QUOTE_ONLY:
-        return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":" \
-            or low in STANCE_VERBS or low in QUOTE_FINAL and after_quotation(toks, k)
+        return _quote_only_cue(toks, k)
     if low in _STATEMENT_VERBS:
         return _statement_cue(toks, k)
     if low in _WITH_QUOTE_ONLY:
         return any(x.kind == "q" for x in toks)
     return low in SPEECH_VERBS or low in STANCE_VERBS
+
+
+def _quote_only_cue(toks: list[Tok], k: int) -> bool:
+    """A quote-only verb is a cue before a quotation or a colon, as a stance verb, or (for
+    "continued") closing a frame after the quotation."""
+    low = toks[k].low
+    return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":" \
+        or low in STANCE_VERBS or low in QUOTE_FINAL and after_quotation(toks, k)
 
 
 # Quote-only verbs that also close a frame after the quotation ('"…," Rubio continued.').

@@ -36,9 +36,7 @@ def _boundary_ok(toks: list[Tok], i: int) -> bool:
 def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     """The subject of the verb at ``k`` reading leftwards (appositives and relatives skipped; before a
     speech verb, a sentence adverb too: "X, meanwhile, said")."""
-    j = skip_left(toks, k - 1)
-    if toks[k].low in SPEECH_VERBS:
-        j = _skip_sentence_adverb(toks, j)
+    j = _skip_sentence_adverb(toks, k, skip_left(toks, k - 1))
     if j < 0:
         return None
     if toks[j].text == "," or title_closing_insert(toks[j]):
@@ -143,9 +141,11 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     return appositive
 
 
-def _skip_sentence_adverb(toks: list[Tok], j: int) -> int:
-    """The index left of a sentence adverb ending at ``j``, bare ("X *however* said") or between
-    commas ("X*, meanwhile,* said"), else ``j``."""
+def _skip_sentence_adverb(toks: list[Tok], k: int, j: int) -> int:
+    """Before the speech verb at ``k``, the index left of a sentence adverb ending at ``j``, bare ("X
+    *however* said") or between commas ("X*, meanwhile,* said"), else ``j``."""
+    if toks[k].low not in SPEECH_VERBS:
+        return j
     if j >= 1 and toks[j].low in SENTENCE_ADVERBS and toks[j].text.islower():
         return skip_left(toks, j - 1)
     if j >= 3 and toks[j].text == "," and toks[j - 1].low in SENTENCE_ADVERBS and toks[j - 2].text == ",":
@@ -379,10 +379,14 @@ def _main_clause_start(toks: list[Tok]) -> int:
                      or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
     if toks[0].low in _INTRO_ADVERBS:
         return next((c + 1 for c, t in enumerate(toks[:10]) if t.text == ","), 0)
+    return _after_time_phrase(toks)
+
+
+def _after_time_phrase(toks: list[Tok]) -> int:
+    """The token after an opening time phrase ("Hours later, …", "A few days later, …", "Two weeks
+    ago, …"), else 0."""
     c = next((c for c, t in enumerate(toks[:7]) if t.text == ","), None)
-    if c is not None and c >= 1 and toks[c - 1].low in _TIME_CLOSERS:
-        return c + 1  # "Hours later, …", "A few days later, …", "Two weeks ago, …"
-    return 0
+    return c + 1 if c is not None and c >= 1 and toks[c - 1].low in _TIME_CLOSERS else 0
 
 
 _TIME_CLOSERS = frozenset("later ago earlier afterward afterwards".split())

@@ -218,3 +218,9 @@ def test_went_on_offense_is_no_frame():
 def test_quotation_closed_by_told_with_its_hearer():
     text = _INTRO + "\n\n\u201cThe harbour will open in May.\u201d Hale told the Gazette news desk in an interview.\n\nEnd."
     assert _speaker_of(text, "The harbour will open") == "Tom Hale"
+
+
+def test_calling_out_someone_is_no_content():
+    text = _INTRO + '"What have you been doing, Ann?" Hale continued, calling out council chief Ann Lee.'
+    assert not any(m.text.startswith("out ") for m in extract(text).mentions)
+    assert _speaker_of(text, "What have you been doing") == "Tom Hale"

@@ -224,3 +224,9 @@ def test_calling_out_someone_is_no_content():
     text = _INTRO + '"What have you been doing, Ann?" Hale continued, calling out council chief Ann Lee.'
     assert not any(m.text.startswith("out ") for m in extract(text).mentions)
     assert _speaker_of(text, "What have you been doing") == "Tom Hale"
+
+
+def test_outlet_clause_before_a_participle_frame_ends_before_its_preposition():
+    text = "Tom Hale drew criticism from the council for leading the vote while openly saying that he might run."
+    texts = [m.text for m in extract(text).mentions]
+    assert "Tom Hale drew criticism from the council for leading the vote" in texts

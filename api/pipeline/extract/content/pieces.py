@@ -192,7 +192,7 @@ _BY_HOW = {"label": _label, "colon": _colon, "dash": _dash, "according": _accord
 def _coordinated(text, start, end, att, toks):
     """"Herzog met with Blinken, and told the media that …" / "Trump spoke, saying that …"."""
     k, np = att.cue, att.np
-    cut = k - 1 if att.how == "ing" else np.i - 2 if att.how == "with" else coordinator(toks, k)
+    cut = _before_participle(toks, k) if att.how == "ing" else np.i - 2 if att.how == "with" else coordinator(toks, k)
     if cut is None:
         return None
     p, kind, _ = skip_frame(toks, k + 1, toks[k].low)
@@ -203,6 +203,20 @@ def _coordinated(text, start, end, att, toks):
         out.append((*span(toks, 0, cut, start, end), True))
     out.extend(content_after(toks, p, kind, start, end))
     return out
+
+
+# Words between the outlet's clause and a participle frame: "… debate *while openly* saying …".
+_BEFORE_PARTICIPLE = frozenset("upon after before by while when".split())
+
+
+def _before_participle(toks, k: int) -> int:
+    """The end of the outlet's clause before the participle frame at ``k``: before its comma or dash,
+    and before a preposition and an adverb that lead to it ("… debate while openly saying …")."""
+    cut = k - 1
+    while cut > 1 and toks[cut - 1].kind == "w" and toks[cut - 1].text.islower() \
+            and (toks[cut - 1].low in _BEFORE_PARTICIPLE or toks[cut].low.endswith("ly") and cut == k - 1):
+        cut -= 1
+    return cut
 
 
 def _speech_verb(text, start, end, att, toks):

@@ -230,3 +230,20 @@ def test_outlet_clause_before_a_participle_frame_ends_before_its_preposition():
     text = "Mr. Hale drew criticism from the council for moderating a debate while openly saying that he might still run."
     texts = [m.text for m in extract(text).mentions]
     assert "Mr. Hale drew criticism from the council for moderating a debate" in texts
+
+
+def test_surname_ending_like_a_participle_after_a_given_name():
+    text = ("But Murshed Zaheed, director of a harbour group, said the plan was wrong.\n\n"
+            "\u201cThe plan is wrong,\u201d Zaheed said.")
+    assert _speaker_of(text, "The plan is wrong") == "Murshed Zaheed"
+
+
+def test_capitalised_participle_opening_a_sentence_is_still_no_name():
+    text = "Leaked documents said the harbour plan was wrong."
+    assert all(m.speaker is None for m in extract(text).mentions)
+
+
+def test_role_after_a_name_without_its_closing_comma():
+    text = "Sam Lau, the communications director for the harbour board said the vote is fair."
+    m = _mention(text, "the vote is fair")
+    assert (m.speaker, m.speaker_role) == ("Sam Lau", "communications director for the harbour board")

@@ -54,7 +54,7 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     np = _quantified(text, toks, np)
     if not _boundary_ok(toks, np.i):
         np = _pp_head(text, toks, np) or np
-    np = _with_owner(text, toks, np)
+    np = _named_before_role(text, toks, _with_owner(text, toks, np))
     if np.i >= 2 and toks[np.i - 1].low in ("and", "or") and (toks[np.i - 2].kind == "w"
                                                               or toks[np.i - 2].text == ")"):
         np = _coordinated_subject(text, toks, np)
@@ -169,6 +169,19 @@ def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:
         if np is not None and np.kind != "pron" and _boundary_ok(toks, np.i):
             return np
     return None
+
+
+def _named_before_role(text: str, toks: list[Tok], np: NP) -> NP:
+    """"Sam Lau, the communications director for the party said": a role phrase after a person's name
+    and a comma (the appositive's closing comma left out) is that person's role."""
+    if np.kind != "role" or np.i < 2 or toks[np.i - 1].text != ",":
+        return np
+    person = parse_left(text, toks, np.i - 2)
+    if person is None or person.kind != "person" or not person.name \
+            or person.i > 0 and toks[person.i - 1].kind not in ("p", "q"):
+        return np
+    return NP(person.i, np.j, text[toks[person.i].start:toks[np.j - 1].end], "person", person.name,
+              strip_det(np.text))
 
 
 def _with_owner(text: str, toks: list[Tok], np: NP) -> NP:

@@ -247,3 +247,15 @@ def test_role_after_a_name_without_its_closing_comma():
     text = "Sam Lau, the communications director for the harbour board said the vote is fair."
     m = _mention(text, "the vote is fair")
     assert (m.speaker, m.speaker_role) == ("Sam Lau", "communications director for the harbour board")
+
+
+@pytest.mark.parametrize("frame", ["said the board's director, Ann Lee, on Monday.", "said a harbour spokesman, Ann Lee."])
+def test_name_in_apposition_after_an_inverted_role(frame):
+    text = _INTRO + '"The vote was fair," ' + frame
+    assert _speaker_of(text, "The vote was fair") == "Ann Lee"
+
+
+def test_unnamed_source_with_a_relative_clause_stays_unnamed():
+    text = _INTRO + '"The vote was fair," said a senior aide, who asked not to be named.'
+    m = _mention(text, "The vote was fair")
+    assert m.speaker is None and m.speaker_role == "senior aide"

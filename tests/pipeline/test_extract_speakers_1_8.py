@@ -249,7 +249,7 @@ def test_role_after_a_name_without_its_closing_comma():
     assert (m.speaker, m.speaker_role) == ("Sam Lau", "communications director for the harbour board")
 
 
-@pytest.mark.parametrize("frame", ["said the board's director, Ann Lee, on Monday.", "said a harbour spokesman, Ann Lee."])
+@pytest.mark.parametrize("frame", ["said the bureau's director, Ann Lee, on Monday.", "said a harbour spokesman, Ann Lee."])
 def test_name_in_apposition_after_an_inverted_role(frame):
     text = _INTRO + '"The vote was fair," ' + frame
     assert _speaker_of(text, "The vote was fair") == "Ann Lee"

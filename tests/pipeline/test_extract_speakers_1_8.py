@@ -259,3 +259,11 @@ def test_unnamed_source_with_a_relative_clause_stays_unnamed():
     text = _INTRO + '"The vote was fair," said a senior aide, who asked not to be named.'
     m = _mention(text, "The vote was fair")
     assert m.speaker is None and m.speaker_role == "senior aide"
+
+
+def test_message_saying_speaks_for_its_sender():
+    text = ("Tom Hale spoke. Shortly after the call ended, Hale\u2019s campaign sent out a press release saying "
+            "Lee owes \u201cthe town an explanation for voting against the harbour.\u201d")
+    texts = {m.text: m.speaker for m in extract(text).mentions}
+    assert texts["Shortly after the call ended, Hale\u2019s campaign sent out a press release"] is None
+    assert texts["Lee owes \u201cthe town an explanation for voting against the harbour.\u201d"] == "Tom Hale\u2019s campaign"

@@ -38,8 +38,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sentences.boilerplate import is_fragment
-from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, NOUN_DETERMINERS,
-                           NOUN_OBJECT_WHOLE, PREPOSITIONS, SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
+from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, MESSAGE_NOUNS,
+                           NOUN_DETERMINERS, NOUN_OBJECT_WHOLE, PREPOSITIONS, SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
                            to_infinitive)
 from .end import content_after, coordinated_cue, main_verb_after, quoted_complement, subject_start
 from .start import (clause_like, frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
@@ -212,6 +212,8 @@ _BEFORE_PARTICIPLE = frozenset("upon after before by while when".split())
 def _before_participle(toks, k: int) -> int:
     """The end of the outlet's clause before the participle frame at ``k``: before its comma or dash,
     and before a preposition and an adverb that lead to it ("… debate while openly saying …")."""
+    if toks[k - 1].low in MESSAGE_NOUNS:
+        return k  # "sent out a press release saying …": the message noun is the outlet's clause's
     cut = k - 1
     while cut > 1 and toks[cut - 1].kind == "w" and toks[cut - 1].text.islower() \
             and (toks[cut - 1].low in _BEFORE_PARTICIPLE or toks[cut].low.endswith("ly") and cut == k - 1):

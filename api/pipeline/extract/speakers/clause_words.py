@@ -99,6 +99,11 @@ NOT_PARTICIPLES = frozenset("""including during according something nothing anyt
 morning evening spring king ring building bring sibling ceiling string wing bearing""".split())
 
 
+# Messages the subject sends that say something: "sent out a press *release saying* Murphy owes …".
+MESSAGE_NOUNS = frozenset("""statement statements release releases tweet tweets email emails message messages
+post posts letter letters memo note""".split())
+
+
 def coordinator(toks: list[Tok], k: int) -> int | None:
     """Index of the "and"/"but" joining a second verb to the subject's first one."""
     j = k - 1

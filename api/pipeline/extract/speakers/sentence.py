@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .adjuncts import CATENATIVE, skip_left
 from .colon_frames import dash_label, presented, signature
-from .clause_words import DASHES
+from .clause_words import DASHES, MESSAGE_NOUNS
 from .cues import (CLAIM_NOUNS, CUE_WORDS, OPENING_VERBS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS,
                    VERB_BEFORE_TO, Attribution, is_cue)
 from ..lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
@@ -170,16 +170,19 @@ def _stance(text, toks, k):
 
 
 def _participle(text, toks, k):
-    """"Trump spoke in Ohio, saying that …" (or "– saying …", "… upon saying, “…”"): the main subject
-    speaks through the participle."""
+    """"Trump spoke in Ohio, saying that …" (or "– saying …", "… upon saying, “…”", "sent out a press
+    release saying …"): the main subject speaks through the participle."""
     t, n = toks[k], len(toks)
     if t.low.endswith("ing") and k >= 1 and (toks[k - 1].text == "," or (toks[k - 1].text in DASHES
-                                                                         or toks[k - 1].low in _ING_PREPOSITIONS)
+                                                                         or toks[k - 1].low in _ING_PREPOSITIONS
+                                                                         or toks[k - 1].low in MESSAGE_NOUNS)
                                              and t.low in _FRAMING_INGS
                                              or t.low in _FRAMING_INGS and k + 1 < n
                                              and (toks[k + 1].low == "that" or toks[k + 1].text == ":"
                                                   or toks[k + 1].kind == "q")):
         np = main_subject(text, toks[:k])
+        if np is None and toks[k - 1].low in MESSAGE_NOUNS:
+            return _NEXT  # "a letter saying …" whose sender is not the main subject: read "saying" as a verb
         return Attribution(np, k, False, False, "ing") if np is not None else None
     return _NEXT
 

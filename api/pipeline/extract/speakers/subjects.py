@@ -331,7 +331,7 @@ next this that separately similarly overall indeed besides elsewhere back earlie
 # Words that open an introductory phrase or a leading subordinate clause ("When X did A, Y …"):
 # the main clause starts after the first comma.
 _LEAD_OPENERS = frozenset("""in on at during after before meanwhile later earlier following when while though
-although because since once whereas if unless until asked pressed questioned speaking""".split())
+although because since once whereas if unless until asked pressed questioned speaking shortly soon""".split())
 
 
 def main_subject(text: str, toks: list[Tok]) -> NP | None:

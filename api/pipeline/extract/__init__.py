@@ -29,7 +29,7 @@ from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.8.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -64,6 +64,14 @@ EXTRACTOR_VERSION = "1.7.2"  # 1.1: attributed mentions are content spans; 1.2: 
 # quoted right after "program"/"show"/"on" ('on the CNN program "State of the Union."') is no mention; "summarized"
 # is a speech verb; a name is filed under the word before a generational suffix ("Jesse Jackson Jr." under
 # "jackson"), so a later bare surname finds him
+# 1.8.0: direct quotations credited to their source: manner and retort verbs beside a quotation ("shot back",
+# "went on", "beamed", "answered"), quote-final "continued" (an unresolved role that continues keeps the speaker
+# before), "As X puts it", sentence adverbs before a speech verb ("X, meanwhile, said"), a frame standing as its own
+# sentence after a quotation ('“…” Trump said.', "… told ITV in an interview."), layout frames ("- Philip Bump:
+# “…”", "Here's X in 1992: “…”", "More from X:", a signature line "- Bernie Sanders."), an appositive role ends
+# before a finite cue verb, an opening time phrase ("Hours later, …"), irregular pasts before a participle frame,
+# role modifiers ("policy", "bureau"), "el"/"da"/"di" in names; the outlet's circumstance after the last quotation
+# ("… as he faces …", "… when asked …") is no part of the content
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -69,13 +69,14 @@ some many most much several other both each every no not all one mr mrs ms read 
 over under through throughout across among amid against toward towards into onto upon within without
 beyond behind beside between via
 """.split()) | WEEKDAYS
-CONNECTORS = frozenset({"of", "for", "the", "and", "de", "van", "von", "al", "bin", "la", "du", "on"})
+CONNECTORS = frozenset({"of", "for", "the", "and", "de", "van", "von", "al", "bin", "la", "du", "on", "el", "da", "di",
+                        "dos", "ibn"})
 # Lower-case words that may modify a source noun or a name: "senior administration officials".
 MODIFIERS = frozenset("""
 senior top former current administration campaign government military white house state federal
 local police party independent anonymous unnamed other two three several many some few rights
 intelligence security health election legal foreign defense defence justice retired communication
-communications press chief deputy national regional
+communications press chief deputy national regional policy planning bureau politics political economic legislative domestic digital
 """.split())
 # Function words: never the head of a speaker phrase.
 NOT_HEAD = frozenset("""

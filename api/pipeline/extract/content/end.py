@@ -1,7 +1,8 @@
 """Where content ends: the pieces after a frame, cut at the outlet's own words.
 
 :func:`content_after` takes the content to the end of the sentence, or cuts it at a semicolon, at an
-aside (", which …", or ", who …" after a name), at a clause of its own after ", but", at a coordinated cue (a further piece of
+aside (", which …", or ", who …" after a name), at the outlet's circumstance after the last quotation
+('“…” as he faces …', '“…” — a play on words'), at a clause of its own after ", but", at a coordinated cue (a further piece of
 the same speaker: "… and noted that B") or at a participle phrase (", ending a century of …", or a
 further frame: ", adding that …"). Also the end of a claim that is a sentence's subject ("X's
 claim that A *was false*") and of a quoted complement ('called it "a disgrace" on Monday').
@@ -72,6 +73,40 @@ def _semicolon(toks, p, c, start, end, depth):
     if toks[c].text == ";" and substantive(toks, p, c):
         return [(*span(toks, p, c, start, end), False)]
     return None
+
+
+# Words that open the outlet's circumstance after a closing quotation ('“…” as he faces a test',
+# '“We'll see,” when asked whether …', '“Thank you Georgia” moments after polls closed').
+_TAIL_OPENERS = frozenset("as when before after while moments shortly hours days".split())
+_CLAUSE_SUBJECTS = frozenset("he she they it we i asked".split())  # "as *he* faces", "when *asked*"
+_TIME_WORDS = frozenset("moments shortly hours days".split())
+
+
+def _opens_circumstance(toks, c: int) -> bool:
+    """A dash, or an opener of the outlet's circumstance at ``c``: "as/when/while" + a pronoun or
+    "asked", "before/after" + an "-ing" verb or a pronoun, "moments/shortly after"."""
+    t, nxt = toks[c], toks[c + 1]
+    if t.text in DASHES:
+        return True
+    if t.kind != "w" or not t.text.islower() or t.low not in _TAIL_OPENERS:
+        return False
+    if t.low in _TIME_WORDS:
+        return nxt.low in ("after", "before")
+    if t.low in ("before", "after"):
+        return nxt.low in _CLAUSE_SUBJECTS or nxt.text.islower() and nxt.low.endswith("ing")
+    return nxt.low in _CLAUSE_SUBJECTS
+
+
+def _tail_after_quotation(toks, p, c, start, end, depth):
+    """The last quotation of the content, then the outlet's circumstance (a dash, or "as he …",
+    "when asked …", "before floating …") without a further speech cue: the content ends with the
+    quotation."""
+    if toks[c - 1].kind != "q" or c - 1 < p or c + 1 >= len(toks) or not substantive(toks, p, c):
+        return None
+    if not _opens_circumstance(toks, c) or any(x.kind == "q" or x.text.islower() and x.low in SPEECH_VERBS
+                                               for x in toks[c + 2:]):  # ("when *asked* …" is no frame)
+        return None
+    return [(*span(toks, p, c, start, end), False)]
 
 
 def _which_aside(toks, p, c, start, end, depth):
@@ -167,7 +202,7 @@ def _participle_after_comma(toks, c: int) -> int | None:
 
 
 # What may end the content at token ``c``, tried in order at each token.
-_CONTENT_ENDS = (_semicolon, _which_aside, _name_aside, _but_clause, _coordinated_speech, _participle_phrase)
+_CONTENT_ENDS = (_semicolon, _tail_after_quotation, _which_aside, _name_aside, _but_clause, _coordinated_speech, _participle_phrase)
 
 
 def subject_start(t: Tok) -> bool:

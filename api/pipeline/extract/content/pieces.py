@@ -38,13 +38,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..sentences.boilerplate import is_fragment
-from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, NOUN_DETERMINERS,
-                           NOUN_OBJECT_WHOLE, PREPOSITIONS, SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
+from ..speakers.clause_words import (CLAUSE_STARTS, CLAUSE_VERBS, CLAUSE_VERBS_STOP, DASHES, FINITE, MESSAGE_NOUNS,
+                           NOUN_DETERMINERS, NOUN_OBJECT_WHOLE, PREPOSITIONS, SUBORDINATORS, coordinator, late_particle, opening_adverbial, particle, subordinate_clause,
                            to_infinitive)
 from .end import content_after, coordinated_cue, main_verb_after, quoted_complement, subject_start
 from .start import (clause_like, frame_participle, participle_content, participle_frame, skip_appositive, skip_frame,
                             skip_object)
-from ..speakers.cues import QUOTE_ONLY, SPEECH_VERBS, Attribution, forms_of, light_frame
+from ..speakers.cues import QUOTE_FINAL, QUOTE_ONLY, SPEECH_VERBS, Attribution, after_quotation, forms_of, light_frame
 from .other_frames import first_frame, second_frame
 from ..sentences.spans import clean, has_alnum, span, substantive, unquote, word_count
 from .stance_object import stance_split
@@ -143,6 +143,17 @@ def _label(text, start, end, att, toks):
     return [(*span(toks, k + 1, n, start, end), False)] if k + 1 < n else None
 
 
+def _colon(text, start, end, att, toks):
+    """"… - Philip Bump: “…”", "Here's X: “…”" → what follows the colon, and the outlet's own words
+    before the dash when they are a clause of three words or more."""
+    n, k, np = len(toks), att.cue, att.np
+    if k + 1 >= n:
+        return None
+    cut = next((c for c in range(np.i - 1, -1, -1) if toks[c].kind == "p"), 0)  # the dash before the name
+    lead = [(*span(toks, 0, cut, start, end), True)] if word_count(toks, 0, cut) >= 3 else []
+    return lead + [(*span(toks, k + 1, n, start, end), False)]
+
+
 def _dash(text, start, end, att, toks):
     """'"…" ― X' → what comes before the dash."""
     k = att.cue
@@ -174,14 +185,14 @@ def _claim_noun(text, start, end, att, toks):
     return lead + content_after(toks, p, "that", start, end)
 
 
-_BY_HOW = {"label": _label, "dash": _dash, "according": _according_frame, "passive": _passive,
+_BY_HOW = {"label": _label, "colon": _colon, "dash": _dash, "according": _according_frame, "passive": _passive,
            "noun": _claim_noun}
 
 
 def _coordinated(text, start, end, att, toks):
     """"Herzog met with Blinken, and told the media that …" / "Trump spoke, saying that …"."""
     k, np = att.cue, att.np
-    cut = k - 1 if att.how == "ing" else np.i - 2 if att.how == "with" else coordinator(toks, k)
+    cut = _before_participle(toks, k) if att.how == "ing" else np.i - 2 if att.how == "with" else coordinator(toks, k)
     if cut is None:
         return None
     p, kind, _ = skip_frame(toks, k + 1, toks[k].low)
@@ -192,6 +203,22 @@ def _coordinated(text, start, end, att, toks):
         out.append((*span(toks, 0, cut, start, end), True))
     out.extend(content_after(toks, p, kind, start, end))
     return out
+
+
+# Words between the outlet's clause and a participle frame: "… debate *while openly* saying …".
+_BEFORE_PARTICIPLE = frozenset("upon after before by while when".split())
+
+
+def _before_participle(toks, k: int) -> int:
+    """The end of the outlet's clause before the participle frame at ``k``: before its comma or dash,
+    and before a preposition and an adverb that lead to it ("… debate while openly saying …")."""
+    if toks[k - 1].low in MESSAGE_NOUNS:
+        return k  # "sent out a press release saying …": the message noun is the outlet's clause's
+    cut = k - 1
+    while cut > 1 and toks[cut - 1].kind == "w" and toks[cut - 1].text.islower() \
+            and (toks[cut - 1].low in _BEFORE_PARTICIPLE or toks[cut].low.endswith("ly") and cut == k - 1):
+        cut -= 1
+    return cut
 
 
 def _speech_verb(text, start, end, att, toks):
@@ -233,6 +260,8 @@ def _quote_only(toks, k: int):
             or late_particle(toks, k) is not None:
         return _PASS
     q = next((c for c in range(k + 1, n) if toks[c].kind == "q"), None)
+    if q is None and toks[k].low in QUOTE_FINAL and after_quotation(toks, k):
+        return _PASS  # '"…," Rubio continued.': a frame after the quotation, as "said" is
     return [(toks[q].start, toks[q].end, False)] if q is not None else None
 
 
@@ -253,7 +282,7 @@ def _frame_end(text, start, end, att, toks, inverted: bool, f0: int):
     right = np.j if inverted else k + 1 + (1 if particle(toks, k) else 0)
     if inverted:
         return skip_appositive(toks, right)
-    if toks[k].low == "put" and right < n and toks[right].low == "it":
+    if toks[k].low in ("put", "puts") and right < n and toks[right].low == "it":
         return right + 1  # "As X put it, …"
     if light_frame(toks, k):
         return right + light_frame(toks, k)  # "X made it clear (that) …"

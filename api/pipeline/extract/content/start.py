@@ -40,8 +40,8 @@ def participle_content(toks: list[Tok], v: int) -> tuple[int, str]:
     """Where the words framed by the participle at ``v`` start, and how they were reached."""
     if to_infinitive(toks, v + 1):
         return v + 1, "clause"  # ", promising to lift …"
-    if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "on", "with", "at", "to"):
-        return v + 1, "none"  # ", speaking of the deal": a topic, not what was said
+    if v + 1 < len(toks) and toks[v + 1].low in ("of", "about", "on", "with", "at", "to", "out", "off"):
+        return v + 1, "none"  # ", speaking of the deal": a topic, ", calling out X": a target, not what was said
     q, kind, _ = skip_frame(toks, v + 1, toks[v].low)
     if kind == "clause" and toks[v].low not in CLAUSE_VERBS:
         kind = "none"

@@ -24,6 +24,10 @@ on since just still even n't subsequently initially separately quickly directly 
 all both each themselves himself herself too now still openly are am been long almost
 can could should may might must
 """.split()) | WEEKDAYS | NEGATED_AUX
+# Sentence adverbs that sit between a subject and its speech verb, bare or between commas: "Carter
+# *however* said", "Sanders*, meanwhile,* said", "Sanders*, meanwhile,* who …, said" (skipped by
+# subjects.left_subject for a speech verb only: "His visit, though, threatens …" has no speaker).
+SENTENCE_ADVERBS = frozenset("however meanwhile instead likewise nonetheless nevertheless though therefore".split())
 TIME_NOUNS = frozenset("week month year night morning afternoon evening weekend day time".split())
 TIME_LEAD = frozenset("last this next that earlier on".split())
 

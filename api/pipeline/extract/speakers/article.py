@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .carry import speaks_of_carried
-from .cues import Attribution
+from .closing import closing_frame, quotation_only
+from .cues import QUOTE_FINAL, Attribution
 from ..lexicon import DETERMINERS
 from .names import NP, party_of_place, strip_det
 from ..sentences.fragments import is_title
@@ -214,6 +215,8 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
         att: Attribution | None = best(atts)
         infos[si].att, infos[si].toks = att, toks
         who = _resolve(att.np, registry, sal) if att else None
+        if who is not None and who.name is None and toks[att.cue].low in QUOTE_FINAL:
+            who = None  # '"…," the governor continued.': the speaker goes on; the one before, if named
         if att is not None:
             infos[si].others = _other_frames(atts, att, toks, registry, sal)
         if who is not None and who.speaks:
@@ -258,6 +261,7 @@ def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None,
     """Give every quotation span a speaker and copy it onto the sentences it touches; a quotation
     inside one sentence without a speech cue is its subject's (``narrated``)."""
     q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
+    _closed_by_next(text, sentences, span_of, own, infos, q_who)
     about = _about_carried(text, sentences, infos, registry) if registry is not None else None
     _carried_quotes(text, sentences, quotes, own, q_who, [info.att is not None for info in infos],
                     [info.att is not None and info.att.np.kind == "pron" for info in infos], about)
@@ -295,6 +299,23 @@ def _owned_quotes(sentences, quotes, span_of, own, narrated) -> list[_Who | None
                     and not quotes[k].continued and not quotes[k].unclosed:
                 q_who[k] = who
     return q_who
+
+
+def _closed_by_next(text, sentences, span_of, own, infos, q_who) -> None:
+    """A sentence that is only a quotation, followed in its paragraph by a sentence that is only a
+    frame ('“…” Trump said.') or in the next paragraph by a signature line ('- Bernie Sanders.'):
+    the quotation is the frame's speaker's."""
+    for si in range(1, len(sentences)):
+        if own[si] is None:
+            continue
+        gap = sentences[si].para - sentences[si - 1].para
+        att = infos[si].att
+        signed = att is not None and att.how == "dash" and att.cue == 0  # '- Bernie Sanders.' under it
+        if (gap == 0 and closing_frame(text, infos[si].toks, att) or gap == 1 and signed) \
+                and quotation_only(infos[si - 1].toks):
+            for k in span_of[si - 1]:
+                if q_who[k] is None:
+                    q_who[k] = own[si]
 
 
 def _about_carried(text, sentences, infos, registry):

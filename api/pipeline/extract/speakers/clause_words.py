@@ -7,7 +7,7 @@ verb's coordinator.
 """
 from __future__ import annotations
 
-from .cues import PHRASAL_VERBS, forms_of
+from .cues import PHRASAL_VERBS, RETORT_PARTICLES, forms_of
 from ..lexicon import MONTHS, WEEKDAYS
 from ..sentences.tokens import Tok
 
@@ -99,6 +99,11 @@ NOT_PARTICIPLES = frozenset("""including during according something nothing anyt
 morning evening spring king ring building bring sibling ceiling string wing bearing""".split())
 
 
+# Messages the subject sends that say something: "sent out a press *release saying* Murphy owes …".
+MESSAGE_NOUNS = frozenset("""statement statements release releases tweet tweets email emails message messages
+post posts letter letters memo note""".split())
+
+
 def coordinator(toks: list[Tok], k: int) -> int | None:
     """Index of the "and"/"but" joining a second verb to the subject's first one."""
     j = k - 1
@@ -119,8 +124,10 @@ def late_particle(toks: list[Tok], k: int) -> int | None:
 
 
 def particle(toks: list[Tok], k: int) -> bool:
-    """'called *for*', 'pointed *out*'."""
+    """'called *for*', 'pointed *out*', 'shot *back*', 'went *on*'."""
     low = toks[k].low
+    if low in RETORT_PARTICLES:
+        return k + 1 < len(toks) and toks[k + 1].low == RETORT_PARTICLES[low]
     # "wrote in a post that …": "in" opens a phrase of the frame, it is not a particle to skip
     return low in PHRASAL_VERBS and k + 1 < len(toks) and toks[k + 1].low in PHRASAL_VERBS[low] \
         and toks[k + 1].low != "in"

@@ -75,7 +75,23 @@ HEADLINE_VERBS = frozenset(f for b in list(_IRREGULAR) + _REGULAR + list(_PHRASA
                            if f.endswith("s") and f != b and b not in _NOUNISH)
 # Verbs of manner that report speech only beside a quotation ('"…," Toomey fumed'; not "He chuckled
 # and smirked through the answers").
-_WITH_QUOTE_ONLY = frozenset(f for b in "fume grumble gripe gush rant gloat chuckle".split() for f in _forms(b))
+_WITH_QUOTE_ONLY = frozenset(f for b in "fume grumble gripe gush rant gloat chuckle".split() for f in _forms(b)) | frozenset("""
+answered answers answering barked barks barking beamed beams boomed booms groused grouses sniped snipes snapped
+snaps thundered thunders sneered sneers interjected interjects interjecting roared roars growled growls sighed sighs
+laughed laughs marveled marvelled marvels emailed texted""".split())
+# Verbs that report a retort with "back" beside a quotation ('"…," Trump shot back'): no cue without one.
+# Verbs that report a retort or a continuation with a particle beside a quotation ('"…," Trump *shot
+# back*', 'He *went on*, "…"'): no cue without a quotation, nor "went on offense" / "went on to say".
+RETORT_PARTICLES = {**{f: "back" for f in "shot shoots shooting fired fires firing hit hits hitting".split()},
+                    **{f: "on" for f in "went goes".split()}}
+
+
+def _retort(toks: list[Tok], k: int, nxt: str | None) -> bool:
+    """'"…," Trump shot back.', 'He went on, "…"': the verb, its particle, then the end of the frame."""
+    if nxt != RETORT_PARTICLES[toks[k].low] or not any(x.kind == "q" for x in toks):
+        return False
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    return after is None or after.text in (",", ".", ":") or after.kind == "q" or nxt == "back"
 # Light verbs that report speech with the words after them: "made (it) clear that …", "made the case that …".
 LIGHT_FRAMES = {f: (("it", "clear"), ("clear",), ("the", "case")) for f in "make makes made making".split()}
 
@@ -180,6 +196,8 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     nxt = toks[k + 1].low if k + 1 < len(toks) else None
     if _noun_use(toks, k, nxt):
         return False
+    if low in RETORT_PARTICLES:
+        return _retort(toks, k, nxt)
     if low in PHRASAL_VERBS and nxt in PHRASAL_VERBS[low]:
         return True
     if low in LIGHT_FRAMES:
@@ -187,13 +205,33 @@ def is_cue(toks: list[Tok], k: int) -> bool:
     if low in VERB_BEFORE_TO:
         return _before_infinitive(toks, k)
     if low in QUOTE_ONLY:
-        return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":" \
-            or low in STANCE_VERBS
+        return _quote_only_cue(toks, k)
     if low in _STATEMENT_VERBS:
         return _statement_cue(toks, k)
     if low in _WITH_QUOTE_ONLY:
         return any(x.kind == "q" for x in toks)
     return low in SPEECH_VERBS or low in STANCE_VERBS
+
+
+def _quote_only_cue(toks: list[Tok], k: int) -> bool:
+    """A quote-only verb is a cue before a quotation or a colon, as a stance verb, or (for
+    "continued") closing a frame after the quotation."""
+    low = toks[k].low
+    return any(x.kind == "q" for x in toks[k + 1:k + 12]) or k + 1 < len(toks) and toks[k + 1].text == ":" \
+        or low in STANCE_VERBS or low in QUOTE_FINAL and after_quotation(toks, k)
+
+
+# Quote-only verbs that also close a frame after the quotation ('"…," Rubio continued.').
+QUOTE_FINAL = frozenset("continued continues".split())
+
+
+def after_quotation(toks: list[Tok], k: int) -> bool:
+    """The verb at ``k`` closes a frame after a quotation: a quotation within the four tokens before
+    it and nothing but a name or a full stop after it ('"…," Rubio continued.', '"…," continued Rubio')."""
+    if not any(x.kind == "q" for x in toks[max(0, k - 4):k]):
+        return False
+    rest = toks[k + 1:]
+    return not rest or rest[0].text in (".", ",") or rest[0].text[:1].isupper() and rest[0].kind == "w"
 
 
 def _noun_use(toks: list[Tok], k: int, nxt: str | None) -> bool:
@@ -246,8 +284,8 @@ _CLAUSE_LINKS = frozenset("that to the a an he she it they we i you there this t
 def _statement_cue(toks: list[Tok], k: int) -> bool:
     """A statement verb ("issued", "released", "put") is a cue before a statement noun ("issued a
     statement"), and "put" in "As X put it, …"."""
-    if toks[k].low == "put" and k + 1 < len(toks) and toks[k + 1].low == "it" and k >= 2 \
-            and any(x.low == "as" for x in toks[max(0, k - 8):k - 1]):
+    if toks[k].low in ("put", "puts") and k + 1 < len(toks) and toks[k + 1].low == "it" and k >= 2 \
+            and any(x.low == "as" for x in toks[max(0, k - 16):k - 1]):
         return True
     return any(x.low in _STATEMENT_NOUNS for x in toks[k + 1:k + 4])
 
@@ -259,7 +297,7 @@ _NOUN_COMPOUNDS = frozenset({("think", "tank"), ("think", "tanks"), ("claims", "
 # Every lower-case form :func:`is_cue` can accept: a word outside this set is never a cue, so
 # callers can skip it without calling :func:`is_cue`.
 CUE_WORDS = frozenset(PHRASAL_VERBS) | frozenset(LIGHT_FRAMES) | VERB_BEFORE_TO | QUOTE_ONLY | _STATEMENT_VERBS \
-    | SPEECH_VERBS | STANCE_VERBS | _WITH_QUOTE_ONLY
+    | SPEECH_VERBS | STANCE_VERBS | _WITH_QUOTE_ONLY | frozenset(RETORT_PARTICLES)
 
 STANCE_ADJ = frozenset("""concerned worried convinced frustrated confident sure certain aware skeptical
 sceptical hopeful optimistic pessimistic afraid unhappy angry upset pleased disappointed determined adamant

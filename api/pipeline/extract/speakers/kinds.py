@@ -56,15 +56,16 @@ def _low(w: str) -> str:
     return w.lower().rstrip(".").replace("’", "'").removesuffix("'s")
 
 
-def is_proper(word: str) -> bool:
+def is_proper(word: str, inner: bool = False) -> bool:
     """A word that names someone: capitalised (or an acronym) and not a common noun, role, title,
-    month, weekday or layout word written with a capital."""
+    month, weekday or layout word written with a capital. ``inner``: the word follows another name
+    word ("Murshed *Zaheed*"), so an "-ed" or "-ing" ending is a surname's, not a participle's."""
     if not word or not word[0].isupper():
         return False
     low = _low(word)
     if word.isupper() and len(word.rstrip(".")) > 1:
         return low not in LAYOUT_WORDS and low not in {"i"}
-    if len(low) >= 6 and low.endswith(("ed", "ing", "ly")) and word[1:].islower() \
+    if not inner and len(low) >= 6 and low.endswith(("ed", "ing", "ly")) and word[1:].islower() \
             and not low.endswith(("elly", "olly", "illy")):
         return False  # "Leaked documents …", "Breaking", "Reportedly": a capitalised common word
         # (not the surnames "Skelly", "Donnelly", "Connolly", "Reilly")
@@ -108,7 +109,8 @@ def looks_like_name(phrase: str) -> bool:
     if not ws or not all(w[0].isupper() or w.lower() in _PARTICLES for w in ws):
         return False
     # the last word is a name word; a role word is a surname after another name word ("Steve King")
-    return is_proper(ws[-1]) or len(ws) >= 2 and is_proper(ws[-2]) and _low(ws[-1]) not in LAYOUT_WORDS
+    return is_proper(ws[-1], inner=len(ws) >= 2 and ws[-2][0].isupper()) \
+        or len(ws) >= 2 and is_proper(ws[-2]) and _low(ws[-1]) not in LAYOUT_WORDS
 
 
 def is_junk(phrase: str) -> bool:

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES, ORG_WORDS
+from .cues import CUE_WORDS, SPEECH_VERBS
 from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, headline_verb, is_name_word, split_role
 from ..sentences.tokens import Tok
 
@@ -347,12 +348,16 @@ def _joins(toks: list[Tok], k: int) -> bool:
 
 
 def _appositive_role(text: str, toks: list[Tok], k: int) -> str:
-    """", the US Secretary of State," after a name → the role, when it has a role word."""
+    """", the US Secretary of State," after a name → the role, when it has a role word and ends at a
+    punctuation mark without a cue word in it."""
     if k >= len(toks) or toks[k].text != ",":
         return ""
     m = k + 1
     while m < len(toks) and toks[m].text not in _STOP_APPOSITIVE and toks[m].kind != "q" and m - k < 10:
         m += 1
+    rel = next((c for c in range(k + 1, m) if toks[c].low in ("who", "whose", "which")), m)
+    if any(_finite_cue(t) for t in toks[k + 1:rel]):
+        return ""  # ", the candidate stated that …": the subject of a clause, not an appositive
     words = [t.text for t in toks[k + 1:m] if t.kind == "w"]
     if not words or words[0].lower() not in ("the", "a", "an") and not words[0][0].isupper():
         return ""
@@ -361,6 +366,15 @@ def _appositive_role(text: str, toks: list[Tok], k: int) -> str:
     if any(w.lower() in ROLE_WORDS - TITLES for w in words):
         return text[toks[k + 1].start:toks[m - 1].end].removeprefix("the ").removeprefix("a ")
     return ""
+
+
+_IRREGULAR_PASTS = frozenset("said told wrote thought knew felt saw found".split())
+
+
+def _finite_cue(t: Tok) -> bool:
+    """A cue verb in a finite form ("stated", "said", "says"), not a noun ("advocate", "critic")."""
+    return t.text.islower() and t.low in CUE_WORDS and (
+        t.low.endswith("ed") or t.low in _IRREGULAR_PASTS or t.low in SPEECH_VERBS and t.low.endswith("s"))
 
 
 _STOP_APPOSITIVE = frozenset(",.;:()\"\u201c\u201d\u2014\u2013\u2015-")

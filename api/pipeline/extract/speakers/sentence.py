@@ -16,11 +16,12 @@ the one that governs the sentence.
 from __future__ import annotations
 
 from .adjuncts import CATENATIVE, skip_left
-from .clause_words import DASHES
+from .colon_frames import dash_label, presented, signature
+from .clause_words import DASHES, MESSAGE_NOUNS
 from .cues import (CLAIM_NOUNS, CUE_WORDS, OPENING_VERBS, QUOTE_ONLY, SPEECH_VERBS, STANCE_ADJ, STANCE_VERBS,
                    VERB_BEFORE_TO, Attribution, is_cue)
 from ..lexicon import DETERMINERS, ROLE_WORDS, SOURCE_NOUNS
-from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right
+from .names import NP, cap_chain_left, is_name_word, parse_left, parse_right, strip_det
 from .phrase_cues import claim_noun, group_phrase, in_view, with_frame
 from .sources import agentive, opening_subject
 from .stance import by_agent, passive, stance_adjective, stance_verb
@@ -51,7 +52,7 @@ def find_attributions(text: str, toks: list[Tok]) -> list[Attribution]:
                     out.append(found)
                 break
     if not out:
-        head = _headline(text, toks)
+        head = dash_label(text, toks) or presented(text, toks) or _headline(text, toks) or signature(text, toks)
         if head is not None:
             out.append(head)
     label = _label(text, toks)
@@ -169,16 +170,19 @@ def _stance(text, toks, k):
 
 
 def _participle(text, toks, k):
-    """"Trump spoke in Ohio, saying that …" (or "– saying …", "… upon saying, “…”"): the main subject
-    speaks through the participle."""
+    """"Trump spoke in Ohio, saying that …" (or "– saying …", "… upon saying, “…”", "sent out a press
+    release saying …"): the main subject speaks through the participle."""
     t, n = toks[k], len(toks)
     if t.low.endswith("ing") and k >= 1 and (toks[k - 1].text == "," or (toks[k - 1].text in DASHES
-                                                                         or toks[k - 1].low in _ING_PREPOSITIONS)
+                                                                         or toks[k - 1].low in _ING_PREPOSITIONS
+                                                                         or toks[k - 1].low in MESSAGE_NOUNS)
                                              and t.low in _FRAMING_INGS
                                              or t.low in _FRAMING_INGS and k + 1 < n
                                              and (toks[k + 1].low == "that" or toks[k + 1].text == ":"
                                                   or toks[k + 1].kind == "q")):
         np = main_subject(text, toks[:k])
+        if np is None and toks[k - 1].low in MESSAGE_NOUNS:
+            return _NEXT  # "a letter saying …" whose sender is not the main subject: read "saying" as a verb
         return Attribution(np, k, False, False, "ing") if np is not None else None
     return _NEXT
 
@@ -229,7 +233,20 @@ def _inverted_subject(text, toks, k: int, j: int) -> NP | None:
         np = None
     if np is None and j >= 0 and toks[j].kind == "q":
         np = _unnamed_after(text, toks, k)
-    return np
+    return _named_in_apposition(text, toks, np)
+
+
+def _named_in_apposition(text: str, toks: list[Tok], np: NP | None) -> NP | None:
+    """'said the bureau's director, James B. Comey, on Monday': a role or group phrase followed by a
+    person's name between commas (or closing the sentence) is that person, the phrase their role."""
+    if np is None or np.kind not in ("role", "group") or np.j + 1 >= len(toks) or toks[np.j].text != ",":
+        return np
+    name = parse_right(text, toks, np.j + 1)
+    if name is None or name.kind != "person" or not name.name or name.i != np.j + 1 \
+            or name.j < len(toks) and toks[name.j].text not in (",", "."):
+        return np
+    return NP(np.i, name.j, text[toks[np.i].start:toks[name.j - 1].end], "person", name.name,
+              name.role or strip_det(np.text))
 
 
 _UNNAMED_STOP = frozenset("""which what who whom whose where when why how in from with until about at on by for to

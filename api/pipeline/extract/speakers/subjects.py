@@ -10,7 +10,7 @@ the mayor said"); :func:`ends_inversion` checks what follows an inverted subject
 """
 from __future__ import annotations
 
-from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
+from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SENTENCE_ADVERBS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
 from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
 from .names import NP, PARTY_MEMBERS, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
@@ -34,8 +34,9 @@ def _boundary_ok(toks: list[Tok], i: int) -> bool:
 
 
 def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
-    """The subject of the verb at ``k`` reading leftwards (appositives and relatives skipped)."""
-    j = skip_left(toks, k - 1)
+    """The subject of the verb at ``k`` reading leftwards (appositives and relatives skipped; before a
+    speech verb, a sentence adverb too: "X, meanwhile, said")."""
+    j = _skip_sentence_adverb(toks, k, skip_left(toks, k - 1))
     if j < 0:
         return None
     if toks[j].text == "," or title_closing_insert(toks[j]):
@@ -53,7 +54,7 @@ def left_subject(text: str, toks: list[Tok], k: int) -> NP | None:
     np = _quantified(text, toks, np)
     if not _boundary_ok(toks, np.i):
         np = _pp_head(text, toks, np) or np
-    np = _with_owner(text, toks, np)
+    np = _named_before_role(text, toks, _with_owner(text, toks, np))
     if np.i >= 2 and toks[np.i - 1].low in ("and", "or") and (toks[np.i - 2].kind == "w"
                                                               or toks[np.i - 2].text == ")"):
         np = _coordinated_subject(text, toks, np)
@@ -124,7 +125,7 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     appositive = None
     for c in commas[:5]:  # the comma that opens the insert
         nxt = toks[c + 1]
-        np = parse_left(text, toks, c - 1) if c >= 1 else None
+        np = parse_left(text, toks, _before_sentence_adverb(toks, c - 1)) if c >= 1 else None
         if np is None or np.kind == "pron" or not _boundary_ok(toks, np.i):
             continue
         if np.kind == "role" and np.i >= 2 and toks[np.i - 1].text == "," and appositive is None:
@@ -140,6 +141,26 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     return appositive
 
 
+def _skip_sentence_adverb(toks: list[Tok], k: int, j: int) -> int:
+    """Before the speech verb at ``k``, the index left of a sentence adverb ending at ``j``, bare ("X
+    *however* said") or between commas ("X*, meanwhile,* said"), else ``j``."""
+    if toks[k].low not in SPEECH_VERBS:
+        return j
+    if j >= 1 and toks[j].low in SENTENCE_ADVERBS and toks[j].text.islower():
+        return skip_left(toks, j - 1)
+    if j >= 3 and toks[j].text == "," and toks[j - 1].low in SENTENCE_ADVERBS and toks[j - 2].text == ",":
+        return skip_left(toks, j - 3)
+    return j
+
+
+def _before_sentence_adverb(toks: list[Tok], b: int) -> int:
+    """The token before a sentence adverb between commas that ends at ``b`` ("Sanders*, meanwhile*, who
+    …"), else ``b``."""
+    if b >= 2 and toks[b].low in SENTENCE_ADVERBS and toks[b - 1].text == ",":
+        return b - 2
+    return b
+
+
 def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:
     """"Kall -- co-editor of the book -- said": the subject before the dash-bounded insert."""
     c = next((c for c in range(j - 1, max(-1, j - 25), -1) if toks[c].text in DASH_TOKENS), None)
@@ -148,6 +169,19 @@ def _before_dashes(text: str, toks: list[Tok], j: int) -> NP | None:
         if np is not None and np.kind != "pron" and _boundary_ok(toks, np.i):
             return np
     return None
+
+
+def _named_before_role(text: str, toks: list[Tok], np: NP) -> NP:
+    """"Sam Lau, the communications director for the party said": a role phrase after a person's name
+    and a comma (the appositive's closing comma left out) is that person's role."""
+    if np.kind != "role" or np.i < 2 or toks[np.i - 1].text != ",":
+        return np
+    person = parse_left(text, toks, np.i - 2)
+    if person is None or person.kind != "person" or not person.name \
+            or person.i > 0 and toks[person.i - 1].kind not in ("p", "q"):
+        return np
+    return NP(person.i, np.j, text[toks[person.i].start:toks[np.j - 1].end], "person", person.name,
+              strip_det(np.text))
 
 
 def _with_owner(text: str, toks: list[Tok], np: NP) -> NP:
@@ -274,10 +308,16 @@ def ends_inversion(toks: list[Tok], j: int) -> bool:
     return t.kind in ("p", "q") or t.low in _AFTER_INVERSION or t.low in WEEKDAYS
 
 
+# Irregular past forms that follow a subject ("Fiorina *threw* her support behind Cruz, saying …").
+_IRREGULAR_PASTS = frozenset("""threw drew took made went came gave got became began knew saw held kept led ran sent
+spent stood met paid brought bought fought sought taught caught struck broke chose spoke rode drove swore""".split())
+
+
 def _verbish(t: Tok) -> bool:
     """A word that can be the verb after a subject (used to check a sentence's opening phrase)."""
     low = t.low
     return t.kind == "w" and t.text.islower() and (low in _AUX or low in SPEECH_VERBS or low.endswith(("ed", "es"))
+                                                  or low in _IRREGULAR_PASTS
                                                   or low.endswith("s") and not low.endswith(("ss", "us", "is"))
                                                   or low in SKIP_LEFT)
 
@@ -291,7 +331,7 @@ next this that separately similarly overall indeed besides elsewhere back earlie
 # Words that open an introductory phrase or a leading subordinate clause ("When X did A, Y …"):
 # the main clause starts after the first comma.
 _LEAD_OPENERS = frozenset("""in on at during after before meanwhile later earlier following when while though
-although because since once whereas if unless until asked pressed questioned speaking""".split())
+although because since once whereas if unless until asked pressed questioned speaking shortly soon""".split())
 
 
 def main_subject(text: str, toks: list[Tok]) -> NP | None:
@@ -352,7 +392,17 @@ def _main_clause_start(toks: list[Tok]) -> int:
                      or t.kind == "q" and t.text.rstrip("\"\u201d\u2019' ").endswith(",")), len(toks))
     if toks[0].low in _INTRO_ADVERBS:
         return next((c + 1 for c, t in enumerate(toks[:10]) if t.text == ","), 0)
-    return 0
+    return _after_time_phrase(toks)
+
+
+def _after_time_phrase(toks: list[Tok]) -> int:
+    """The token after an opening time phrase ("Hours later, …", "A few days later, …", "Two weeks
+    ago, …"), else 0."""
+    c = next((c for c, t in enumerate(toks[:7]) if t.text == ","), None)
+    return c + 1 if c is not None and c >= 1 and toks[c - 1].low in _TIME_CLOSERS else 0
+
+
+_TIME_CLOSERS = frozenset("later ago earlier afterward afterwards".split())
 
 
 def _and_second(text: str, toks: list[Tok], np: NP) -> NP:

@@ -226,6 +226,18 @@ def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple
     return [(claim, mention) for _, _, claim, mention in ranked[:limit]]
 
 
+def _batch_pool(chosen: dict[str, float], holders: dict[str, list[int]], placements: list[Placement],
+                mentions: list[Candidate]) -> list[tuple[float, int, int, Candidate]]:
+    """The earlier mentions of the batch holding any of the ``chosen`` keys (``holders``: key
+    -> their indices) as pool entries: (summed weight of the keys each holds, a recency above
+    every stored id, the claim it was placed in, the mention)."""
+    shared: dict[int, float] = {}  # earlier mention of the batch -> summed weight of keys it holds
+    for k, x in chosen.items():
+        for j in holders.get(k, ()):
+            shared[j] = shared.get(j, 0.0) + x
+    return [(w, 2 ** 62 + j, placements[j].claim, mentions[j]) for j, w in shared.items()]
+
+
 def plan_mentions(session: Session, comps: Components, settings: Settings, mentions: list[Candidate],
                   before_id: int | None = None, same_batch: bool = True, published=None) -> MatchPlan:
     """The claim each of ``mentions`` (in order: an article's ``NewMention``s, or a stored
@@ -254,17 +266,14 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, menti
         # (weight, recency, claim, mention): stored candidates, then earlier mentions of the batch
         pool = [(w, mid, stored[mid].claim_id, stored[mid]) for mid, w in ranked[i] if mid in stored]
         if keysets:
-            shared: dict[int, float] = {}  # earlier mention of the batch -> summed weight of keys it holds
-            for k, x in found.chosen[i].items():
-                for j in batch_holders.get(k, ()):
-                    shared[j] = shared.get(j, 0.0) + x
-            pool += [(w, 2 ** 62 + j, placements[j].claim, mentions[j]) for j, w in shared.items()]
+            pool += _batch_pool(found.chosen[i], batch_holders, placements, mentions)
             for k in keysets[i]:
                 batch_holders[k].append(i)
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
         # the nearest by vector, added to the full-text candidates (best cosine first)
-        lane = _append_nearest(candidates, [stored[mid] for mid, _ in near[i] if mid in stored], key=attrgetter("id"))  # (a batch mention's id: None)
+        lane = _append_nearest(candidates, [stored[mid] for mid, _ in near[i] if mid in stored],
+                               key=attrgetter("id"))  # (a batch mention's id: None)
         scored = _scored(mentions[i], candidates, settings.match_scored,
                          getattr(comps.matcher, "shortlist_min_ratio", 0.0), published, lane,
                          settings.vector_scored)

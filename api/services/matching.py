@@ -67,13 +67,6 @@ def _quoted(mention: Candidate) -> tuple[str, ...]:
     return _fragments(mention.text, quotes) if quotes else ()
 
 
-def _quoted_in(mention: Candidate, norm: str) -> bool:
-    """Whether one of the mention's quoted fragments (``_quoted``) is found in ``norm`` (the
-    other mention as ``default_process`` leaves it); its fragments are worked out only when
-    asked (only when the other's own quotations did not settle it)."""
-    return any(f in norm for f in _quoted(mention))
-
-
 @lru_cache(maxsize=4096)
 def _fragments(text: str, quotes: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
     frags = (text[a:b] for a, b in quotes)
@@ -109,7 +102,8 @@ def shortlisted(new: Candidate, candidates: list[tuple[int, Candidate]], keep: i
         for i, other in enumerate(others):
             if i in above:
                 continue
-            if (new_quotes and any(f in other for f in new_quotes)) or _quoted_in(candidates[i][1], norm):
+            theirs = _quoted(candidates[i][1])
+            if (new_quotes and any(f in other for f in new_quotes)) or (theirs and any(f in norm for f in theirs)):
                 quoting.append((other, fuzz.token_set_ratio(norm, other, processor=None), i))
         ranked += sorted(quoting, key=lambda r: (-r[1], r[2]))
     out, seen = [], {}

@@ -2,11 +2,13 @@
 """Ingest time of several revisions side by side on copies of one filled store each, rounds
 interleaved: wall time or the ingesting thread's CPU time (less sensitive to other processes).
 
-    .venv/bin/python bench/ingest_side_by_side.py TREE... [--rounds 3] [--clock wall|cpu]
-        [--size 100000] [--articles 60] [--work /tmp/side_by_side]
+    .venv/bin/python bench/ingest_side_by_side.py TREE[::VAR=VALUE...]... [--rounds 3]
+        [--clock wall|cpu] [--size 100000] [--articles 60] [--work /tmp/side_by_side]
 
 Each TREE is a checkout of a revision (e.g. ``git archive REV | tar -x -C /tmp/REV``) with its own
-``bench/bench_ingest.py``. For each tree a store of ``--size`` claims is filled once, by that
+``bench/bench_ingest.py``; ``::VAR=VALUE`` after it (repeatable) sets an environment variable for
+that tree's runs only, so one tree can be measured with a setting on and off
+(``/tmp/main /tmp/main::CLAIMTRACK_VECTOR_RETRIEVAL=0``: both share the tree's store). For each tree a store of ``--size`` claims is filled once, by that
 tree's own ``Filler`` (so each revision's schema and stored vectors are its own), and kept in
 ``--work``. Each round, the trees take turns (the order rotated every round): the tree's store is
 copied, the tree's pipeline is built in a fresh process (this interpreter, the tree first on
@@ -89,6 +91,19 @@ def measure_one(tree: str, store: str, size: int, articles: int, clock: str) -> 
         Path(work + suffix).unlink(missing_ok=True)
 
 
+def parse_tree(spec: str) -> tuple[str, str, dict[str, str]]:
+    """``TREE[::VAR=VALUE...]`` -> (absolute tree, label, extra environment)."""
+    path, *pairs = spec.split("::")
+    extra = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise SystemExit(f"bad environment setting {pair!r} in {spec!r}: want VAR=VALUE")
+        extra[name] = value
+    label = os.path.basename(os.path.abspath(path)) + "".join(f"[{k}={v}]" for k, v in extra.items())
+    return os.path.abspath(path), label, extra
+
+
 def main() -> int:
     """Fills the stores, runs the interleaved rounds, prints the medians."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -106,24 +121,24 @@ def main() -> int:
     if not args.trees:
         ap.error("give at least one TREE")
     os.makedirs(args.work, exist_ok=True)
-    trees = [os.path.abspath(t) for t in args.trees]
-    medians: dict[str, list[float]] = {t: [] for t in trees}
+    trees = [parse_tree(t) for t in args.trees]
+    medians: dict[str, list[float]] = {label: [] for _, label, _ in trees}
     for r in range(args.rounds):
         for k in range(len(trees)):
-            tree = trees[(k + r) % len(trees)]
+            tree, label, extra = trees[(k + r) % len(trees)]
             store = os.path.join(args.work, f"{os.path.basename(tree)}-{args.size}.sqlite3")
             out = subprocess.run([sys.executable, __file__, "--one", tree, store, "--size", str(args.size),
                                   "--articles", str(args.articles), "--clock", args.clock],
-                                 capture_output=True, text=True, cwd=tree)
+                                 capture_output=True, text=True, cwd=tree, env={**os.environ, **extra})
             line = next((x for x in out.stdout.splitlines() if x.startswith("sqlite ")), None)
             if line is None:
-                print(f"round={r + 1} tree={tree} failed: {out.stderr.strip().splitlines()[-1:]}", flush=True)
+                print(f"round={r + 1} tree={label} failed: {out.stderr.strip().splitlines()[-1:]}", flush=True)
                 continue
-            medians[tree].append(float(re.search(r"median_ms=([0-9.]+)", line).group(1)))
-            print(f"round={r + 1} tree={os.path.basename(tree)} clock={args.clock} {line}", flush=True)
-    for tree, values in medians.items():
+            medians[label].append(float(re.search(r"median_ms=([0-9.]+)", line).group(1)))
+            print(f"round={r + 1} tree={label} clock={args.clock} {line}", flush=True)
+    for label, values in medians.items():
         if values:
-            print(f"summary tree={os.path.basename(tree)} clock={args.clock} median_ms per round: "
+            print(f"summary tree={label} clock={args.clock} median_ms per round: "
                   f"{' / '.join(f'{v:.1f}' for v in values)} (median {statistics.median(values):.1f})", flush=True)
     return 0
 

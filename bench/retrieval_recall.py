@@ -86,6 +86,7 @@ from api.config import load_settings  # noqa: E402
 from api.db import UnitOfWork, make_engine  # noqa: E402
 from api.migrate import upgrade  # noqa: E402
 from api.pipeline.types import MentionText  # noqa: E402
+from api.services.mentions import NewMention  # noqa: E402
 from api.services import matching  # noqa: E402
 from api.services.articles import ingest  # noqa: E402
 from api.services.components import build_components  # noqa: E402
@@ -171,7 +172,6 @@ def joined_existing(engine, mention_ids: list[int]) -> int:
 
 
 def clear_shortlist_caches() -> None:
-    matching._processed.cache_clear()
     matching._fragments.cache_clear()
 
 
@@ -239,9 +239,9 @@ def measure_hybrid(session, comps, settings, pairs, targets, target_of, current,
                     candidates.append((stored[mid].claim_id, stored[mid]))
                     out[view]["added"] += 1
                 lane.append(at[mid])
-            scored = matching._scored(view1, candidates, keep, r, None, lane, settings.vector_scored)
+            scored = matching._scored(NewMention(view1), candidates, keep, r, None, lane, settings.vector_scored)
             out[view]["scored"] += len(scored)
-            out[view]["lane"] += len(scored) - len(matching.shortlisted(view1, candidates, keep, r))
+            out[view]["lane"] += len(scored) - len(matching.shortlisted(NewMention(view1), candidates, keep, r))
             claim, _, _ = matching._decide(comps, view1, scored)
             out[view]["e2e"].append(claim == tgt.claim_id)
     out["ms_vec"] = 1000 * ms_vec / max(len(pairs), 1)
@@ -327,7 +327,7 @@ def measure(session, comps, pairs, target_of, ratios, clones_idx):
                             c = (b, k, keep, r)
                             clear_shortlist_caches()
                             t0 = time.perf_counter()
-                            sl = matching.shortlist(view1, candidates, keep, r)
+                            sl = matching.shortlist(NewMention(view1), candidates, keep, r)
                             if view == "store":
                                 ms[c] += t_find + t_load + time.perf_counter() - t0
                             scored[view][c] += len(sl)

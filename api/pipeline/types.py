@@ -51,8 +51,9 @@ class MentionText:
 
     ``quotes`` are the quoted fragments inside ``text`` as (start, end) offsets relative to
     ``text`` itself; a whole-sentence quotation has one span covering the sentence.
-    ``vector``: the text's embedding when the caller has it (a numpy float32 array, L2-normalised,
-    as ``api.pipeline.embedding.StaticEmbedder.embed`` makes it, e.g. read back from the store);
+    ``vector``: the text's embedding when the caller has it (a numpy float32 array of unit length,
+    or all zeros for a text without known tokens, as ``api.pipeline.embedding.StaticEmbedder.embed``
+    makes it; a stored int8 code is decoded back to unit length): the matcher uses it as it is.
     None, and the matcher embeds the text itself. Not part of equality or hashing.
     """
 

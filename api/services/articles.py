@@ -14,7 +14,7 @@ from ..db import take_write_lock
 from ..errors import Conflict, Invalid, NotFound
 from ..models import Article, Claim, ClaimOutlet, Mention, MentionVector, Outlet, utcnow
 from ..pipeline.extract import language_note
-from ..pipeline.types import ExtractedMention, MentionText
+from ..pipeline.types import ExtractedMention
 from ..storage.bulk import insert_many, insert_rows
 from . import pagination_sql
 from .claim_stats import add_article_mentions, claim_kind, claim_speaker
@@ -23,7 +23,7 @@ from .identity import content_hash, normalise_domain, normalise_url, slug_for_do
 from .detection import detect_for_article
 from .curation import curated_since_plan
 from .matching import Placement, place_mentions, plan_mentions, settle_plan
-from .mentions import StoredMention, new_mention_views
+from .mentions import NewMention, StoredMention, new_mentions
 from .search import count_terms
 from .vectors import vector_rows
 from .present import ArticleView
@@ -102,9 +102,9 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
 
     # Matching only reads, so concurrent ingests match side by side; the writes are serialised,
     # and what another request stored meanwhile is taken into account before writing.
-    views = new_mention_views(extracted, comps.embedder.embed([em.text for em in extracted])
-                          if comps.embedder is not None and extracted else None)
-    plan = plan_mentions(session, comps, settings, views, published=data["published_at"])
+    news = new_mentions(extracted, comps.embedder.embed([em.text for em in extracted])
+                        if comps.embedder is not None and extracted else None, data["published_at"])
+    plan = plan_mentions(session, comps, settings, news, published=data["published_at"])
     outlet = find_outlet(session, data["outlet"]["domain"])  # (outlets are never deleted)
     take_write_lock(session)
     stored = _stored_article(session, url, digest)  # the same URL, stored by a concurrent request
@@ -112,7 +112,7 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
         return stored, False
     placements = settle_plan(session, comps, settings, plan)
     if curated_since_plan(session, placements):  # a claim it joins was merged or emptied meanwhile
-        placements = place_mentions(session, comps, settings, plan.views)
+        placements = place_mentions(session, comps, settings, plan.mentions)
 
     if outlet is None:
         outlet = get_or_create_outlet(session, data["outlet"]["name"], data["outlet"]["domain"])
@@ -122,7 +122,7 @@ def ingest(session: Session, comps: Components, settings: Settings, data: dict) 
     session.add(article)
     session.flush()
     mentions = store_mentions(session, comps, settings, article, extracted, extractor, version, placements,
-                              plan.keysets, plan.views)
+                              plan.keysets, plan.mentions)
     mentions = sorted(mentions, key=lambda m: (m.start, m.id))  # as article_detail orders them
     return ArticleView(article, outlet, len(mentions), mentions, list(notes)), True
 
@@ -143,12 +143,13 @@ def _stored_article(session: Session, url: str, digest: str) -> ArticleView | No
 def store_mentions(session: Session, comps: Components, settings: Settings, article: Article,
                    extracted: list[ExtractedMention], provenance: str, version: str | None,
                    placements: list[Placement], keysets: list[set[str]],
-                   views: list[MentionText]) -> list[StoredMention]:
+                   news: list[NewMention]) -> list[StoredMention]:
     """Store an article's mentions in the claims ``placements`` give (the caller holds the write
     lock), creating new claims in bulk, count their words for retrieval (``keysets``: their index
-    keys), store their vectors (``views``: the views the plan matched, each carrying the
+    keys), store their vectors (``news``: the mentions the plan matched, each view carrying the
     mention's embedding or None; ``mention_vector``), and detect disagreements where a mention
-    joined a stored claim. Returns the stored mentions (``MentionSchema`` dumps them)."""
+    joined a stored claim (with the plan's views). Returns the stored mentions (``MentionSchema``
+    dumps them)."""
     conn = session.connection()
     now = utcnow()
     # Claims started by this article: all their mentions are here, so their fields are known.
@@ -182,12 +183,12 @@ def store_mentions(session: Session, comps: Components, settings: Settings, arti
         return []
     mention_ids = insert_rows(conn, mt, mention_rows)
     count_terms(conn, [em.text for em in extracted], keysets)
-    with_vector = [(mid, v.vector) for mid, v in zip(mention_ids, views) if v.vector is not None]
+    with_vector = [(mid, n.vector) for mid, n in zip(mention_ids, news) if n.vector is not None]
     if with_vector:
         insert_many(conn, MentionVector.__table__, vector_rows(
             [mid for mid, _ in with_vector], article.published_at, np.stack([v for _, v in with_vector])))
-    stored = [StoredMention.of_inserted(mid, row, article.outlet_id, article.published_at)
-              for mid, row in zip(mention_ids, mention_rows)]
+    stored = [StoredMention.of_inserted(mid, row, article.outlet_id, article.published_at, n.view)
+              for mid, row, n in zip(mention_ids, mention_rows, news)]
     # a new claim has no mention from another article to compare with: only joined ones are
     joined = [m for m, p in zip(stored, placements) if not p.is_new]
     detect_for_article(session, comps, article, joined, settings.detect_against)

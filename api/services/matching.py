@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
@@ -29,7 +30,7 @@ from ..models import Article, Mention
 from ..pipeline.types import MentionText
 from ..storage.mentions import newest_mention_id
 from .components import Components
-from .mentions import StoredMention
+from .mentions import NewMention, StoredMention
 from .retrieval import CandidateFinder, days_apart
 from .search import index_terms
 from .vectors import VectorWindow
@@ -54,20 +55,16 @@ class Placement:
         return self.claim < 0
 
 
-@lru_cache(maxsize=16384)
-def _processed(text: str) -> str:
-    """``text`` as rapidfuzz's ``default_process`` leaves it (cached: a stored mention is often
-    a candidate for several mentions of an article)."""
-    return default_process(text)
+# A mention matching compares: a stored one, or one of the batch not stored yet. Both answer
+# ``text``, ``quotes``, ``processed``, ``view``, ``id`` (None: not stored), ``article_id`` and
+# ``published`` (``mentions.py``).
+Candidate = StoredMention | NewMention
 
 
-Candidate = MentionText | StoredMention
-
-
-def _quoted(view: Candidate) -> tuple[str, ...]:
+def _quoted(mention: Candidate) -> tuple[str, ...]:
     """The mention's quoted fragments of two words or more, as ``default_process`` leaves them."""
-    quotes = view.quotes
-    return _fragments(view.text, quotes) if quotes else ()
+    quotes = mention.quotes
+    return _fragments(mention.text, quotes) if quotes else ()
 
 
 @lru_cache(maxsize=4096)
@@ -76,7 +73,7 @@ def _fragments(text: str, quotes: tuple[tuple[int, int], ...]) -> tuple[str, ...
     return tuple(default_process(f) for f in frags if len(f.split()) >= 2)
 
 
-def shortlist(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float = 0.0,
+def shortlist(new: Candidate, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float = 0.0,
               per_claim: int = PER_CLAIM) -> list[tuple[int, MentionText]]:
     """The (claim, mention) candidates worth the full matcher: best first by a cheap token-set
     ratio on lower-cased alphanumeric words (rapidfuzz's ``default_process``, in C; it
@@ -84,21 +81,17 @@ def shortlist(new: MentionText, candidates: list[tuple[int, Candidate]], keep: i
     ``min_ratio`` (the matcher's ``shortlist_min_ratio``: in a store most candidates share only
     a rare word or two and score 40-60, and the matcher all but never accepts those) unless one
     quotes words the other holds verbatim (a partial quotation: "the 'last opportunity'")."""
-    out = []
-    for i in shortlisted(new, candidates, keep, min_ratio, per_claim):
-        claim, view = candidates[i]
-        out.append((claim, view.view if isinstance(view, StoredMention) else view))
-    return out
+    return [(candidates[i][0], candidates[i][1].view) for i in shortlisted(new, candidates, keep, min_ratio, per_claim)]
 
 
-def shortlisted(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float = 0.0,
+def shortlisted(new: Candidate, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float = 0.0,
                 per_claim: int = PER_CLAIM) -> list[int]:
     """``shortlist``'s choice as indices into ``candidates``, best first."""
     if not candidates:
         return []
-    norm = _processed(new.text)
+    norm = new.processed
     new_quotes = _quoted(new)
-    others = [view.processed if isinstance(view, StoredMention) else _processed(view.text) for _, view in candidates]
+    others = [m.processed for _, m in candidates]
     # the ratios that reach ``min_ratio``, best first (ties in candidate order), in one C call
     ranked = process.extract(norm, others, scorer=fuzz.token_set_ratio, processor=None, limit=None,
                              score_cutoff=min_ratio or None)
@@ -124,11 +117,11 @@ def shortlisted(new: MentionText, candidates: list[tuple[int, Candidate]], keep:
     return out
 
 
-def _scored(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float,
+def _scored(new: Candidate, candidates: list[tuple[int, Candidate]], keep: int, min_ratio: float,
             published, lane: list[int] = (), lane_keep: int = 0) -> list[tuple[int, MentionText, float | None, int | None]]:
-    """The shortlist as (claim, view, days apart, article id): a stored candidate is as far
-    from ``published`` (the new mention's publication time) as its article; a mention of the
-    same batch (the same article, id None) is 0 days away; None when a time is unknown.
+    """The shortlist as (claim, view, days apart, article id): a candidate is as far from
+    ``published`` (the new mention's publication time) as its article (a mention of the same
+    batch, article id None, has the batch's time: 0 days away); None when a time is unknown.
     ``lane``: indices into ``candidates`` of the nearest by vector, best first; the first
     ``lane_keep`` of them whose claim the shortlist lacks are scored too, whatever their ratio."""
     picked = shortlisted(new, candidates, keep, min_ratio)
@@ -144,11 +137,8 @@ def _scored(new: MentionText, candidates: list[tuple[int, Candidate]], keep: int
                 extra += 1
     out = []
     for i in picked:
-        claim, view = candidates[i]
-        if isinstance(view, StoredMention):
-            out.append((claim, view.view, days_apart(published, view.published), view.article_id))
-        else:
-            out.append((claim, view, 0.0 if published is not None else None, None))
+        claim, m = candidates[i]
+        out.append((claim, m.view, days_apart(published, m.published), m.article_id))
     return out
 
 
@@ -171,7 +161,7 @@ def _decide(comps: Components, new: MentionText, scored: list[tuple[int, Mention
     return best_claim_id, (best_score if best_claim_id is not None else top), best_article
 
 
-def _story_pass(comps: Components, views: list[MentionText], placements: list[Placement],
+def _story_pass(comps: Components, mentions: list[Candidate], placements: list[Placement],
                 shortlists: list[list], story: set[int]) -> None:
     """Second look, in place, at the mentions that started claims: when one of their
     candidates comes from an article the batch already shares a claim with (``story``), score
@@ -185,7 +175,7 @@ def _story_pass(comps: Components, views: list[MentionText], placements: list[Pl
         scored = shortlists[i]
         if not any(article in story for *_, article in scored):
             continue
-        claim, score, _ = _decide(comps, views[i], scored, story)
+        claim, score, _ = _decide(comps, mentions[i].view, scored, story)
         if claim is None or claim < 0:
             continue
         for j, p in enumerate(placements):
@@ -195,26 +185,23 @@ def _story_pass(comps: Components, views: list[MentionText], placements: list[Pl
 
 @dataclass
 class MatchPlan:
-    """Placements decided on what was stored when matching began: ``snapshot`` is the newest
-    mention id then, ``weights`` the index keys of each view's distinctive words, with their
-    rarity then."""
+    """Placements of ``mentions`` (in order) decided on what was stored when matching began:
+    ``snapshot`` is the newest mention id then, ``weights`` the index keys of each mention's
+    distinctive words, with their rarity then."""
 
-    views: list[MentionText]
+    mentions: list[Candidate]
     placements: list[Placement]
     weights: list[dict[str, float]]
     snapshot: int
-    keysets: list[set[str]]  # each view's index keys (``search.index_terms``)
+    keysets: list[set[str]]  # each mention's index keys (``search.index_terms``)
     published: object = None  # the batch's publication time (a datetime), None when unknown
-
-
-def _stored_id(mention: Candidate) -> int | None:
-    """A stored candidate's id; None for a mention of the batch that is not stored yet."""
-    return mention.id if isinstance(mention, StoredMention) else None
 
 
 def _append_nearest(candidates: list[tuple[int, Candidate]], nearest: list[StoredMention], key) -> list[int]:
     """Adds the ``nearest`` by vector (best first) to ``candidates`` where ``key`` finds them
     missing, and returns the vector lane: each one's index in ``candidates``."""
+    if not nearest:  # (most mentions: none at the cosine floor, or vector retrieval off)
+        return []
     at = {key(m): n for n, (_, m) in enumerate(candidates)}
     at.pop(None, None)  # (no key: a batch mention, never one of the nearest)
     lane = []
@@ -241,9 +228,22 @@ def _candidates_by_keys(weights: dict[str, float], holders: dict[str, list[tuple
     return [(claim, mention) for _, _, claim, mention in ranked[:limit]]
 
 
-def plan_mentions(session: Session, comps: Components, settings: Settings, views: list[MentionText],
+def _batch_pool(chosen: dict[str, float], holders: dict[str, list[int]], placements: list[Placement],
+                mentions: list[Candidate]) -> list[tuple[float, int, int, Candidate]]:
+    """The earlier mentions of the batch holding any of the ``chosen`` keys (``holders``: key
+    -> their indices) as pool entries: (summed weight of the keys each holds, a recency above
+    every stored id, the claim it was placed in, the mention)."""
+    shared: dict[int, float] = {}  # earlier mention of the batch -> summed weight of keys it holds
+    for k, x in chosen.items():
+        for j in holders.get(k, ()):
+            shared[j] = shared.get(j, 0.0) + x
+    return [(w, 2 ** 62 + j, placements[j].claim, mentions[j]) for j, w in shared.items()]
+
+
+def plan_mentions(session: Session, comps: Components, settings: Settings, mentions: list[Candidate],
                   before_id: int | None = None, same_batch: bool = True, published=None) -> MatchPlan:
-    """The claim each of ``views`` (in order) should join. With ``same_batch`` a mention may also
+    """The claim each of ``mentions`` (in order: an article's ``NewMention``s, or a stored
+    mention being re-matched) should join. With ``same_batch`` a mention may also
     join the claim of an earlier mention of the batch (an article repeating a claim); with
     ``before_id`` only mentions stored before that id are candidates (re-matching).
     ``published`` is the batch's publication time: the matcher asks more of candidates
@@ -252,6 +252,7 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, views
     requests stored in the meantime."""
     limit = settings.match_candidates
     finder = CandidateFinder(session, settings.match_term_budget, before_id)
+    views = [m.view for m in mentions]
     all_keys = [index_terms(v.text) for v in views]
     keysets = all_keys if same_batch and len(views) > 1 else []
     found = finder.find([comps.matcher.search_terms(v.text, limit=12) for v in views], limit, keysets or None)
@@ -264,21 +265,18 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, views
     story: set[int] = set()  # stored articles the batch shares a claim with
     shortlists: list[list] = []  # each mention's scored shortlist
     for i, view in enumerate(views):
-        # (weight, recency, claim, view): stored candidates, then earlier mentions of the batch
+        # (weight, recency, claim, mention): stored candidates, then earlier mentions of the batch
         pool = [(w, mid, stored[mid].claim_id, stored[mid]) for mid, w in ranked[i] if mid in stored]
         if keysets:
-            shared: dict[int, float] = {}  # earlier mention of the batch -> summed weight of keys it holds
-            for k, x in found.chosen[i].items():
-                for j in batch_holders.get(k, ()):
-                    shared[j] = shared.get(j, 0.0) + x
-            pool += [(w, 2 ** 62 + j, placements[j].claim, views[j]) for j, w in shared.items()]
+            pool += _batch_pool(found.chosen[i], batch_holders, placements, mentions)
             for k in keysets[i]:
                 batch_holders[k].append(i)
         pool.sort(key=lambda p: (-p[0], -p[1]))
         candidates = [(claim, v) for _, _, claim, v in pool[:limit]]
         # the nearest by vector, added to the full-text candidates (best cosine first)
-        lane = _append_nearest(candidates, [stored[mid] for mid, _ in near[i] if mid in stored], key=_stored_id)
-        scored = _scored(view, candidates, settings.match_scored,
+        lane = _append_nearest(candidates, [stored[mid] for mid, _ in near[i] if mid in stored],
+                               key=attrgetter("id"))  # (a batch mention's id: None)
+        scored = _scored(mentions[i], candidates, settings.match_scored,
                          getattr(comps.matcher, "shortlist_min_ratio", 0.0), published, lane,
                          settings.vector_scored)
         claim, score, article = _decide(comps, view, scored)
@@ -290,8 +288,8 @@ def plan_mentions(session: Session, comps: Components, settings: Settings, views
         shortlists.append(scored)
         placements.append(Placement(claim, score))
     if story:
-        _story_pass(comps, views, placements, shortlists, story)
-    return MatchPlan(views, placements, found.rarity, finder.newest, all_keys, published)
+        _story_pass(comps, mentions, placements, shortlists, story)
+    return MatchPlan(mentions, placements, found.rarity, finder.newest, all_keys, published)
 
 
 def view_vectors(comps: Components, views: list[MentionText]):
@@ -328,10 +326,10 @@ def vector_neighbours(session: Session, comps: Components, settings: Settings, v
     return window.neighbours(queries, settings.vector_candidates, settings.vector_min_cosine)
 
 
-def place_mentions(session: Session, comps: Components, settings: Settings, views: list[MentionText],
+def place_mentions(session: Session, comps: Components, settings: Settings, mentions: list[Candidate],
                    before_id: int | None = None, same_batch: bool = True, published=None) -> list[Placement]:
     """``plan_mentions``' placements (for callers that hold the write lock already)."""
-    return plan_mentions(session, comps, settings, views, before_id, same_batch, published).placements
+    return plan_mentions(session, comps, settings, mentions, before_id, same_batch, published).placements
 
 
 def settle_plan(session: Session, comps: Components, settings: Settings, plan: MatchPlan) -> list[Placement]:
@@ -344,7 +342,7 @@ def settle_plan(session: Session, comps: Components, settings: Settings, plan: M
     if newest <= plan.snapshot:
         return plan.placements
     if newest - plan.snapshot > SETTLE_MAX:  # a bulk load ran meanwhile: plan again, under the lock
-        return place_mentions(session, comps, settings, plan.views, published=plan.published)
+        return place_mentions(session, comps, settings, plan.mentions, published=plan.published)
     fresh = CandidateFinder(session).load(range(plan.snapshot + 1, newest + 1))  # (ids deleted meanwhile are absent)
     holders: dict[str, list[tuple[int, int, Candidate]]] = defaultdict(list)
     for m in fresh.values():
@@ -356,13 +354,13 @@ def settle_plan(session: Session, comps: Components, settings: Settings, plan: M
         if p.is_new and p.claim not in starters:
             starters[p.claim] = i
     min_ratio = getattr(comps.matcher, "shortlist_min_ratio", 0.0)
-    near = _fresh_neighbours(settings, [plan.views[i] for i in starters.values()], fresh)
+    near = _fresh_neighbours(settings, [plan.mentions[i].view for i in starters.values()], fresh)
     for (ref, i), nearest in zip(starters.items(), near):
-        view = plan.views[i]
+        mention = plan.mentions[i]
         candidates = _candidates_by_keys(plan.weights[i], holders, settings.match_candidates)
         lane = _append_nearest(candidates, nearest, key=id)  # the nearest among the fresh mentions, as plan_mentions adds them
-        claim, score, _ = _decide(comps, view, _scored(view, candidates, settings.match_scored, min_ratio,
-                                                       plan.published, lane, settings.vector_scored))
+        claim, score, _ = _decide(comps, mention.view, _scored(mention, candidates, settings.match_scored, min_ratio,
+                                                               plan.published, lane, settings.vector_scored))
         if claim is None:
             continue
         for j, p in enumerate(placements):
@@ -393,6 +391,6 @@ def best_claim(session: Session, comps: Components, mention: Mention, settings: 
     """The stored claim a stored mention should join and the score, or (None, best score) for a
     claim of its own; with ``before_id`` only mentions stored before it are candidates."""
     published = session.exec(select(Article.published_at).where(Article.id == mention.article_id)).first()
-    placement = place_mentions(session, comps, settings, [StoredMention.of_model(mention).view], before_id=before_id,
+    placement = place_mentions(session, comps, settings, [StoredMention.of_model(mention)], before_id=before_id,
                                same_batch=False, published=published)[0]
     return (None if placement.is_new else placement.claim), placement.score

@@ -8,10 +8,12 @@ moved by curation. Each is built by one of the constructors below from what was 
 — a candidate row, a detection row, an inserted row, an ORM ``Mention`` — with the fields that
 source has (the others None). Its ``view`` (the pipeline's ``MentionText``), ``quotes`` and
 ``processed`` text are worked out when first asked for: most candidates are only compared by
-their text. The views of an article's mentions before they are stored (what ingest matches)
-are built here too, by ``new_mention_views``, and so is a bare sentence's (``sentence_view``,
-for the similarity endpoints): every ``MentionText`` the services hand the pipeline comes from
-this module.
+their text. An article's mentions before they are stored (what ingest matches) are
+``NewMention``s, built here too by ``new_mentions``: a view each, the one ingest matches, stores
+the vector of and hands detection (``of_inserted`` takes it); they answer what matching asks of a
+candidate as a ``StoredMention`` does. A bare sentence's view is built here too
+(``sentence_view``, for the similarity endpoints): every ``MentionText`` the services hand the
+pipeline comes from this module.
 """
 from __future__ import annotations
 
@@ -124,12 +126,13 @@ class StoredMention:
         return cls._of(**{name: getattr(mention, name) for name in _MODEL_FIELDS}, outlet_id=outlet_id)
 
     @classmethod
-    def of_inserted(cls, mention_id: int, row: dict, outlet_id: int, published) -> StoredMention:
-        """A mention an ingest has just inserted: ``row`` as inserted (``services.articles``).
-        (Its view is built again, without the embedding its ``new_mention_views`` view carries:
-        detection's matcher embeds the text itself, as it always has.)"""
+    def of_inserted(cls, mention_id: int, row: dict, outlet_id: int, published, view: MentionText) -> StoredMention:
+        """A mention an ingest has just inserted: ``row`` as inserted (``services.articles``), with
+        ``view``, the view its ``NewMention`` was matched with (carrying its vector: detection's
+        matcher reuses it instead of embedding the text again; the same float32 row, bit for bit,
+        as the embedding of the text alone). The view is not built a second time."""
         return cls._of(**{name: row[name] for name in _MODEL_FIELDS if name != "id"}, id=mention_id,
-                       outlet_id=outlet_id, published=published)
+                       outlet_id=outlet_id, published=published, view=view)
 
 
 # the fields a ``mention`` row holds (the others come from its article or its vector)
@@ -138,13 +141,47 @@ _MODEL_FIELDS = ("id", "claim_id", "article_id", "text", "start", "speaker", "is
                  "pinned")
 
 
-def new_mention_views(extracted: list[ExtractedMention], vectors=None) -> list[MentionText]:
-    """The pipeline's views of extracted mentions, not stored yet (quote spans made relative to
-    each text), each with its row of ``vectors`` (their embeddings, one batch per article) when
-    given."""
-    return [MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
-                        quotes=relative_spans(em.text, em.start, em.quote_spans),
-                        vector=None if vectors is None else vectors[i])
+@dataclass(frozen=True, eq=False)
+class NewMention:
+    """An article's mention before it is stored, as matching sees it: its ``view`` (carrying
+    its vector when the embedder is loaded) and its article's ``published`` time. It answers
+    what matching asks of a candidate as ``StoredMention`` does (``text``, ``quotes``,
+    ``processed``, ``view``, ``id``, ``article_id``, ``published``): an earlier mention of the
+    same batch is a candidate with no id yet, 0 days away. Compared by identity."""
+
+    view: MentionText
+    published: Any = None
+    id = None  # (not stored yet)
+    article_id = None
+
+    @property
+    def text(self) -> str:
+        """The mention's text."""
+        return self.view.text
+
+    @property
+    def quotes(self) -> tuple[tuple[int, int], ...]:
+        """Quoted fragments as (start, end) offsets in ``text``."""
+        return self.view.quotes
+
+    @property
+    def vector(self):
+        """The view's vector (None when it carries none)."""
+        return self.view.vector
+
+    @_lazy
+    def processed(self) -> str:
+        """``text`` as rapidfuzz's ``default_process`` leaves it (the shortlist compares these)."""
+        return default_process(self.view.text)
+
+
+def new_mentions(extracted: list[ExtractedMention], vectors=None, published=None) -> list[NewMention]:
+    """An article's extracted mentions, not stored yet, with their views (quote spans made
+    relative to each text), each view with its row of ``vectors`` (their embeddings, one batch
+    per article) when given; ``published`` is the article's publication time."""
+    return [NewMention(MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
+                                   quotes=relative_spans(em.text, em.start, em.quote_spans),
+                                   vector=None if vectors is None else vectors[i]), published)
             for i, em in enumerate(extracted)]
 
 

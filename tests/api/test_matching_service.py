@@ -7,12 +7,14 @@ from sqlmodel import Session, select
 from api.models import Claim, ClaimOutlet, Mention, Outlet
 from api.pipeline.types import MentionText
 from api.services.matching import place_mentions, shortlist
+from api.services.mentions import NewMention
 
 from .helpers import article, post
 
 
-def _v(text: str, quotes=()) -> MentionText:
-    return MentionText(text=text, quotes=tuple(quotes))
+def _v(text: str, quotes=()) -> NewMention:
+    """A mention of a batch, not stored yet."""
+    return NewMention(MentionText(text=text, quotes=tuple(quotes)))
 
 
 def test_shortlist_keeps_the_most_alike_and_at_most_two_per_claim():
@@ -34,7 +36,7 @@ def test_shortlist_drops_unlike_candidates_unless_they_share_a_quotation():
     new = _v(said, quotes=[(said.index("“"), said.index("”") + 1)])
     far = _v("This is maybe the last opportunity to bring everyone home and to secure a lasting peace.")
     other = _v("A storm closed dozens of schools across Ohio and Kentucky on Tuesday.")
-    assert shortlist(new, [(1, far), (2, other)], keep=6, min_ratio=99) == [(1, far)]
+    assert shortlist(new, [(1, far), (2, other)], keep=6, min_ratio=99) == [(1, far.view)]
     assert shortlist(new, [(1, far), (2, other)], keep=6, min_ratio=0) != []
     # a quoted single word is a scare quote, not a quotation: no way past the floor
     promise = "He promised a “common-sense” approach."

@@ -10,7 +10,7 @@ from rapidfuzz.utils import default_process
 
 from api.models import Mention
 from api.pipeline.types import ExtractedMention, MentionText
-from api.services.mentions import StoredMention, new_mention_views
+from api.services.mentions import NewMention, StoredMention, new_mentions
 from api.storage.candidates import CandidateRow
 from api.storage.mentions import LatestRow
 
@@ -47,9 +47,11 @@ def test_a_latest_row_and_an_orm_mention_and_an_inserted_row():
            "speaker": None, "speaker_role": None, "kind": "statement", "checkworthiness": 0.5,
            "quote_spans": [[130, 140]], "provenance": "claimtrack-rules", "provenance_version": "1",
            "match_score": None, "pinned": False, "created_at": None}
-    inserted = StoredMention.of_inserted(7, row, 9, "2024-08-19")
+    view = MentionText(TEXT, None, False, ((30, 40),))
+    inserted = StoredMention.of_inserted(7, row, 9, "2024-08-19", view)
     orm = StoredMention.of_model(Mention(id=7, **row), 9)
     assert fields_of(inserted) == {**fields_of(orm), "published": "2024-08-19"}
+    assert inserted.view is view  # the view it was matched with, not built again
     assert fields_of(orm) == fields_of(StoredMention(7, 3, 2, TEXT, 100, None, False, [[130, 140]], outlet_id=9,
                                                      end=row["end"], kind="statement", checkworthiness=0.5,
                                                      provenance="claimtrack-rules", provenance_version="1",
@@ -72,11 +74,20 @@ def test_it_is_frozen_and_compared_by_identity():
     assert a != StoredMention(1, 1, 1, "x", 0, None, False) and a == a
 
 
-def test_new_mention_views_make_quotes_relative_and_carry_vectors():
+def test_new_mentions_make_quotes_relative_and_carry_vectors():
     em = ExtractedMention(start=100, end=100 + len(TEXT), text=TEXT, is_quote=False, speaker=None, kind="statement",
                           checkworthiness=None, quote_spans=((130, 140),))
     vectors = np.zeros((1, 4), dtype=np.float32)
-    (view,) = new_mention_views([em], vectors)
-    assert view.quotes == ((30, 40),)
-    assert np.array_equal(view.vector, vectors[0])
-    assert new_mention_views([em])[0].vector is None
+    (new,) = new_mentions([em], vectors, "2024-08-19")
+    assert new.view.quotes == new.quotes == ((30, 40),)
+    assert np.array_equal(new.view.vector, vectors[0]) and new.vector is new.view.vector
+    assert new_mentions([em])[0].vector is None
+
+
+def test_a_new_mention_answers_as_a_candidate_does():
+    """What matching asks of a candidate: a mention of the batch has no id nor article yet and
+    its article's publication time."""
+    new = NewMention(MentionText(TEXT, None, False, ((30, 40),)), "2024-08-19")
+    assert (new.id, new.article_id, new.published, new.text) == (None, None, "2024-08-19", TEXT)
+    assert new.processed == default_process(TEXT)
+    assert new != NewMention(new.view, new.published) and new == new

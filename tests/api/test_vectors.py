@@ -13,6 +13,7 @@ from api.cli import main as cli
 from api.config import Settings
 from api.pipeline.types import MentionText
 from api.services.matching import _scored, vector_neighbours
+from api.services.mentions import NewMention
 from api.services.retrieval import CandidateFinder
 from api.services.vectors import VectorWindow, backfill, decode, encode, epoch_seconds
 
@@ -92,8 +93,8 @@ def test_a_paraphrase_sharing_no_rare_word_is_a_candidate_by_vector_only(app, cl
         # the vector lane puts it before the matcher although the word ratio is under the floor
         loaded = CandidateFinder(s).load([target["id"]])
         candidates = [(loaded[target["id"]].claim_id, loaded[target["id"]])]
-        assert _scored(new, candidates, keep=6, min_ratio=99, published=None) == []
-        lane = _scored(new, candidates, keep=6, min_ratio=99, published=None, lane=[0], lane_keep=2)
+        assert _scored(NewMention(new), candidates, keep=6, min_ratio=99, published=None) == []
+        lane = _scored(NewMention(new), candidates, keep=6, min_ratio=99, published=None, lane=[0], lane_keep=2)
         assert [view.text for _, view, _, _ in lane] == [BOMBARDMENT]
         assert lane[0][1].vector is not None  # the stored vector travels with the candidate
 

@@ -220,11 +220,16 @@ def test_swapped_participants_stay_apart_however_close_the_vectors(matcher):
     assert r.features["cosine"] == pytest.approx(1.0, abs=1e-5) and not r.same_claim
 
 
-def test_a_quantised_carried_vector_is_scaled_back_to_unit_length(matcher, embedder):
+def test_a_carried_vector_is_used_as_it_is(matcher, embedder):
+    """A carried vector is of unit length (the services decode a stored int8 code back to unit
+    length): the matcher does not normalise it again for every pair."""
     a, b = "The port reopened after the storm.", "The harbour opened again after the storm."
     exact = matcher.score(M(a), M(b)).features["cosine"]
-    coded = np.round(embedder.embed([a])[0] * 127).astype(np.int8)  # int8 codes, length ~127
-    assert matcher.score(M(a, vector=coded), M(b)).features["cosine"] == pytest.approx(exact, abs=0.02)
+    codes = np.round(embedder.embed([a])[0] * 127).astype(np.float32)  # int8 codes, length ~127
+    decoded = codes / np.float32(np.linalg.norm(codes))
+    assert matcher.score(M(a, vector=decoded), M(b)).features["cosine"] == pytest.approx(exact, abs=0.02)
+    half = embedder.embed([a])[0] / np.float32(2)  # (not unit length: taken as given)
+    assert matcher.score(M(a, vector=half), M(b)).features["cosine"] == pytest.approx(exact / 2, abs=1e-5)
 
 
 @pytest.mark.parametrize("a,b,swapped", [

@@ -2,12 +2,15 @@
 two mentions do not share (the static embedding of ``api.pipeline.embedding``).
 
 The interface agreed with candidate retrieval: a ``MentionText`` may carry its ``vector`` (float32,
-L2-normalised, as ``StaticEmbedder.embed`` made it and the store keeps it; a quantised copy is
-scaled back to unit length); when it does, it is used instead of the text's, otherwise the matcher
-embeds the text itself. The embedder is loaded once per process, lazily, the first time a vector
+of unit length or all zeros, as ``StaticEmbedder.embed`` makes it; the services decode a stored
+int8 code back to unit length, ``services.vectors.decode``); when it does, it is used as it is
+instead of the text's (not normalised again for every pair), otherwise the matcher embeds the
+text itself. The embedder is loaded once per process, lazily, the first time a vector
 is needed (so a server's workers load it after the fork; the token vectors are a read-only memory
 map the workers share). ``MentionVectors.prepare`` embeds the texts of a whole shortlist, and the
-words they may not share, in one batch before the pairs are scored. A word is embedded alone (the
+words they may not share, in one batch before the pairs are scored; a pair's ``features`` embeds
+only what is still missing then (a text, a word table), not the pair again (a text embedded
+alone is the same float32 row, bit for bit, as in a batch). A word is embedded alone (the
 sum of its tokens' vectors); a plain lower-case word of the vocabulary is one token, whose vector
 is read without running the tokenizer (``StaticEmbedder.single_token_ids``: the same sums). Each
 text's content words are laid out once as a table (a row per word), which the residual of every
@@ -122,10 +125,11 @@ class MentionVectors:
                                       zip(rest, sums[len(texts):], counts[len(texts):])})
 
     def sentence(self, mention: MentionText | str) -> np.ndarray:
-        """The mention's vector: the one it carries, else its text's (embedded when not cached)."""
+        """The mention's vector: the one it carries (of unit length, used as it is), else its
+        text's (embedded when not cached)."""
         if isinstance(mention, MentionText):
             if mention.vector is not None:
-                return _unit(np.asarray(mention.vector, dtype=np.float32))
+                return mention.vector
             text = mention.text
         else:
             text = str(mention)
@@ -182,9 +186,8 @@ class MentionVectors:
     def features(self, a: MentionText | str, b: MentionText | str, fa: Analysis, fb: Analysis,
                  wanted: Sequence[str] = VECTOR_FEATURES) -> dict[str, float]:
         """``cosine`` and ``residual_cosine`` of a pair (see the module docstring), or those of
-        them in ``wanted``; what is not cached yet is embedded in one batch."""
+        them in ``wanted``; a text or a word table not prepared (cached) yet is embedded now."""
         residual = "residual_cosine" in wanted
-        self.prepare((a, b), (fa, fb) if residual else ())
         out = {}
         if "cosine" in wanted:
             out["cosine"] = float(self.sentence(a) @ self.sentence(b))
@@ -199,12 +202,6 @@ class MentionVectors:
         if len(cache) + len(items) > bound:
             cache.clear()
         cache.update(items)
-
-
-def _unit(vec: np.ndarray) -> np.ndarray:
-    """``vec`` at unit length (a stored vector may have been quantised: float16, int8 codes)."""
-    norm = _length(vec)
-    return vec / norm if norm > 0 and abs(norm - 1.0) > 1e-3 else vec
 
 
 def _length(vec: np.ndarray) -> float:

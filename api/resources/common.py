@@ -18,6 +18,7 @@ from ..db import begin_snapshot
 from ..fast_dump import compile_dumper
 from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
+from ..read_cache import note_snapshot
 from ..session import unit_of_work
 
 MAX_JSON_DEPTH = 32  # arrays and objects inside each other; no request needs more than a few
@@ -78,9 +79,11 @@ def read_snapshot():
     """A session whose queries all see one snapshot of the store, so that a read made of several
     SELECTs (a claim, its outlets, its disagreements) never mixes states before and after a
     concurrent write: on SQLite one read transaction (``BEGIN``; WAL keeps its snapshot until
-    it ends), on PostgreSQL a ``REPEATABLE READ`` read-only transaction."""
+    it ends), on PostgreSQL a ``REPEATABLE READ`` read-only transaction. Its first query reads
+    the snapshot's store generation when the answer may be kept (``api.read_cache``)."""
     with unit_of_work() as session:
         begin_snapshot(session)
+        note_snapshot(session)
         yield session
 
 

@@ -147,9 +147,19 @@ def store_generation(conn) -> int | None:
 
 
 def current_generation(engine: Engine) -> int | None:
-    """The store's latest committed generation (its own short connection)."""
-    with engine.connect() as conn:
-        return store_generation(conn)
+    """The store's latest committed generation, read on a pooled driver connection (no
+    SQLAlchemy connection around it: this runs for every request the read cache could answer)."""
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        try:
+            cur.execute(_GENERATION)
+            row = cur.fetchone()
+        finally:
+            cur.close()
+    finally:
+        raw.close()  # (back to the pool, its transaction rolled back)
+    return None if row is None else int(row[0])
 
 
 def has_store_generation(engine: Engine) -> bool:

@@ -56,13 +56,19 @@ class BoundedJsonParser(FlaskParser):
 
 
 class Blueprint(flask_smorest.Blueprint):
-    """flask-smorest's Blueprint with the bounded JSON parser, whose response schemas dump
-    through ``api.fast_dump`` (marshmallow's result, without its per-value overhead)."""
+    """flask-smorest's Blueprint with the bounded JSON parser, whose argument schemas are made
+    once and whose response schemas dump through ``api.fast_dump`` (marshmallow's result, without
+    its per-value overhead)."""
 
     ARGUMENTS_PARSER = BoundedJsonParser()
     # (each query schema's own ``unknown`` decides: QuerySchema refuses unknown parameters)
     ARGUMENTS_PARSER.DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None,
                                                     "querystring": None}
+
+    def arguments(self, schema, **kwargs):
+        """flask-smorest's ``arguments`` with one schema instance made here (webargs makes a new
+        one, copying every field, for each request when given the class)."""
+        return super().arguments(resolve_schema_instance(schema), **kwargs)
 
     def response(self, status_code, schema=None, **kwargs):
         """flask-smorest's ``response``, with the schema instance's ``dump`` compiled."""

@@ -7,6 +7,9 @@ real app: routing, validation, queries, serialisation, the ETag), on stores buil
     .venv/bin/python bench/bench_reads.py --database-url sqlite:////tmp/store10k.sqlite3 \\
         [--database-url sqlite:////tmp/store100k.sqlite3 ...] [--repeat 15] [--upgrade]
 
+On a store migrated to 0007 (the store generation) the app's read cache answers every repeat of
+a request from memory (``api/read_cache.py``): run with ``CLAIMTRACK_READ_CACHE_MB=0`` to
+measure the reads themselves (a store not migrated that far is never cached).
 Each request runs twice to warm up, then ``--repeat`` times; the line gives p50 and p95 in ms
 (``--clock cpu``: of this process's CPU time rather than elapsed time, for SQLite on a machine
 busy with other work).

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app, g, has_request_context, request
 
-from .db import current_generation, has_store_generation, store_generation
+from .db import GenerationReader, has_store_generation, store_generation
 
 KEPT_HEADERS = ("Content-Type", "Last-Modified", "ETag")
 _TWO_SNAPSHOTS = -1  # (a view that read two snapshots: its answer is not kept)
@@ -49,6 +49,7 @@ class ReadCache:
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._size, self._lock = 0, threading.Lock()
         self.available: bool | None = None  # whether the store has the counter (None: not known yet)
+        self.generation: GenerationReader | None = None  # (reads the store's latest generation)
         self.settings = None  # (the settings the answers were made with)
 
     def get(self, key: str) -> Entry | None:
@@ -91,6 +92,7 @@ class ReadCache:
                 self.available = has_store_generation(engine)
             except Exception:  # noqa: BLE001 - the database is unreachable now: no caching this time
                 return False
+            self.generation = GenerationReader(engine)
         return self.available
 
 
@@ -126,7 +128,7 @@ def _answer_from_cache():
     if entry is None:
         return None
     try:
-        current = current_generation(ext["engine"])
+        current = cache.generation()
     except Exception:  # noqa: BLE001 - let the view meet (and answer) the database's trouble
         return None
     if current != entry.generation:

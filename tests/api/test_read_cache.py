@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from api import create_app
-from api.db import current_generation, make_engine
+from api.db import GenerationReader, current_generation, make_engine
 from api.read_cache import Entry, ReadCache
 from api.resources import claims as claims_resource
 
@@ -120,3 +120,17 @@ def test_the_least_recently_used_answers_leave_first():
     assert cache.get("/1") is None and cache.get("/0") is not None and cache.get("/8") is not None
     cache.put("/big", Entry(b"x" * 200, (), 1))  # more than an eighth: not kept
     assert cache.get("/big") is None
+
+
+def test_the_generation_reader_sees_each_commit(app, database_url):
+    engine = app.extensions["claimtrack"]["engine"]
+    read = GenerationReader(engine)
+    first = read()
+    assert first == read() == current_generation(engine)
+    other = make_engine(database_url)
+    try:
+        with other.begin() as conn:  # (another connection commits a write)
+            conn.execute(text("INSERT INTO outlet (slug, name, domain, created_at) VALUES ('x-org', 'X', 'x.org', CURRENT_TIMESTAMP)"))
+    finally:
+        other.dispose()
+    assert read() > first and read() == current_generation(engine)

@@ -95,6 +95,9 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
 
     app.before_request(authenticate)
     conventions.install(app)
+    from . import read_cache
+
+    read_cache.install(app)  # (last: a kept answer has passed every other before_request hook)
 
     @app.errorhandler(ApiError)
     def _api_error(error):

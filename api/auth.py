@@ -46,11 +46,18 @@ def view_method():
 
 
 def request_access() -> str:
-    """The access this request needs."""
-    path = request.path
-    if path.startswith(OPEN_PATHS) or not path.startswith("/v1"):
-        return OPEN
-    return access_of(request.method, view_method())
+    """The access this request needs (worked out once per request: authentication and each rate
+    limit's exemption ask for it)."""
+    req = request._get_current_object()
+    access = req.__dict__.get(_ACCESS_ATTR)
+    if access is None:
+        path = req.path
+        if path.startswith(OPEN_PATHS) or not path.startswith("/v1"):
+            access = OPEN
+        else:
+            access = access_of(req.method, view_method())
+        req.__dict__[_ACCESS_ATTR] = access
+    return access
 
 
 def needs_key() -> bool:

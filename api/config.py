@@ -147,6 +147,11 @@ class Settings:
         "all over the file, and mapped pages are read without a system call each. The pages are the operating "
         "system's file cache, shared by the workers (they show in a worker's RSS as file pages, not its own "
         "memory)")
+    read_cache_mb: int = _setting(
+        "CLAIMTRACK_READ_CACHE_MB", _whole(), 32,
+        "memory each worker keeps answers of GETs in (0: off): the same URL is answered again from memory while "
+        "the store's generation, moved by a trigger in every write's transaction and checked at each request, is "
+        "the one the answer was read at (see *Conventions*)")
     api_keys: tuple[str, ...] = _setting(
         "CLAIMTRACK_API_KEYS", _listed, (),
         "comma-separated bootstrap keys, accepted beside keys made with `claimtrack keys create`", secret=True)

@@ -25,12 +25,20 @@ WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 def _declares_query(app: Flask) -> bool:
     """True when the matched operation declares query parameters (flask-smorest's own record)."""
+    memo = app.extensions["claimtrack"].setdefault("declares_query", {})  # (the views are fixed once built)
+    key = (request.endpoint, request.method)
+    known = memo.get(key)
+    if known is not None:
+        return known
     view = app.view_functions.get(request.endpoint)
     method = getattr(getattr(view, "view_class", None), request.method.lower(), None)
     if method is None:
-        return True  # (not a documented operation: /docs, /openapi.yaml)
-    parameters = getattr(method, "_apidoc", {}).get("arguments", {}).get("parameters", [])
-    return any(p.get("in") == "query" for p in parameters)
+        declares = True  # (not a documented operation: /docs, /openapi.yaml)
+    else:
+        parameters = getattr(method, "_apidoc", {}).get("arguments", {}).get("parameters", [])
+        declares = any(p.get("in") == "query" for p in parameters)
+    memo[key] = declares
+    return declares
 
 
 def install_cors(app: Flask) -> None:

@@ -6,16 +6,18 @@ exception, so a failed request leaves nothing half-written. ``take_write_lock`` 
 write phase of ingests (SQLite's write lock, a PostgreSQL advisory lock); the reading and
 matching before it run side by side. ``begin_snapshot`` gives a read one snapshot;
 ``database_read_only`` is the readiness check; ``driver_cursor`` hands ``api/storage/`` (where
-every other SQL string of the app lives) the driver's own cursor.
+every other SQL string of the app lives) the driver's own cursor. ``store_generation`` reads the
+counter every write to the stored data moves (migration 0007), for the read cache.
 """
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
@@ -127,6 +129,67 @@ def begin_snapshot(session: Session) -> None:
     else:
         session.connection(execution_options={"isolation_level": "REPEATABLE READ",
                                               "postgresql_readonly": True})
+
+
+_GENERATION = "SELECT n FROM store_generation WHERE id = 1"
+
+
+def store_generation(conn) -> int | None:
+    """The store's generation (migration 0007's counter, moved in the transaction of every write to
+    the stored data) as ``conn`` (a SQLAlchemy connection) sees it: inside a read snapshot, the
+    generation of that snapshot. None when the store has no counter."""
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.execute(_GENERATION)
+        row = cur.fetchone()
+    finally:
+        cur.close()
+    return None if row is None else int(row[0])
+
+
+def current_generation(engine: Engine) -> int | None:
+    """The store's latest committed generation, read on a pooled driver connection (no
+    SQLAlchemy connection around it)."""
+    raw = engine.raw_connection()
+    try:
+        cur = raw.cursor()
+        try:
+            cur.execute(_GENERATION)
+            row = cur.fetchone()
+        finally:
+            cur.close()
+    finally:
+        raw.close()  # (back to the pool, its transaction rolled back)
+    return None if row is None else int(row[0])
+
+
+class GenerationReader:
+    """``current_generation`` for a request the read cache could answer, as cheaply as the
+    database allows: on SQLite each thread keeps its own connection for this one statement
+    (outside the pool: a checkout and its reset on return cost three times the SELECT; not in a
+    transaction, so each read sees the latest commit); elsewhere a pooled connection."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.path = make_url(str(engine.url)).database if is_sqlite(engine) else None
+        if self.path in ("", ":memory:") or engine.url.query:  # (a private database, or URI options)
+            self.path = None
+        self._local = threading.local()
+
+    def __call__(self) -> int | None:
+        """The latest committed generation (None when the store has no counter)."""
+        if self.path is None:
+            return current_generation(self.engine)
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = sqlite3.connect(self.path, timeout=5.0)
+        rows = conn.execute(_GENERATION).fetchall()  # (to the end: no read transaction is left open)
+        return int(rows[0][0]) if rows else None
+
+
+def has_store_generation(engine: Engine) -> bool:
+    """Whether the store has the generation counter (migrated to 0007 or later)."""
+    return inspect(engine).has_table("store_generation")
 
 
 def begin_immediate(raw, poll_s: float = 0.001) -> None:

@@ -74,6 +74,43 @@ class ParsedLimit(Limit):
         return iter(built)
 
 
+def settle_resolution(limiter: Limiter) -> None:
+    """Resolve which limits apply to an endpoint once, not at every request: flask-limiter works
+    it out again each time (the view's qualified name, blueprint limits, exemption scopes, hints:
+    a fifth of a cached answer's time), although with no per-route or per-blueprint limit, hint or
+    exemption (this app declares none: every budget is a default limit) the answer depends on the
+    endpoint alone. Should any be declared, every request resolves them afresh as before. Each
+    limit's ``exempt_when`` and key are still asked per request."""
+    manager = limiter.limit_manager
+    resolve, scope = manager.resolve_limits, manager.exemption_scope
+    resolved: dict[tuple, tuple] = {}
+    scopes: dict[tuple, object] = {}
+
+    def declared() -> bool:  # (flask-limiter's own registries of what decorators declared)
+        return bool(manager._decorated_limits or manager._blueprint_limits or manager._route_exemptions
+                    or manager._blueprint_exemptions or manager._endpoint_hints)
+
+    def resolve_limits(app, endpoint=None, blueprint=None, callable_name=None, in_middleware=False,
+                       marked_for_limiting=False):
+        if declared():
+            return resolve(app, endpoint, blueprint, callable_name, in_middleware, marked_for_limiting)
+        key = (endpoint, blueprint, callable_name, in_middleware, marked_for_limiting)
+        found = resolved.get(key)
+        if found is None:
+            found = resolved[key] = tuple(tuple(part) for part in resolve(app, *key))
+        return tuple(list(part) for part in found)
+
+    def exemption_scope(app, endpoint, blueprint):
+        if declared():
+            return scope(app, endpoint, blueprint)
+        key = (endpoint, blueprint)
+        if key not in scopes:
+            scopes[key] = scope(app, endpoint, blueprint)
+        return scopes[key]
+
+    manager.resolve_limits, manager.exemption_scope = resolve_limits, exemption_scope
+
+
 def storage_uri(configured: str) -> str:
     """The storage URI handed to flask-limiter: ``memory://`` becomes the swept memory storage."""
     if configured.startswith("memory://"):
@@ -153,5 +190,6 @@ def init_limits(app: Flask) -> Limiter:
                       key_prefix="claimtrack", headers_enabled=False, swallow_errors=True,
                       enabled=settings.rate_limit_enabled)
     limiter.request_filter(_is_unlimited)
+    settle_resolution(limiter)
     app.extensions["claimtrack_limiter"] = limiter
     return limiter

@@ -64,12 +64,19 @@ def instrument(components) -> None:
     components.extract = timed(components.extract, STAGE_SECONDS, "extract")
 
 
+_LABELS: dict[str, str] = {}  # URL rule → its label (the rules are fixed once the app is built)
+
+
 def route_label() -> str:
     """The request's URL rule as the contract writes it (``/v1/claims/{claim_id}``), or
     ``unmatched``: one series per route, never per path."""
-    if request.url_rule is None:
+    rule = request.url_rule
+    if rule is None:
         return "unmatched"
-    return re.sub(r"<(?:[^>]*:)?([A-Za-z_][A-Za-z0-9_]*)>", r"{\1}", request.url_rule.rule)
+    label = _LABELS.get(rule.rule)
+    if label is None:
+        label = _LABELS[rule.rule] = re.sub(r"<(?:[^>]*:)?([A-Za-z_][A-Za-z0-9_]*)>", r"{\1}", rule.rule)
+    return label
 
 
 def _start_timer() -> None:

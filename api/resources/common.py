@@ -18,6 +18,7 @@ from ..db import begin_snapshot
 from ..fast_dump import compile_dumper
 from ..errors import PROBLEM_CONTENT_TYPE, ApiError
 from ..openapi import problem_example
+from ..read_cache import note_snapshot
 from ..session import unit_of_work
 
 MAX_JSON_DEPTH = 32  # arrays and objects inside each other; no request needs more than a few
@@ -55,13 +56,19 @@ class BoundedJsonParser(FlaskParser):
 
 
 class Blueprint(flask_smorest.Blueprint):
-    """flask-smorest's Blueprint with the bounded JSON parser, whose response schemas dump
-    through ``api.fast_dump`` (marshmallow's result, without its per-value overhead)."""
+    """flask-smorest's Blueprint with the bounded JSON parser, whose argument schemas are made
+    once and whose response schemas dump through ``api.fast_dump`` (marshmallow's result, without
+    its per-value overhead)."""
 
     ARGUMENTS_PARSER = BoundedJsonParser()
     # (each query schema's own ``unknown`` decides: QuerySchema refuses unknown parameters)
     ARGUMENTS_PARSER.DEFAULT_UNKNOWN_BY_LOCATION = {**FlaskParser.DEFAULT_UNKNOWN_BY_LOCATION, "query": None,
                                                     "querystring": None}
+
+    def arguments(self, schema, **kwargs):
+        """flask-smorest's ``arguments`` with one schema instance made here (webargs makes a new
+        one, copying every field, for each request when given the class)."""
+        return super().arguments(resolve_schema_instance(schema), **kwargs)
 
     def response(self, status_code, schema=None, **kwargs):
         """flask-smorest's ``response``, with the schema instance's ``dump`` compiled."""
@@ -78,9 +85,11 @@ def read_snapshot():
     """A session whose queries all see one snapshot of the store, so that a read made of several
     SELECTs (a claim, its outlets, its disagreements) never mixes states before and after a
     concurrent write: on SQLite one read transaction (``BEGIN``; WAL keeps its snapshot until
-    it ends), on PostgreSQL a ``REPEATABLE READ`` read-only transaction."""
+    it ends), on PostgreSQL a ``REPEATABLE READ`` read-only transaction. Its first query reads
+    the snapshot's store generation when the answer may be kept (``api.read_cache``)."""
     with unit_of_work() as session:
         begin_snapshot(session)
+        note_snapshot(session)
         yield session
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .titles import is_title
+
 # Words that open a dependent piece: subordinators, prepositions, conjunctions, relatives.
 DEPENDENT_OPENERS = frozenset("""as when while after before though although because since unless until
 if whereas once in on at for with by from during amid amidst to and but or nor so which who whom whose
@@ -58,21 +60,9 @@ def is_clause_fragment(piece: str) -> bool:
     return not _has_finite_verb(words[1:])
 
 
-_TITLE_CONNECTORS = frozenset("the of and a an in on for to with at".split())
 # The words of the outlet's narration around a programme's title: where and when, nothing stated.
 _VENUE_WORDS = frozenset("""on in at during to with of the a an s show program programme broadcast interview
 appearance episode segment""".split())
-
-
-def is_title(quoted: str) -> bool:
-    """Quoted words that name a show, a book or a slogan rather than say something: at most six
-    words, the first and every one but a short connector capitalised ("Today", "Meet the Press",
-    "Fox News Sunday")."""
-    words = _WORD.findall(quoted)
-    if quoted.rstrip(" ,.\"'\u201d\u2019").endswith(("!", "?")):
-        return False  # a chant or a question: "Feel the Bern!"
-    return 0 < len(words) <= 6 and words[0][0].isupper() and all(
-        w[0].isupper() or w.lower() in _TITLE_CONNECTORS for w in words)
 
 
 def is_title_tail(piece: str, quoted: list[str]) -> bool:

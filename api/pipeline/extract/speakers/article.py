@@ -15,7 +15,7 @@ from .closing import closing_frame, quotation_only
 from .cues import QUOTE_FINAL, Attribution
 from ..lexicon import DETERMINERS
 from .names import NP, party_of_place, strip_det
-from ..sentences.fragments import is_title
+from ..sentences.titles import is_capitalised, is_title, unmarked
 from ..sentences.quotes import QuoteSpan
 from .registry import Registry
 from ..sentences.splitting import Sentence
@@ -247,9 +247,7 @@ def _narrator(text: str, toks: list[Tok], subj: NP, registry: Registry, sal: _Sa
     if not qs or subj.j > qs[0]:
         return None
     for k in qs:
-        quoted = toks[k].text.strip("\"\u201c\u201d\u2018\u2019' ,.")
-        inner = [w for w in quoted.split() if w[:1].isalpha()]
-        if not inner or all(w[0].isupper() for w in inner) or is_title(quoted):
+        if is_capitalised(toks[k].text) or is_title(unmarked(toks[k].text)):
             return None  # a title, a slogan in capitals or a name: "Saturday Night Live", "Face the Nation"
     who = _resolve(subj, registry, sal)
     if who.name is None or who.kind not in ("person", "org"):

@@ -20,3 +20,14 @@ def test_wordless_and_max_words():
     assert is_capitalised('"2016,"') and not is_capitalised('"2016,"', wordless=False)
     assert not is_capitalised("One Two Three Four Five Six Seven", max_words=6)
     assert unmarked("\u201cMorning Tide,\u201d") == "Morning Tide"
+
+
+def test_programme_piece_is_one_filter():
+    from api.pipeline.extract.sentences.titles import is_programme_piece
+    # a title right after the word naming a programme, whether or not the sentence was cut
+    assert is_programme_piece('"Fox and Friends."', ['Fox and Friends.'], 'Ward said on the program ', several=False)
+    # a title tail only in a cut sentence
+    tail = '"Today" show on Thursday.'
+    assert is_programme_piece(tail, ['Today'], 'Ward told NBC\'s ', several=True)
+    assert not is_programme_piece(tail, ['Today'], 'Ward told NBC\'s ', several=False)
+    assert not is_programme_piece('"We will win."', ['We will win.'], 'Ward said on ', several=True)

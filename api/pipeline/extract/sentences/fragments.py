@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 
-from .titles import is_title
-
 # Words that open a dependent piece: subordinators, prepositions, conjunctions, relatives.
 DEPENDENT_OPENERS = frozenset("""as when while after before though although because since unless until
 if whereas once in on at for with by from during amid amidst to and but or nor so which who whom whose
@@ -58,32 +56,3 @@ def is_clause_fragment(piece: str) -> bool:
     if len(words) > 8:
         return False  # a long piece without a verb we know is more likely a verb we do not know
     return not _has_finite_verb(words[1:])
-
-
-# The words of the outlet's narration around a programme's title: where and when, nothing stated.
-_VENUE_WORDS = frozenset("""on in at during to with of the a an s show program programme broadcast interview
-appearance episode segment""".split())
-
-
-def is_title_tail(piece: str, quoted: list[str]) -> bool:
-    """A piece of a cut sentence whose only quotations are titles and whose other words say only
-    where and when (capitalised names, days, "on", "show", …): the outlet's narration of where
-    words were said ('"…," X told NBC's *"Today" show on Thursday.*'), not a quotation."""
-    if not quoted or not all(is_title(q) for q in quoted):
-        return False
-    rest = piece
-    for q in quoted:
-        rest = rest.replace(q, " ", 1)
-    words = _WORD.findall(rest)
-    return 0 < len(words) <= 12 and all(w[0].isupper() or w.lower() in _VENUE_WORDS for w in words)
-
-
-_PROGRAMME_WORDS = frozenset("program programme show on network channel broadcast".split())
-
-
-def is_programme_title(piece: str, before: str) -> bool:
-    """A piece that is only a quoted title right after the words that name a programme ('said on
-    the Fox News program *"Fox and Friends."*'): the name of the show, not words said."""
-    words = _WORD.findall(before)
-    return bool(words) and words[-1].lower() in _PROGRAMME_WORDS and is_title(piece) \
-        and not _WORD.findall(before[len(before.rstrip(" \"\u201c\u2018'")):])

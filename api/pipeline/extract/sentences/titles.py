@@ -12,6 +12,10 @@ Quotation marks hold words said, but also the name of a show, a book or a slogan
   connector allowed, any length unless ``max_words`` says otherwise; a quotation without words
   ("2016") counts as ``wordless`` says. :func:`title_closing_insert` is its use on a token whose
   marks hold the comma that closes an insert.
+
+A quotation piece that is only a programme's title with the outlet's words around it is no
+mention (:func:`is_programme_piece`, the one filter ``extract`` applies): the words around a title
+are read over the word lists below, all kept here.
 """
 from __future__ import annotations
 
@@ -20,7 +24,17 @@ import re
 from .tokens import Tok
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+# The words of a title that may stay in lower case ("Meet *the* Press").
 _TITLE_CONNECTORS = frozenset("the of and a an in on for to with at".split())
+# The nouns that name a programme ("NBC's "Today" *show*", "the CNN *program* "…""), shared by the
+# two word lists of the outlet's narration around a title that follow.
+_PROGRAMME_NOUNS = frozenset("show program programme broadcast".split())
+# The last word before a programme's title: such a noun, the network's, or "on" ('on "Face the Nation."').
+_BEFORE_PROGRAMME = _PROGRAMME_NOUNS | frozenset("on network channel".split())
+# The words around a programme's title in the outlet's narration: where and when, nothing stated
+# (with the capitalised names and days, which any title tail may hold).
+_AROUND_PROGRAMME = _PROGRAMME_NOUNS | frozenset("""interview appearance episode segment
+on in at during to with of the a an s""".split())
 _MARKS = "\"\u201c\u201d\u2018\u2019' ,."  # quotation marks and the punctuation held inside them
 
 
@@ -56,3 +70,32 @@ def title_closing_insert(t: Tok) -> bool:
     if t.kind != "q" or not t.text.rstrip("\"\u201d\u2019' ").endswith(","):
         return False
     return is_capitalised(t.text, max_words=6, wordless=False)
+
+
+def is_programme_piece(piece: str, quoted: list[str], before: str, *, several: bool) -> bool:
+    """A quotation piece of a sentence that is only a programme's title with the outlet's words
+    around it, not words said: a title tail (:func:`is_title_tail`) when the sentence was cut in
+    ``several`` pieces, or a title right after the words naming a programme
+    (:func:`is_programme_title`; ``before``: the sentence's text before the piece)."""
+    return several and is_title_tail(piece, quoted) or is_programme_title(piece, before)
+
+
+def is_title_tail(piece: str, quoted: list[str]) -> bool:
+    """A piece of a cut sentence whose only quotations are titles and whose other words say only
+    where and when (capitalised names, days, "on", "show", …): the outlet's narration of where
+    words were said ('"…," X told NBC's *"Today" show on Thursday.*'), not a quotation."""
+    if not quoted or not all(is_title(q) for q in quoted):
+        return False
+    rest = piece
+    for q in quoted:
+        rest = rest.replace(q, " ", 1)
+    words = _WORD.findall(rest)
+    return 0 < len(words) <= 12 and all(w[0].isupper() or w.lower() in _AROUND_PROGRAMME for w in words)
+
+
+def is_programme_title(piece: str, before: str) -> bool:
+    """A piece that is only a quoted title right after the words that name a programme ('said on
+    the Fox News program *"Fox and Friends."*'): the name of the show, not words said."""
+    words = _WORD.findall(before)
+    return bool(words) and words[-1].lower() in _BEFORE_PROGRAMME and is_title(piece) \
+        and not _WORD.findall(before[len(before.rstrip(" \"\u201c\u2018'")):])

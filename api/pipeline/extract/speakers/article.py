@@ -17,7 +17,7 @@ from ..lexicon import DETERMINERS
 from .names import NP, party_of_place, strip_det
 from ..sentences.titles import is_capitalised, is_title, unmarked
 from ..sentences.quotes import QuoteSpan
-from .registry import Registry
+from .registry import WHOLE_ARTICLE, Registry
 from ..sentences.splitting import Sentence
 from .kinds import is_party_description, settle
 from .sentence import best, find_attributions
@@ -53,18 +53,22 @@ class _Who:
 
 
 class _Salience:
-    """Recently named people and organisations, most recent last, for pronoun resolution."""
+    """Where the reading is (the sentence's paragraph and offset) and the recently named people and
+    organisations, most recent last, for pronoun resolution."""
 
     def __init__(self, registry: Registry) -> None:
         self.reg = registry
         self.people: list[str] = []
         self.local: list[str] = []  # the people named so far in the current paragraph
         self.para = -1
+        self.at = WHOLE_ARTICLE  # the offset of the sentence being read
         self.groups: list[str] = []
         self.coordinated: set[str] = set()  # the groups that are several named speakers
 
-    def enter(self, para: int) -> None:
-        """Start a sentence of paragraph ``para`` (a new paragraph has named nobody yet)."""
+    def enter(self, para: int, at: int) -> None:
+        """Start the sentence at offset ``at`` of paragraph ``para`` (a new paragraph has named
+        nobody yet)."""
+        self.at = at
         if para != self.para:
             self.para, self.local = para, []
 
@@ -114,7 +118,7 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
     if np.kind != "person" and sal.people and np.text.lower().startswith("the ") and is_party_description(np.text):
         name = sal.people[-1]  # '"…," Sen. John McCain, R-Ariz., said. The Arizona Republican said …'
         return _Who(name, reg.role_of(name) or strip_det(np.text), "person")
-    name, role = reg.resolve(np, sal.people, sal.local)
+    name, role = reg.resolve(np, sal.people, sal.local, before=sal.at)
     kind = "person" if np.kind == "role" and name != np.text else np.kind
     settled = settle(name, role, person=kind == "person", surface=np.text, pronoun_owner=sal.pronoun,
                      org_for=reg.org_for)
@@ -208,8 +212,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     own: list[_Who | None] = [None] * len(sentences)
     narrated: list[_Who | None] = [None] * len(sentences)  # the subject of a sentence without a speech cue
     for si, s in enumerate(sentences):
-        sal.enter(s.para)
-        registry.position = s.start
+        sal.enter(s.para, s.start)
         toks = token_lists[si]
         atts = find_attributions(text, toks)
         att: Attribution | None = best(atts)

@@ -264,8 +264,7 @@ def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None,
     q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
     _closed_by_next(text, sentences, span_of, own, infos, q_who)
     about = _about_carried(text, sentences, infos, registry) if registry is not None else None
-    _carried_quotes(text, sentences, quotes, own, q_who, [info.att is not None for info in infos],
-                    [info.att is not None and info.att.np.kind == "pron" for info in infos], about)
+    _carried_quotes(text, sentences, quotes, own, q_who, infos, about)
     for si, ks in enumerate(span_of):
         if not ks:
             continue
@@ -338,11 +337,11 @@ def _about_carried(text, sentences, infos, registry):
     return about
 
 
-def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun, about=None) -> None:
+def _carried_quotes(text, sentences, quotes, own, q_who, infos, about=None) -> None:
     """A quotation without a speaker carries on the one before it: continued over a paragraph
     break, in the same paragraph, opening a paragraph after one with a speaker (not when it speaks
     of that speaker in the third person, ``about``), or opening a sentence without a cue of its own
-    (``cued``) after a sentence with a speaker."""
+    after a sentence with a speaker (:func:`_speaker_just_before`)."""
     last_para_speaker: dict[int, _Who] = {}
     for si, s in enumerate(sentences):
         if own[si] is not None:
@@ -359,7 +358,7 @@ def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun, about
             carried = last_para_speaker[q.para - 1]
             q_who[k] = None if about is not None and about(carried, q) else carried
         else:
-            q_who[k] = _speaker_just_before(text, sentences, own, cued, by_pronoun, q)
+            q_who[k] = _speaker_just_before(text, sentences, own, infos, q)
 
 
 def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan) -> bool:
@@ -371,19 +370,26 @@ def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan) -> b
     return s is not None and bool(text[s.start:q.start].strip())
 
 
-def _speaker_just_before(text: str, sentences: list[Sentence], own: list, cued: list[bool],
-                         by_pronoun: list[bool], q: QuoteSpan) -> "_Who | None":
+def _speaker_just_before(text: str, sentences: list[Sentence], own: list, infos: list[SentenceInfo],
+                         q: QuoteSpan) -> "_Who | None":
     """A quotation that opens a sentence without a cue of its own right after a sentence of the same
     paragraph with a speaker ('Smith agreed. "We are running out of time."', 'Smith says she got a
-    call. "She said …"') carries on that speaker; None otherwise (a sentence with its own cue whose
-    speaker is unresolved, '"…," his nephew added.', is not given the previous one)."""
+    call. "She said …"'; not one whose speaker is a pronoun) carries on that speaker; None otherwise
+    (a sentence with its own cue whose speaker is unresolved, '"…," his nephew added.', is not given
+    the previous one)."""
     for si, s in enumerate(sentences):
         if s.start <= q.start < s.end:
             opens = not text[s.start:q.start].strip()
-            if opens and not cued[si] and si > 0 and sentences[si - 1].para == s.para and not by_pronoun[si - 1]:
+            if opens and infos[si].att is None and si > 0 and sentences[si - 1].para == s.para \
+                    and not _by_pronoun(infos[si - 1]):
                 return own[si - 1]
             return None
     return None
+
+
+def _by_pronoun(info: SentenceInfo) -> bool:
+    """Whether a sentence's speech cue has a pronoun for its speaker ("she said")."""
+    return info.att is not None and info.att.np.kind == "pron"
 
 
 def _quote_led(text: str, sentences: list[Sentence], para: int) -> bool:

@@ -264,7 +264,7 @@ def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None,
     q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
     _closed_by_next(text, sentences, span_of, own, infos, q_who)
     about = _about_carried(text, sentences, infos, registry) if registry is not None else None
-    _carried_quotes(text, sentences, quotes, own, q_who, infos, about)
+    _carried_quotes(text, sentences, quotes, span_of, own, q_who, infos, about)
     for si, ks in enumerate(span_of):
         if not ks:
             continue
@@ -337,7 +337,7 @@ def _about_carried(text, sentences, infos, registry):
     return about
 
 
-def _carried_quotes(text, sentences, quotes, own, q_who, infos, about=None) -> None:
+def _carried_quotes(text, sentences, quotes, span_of, own, q_who, infos, about=None) -> None:
     """A quotation without a speaker carries on the one before it: continued over a paragraph
     break, in the same paragraph, opening a paragraph after one with a speaker (not when it speaks
     of that speaker in the third person, ``about``), or opening a sentence without a cue of its own
@@ -346,6 +346,7 @@ def _carried_quotes(text, sentences, quotes, own, q_who, infos, about=None) -> N
     for si, s in enumerate(sentences):
         if own[si] is not None:
             last_para_speaker[s.para] = own[si]
+    opens_in = _opening_sentences(sentences, quotes, span_of)
     for k, q in enumerate(quotes):
         if q_who[k] is not None:
             continue
@@ -353,37 +354,49 @@ def _carried_quotes(text, sentences, quotes, own, q_who, infos, about=None) -> N
         if q.continued and prev is not None:
             q_who[k] = q_who[k - 1]
         elif prev is not None and prev.para == q.para and q_who[k - 1] is not None:
-            q_who[k] = None if _title_in_narration(text, sentences, q) else q_who[k - 1]
+            q_who[k] = None if _title_in_narration(text, sentences, q, opens_in[k]) else q_who[k - 1]
         elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
             carried = last_para_speaker[q.para - 1]
             q_who[k] = None if about is not None and about(carried, q) else carried
         else:
-            q_who[k] = _speaker_just_before(text, sentences, own, infos, q)
+            q_who[k] = _speaker_just_before(text, sentences, own, infos, q, opens_in[k])
 
 
-def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan) -> bool:
+def _opening_sentences(sentences: list[Sentence], quotes: list[QuoteSpan],
+                       span_of: list[list[int]]) -> list[int | None]:
+    """For each quotation, the index of the sentence its opening mark is in (None when in none):
+    ``span_of`` read the other way round, so that no quotation searches every sentence."""
+    opens_in: list[int | None] = [None] * len(quotes)
+    for si, ks in enumerate(span_of):
+        s = sentences[si]
+        for k in ks:
+            if opens_in[k] is None and s.start <= quotes[k].start < s.end:
+                opens_in[k] = si
+    return opens_in
+
+
+def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan, si: int | None) -> bool:
     """A quoted title inside the outlet's sentence ('Lee was on ABC's "This Week."'): no words of
-    the speaker quoted before it in the paragraph."""
+    the speaker quoted before it in the paragraph (``si``: the sentence the quotation opens in)."""
     if not is_title(text[q.inner_start:q.inner_end]):
         return False
-    s = next((s for s in sentences if s.start <= q.start < s.end), None)
-    return s is not None and bool(text[s.start:q.start].strip())
+    return si is not None and bool(text[sentences[si].start:q.start].strip())
 
 
 def _speaker_just_before(text: str, sentences: list[Sentence], own: list, infos: list[SentenceInfo],
-                         q: QuoteSpan) -> "_Who | None":
+                         q: QuoteSpan, si: int | None) -> "_Who | None":
     """A quotation that opens a sentence without a cue of its own right after a sentence of the same
     paragraph with a speaker ('Smith agreed. "We are running out of time."', 'Smith says she got a
     call. "She said …"'; not one whose speaker is a pronoun) carries on that speaker; None otherwise
     (a sentence with its own cue whose speaker is unresolved, '"…," his nephew added.', is not given
-    the previous one)."""
-    for si, s in enumerate(sentences):
-        if s.start <= q.start < s.end:
-            opens = not text[s.start:q.start].strip()
-            if opens and infos[si].att is None and si > 0 and sentences[si - 1].para == s.para \
-                    and not _by_pronoun(infos[si - 1]):
-                return own[si - 1]
-            return None
+    the previous one; ``si``: the sentence the quotation opens in)."""
+    if si is None:
+        return None
+    s = sentences[si]
+    opens = not text[s.start:q.start].strip()
+    if opens and infos[si].att is None and si > 0 and sentences[si - 1].para == s.para \
+            and not _by_pronoun(infos[si - 1]):
+        return own[si - 1]
     return None
 
 

@@ -190,7 +190,11 @@ class Registry:
 
     def ambiguous(self, name: str, gender: str, *, before: int = WHOLE_ARTICLE) -> bool:
         """Whether a titled surname ("Mrs. Clinton") may be several people the article names in full
-        (``before``: as for :meth:`canonical`)."""
+        (``before``: as for :meth:`canonical`). It reads only the longer names, of any first name,
+        where :meth:`canonical` reads those of the same first name with the bare surname among them;
+        so the two apply :meth:`_of_gender` to different lists, and one result cannot stand for the
+        other: a bare "Clinton" named before the sentence when "Hillary Clinton" is named only
+        after it keeps "Clinton" in :meth:`canonical` but is no ambiguity here."""
         parts = name.split()
         seen = self.full.get(surname_key(parts), ()) if parts else ()
         longer = [f for f in seen if len(f.split()) > len(parts)]
@@ -262,9 +266,10 @@ class Registry:
         if np.kind == "person" and np.name:
             title = _gendered_title(np.role)
             gender = _TITLE_GENDER.get(title.lower(), "")
-            full = self.canonical(np.name, gender, before=before)
             if gender and self.ambiguous(np.name, gender, before=before):
                 full = f"{title}. {np.name}"  # "Mrs. Clinton" when the article names two Clintons
+            else:
+                full = self.canonical(np.name, gender, before=before)
             own = np.role if any(w.lower().rstrip(".") not in TITLES for w in np.role.split()) else ""
             return full, own or self.role_of(full)
         if np.kind == "role" and not _indefinite(np.text):

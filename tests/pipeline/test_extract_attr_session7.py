@@ -204,7 +204,7 @@ def test_quoted_title_closing_an_appositive(text, content):
 ])
 def test_title_closing_insert(quoted, title):
     from api.pipeline.extract.sentences.tokens import tokenize
-    from api.pipeline.extract.speakers.subjects import title_closing_insert
+    from api.pipeline.extract.sentences.titles import title_closing_insert
     toks = tokenize(quoted, 0, len(quoted), [(0, len(quoted))])
     assert title_closing_insert(toks[0]) is title
 

@@ -6,7 +6,7 @@ is no quotation."""
 import pytest
 
 from api.pipeline.extract import extract
-from api.pipeline.extract.sentences.fragments import is_title, is_title_tail
+from api.pipeline.extract.sentences.titles import is_title, is_title_tail
 
 
 def _speaker_of(text, start):

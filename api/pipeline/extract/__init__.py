@@ -23,10 +23,11 @@ from ..types import ExtractedMention, Extraction
 from .speakers.article import SentenceInfo, attribute
 from .content.pieces import Piece, pieces
 from .sentences.boilerplate import dateline_length, is_fragment, is_furniture, is_headline_like, is_question, is_title_repeat
-from .sentences.fragments import is_clause_fragment, is_programme_title, is_title_tail, is_venue_tail
+from .sentences.fragments import is_clause_fragment, is_venue_tail
 from .sentences.quotes import find_quotes
 from .content.checkworthiness import checkworthiness
 from .sentences.splitting import paragraphs, split_sentences
+from .sentences.titles import is_programme_piece
 
 EXTRACTOR_NAME = "claimtrack-rules"
 EXTRACTOR_VERSION = "1.8.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
@@ -100,8 +101,7 @@ def extract(text: str, *, language: str = "en", title: str | None = None) -> Ext
         cut = len(spans) > 1 or any(p.start > s.start + 2 or p.end < s.end - 2 for p in spans)
         for p in spans:
             mention = _mention(text, p, info, paras[s.para], title, english)
-            if mention is not None and not _leftover(mention, cut, len(spans) > 1) \
-                    and not (english and mention.is_quote and is_programme_title(mention.text, text[s.start:p.start])):
+            if mention is not None and not _leftover(mention, cut, len(spans) > 1, text[s.start:p.start]):
                 mentions.append(mention)
     notes = () if english else (language_note(language),)
     return Extraction(mentions=mentions, extractor=EXTRACTOR_NAME, version=EXTRACTOR_VERSION,
@@ -113,12 +113,14 @@ def language_note(language: str) -> str:
     return f"language {language!r}: sentences only, speakers and quotations were not looked for"
 
 
-def _leftover(m: ExtractedMention, cut: bool, several: bool) -> bool:
-    """A piece of a cut sentence that states nothing of its own: the outlet's words left over
-    around an attribution ("…, as he met X in Y."), or where the words were said ('"…," X said
-    in a statement released on Monday', '"…," X told NBC's "Today" show')."""
+def _leftover(m: ExtractedMention, cut: bool, several: bool, before: str) -> bool:
+    """A piece of a sentence that states nothing of its own: the outlet's words left over around
+    an attribution ("…, as he met X in Y."), or where the words were said ('"…," X said in a
+    statement released on Monday', '"…," X told NBC's "Today" show', 'said on the Fox News program
+    "Fox and Friends."'; ``before``: the sentence's text before the piece)."""
     if m.is_quote:
-        return several and is_title_tail(m.text, [m.text[a - m.start:b - m.start] for a, b in m.quote_spans])
+        quoted = [m.text[a - m.start:b - m.start] for a, b in m.quote_spans]
+        return is_programme_piece(m.text, quoted, before, several=several)
     if cut and m.speaker is None and m.speaker_role is None and is_clause_fragment(m.text):
         return True
     return several and is_venue_tail(m.text)

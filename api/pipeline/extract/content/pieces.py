@@ -49,6 +49,7 @@ from .other_frames import first_frame, second_frame
 from ..sentences.spans import clean, has_alnum, span, substantive, unquote, word_count
 from .stance_object import stance_split
 from ..speakers.subjects import opening_phrase
+from ..sentences.titles import is_capitalised
 from ..sentences.tokens import Tok
 
 
@@ -384,16 +385,10 @@ def _lead_in(toks, f0: int, before: bool, before_q: bool) -> bool:
     if not before:
         return False
     prev = toks[f0 - 1]
-    if opening_adverbial(toks, f0) and (prev.kind != "q" or _title(prev) or any(
+    if opening_adverbial(toks, f0) and (prev.kind != "q" or is_capitalised(prev.text) or any(
             t.kind == "w" and t.text.islower() and t.low in SPEECH_VERBS for t in toks[:f0])):
         return False
     return before_q or prev.text in DASHES or prev.text == ","
-
-
-def _title(q: Tok) -> bool:
-    """A quotation that is a title or a name ("“Morning Talk,”"): every word capitalised."""
-    inner = [w for w in q.text.strip("\"\u201c\u201d\u2018\u2019' ,.").split() if w[:1].isalpha()]
-    return not inner or all(w[0].isupper() for w in inner)
 
 
 def _clause_after(start, end, toks, f0: int, p: int, kind: str, before: bool):

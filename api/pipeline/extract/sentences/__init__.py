@@ -1,2 +1,2 @@
-"""Reading an article: paragraphs and sentences, word tokens, quotation marks, page furniture
-and sentence fragments."""
+"""Reading an article: paragraphs and sentences, word tokens, quotation marks, page furniture,
+sentence fragments and quoted titles (``titles.py``)."""

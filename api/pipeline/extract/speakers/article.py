@@ -15,9 +15,9 @@ from .closing import closing_frame, quotation_only
 from .cues import QUOTE_FINAL, Attribution
 from ..lexicon import DETERMINERS
 from .names import NP, party_of_place, strip_det
-from ..sentences.fragments import is_title
+from ..sentences.titles import is_capitalised, is_title, unmarked
 from ..sentences.quotes import QuoteSpan
-from .registry import Registry
+from .registry import WHOLE_ARTICLE, Registry
 from ..sentences.splitting import Sentence
 from .kinds import is_party_description, settle
 from .sentence import best, find_attributions
@@ -53,18 +53,22 @@ class _Who:
 
 
 class _Salience:
-    """Recently named people and organisations, most recent last, for pronoun resolution."""
+    """Where the reading is (the sentence's paragraph and offset) and the recently named people and
+    organisations, most recent last, for pronoun resolution."""
 
     def __init__(self, registry: Registry) -> None:
         self.reg = registry
         self.people: list[str] = []
         self.local: list[str] = []  # the people named so far in the current paragraph
         self.para = -1
+        self.at = WHOLE_ARTICLE  # the offset of the sentence being read
         self.groups: list[str] = []
         self.coordinated: set[str] = set()  # the groups that are several named speakers
 
-    def enter(self, para: int) -> None:
-        """Start a sentence of paragraph ``para`` (a new paragraph has named nobody yet)."""
+    def enter(self, para: int, at: int) -> None:
+        """Start the sentence at offset ``at`` of paragraph ``para`` (a new paragraph has named
+        nobody yet)."""
+        self.at = at
         if para != self.para:
             self.para, self.local = para, []
 
@@ -114,7 +118,7 @@ def _resolve(np: NP, reg: Registry, sal: _Salience) -> _Who:
     if np.kind != "person" and sal.people and np.text.lower().startswith("the ") and is_party_description(np.text):
         name = sal.people[-1]  # '"…," Sen. John McCain, R-Ariz., said. The Arizona Republican said …'
         return _Who(name, reg.role_of(name) or strip_det(np.text), "person")
-    name, role = reg.resolve(np, sal.people, sal.local)
+    name, role = reg.resolve(np, sal.people, sal.local, before=sal.at)
     kind = "person" if np.kind == "role" and name != np.text else np.kind
     settled = settle(name, role, person=kind == "person", surface=np.text, pronoun_owner=sal.pronoun,
                      org_for=reg.org_for)
@@ -208,8 +212,7 @@ def attribute(text: str, sentences: list[Sentence], quotes: list[QuoteSpan]) -> 
     own: list[_Who | None] = [None] * len(sentences)
     narrated: list[_Who | None] = [None] * len(sentences)  # the subject of a sentence without a speech cue
     for si, s in enumerate(sentences):
-        sal.enter(s.para)
-        registry.position = s.start
+        sal.enter(s.para, s.start)
         toks = token_lists[si]
         atts = find_attributions(text, toks)
         att: Attribution | None = best(atts)
@@ -247,9 +250,7 @@ def _narrator(text: str, toks: list[Tok], subj: NP, registry: Registry, sal: _Sa
     if not qs or subj.j > qs[0]:
         return None
     for k in qs:
-        quoted = toks[k].text.strip("\"\u201c\u201d\u2018\u2019' ,.")
-        inner = [w for w in quoted.split() if w[:1].isalpha()]
-        if not inner or all(w[0].isupper() for w in inner) or is_title(quoted):
+        if is_capitalised(toks[k].text) or is_title(unmarked(toks[k].text)):
             return None  # a title, a slogan in capitals or a name: "Saturday Night Live", "Face the Nation"
     who = _resolve(subj, registry, sal)
     if who.name is None or who.kind not in ("person", "org"):
@@ -263,8 +264,7 @@ def _quote_speakers(text, sentences, quotes, span_of, own, infos, narrated=None,
     q_who = _owned_quotes(sentences, quotes, span_of, own, narrated or [None] * len(sentences))
     _closed_by_next(text, sentences, span_of, own, infos, q_who)
     about = _about_carried(text, sentences, infos, registry) if registry is not None else None
-    _carried_quotes(text, sentences, quotes, own, q_who, [info.att is not None for info in infos],
-                    [info.att is not None and info.att.np.kind == "pron" for info in infos], about)
+    _carried_quotes(text, sentences, quotes, span_of, own, q_who, infos, about)
     for si, ks in enumerate(span_of):
         if not ks:
             continue
@@ -337,15 +337,16 @@ def _about_carried(text, sentences, infos, registry):
     return about
 
 
-def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun, about=None) -> None:
+def _carried_quotes(text, sentences, quotes, span_of, own, q_who, infos, about=None) -> None:
     """A quotation without a speaker carries on the one before it: continued over a paragraph
     break, in the same paragraph, opening a paragraph after one with a speaker (not when it speaks
     of that speaker in the third person, ``about``), or opening a sentence without a cue of its own
-    (``cued``) after a sentence with a speaker."""
+    after a sentence with a speaker (:func:`_speaker_just_before`)."""
     last_para_speaker: dict[int, _Who] = {}
     for si, s in enumerate(sentences):
         if own[si] is not None:
             last_para_speaker[s.para] = own[si]
+    opens_in = _opening_sentences(sentences, quotes, span_of)
     for k, q in enumerate(quotes):
         if q_who[k] is not None:
             continue
@@ -353,36 +354,55 @@ def _carried_quotes(text, sentences, quotes, own, q_who, cued, by_pronoun, about
         if q.continued and prev is not None:
             q_who[k] = q_who[k - 1]
         elif prev is not None and prev.para == q.para and q_who[k - 1] is not None:
-            q_who[k] = None if _title_in_narration(text, sentences, q) else q_who[k - 1]
+            q_who[k] = None if _title_in_narration(text, sentences, q, opens_in[k]) else q_who[k - 1]
         elif q.para - 1 in last_para_speaker and _quote_led(text, sentences, q.para):
             carried = last_para_speaker[q.para - 1]
             q_who[k] = None if about is not None and about(carried, q) else carried
         else:
-            q_who[k] = _speaker_just_before(text, sentences, own, cued, by_pronoun, q)
+            q_who[k] = _speaker_just_before(text, sentences, own, infos, q, opens_in[k])
 
 
-def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan) -> bool:
+def _opening_sentences(sentences: list[Sentence], quotes: list[QuoteSpan],
+                       span_of: list[list[int]]) -> list[int | None]:
+    """For each quotation, the index of the sentence its opening mark is in (None when in none):
+    ``span_of`` read the other way round, so that no quotation searches every sentence."""
+    opens_in: list[int | None] = [None] * len(quotes)
+    for si, ks in enumerate(span_of):
+        s = sentences[si]
+        for k in ks:
+            if opens_in[k] is None and s.start <= quotes[k].start < s.end:
+                opens_in[k] = si
+    return opens_in
+
+
+def _title_in_narration(text: str, sentences: list[Sentence], q: QuoteSpan, si: int | None) -> bool:
     """A quoted title inside the outlet's sentence ('Lee was on ABC's "This Week."'): no words of
-    the speaker quoted before it in the paragraph."""
+    the speaker quoted before it in the paragraph (``si``: the sentence the quotation opens in)."""
     if not is_title(text[q.inner_start:q.inner_end]):
         return False
-    s = next((s for s in sentences if s.start <= q.start < s.end), None)
-    return s is not None and bool(text[s.start:q.start].strip())
+    return si is not None and bool(text[sentences[si].start:q.start].strip())
 
 
-def _speaker_just_before(text: str, sentences: list[Sentence], own: list, cued: list[bool],
-                         by_pronoun: list[bool], q: QuoteSpan) -> "_Who | None":
+def _speaker_just_before(text: str, sentences: list[Sentence], own: list, infos: list[SentenceInfo],
+                         q: QuoteSpan, si: int | None) -> "_Who | None":
     """A quotation that opens a sentence without a cue of its own right after a sentence of the same
     paragraph with a speaker ('Smith agreed. "We are running out of time."', 'Smith says she got a
-    call. "She said …"') carries on that speaker; None otherwise (a sentence with its own cue whose
-    speaker is unresolved, '"…," his nephew added.', is not given the previous one)."""
-    for si, s in enumerate(sentences):
-        if s.start <= q.start < s.end:
-            opens = not text[s.start:q.start].strip()
-            if opens and not cued[si] and si > 0 and sentences[si - 1].para == s.para and not by_pronoun[si - 1]:
-                return own[si - 1]
-            return None
+    call. "She said …"'; not one whose speaker is a pronoun) carries on that speaker; None otherwise
+    (a sentence with its own cue whose speaker is unresolved, '"…," his nephew added.', is not given
+    the previous one; ``si``: the sentence the quotation opens in)."""
+    if si is None:
+        return None
+    s = sentences[si]
+    opens = not text[s.start:q.start].strip()
+    if opens and infos[si].att is None and si > 0 and sentences[si - 1].para == s.para \
+            and not _by_pronoun(infos[si - 1]):
+        return own[si - 1]
     return None
+
+
+def _by_pronoun(info: SentenceInfo) -> bool:
+    """Whether a sentence's speech cue has a pronoun for its speaker ("she said")."""
+    return info.att is not None and info.att.np.kind == "pron"
 
 
 def _quote_led(text: str, sentences: list[Sentence], para: int) -> bool:

@@ -39,6 +39,10 @@ def surname_key(parts: list[str]) -> str:
     return parts[-1].lower()
 
 
+# An offset past the end of any article: ``before=WHOLE_ARTICLE`` reads everyone the article names.
+WHOLE_ARTICLE = 1 << 62
+
+
 class Registry:
     """Full names, roles and (when a title tells) gender of the people in an article."""
 
@@ -50,8 +54,6 @@ class Registry:
         self.lower: set[str] = set()  # words the article writes in lower case somewhere
         self.orgs: dict[str, Counter] = defaultdict(Counter)  # head word (lower) -> organisation names
         self.first: dict[str, int] = {}  # full name -> offset of its first mention
-        self.position = 1 << 62  # the offset of the sentence being read, set by the caller: a titled
-        # surname refers back to the people named before it (see ``_of_gender``)
 
     @classmethod
     def build(cls, text: str, token_lists: list[list[Tok]]) -> "Registry":
@@ -154,11 +156,12 @@ class Registry:
             if g:
                 self.gender.setdefault(name, g)
 
-    def canonical(self, name: str, gender: str = "") -> str:
+    def canonical(self, name: str, gender: str = "", *, before: int = WHOLE_ARTICLE) -> str:
         """The fullest form of ``name`` seen in the article ("Blinken" → "Antony Blinken"). With the
         ``gender`` a title gives ("Mrs. Clinton": 'f'), a full name of the other gender is never
         chosen, and when several people share the surname ("Bill Clinton", "Hillary Clinton") the
-        name stays as it is: the title alone does not say which."""
+        name stays as it is: the title alone does not say which. ``before``: the offset of the
+        sentence being read, for a titled name (see :meth:`_of_gender`); by default the whole article."""
         parts = name.split()
         if not parts:
             return name
@@ -167,29 +170,35 @@ class Registry:
             return name
         fits = [f for f in seen if len(parts) == 1 or f.split()[0] == parts[0]]
         if gender:
-            fits = self._of_gender(fits, gender, len(parts))
+            fits = self._of_gender(fits, gender, len(parts), before)
         if not fits:
             return name
         best = max(fits, key=lambda f: (len(f.split()), seen[f]))
         return best if len(best.split()) >= len(parts) else name
 
-    def _of_gender(self, fits: list[str], gender: str, length: int) -> list[str]:
+    def _of_gender(self, fits: list[str], gender: str, length: int, before: int) -> list[str]:
         """The full names of ``fits`` a title of ``gender`` can stand for, among those named before
-        the sentence being read (``position``) when there are any: the one the article gives that
-        gender, else those of no other gender, or none when they are several people."""
-        named = [f for f in fits if self.first.get(f, 0) < self.position] or fits  # named before this sentence
+        the offset ``before`` (the sentence being read: a titled surname refers back) when there are
+        any: the one the article gives that gender, else those of no other gender, or none when they
+        are several people."""
+        named = [f for f in fits if self.first.get(f, 0) < before] or fits
         known = [f for f in named if self.gender.get(f) == gender and len(f.split()) > length]
         if len({f.split()[0] for f in known}) == 1:
             return known
         fits = [f for f in named if self.gender.get(f, gender) == gender]
         return [] if len({f.split()[0] for f in fits if len(f.split()) > length}) > 1 else fits
 
-    def ambiguous(self, name: str, gender: str) -> bool:
-        """Whether a titled surname ("Mrs. Clinton") may be several people the article names in full."""
+    def ambiguous(self, name: str, gender: str, *, before: int = WHOLE_ARTICLE) -> bool:
+        """Whether a titled surname ("Mrs. Clinton") may be several people the article names in full
+        (``before``: as for :meth:`canonical`). It reads only the longer names, of any first name,
+        where :meth:`canonical` reads those of the same first name with the bare surname among them;
+        so the two apply :meth:`_of_gender` to different lists, and one result cannot stand for the
+        other: a bare "Clinton" named before the sentence when "Hillary Clinton" is named only
+        after it keeps "Clinton" in :meth:`canonical` but is no ambiguity here."""
         parts = name.split()
         seen = self.full.get(surname_key(parts), ()) if parts else ()
         longer = [f for f in seen if len(f.split()) > len(parts)]
-        return bool(longer) and not self._of_gender(longer, gender, len(parts))
+        return bool(longer) and not self._of_gender(longer, gender, len(parts), before)
 
     def org_for(self, head: str) -> str | None:
         """The organisation a definite description stands for ("the department" → "State
@@ -248,16 +257,19 @@ class Registry:
         ("Sanders" after "Bernie Sanders", though it looks like a plural)."""
         return any(len(f.split()) > 1 for f in self.full.get(word.lower(), ()))
 
-    def resolve(self, np: NP, recent: list[str] = (), local: list[str] = ()) -> tuple[str, str | None]:
+    def resolve(self, np: NP, recent: list[str] = (), local: list[str] = (), *,
+                before: int = WHOLE_ARTICLE) -> tuple[str, str | None]:
         """(speaker name, role) for a non-pronoun speaker phrase; ``recent``: the people named so
         far, most recent last (to choose among several with the role); ``local``: those named so
-        far in the phrase's paragraph."""
+        far in the phrase's paragraph; ``before``: the offset of the phrase's sentence (a titled
+        surname refers back to the people named before it; by default the whole article)."""
         if np.kind == "person" and np.name:
             title = _gendered_title(np.role)
             gender = _TITLE_GENDER.get(title.lower(), "")
-            full = self.canonical(np.name, gender)
-            if gender and self.ambiguous(np.name, gender):
+            if gender and self.ambiguous(np.name, gender, before=before):
                 full = f"{title}. {np.name}"  # "Mrs. Clinton" when the article names two Clintons
+            else:
+                full = self.canonical(np.name, gender, before=before)
             own = np.role if any(w.lower().rstrip(".") not in TITLES for w in np.role.split()) else ""
             return full, own or self.role_of(full)
         if np.kind == "role" and not _indefinite(np.text):

@@ -15,6 +15,7 @@ from .cues import SPEECH_VERBS
 from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
 from .names import NP, PARTY_MEMBERS, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
+from ..sentences.titles import title_closing_insert
 from ..sentences.tokens import Tok
 
 _CLAUSE_LEFT = frozenset("and but that as while because so or when though although after before if since "
@@ -78,15 +79,6 @@ def _subject_before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     if toks[j].kind == "q" and (np is None or np.kind not in ("person", "org")):
         return None
     return np
-
-
-def title_closing_insert(t: Tok) -> bool:
-    """A quoted title whose marks hold the comma that closes an insert: “Morning Joe,” (every word
-    capitalised; words said are not a title)."""
-    if t.kind != "q" or not t.text.rstrip("\"\u201d\u2019' ").endswith(","):
-        return False
-    inner = [w for w in t.text.strip("\"\u201c\u201d\u2018\u2019' ,.").split() if w[:1].isalpha()]
-    return bool(inner) and len(inner) <= 6 and all(w[0].isupper() for w in inner)
 
 
 def _after_role_words(text: str, toks: list[Tok], np: NP) -> NP | None:

@@ -267,3 +267,18 @@ def test_message_saying_speaks_for_its_sender():
     texts = {m.text: m.speaker for m in extract(text).mentions}
     assert texts["Shortly after the call ended, Hale\u2019s campaign sent out a press release"] is None
     assert texts["Lee owes \u201cthe town an explanation for voting against the harbour.\u201d"] == "Tom Hale\u2019s campaign"
+
+
+@pytest.mark.parametrize("party", ["Republican", "Democrat", "Independent"])
+def test_party_word_before_a_name_is_a_role(party):
+    text = (f"{party} Dana Morrow, who is running for the open seat, questioned the delay. "
+            '"The voters deserve an answer before the election," Morrow said.')
+    m = _mention(text, "The voters deserve")
+    assert m.speaker == "Dana Morrow"
+    assert m.speaker_role == party
+
+
+def test_party_body_keeps_its_name():
+    text = ('The Republican National Committee said in a statement that the new rules '
+            'would take effect next month.')
+    assert {m.speaker for m in extract(text).mentions} == {"Republican National Committee"}

@@ -30,7 +30,7 @@ from .sentences.splitting import paragraphs, split_sentences
 from .sentences.titles import is_programme_piece
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.8.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.8.1"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -73,6 +73,8 @@ EXTRACTOR_VERSION = "1.8.0"  # 1.1: attributed mentions are content spans; 1.2: 
 # before a finite cue verb, an opening time phrase ("Hours later, …"), irregular pasts before a participle frame,
 # role modifiers ("policy", "bureau"), "el"/"da"/"di" in names; the outlet's circumstance after the last quotation
 # ("… as he faces …", "… when asked …") is no part of the content
+# 1.8.1: a party word before a person's name is a role, not part of the name ("Republican Pat Toomey" ->
+# speaker "Pat Toomey", role "Republican"; "Republican National Committee" stays a body)
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -59,7 +59,21 @@ def split_role(words: list[str]) -> tuple[str, str]:
     while name and name[0].lower() in CONNECTORS and not (name[0][0].isupper() and len(name) > 1
                                                           and name[0].lower() not in _CAP_CONNECTORS_DROPPED):
         name = name[1:]
+    if k == 0 and _party_label(name):
+        k, name = 1, name[1:]  # "Republican Pat Toomey": the party describes the person named after it
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
+
+
+# A party word written before a person's name ("Republican Pat Toomey", "Democrat Joe Manchin").
+PARTY_LABELS = frozenset({"republican", "democrat", "democratic", "independent"})
+
+
+def _party_label(words: list[str]) -> bool:
+    """True when the capitalised words open with a party word followed by a name of two words or
+    more that names no body ("Republican Pat Toomey", not "Republican National Committee" or
+    "Democratic Party")."""
+    return (len(words) >= 3 and words[0].lower() in PARTY_LABELS
+            and not any(w.lower().rstrip(".") in ORG_WORDS for w in words[1:]))
 
 
 def classify(words: list[str], has_title: bool) -> str:

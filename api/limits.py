@@ -74,6 +74,12 @@ class ParsedLimit(Limit):
         return iter(built)
 
 
+# flask-limiter 4's private registries of what decorators declared (per-route and per-blueprint limits,
+# exemptions, hints): settle_resolution relies on them being empty and leaves a release without them alone.
+_DECLARED_REGISTRIES = ("_decorated_limits", "_blueprint_limits", "_route_exemptions", "_blueprint_exemptions",
+                        "_endpoint_hints")
+
+
 def settle_resolution(limiter: Limiter) -> None:
     """Resolve which limits apply to an endpoint once, not at every request: flask-limiter works
     it out again each time (the view's qualified name, blueprint limits, exemption scopes, hints:
@@ -82,13 +88,14 @@ def settle_resolution(limiter: Limiter) -> None:
     endpoint alone. Should any be declared, every request resolves them afresh as before. Each
     limit's ``exempt_when`` and key are still asked per request."""
     manager = limiter.limit_manager
+    if not all(hasattr(manager, name) for name in _DECLARED_REGISTRIES):
+        return  # (another flask-limiter release keeps them elsewhere: leave its resolution as it is)
     resolve, scope = manager.resolve_limits, manager.exemption_scope
     resolved: dict[tuple, tuple] = {}
     scopes: dict[tuple, object] = {}
 
     def declared() -> bool:  # (flask-limiter's own registries of what decorators declared)
-        return bool(manager._decorated_limits or manager._blueprint_limits or manager._route_exemptions
-                    or manager._blueprint_exemptions or manager._endpoint_hints)
+        return any(getattr(manager, name) for name in _DECLARED_REGISTRIES)
 
     def resolve_limits(app, endpoint=None, blueprint=None, callable_name=None, in_middleware=False,
                        marked_for_limiting=False):

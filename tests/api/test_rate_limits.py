@@ -182,3 +182,25 @@ def test_a_parsed_limit_builds_its_runtime_limits_once():
     assert [id(x) for x in first] == [id(x) for x in again]
     plain = list(Limit("20/second;600/hour", key_function=lambda: "k", scope="reads", shared=True))
     assert [str(x.limit) for x in first] == [str(x.limit) for x in plain] and len(first) == 2
+
+
+def test_resolution_settled_once_gives_flask_limiters_answer(database_url, components):
+    """settle_resolution keeps flask-limiter's own answer per endpoint (and a request still meets its
+    limit), and leaves a limiter without flask-limiter 4's registries as it was."""
+    from types import SimpleNamespace
+
+    from api.limits import settle_resolution
+
+    app = limited_app(database_url, components, reads="2/minute")
+    limiter = app.extensions["claimtrack_limiter"]
+    manager = limiter.limit_manager
+    first = manager.resolve_limits(app, "claims.Claims", "claims", "api.resources.claims.Claims.get")
+    assert manager.resolve_limits(app, "claims.Claims", "claims", "api.resources.claims.Claims.get") == first
+    client = app.test_client()
+    assert client.get("/v1/claims").status_code == 200
+    assert client.get("/v1/claims").status_code == 200
+    assert_too_many(client.get("/v1/claims"))
+
+    bare = SimpleNamespace(limit_manager=SimpleNamespace(resolve_limits=len, exemption_scope=len))
+    settle_resolution(bare)
+    assert bare.limit_manager.resolve_limits is len and bare.limit_manager.exemption_scope is len

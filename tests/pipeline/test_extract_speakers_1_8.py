@@ -282,3 +282,11 @@ def test_party_body_keeps_its_name():
     text = ('The Republican National Committee said in a statement that the new rules '
             'would take effect next month.')
     assert {m.speaker for m in extract(text).mentions} == {"Republican National Committee"}
+
+
+def test_clergy_title_is_a_role_and_finds_the_full_name():
+    text = ("Jesuit Father Tomas K. Lind, a professor at the seminary, wrote to the council on Monday. "
+            '"The plan ignores the poor of this city," Father Lind said.')
+    m = _mention(text, "The plan ignores")
+    assert m.speaker.startswith("Tomas K") and m.speaker.endswith("Lind")
+    assert m.speaker_role == "Father"

@@ -74,7 +74,8 @@ EXTRACTOR_VERSION = "1.8.1"  # 1.1: attributed mentions are content spans; 1.2: 
 # role modifiers ("policy", "bureau"), "el"/"da"/"di" in names; the outlet's circumstance after the last quotation
 # ("… as he faces …", "… when asked …") is no part of the content
 # 1.8.1: a party word before a person's name is a role, not part of the name ("Republican Pat Toomey" ->
-# speaker "Pat Toomey", role "Republican"; "Republican National Committee" stays a body)
+# speaker "Pat Toomey", role "Republican"; "Republican National Committee" stays a body); clergy titles ("Father",
+# "Bishop", "Cardinal", "Imam") are role words, so "Father Reese" finds the article's "Thomas J. Reese"
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

@@ -29,6 +29,7 @@ minority majority whip deputy acting assistant special envoy candidate nominee p
 house senate treasury homeland security commerce labor energy finance health sheriff
 lieutenant colonel major captain sergeant admiral commander pastor reverend rabbi professor
 editor publisher founder strategist pollster columnist commentator host anchor
+father bishop cardinal imam
 """.split())
 ORG_WORDS = frozenset("""
 party house department ministry office council committee campaign court times post news journal

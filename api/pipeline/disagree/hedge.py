@@ -165,10 +165,33 @@ def _proposition_modal(side: "Side", k: int) -> bool:
     return "that" in before and any(w in _PROPOSITION_NOUNS for w in before[:before.index("that")])
 
 
+def _restriction_modal(side: "Side", k: int) -> bool:
+    """A modal followed by "only" states a limit, a permission, not a doubt ("may only be
+    burned five times" = "can only be burned five times"), disagree-2.6."""
+    return side.toks[k].word in _MODALS and k + 1 < len(side.toks) and side.toks[k + 1].word == "only"
+
+
+# Verbs after which "can"/"could" is still a possibility ("who could be hiding", "who could have").
+_STATE_VERBS = frozenset({"be", "have", "been", "not"})
+
+
+def _ability_modal(side: "Side", k: int) -> bool:
+    """"can"/"could" right after "who"/"that"/"which" and before an action verb describes whom
+    a set holds, an ability or a right ("the Californians who could vote on machines" = "the
+    Californians voting on machines"), not a doubt; "who could be hiding" stays a hedge
+    (disagree-2.6)."""
+    toks = side.toks
+    if toks[k].word not in ("can", "could") or k == 0 or k + 1 >= len(toks):
+        return False
+    return toks[k - 1].word in ("who", "that", "which") and toks[k + 1].word not in _STATE_VERBS
+
+
 NOT_A_HEDGE = {
     "soft": _soft,
     "motion_around": _motion_around,
     "proposition_modal": _proposition_modal,
+    "restriction_modal": _restriction_modal,
+    "ability_modal": _ability_modal,
 }
 
 

@@ -47,6 +47,7 @@ from ..speaker_identity import SAME, relation
 from ..types import Disagreement
 from . import lexicon as lx
 from .qualifiers import different_measures, different_moments, range_bounds, relative
+from .scopes import different_indexes, different_places, different_ratios, name_figure, record_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment
@@ -350,9 +351,10 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
     na, nb = _quantities(sa), _quantities(sb)
     if not na or not nb or not identified(al, a, b):
         return None
-    if (len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb)
-):
+    if _every_figure_differs(sa, na, sb, nb):
         return None  # every figure differs: two different reports (two polls, two days), not one in dispute
+    if different_indexes(al):
+        return None  # 'the S&P 500 Index' / 'the S&P retail index': the moves of two indexes
     pairs = disputed_pairs(al, na, nb)
     if not pairs or al.two_moments:
         return None
@@ -361,6 +363,14 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
     return Disagreement(
         "number", sa.span(i, i + 1), sb.span(j, j + 1),
         f"A says '{_with_unit(sa, i)}', B says '{_with_unit(sb, j)}': {_fmt(t)} vs {_fmt(u)}")
+
+
+def _every_figure_differs(sa, na: list[int], sb, nb: list[int]) -> bool:
+    """True when both texts give two figures or more beyond those inside a name ("Poor's 500
+    Index", ``scopes.name_figure``) and none of them agrees: two different reports."""
+    fa = [i for i in na if not name_figure(sa, i)]
+    fb = [j for j in nb if not name_figure(sb, j)]
+    return len(fa) >= 2 and len(fb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in fa for j in fb)
 
 
 # Two texts whose figures left unaccounted for pair up this many times (each pair with two
@@ -521,10 +531,21 @@ def _disputed(al: "Alignment", i: int, j: int, na: list[int]) -> bool:
         return False  # '$54.9 million' / '54.9' of something else: money is compared with money
     if relative(sa, i) != relative(sb, j):
         return False  # 'the three unions' / 'the other two unions': a different set, not a dispute
+    if _different_things(sa, i, sb, j):
+        return False
     unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
     if unit_a is not None or unit_b is not None:
         return unit_a == unit_b
     return al.tied(i, i + 1, j, j + 1)
+
+
+def _different_things(sa, i: int, sb, j: int) -> bool:
+    """True when the two figures describe different things (``scopes``, disagree-2.6): a
+    record in brackets ("Stanford (47-15)"), ratios over other terms ("advancing issues
+    outnumbered decliners 2 to 1" / "declining issues outnumbered advancers 3 to 1"), counts in
+    different places ("37,000 troops in South Korea" / "100,000 troops in Asia")."""
+    return (record_figure(sa, i) or record_figure(sb, j) or different_ratios(sa, i, sb, j)
+            or different_places(sa, i, sb, j))
 
 
 def identified(al: "Alignment", a, b) -> bool:

@@ -114,3 +114,31 @@ def test_restriction_and_ability_modals_are_no_hedge(a, b):
 ])
 def test_doubt_modals_stay_hedges(a, b):
     assert "hedge" in kinds(a, b)
+
+
+# --- parts of two wholes --------------------------------------------------------------------
+
+def test_parts_of_two_wholes_are_no_number_dispute():
+    a = "Out of the nearly $30 billion, $24.5 billion is set aside for Velonia and $2.5 billion for Kestria."
+    b = "The $90 billion Ardenia budget includes $60 billion for Velonia, another $30 billion for roads and about $9 billion for Kestria."
+    assert "number" not in kinds(a, b)
+
+
+def test_one_whole_in_dispute_stays():
+    a = "The $87 billion Ardenia budget includes $11 billion for Velonia, officials said."
+    b = "The $80 billion Ardenia budget includes $11 billion for Velonia, officials said."
+    assert kinds(a, b).count("number") == 2
+
+
+# --- a day of a process going on ------------------------------------------------------------
+
+def test_day_of_a_process_going_on_is_no_time_dispute():
+    a = "Tropical Storm Velo continued its slow crawl toward the Ardenia coast early Monday, forecasters said."
+    b = "Tropical Storm Velo headed for the Ardenia coast Sunday, forecasters said."
+    assert "time" not in kinds(a, b)
+
+
+def test_day_of_an_event_stays_a_time_dispute():
+    a = "The Velo bridge in Ardenia collapsed early Monday, killing four drivers."
+    b = "The Velo bridge in Ardenia collapsed on Sunday, killing four drivers."
+    assert kinds(a, b).count("time") == 2

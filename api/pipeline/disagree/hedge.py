@@ -19,7 +19,10 @@ same words itself: a hedge of its own, a bound ("a maximum of four years" / "up 
 hedge or evidential frame earlier in the same clause ("might have tried to flee or to defend",
 "I think 70 percent", "forecasts show ... bringing"), a condition for a modal ("could face ...
 if convicted"), a source credited for a reportive hedge ("reportedly told" / "told ..., according
-to the affidavit", disagree-2.5). A hedge is reported only when no step applies.
+to the affidavit", disagree-2.5). A modal before "only" is a restriction ("may only be
+burned") and "can"/"could" after "who"/"that"/"which" before an action verb an ability ("who
+could vote"): no hedge (``NOT_A_HEDGE``, disagree-2.6). A hedge is reported only when no step
+applies.
 """
 from __future__ import annotations
 

@@ -36,6 +36,14 @@ with a total; a range ("from 16 to 27 cents"), a round figure ("4,000" / "4,156"
 a written decimal ("0.4%" / "0.44 percent") account for the figures they hold. On the even-ID
 half of MRPC train the 36 number findings these removed (18 pairs) were judged 17 false and one
 unclear (``bench/judged/disagreements_2_5_changes.md``).
+
+What a figure is about (``scopes``, disagree-2.6): a record in brackets ("Stanford (47-15)"), a
+ratio over other terms or read the other way, two indexes named differently ("500 Index" /
+"retail index") and counts in two places ("troops in South Korea" / "troops in Asia") are
+figures of different things; a figure inside a name ("Poor's 500 Index") does not make two
+reports agree; the parts of two different wholes ("out of the $20 billion" / "the $87 billion
+budget includes") with two figure pairs are two reports (``different_wholes``). Judged in
+``bench/judged/disagreements_2_6_changes.md``.
 """
 from __future__ import annotations
 
@@ -446,6 +454,34 @@ def moves_on_different_days(al: "Alignment") -> bool:
             and different_times(al))
 
 
+# Nouns naming a whole that the figures after it are parts of ("the $87 billion budget includes").
+_WHOLE_NOUNS = frozenset({"budget", "total", "package", "bill", "plan", "request", "fund"})
+_WHOLE_VERBS = frozenset({"includes", "include", "including", "comprises"})
+
+
+def _wholes(side) -> set[float]:
+    """The values of the figures a text names as a whole split into parts: "out of (the)
+    (nearly) $20 billion", "the $87 billion (defence) budget", "$87 billion including"."""
+    toks, out = side.toks, set()
+    for i, t in enumerate(toks):
+        if t.num is None:
+            continue
+        before = [u.word for u in toks[max(0, i - 4):i] if u.word != "the" and not u.hedge]
+        after = {u.word for u in toks[i + 1:i + 3]}
+        if before[-2:] == ["out", "of"] or after & _WHOLE_NOUNS or toks[i + 1:i + 2] and toks[i + 1].word in _WHOLE_VERBS:
+            out.add(t.num)
+    return out
+
+
+def different_wholes(al: "Alignment") -> bool:
+    """Each text splits a whole into parts and the wholes differ ("out of the $20 billion,
+    $1.2 billion for X" / "the $87 billion budget includes $11 billion for X"): the parts of two
+    wholes, not one part in dispute (disagree-2.6; needs two figure pairs, so "the $87 billion
+    budget" / "the $80 billion budget" stays a dispute)."""
+    wa, wb = _wholes(al.a), _wholes(al.b)
+    return bool(wa and wb) and not wa & wb
+
+
 # Each signal with the fewest figure pairs it needs: a move to a level ("rose to $31.20" /
 # "rose to $35.80") and a different date ("a blast on Sunday that killed 3" / "on Monday ...
 # killed 5") are common in one real dispute, so they need two pairs; a price in 32nds marks two
@@ -459,6 +495,7 @@ MOMENT_SIGNALS = {
     "moves_on_different_days": (moves_on_different_days, 1),
     "moment_markers": (lambda al: different_moments(al.a.text, al.b.text), 1),
     "measure_qualifiers": (lambda al: different_measures(al.a.text, al.b.text), 1),
+    "different_wholes": (different_wholes, MOMENT_PAIRS),
 }
 
 

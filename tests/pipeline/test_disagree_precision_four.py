@@ -63,6 +63,9 @@ def test_figures_of_different_things_are_no_number_dispute(a, b):
      "The Velo blast killed 16 people in Kestria City, police said."),
     ("The Velo blast killed 12 people in Kestria City, police said.",
      "The Velo blast killed 16 people, police said."),
+    # "were trading" fire is no market quote
+    ("Velo and Ardenia troops were trading fire when 12 soldiers died on the Kestria border.",
+     "Velo and Ardenia troops were trading fire when 14 soldiers died on the Kestria border."),
     # a move at one moment, no quote word
     ("Velo Corp shares rose 3 percent on the Ardenia exchange.",
      "Velo Corp shares rose 5 percent on the Ardenia exchange."),

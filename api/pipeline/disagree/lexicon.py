@@ -126,7 +126,7 @@ MOMENT_MARKERS = (
     r"(?:early|late) (?:morning|afternoon|evening|night|trade|trading|deals|dealings|session|on|"
     r"in|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     r"at the open(?:ing)?", r"opened (?:at|up|down|higher|lower|flat)",           # time of day
-    r"(?:is|are|was|were) (?:trading|quoted)",                        # a quote taken during the session
+    r"(?:is|are|was|were) trading (?:at|flat|nearly|up|down|higher|lower)",  # a quote taken during the session
     "year to date", "this week", "this month", "this year", "on track", "on pace",
     r"(?:for|on) the (?:day|week|month|quarter|year)",                            # a period
     r"(?:first|second|third|fourth)[- ](?:quarter|half)",

@@ -147,7 +147,7 @@ def tokenize(text: str) -> tuple[Tok, ...]:
     while i < len(ws):
         if i in numbers:
             i = _append_number(toks, ws, lows, i, numbers[i])
-            toks[-1] = _with_fraction(toks[-1], text)
+            toks[-1] = _with_separator(_with_fraction(toks[-1], text), text)
             while i < len(ws) and ws[i][1] < toks[-1].end:
                 i += 1  # the words of a written fraction ("2 1/2") are part of the number
         else:
@@ -184,6 +184,23 @@ def _with_fraction(tok: Tok, text: str) -> Tok:
     v = tok.num + found[0]
     word = "#" + repr(v)
     return Tok(word, word, tok.start, found[1], tok.cap, v, hedge=tok.hedge)
+
+
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _with_separator(tok: Tok, text: str) -> Tok:
+    """A figure written with dots between groups of three digits and joined by a hyphen to the
+    word it qualifies ("the 4.600-strong force", a European thousands separator) is 4,600, not
+    4.6; a decimal standing alone ("1.325") keeps its value."""
+    if tok.num is None or tok.percent or tok.ordinal:
+        return tok
+    if not (_DOT_THOUSANDS_RE.fullmatch(text, tok.start, tok.end) and text[tok.end:tok.end + 1] == "-"
+            and text[tok.end + 1:tok.end + 2].isalpha()):
+        return tok
+    v = float(text[tok.start:tok.end].replace(".", ""))
+    word = "#" + str(int(v))
+    return Tok(word, word, tok.start, tok.end, tok.cap, v, hedge=tok.hedge)
 
 
 def _per_cent_joined(ws: list) -> list:

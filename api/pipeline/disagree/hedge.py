@@ -19,7 +19,10 @@ same words itself: a hedge of its own, a bound ("a maximum of four years" / "up 
 hedge or evidential frame earlier in the same clause ("might have tried to flee or to defend",
 "I think 70 percent", "forecasts show ... bringing"), a condition for a modal ("could face ...
 if convicted"), a source credited for a reportive hedge ("reportedly told" / "told ..., according
-to the affidavit", disagree-2.5). A hedge is reported only when no step applies.
+to the affidavit", disagree-2.5). A modal before "only" is a restriction ("may only be
+burned") and "can"/"could" after "who"/"that"/"which" before an action verb an ability ("who
+could vote"): no hedge (``NOT_A_HEDGE``, disagree-2.6). A hedge is reported only when no step
+applies.
 """
 from __future__ import annotations
 
@@ -165,10 +168,33 @@ def _proposition_modal(side: "Side", k: int) -> bool:
     return "that" in before and any(w in _PROPOSITION_NOUNS for w in before[:before.index("that")])
 
 
+def _restriction_modal(side: "Side", k: int) -> bool:
+    """A modal followed by "only" states a limit, a permission, not a doubt ("may only be
+    burned five times" = "can only be burned five times"), disagree-2.6."""
+    return side.toks[k].word in _MODALS and k + 1 < len(side.toks) and side.toks[k + 1].word == "only"
+
+
+# Verbs after which "can"/"could" is still a possibility ("who could be hiding", "who could have").
+_STATE_VERBS = frozenset({"be", "have", "been", "not"})
+
+
+def _ability_modal(side: "Side", k: int) -> bool:
+    """"can"/"could" right after "who"/"that"/"which" and before an action verb describes whom
+    a set holds, an ability or a right ("the Californians who could vote on machines" = "the
+    Californians voting on machines"), not a doubt; "who could be hiding" stays a hedge
+    (disagree-2.6)."""
+    toks = side.toks
+    if toks[k].word not in ("can", "could") or k == 0 or k + 1 >= len(toks):
+        return False
+    return toks[k - 1].word in ("who", "that", "which") and toks[k + 1].word not in _STATE_VERBS
+
+
 NOT_A_HEDGE = {
     "soft": _soft,
     "motion_around": _motion_around,
     "proposition_modal": _proposition_modal,
+    "restriction_modal": _restriction_modal,
+    "ability_modal": _ability_modal,
 }
 
 

@@ -126,10 +126,14 @@ MOMENT_MARKERS = (
     r"(?:early|late) (?:morning|afternoon|evening|night|trade|trading|deals|dealings|session|on|"
     r"in|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
     r"at the open(?:ing)?", r"opened (?:at|up|down|higher|lower|flat)",           # time of day
+    r"(?:is|are|was|were) trading (?:at|flat|nearly|up|down|higher|lower)",  # a quote taken during the session
     "year to date", "this week", "this month", "this year", "on track", "on pace",
     r"(?:for|on) the (?:day|week|month|quarter|year)",                            # a period
     r"(?:first|second|third|fourth)[- ](?:quarter|half)",
 )
+# The head words of a market index's name; the word before names it ("Poor's 500 Index",
+# "retail index", "industrial average": ``scopes.index_names``).
+INDEX_HEADS = frozenset({"index", "indexes", "indices", "average"})
 # Markers read with the word after them: "as of monday" and "as of wednesday" differ.
 ANCHORED_MOMENTS = ("as of", "since")
 # What a figure leaves out ("excluding one-time items"): two texts that exclude different

@@ -36,6 +36,14 @@ with a total; a range ("from 16 to 27 cents"), a round figure ("4,000" / "4,156"
 a written decimal ("0.4%" / "0.44 percent") account for the figures they hold. On the even-ID
 half of MRPC train the 36 number findings these removed (18 pairs) were judged 17 false and one
 unclear (``bench/judged/disagreements_2_5_changes.md``).
+
+What a figure is about (``scopes``, disagree-2.6): a record in brackets ("Stanford (47-15)"), a
+ratio over other terms or read the other way, two indexes named differently ("500 Index" /
+"retail index") and counts in two places ("troops in South Korea" / "troops in Asia") are
+figures of different things; a figure inside a name ("Poor's 500 Index") does not make two
+reports agree; the parts of two different wholes ("out of the $20 billion" / "the $87 billion
+budget includes") with two figure pairs are two reports (``different_wholes``). Judged in
+``bench/judged/disagreements_2_6_changes.md``.
 """
 from __future__ import annotations
 
@@ -47,6 +55,7 @@ from ..speaker_identity import SAME, relation
 from ..types import Disagreement
 from . import lexicon as lx
 from .qualifiers import different_measures, different_moments, range_bounds, relative
+from .scopes import different_indexes, different_places, different_ratios, name_figure, record_figure
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment
@@ -350,9 +359,10 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
     na, nb = _quantities(sa), _quantities(sb)
     if not na or not nb or not identified(al, a, b):
         return None
-    if (len(na) >= 2 and len(nb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in na for j in nb)
-):
+    if _every_figure_differs(sa, na, sb, nb):
         return None  # every figure differs: two different reports (two polls, two days), not one in dispute
+    if different_indexes(al):
+        return None  # 'the S&P 500 Index' / 'the S&P retail index': the moves of two indexes
     pairs = disputed_pairs(al, na, nb)
     if not pairs or al.two_moments:
         return None
@@ -361,6 +371,14 @@ def find_number(al: "Alignment", a, b) -> Disagreement | None:
     return Disagreement(
         "number", sa.span(i, i + 1), sb.span(j, j + 1),
         f"A says '{_with_unit(sa, i)}', B says '{_with_unit(sb, j)}': {_fmt(t)} vs {_fmt(u)}")
+
+
+def _every_figure_differs(sa, na: list[int], sb, nb: list[int]) -> bool:
+    """True when both texts give two figures or more beyond those inside a name ("Poor's 500
+    Index", ``scopes.name_figure``) and none of them agrees: two different reports."""
+    fa = [i for i in na if not name_figure(sa, i)]
+    fb = [j for j in nb if not name_figure(sb, j)]
+    return len(fa) >= 2 and len(fb) >= 2 and not any(_same(sa.toks[i], sb.toks[j]) for i in fa for j in fb)
 
 
 # Two texts whose figures left unaccounted for pair up this many times (each pair with two
@@ -436,6 +454,34 @@ def moves_on_different_days(al: "Alignment") -> bool:
             and different_times(al))
 
 
+# Nouns naming a whole that the figures after it are parts of ("the $87 billion budget includes").
+_WHOLE_NOUNS = frozenset({"budget", "total", "package", "bill", "plan", "request", "fund"})
+_WHOLE_VERBS = frozenset({"includes", "include", "including", "comprises"})
+
+
+def _wholes(side) -> set[float]:
+    """The values of the figures a text names as a whole split into parts: "out of (the)
+    (nearly) $20 billion", "the $87 billion (defence) budget", "$87 billion including"."""
+    toks, out = side.toks, set()
+    for i, t in enumerate(toks):
+        if t.num is None:
+            continue
+        before = [u.word for u in toks[max(0, i - 4):i] if u.word != "the" and not u.hedge]
+        after = {u.word for u in toks[i + 1:i + 3]}
+        if before[-2:] == ["out", "of"] or after & _WHOLE_NOUNS or toks[i + 1:i + 2] and toks[i + 1].word in _WHOLE_VERBS:
+            out.add(t.num)
+    return out
+
+
+def different_wholes(al: "Alignment") -> bool:
+    """Each text splits a whole into parts and the wholes differ ("out of the $20 billion,
+    $1.2 billion for X" / "the $87 billion budget includes $11 billion for X"): the parts of two
+    wholes, not one part in dispute (disagree-2.6; needs two figure pairs, so "the $87 billion
+    budget" / "the $80 billion budget" stays a dispute)."""
+    wa, wb = _wholes(al.a), _wholes(al.b)
+    return bool(wa and wb) and not wa & wb
+
+
 # Each signal with the fewest figure pairs it needs: a move to a level ("rose to $31.20" /
 # "rose to $35.80") and a different date ("a blast on Sunday that killed 3" / "on Monday ...
 # killed 5") are common in one real dispute, so they need two pairs; a price in 32nds marks two
@@ -449,6 +495,7 @@ MOMENT_SIGNALS = {
     "moves_on_different_days": (moves_on_different_days, 1),
     "moment_markers": (lambda al: different_moments(al.a.text, al.b.text), 1),
     "measure_qualifiers": (lambda al: different_measures(al.a.text, al.b.text), 1),
+    "different_wholes": (different_wholes, MOMENT_PAIRS),
 }
 
 
@@ -521,10 +568,21 @@ def _disputed(al: "Alignment", i: int, j: int, na: list[int]) -> bool:
         return False  # '$54.9 million' / '54.9' of something else: money is compared with money
     if relative(sa, i) != relative(sb, j):
         return False  # 'the three unions' / 'the other two unions': a different set, not a dispute
+    if _different_things(sa, i, sb, j):
+        return False
     unit_a, unit_b = _unit(sa.toks, i), _unit(sb.toks, j)
     if unit_a is not None or unit_b is not None:
         return unit_a == unit_b
     return al.tied(i, i + 1, j, j + 1)
+
+
+def _different_things(sa, i: int, sb, j: int) -> bool:
+    """True when the two figures describe different things (``scopes``, disagree-2.6): a
+    record in brackets ("Stanford (47-15)"), ratios over other terms ("advancing issues
+    outnumbered decliners 2 to 1" / "declining issues outnumbered advancers 3 to 1"), counts in
+    different places ("37,000 troops in South Korea" / "100,000 troops in Asia")."""
+    return (record_figure(sa, i) or record_figure(sb, j) or different_ratios(sa, i, sb, j)
+            or different_places(sa, i, sb, j))
 
 
 def identified(al: "Alignment", a, b) -> bool:

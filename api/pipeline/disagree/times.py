@@ -10,6 +10,9 @@ relative to the day of writing ("yesterday" / "today", "this week" / "next week"
 compared: two articles written on different days can both be right. Mentions whose dates are
 more than two weeks apart (or whose years differ, next to a date) report two occasions of a
 recurring thing (two polls, two issues of a newsletter): nothing about time is reported.
+The day of a statement ("said Monday"), of a count ("as of Monday") or of a process going on
+("continued its churn toward the coast early Sunday", disagree-2.6) is a moment, not an event's
+day, and is not disputed.
 """
 from __future__ import annotations
 
@@ -167,7 +170,7 @@ def _disputable(side, x: TimeExpr, others) -> bool:
     side does not give the same value, and ``x`` is not the moment of a count."""
     if any(y.type == x.type and y.value == x.value for y in others):
         return False
-    return not (_count_moment(side, x) or _statement_day(side, x))
+    return not (_count_moment(side, x) or _statement_day(side, x) or _progress_moment(side, x))
 
 
 # Verbs of saying: a day right beside one dates a statement ("officials said Monday", "Annan on
@@ -193,6 +196,20 @@ def _count_moment(side, x: TimeExpr) -> bool:
     """True for a time that dates a running count, "as of Monday": the moment of a reading
     ("As of Wednesday, 65 cases" / "As of Monday, 66 cases"), not the day of an event."""
     return x.i >= 2 and [t.word for t in side.toks[x.i - 2:x.i]] == ["as", "of"]
+
+
+# Words of a process going on ("the storm continued its churn toward the coast early Sunday"):
+# a day after one within ``PROGRESS_WINDOW`` tokens is a moment of the process, not the day of
+# an event (disagree-2.6).
+PROGRESS_WORDS = frozenset("""continued continues continuing kept keeps remained remains still""".split())
+PROGRESS_WINDOW = 10
+
+
+def _progress_moment(side, x: TimeExpr) -> bool:
+    """True for a time that dates a reading of a process going on ("Claudette continued its
+    churn toward the coast early Sunday" / "headed for the coast Saturday": two moments of a
+    moving storm), not the day of an event ("the bridge collapsed Sunday")."""
+    return any(t.word in PROGRESS_WORDS for t in side.toks[max(0, x.i - PROGRESS_WINDOW):x.i])
 
 
 FAR_DAYS = 14

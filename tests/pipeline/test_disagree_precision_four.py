@@ -145,3 +145,12 @@ def test_day_of_an_event_stays_a_time_dispute():
     a = "The Velo bridge in Ardenia collapsed early Monday, killing four drivers."
     b = "The Velo bridge in Ardenia collapsed on Sunday, killing four drivers."
     assert kinds(a, b).count("time") == 2
+
+
+def test_punctuation_ends_a_place_so_a_quoted_count_stays_a_dispute():
+    """'in Ardenia," Lind said': the place is Ardenia, not "Ardenia Lind" (which made the two
+    counts look placed apart)."""
+    a = '"Nothing makes up for the loss of 2.5 million jobs in Ardenia," said the senator, a veteran.'
+    b = '"Nothing makes up for the loss of 2.7 million jobs in Ardenia," Lind said.'
+    assert [p.value for p in side(b).places] == [("ardenia",)]
+    assert "number" in kinds(a, b)

@@ -53,7 +53,7 @@ def parse_places(toks, text: str) -> list[Place]:
         i = _place_start(toks, k)
         if i is None:
             continue
-        j = _place_end(toks, i)
+        j = _place_end(toks, i, text)
         if j > i and toks[j - 1].word != "of":
             out.append(Place(i, j, tuple(u.word for u in toks[i:j] if u.word != "of")))
     return out
@@ -72,12 +72,15 @@ def _place_start(toks, k: int) -> int | None:
     return k + 2 if k + 1 < len(toks) and toks[k + 1].word == "the" else k + 1
 
 
-def _place_end(toks, i: int) -> int:
+def _place_end(toks, i: int, text: str) -> int:
     """End of the run of capitalised words (joined by "of": "Bank of England") from ``i``, at
-    most five tokens; a title or language word cannot start it."""
+    most five tokens; a title or language word cannot start it, and punctuation ends it ('in
+    America," Kerry said' is no place "America Kerry"; "in Paris, France" names Paris)."""
     j, n = i, len(toks)
     while j < n and j - i < 5:
         u = toks[j]
+        if j > i and text[toks[j - 1].end:u.start].strip():
+            break
         if u.cap and u.num is None and not u.month and u.word not in lx.WEEKDAYS \
                 and (j > i or u.word not in _NOT_PLACE_START):
             j += 1

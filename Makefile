@@ -3,7 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
+# make test-postgres: CLAIMTRACK_TEST_DATABASE_URL when it is set, else the local `test` database;
+# PG_TEST_URL=... on the command line overrides both.
+PG_TEST_URL ?= $(or $(CLAIMTRACK_TEST_DATABASE_URL),postgresql://postgres@127.0.0.1:5432/test)
 
 .PHONY: run test test-postgres test-semantic test-browser openapi bench install clean
 

@@ -64,15 +64,11 @@ def split_role(words: list[str]) -> tuple[str, str]:
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
 
 
-# A party word written before a person's name ("Republican Pat Toomey", "Democrat Joe Manchin").
-PARTY_LABELS = frozenset({"republican", "democrat", "democratic", "independent"})
-
-
 def _party_label(words: list[str]) -> bool:
     """True when the capitalised words open with a party word followed by a name of two words or
     more that names no body ("Republican Pat Toomey", not "Republican National Committee" or
     "Democratic Party")."""
-    return (len(words) >= 3 and words[0].lower() in PARTY_LABELS
+    return (len(words) >= 3 and words[0].lower() in _PARTY_LABELS
             and not any(w.lower().rstrip(".") in ORG_WORDS for w in words[1:]))
 
 
@@ -121,6 +117,8 @@ def _one_word_kind(w: str) -> str:
 
 
 PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
+# A party word written before a person's name ("Republican Pat Toomey", "Democratic Sen. …" is a title's).
+_PARTY_LABELS = PARTY_MEMBERS | {"democratic"}
 _GROUP_STEMS = frozenset({"democrat", "republican", "liberal", "conservative", "palestinian", "israeli",
                           "progressive", "senator", "official", "leader"})
 

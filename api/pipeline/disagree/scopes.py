@@ -96,4 +96,4 @@ def name_figure(side, i: int) -> bool:
     """True when the figure at ``i`` stands inside a capitalised name: a capitalised word right
     before it (not the first word) and right after it ("Poor's 500 Index")."""
     toks = side.toks
-    return 1 <= i < len(toks) - 1 and toks[i - 1].cap and toks[i + 1].cap and i - 1 > 0
+    return 2 <= i < len(toks) - 1 and toks[i - 1].cap and toks[i + 1].cap

@@ -290,3 +290,9 @@ def test_clergy_title_is_a_role_and_finds_the_full_name():
     m = _mention(text, "The plan ignores")
     assert m.speaker.startswith("Tomas K") and m.speaker.endswith("Lind")
     assert m.speaker_role == "Father"
+
+
+def test_party_label_after_a_dropped_connector_is_the_role():
+    from api.pipeline.extract.speakers.names import split_role
+    assert split_role(["Republican", "Dana", "Morrow"]) == ("Republican", "Dana Morrow")
+    assert split_role(["The", "Republican", "Dana", "Morrow"]) == ("The Republican", "Dana Morrow")

@@ -59,8 +59,8 @@ def split_role(words: list[str]) -> tuple[str, str]:
     while name and name[0].lower() in CONNECTORS and not (name[0][0].isupper() and len(name) > 1
                                                           and name[0].lower() not in _CAP_CONNECTORS_DROPPED):
         name = name[1:]
-    if k == 0 and _party_label(name):
-        k, name = 1, name[1:]  # "Republican Pat Toomey": the party describes the person named after it
+    if k == 0 and _party_label(name):  # "Republican Pat Toomey": the party describes the person named after it
+        k, name = len(words) - len(name) + 1, name[1:]  # (the role ends with the party word, after any connector dropped)
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
 
 
@@ -117,7 +117,7 @@ def _one_word_kind(w: str) -> str:
 
 
 PARTY_MEMBERS = frozenset({"republican", "democrat", "independent", "libertarian"})
-# A party word written before a person's name ("Republican Pat Toomey", "Democratic Sen. …" is a title's).
+# The party words that may stand before a person's name as a label ("Republican Pat Toomey").
 _PARTY_LABELS = PARTY_MEMBERS | {"democratic"}
 _GROUP_STEMS = frozenset({"democrat", "republican", "liberal", "conservative", "palestinian", "israeli",
                           "progressive", "senator", "official", "leader"})

@@ -134,17 +134,19 @@ def begin_snapshot(session: Session) -> None:
 _GENERATION = "SELECT n FROM store_generation WHERE id = 1"
 
 
+def _generation_on(cur) -> int | None:
+    """The counter as the driver cursor ``cur`` sees it (None when the store has no counter)."""
+    cur.execute(_GENERATION)
+    row = cur.fetchone()
+    return None if row is None else int(row[0])
+
+
 def store_generation(conn) -> int | None:
     """The store's generation (migration 0007's counter, moved in the transaction of every write to
     the stored data) as ``conn`` (a SQLAlchemy connection) sees it: inside a read snapshot, the
     generation of that snapshot. None when the store has no counter."""
-    cur = conn.connection.dbapi_connection.cursor()
-    try:
-        cur.execute(_GENERATION)
-        row = cur.fetchone()
-    finally:
-        cur.close()
-    return None if row is None else int(row[0])
+    with driver_cursor(conn) as (cur, _):
+        return _generation_on(cur)
 
 
 def current_generation(engine: Engine) -> int | None:
@@ -154,13 +156,11 @@ def current_generation(engine: Engine) -> int | None:
     try:
         cur = raw.cursor()
         try:
-            cur.execute(_GENERATION)
-            row = cur.fetchone()
+            return _generation_on(cur)
         finally:
             cur.close()
     finally:
         raw.close()  # (back to the pool, its transaction rolled back)
-    return None if row is None else int(row[0])
 
 
 class GenerationReader:

@@ -77,9 +77,9 @@ def _semicolon(toks, p, c, start, end, depth):
 
 # Words that open the outlet's circumstance after a closing quotation ('“…” as he faces a test',
 # '“We'll see,” when asked whether …', '“Thank you Georgia” moments after polls closed').
-_TAIL_OPENERS = frozenset("as when before after while moments shortly hours days".split())
-_CLAUSE_SUBJECTS = frozenset("he she they it we i asked".split())  # "as *he* faces", "when *asked*"
 _TIME_WORDS = frozenset("moments shortly hours days".split())
+_TAIL_OPENERS = frozenset("as when before after while".split()) | _TIME_WORDS
+_CLAUSE_SUBJECTS = frozenset("he she they it we i asked".split())  # "as *he* faces", "when *asked*"
 
 
 def _opens_circumstance(toks, c: int) -> bool:

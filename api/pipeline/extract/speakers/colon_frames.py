@@ -12,11 +12,11 @@ signature, the dash (``how="dash"``); the content is what follows the colon.
 """
 from __future__ import annotations
 
+from .clause_words import DASHES
 from .cues import Attribution
 from .names import NP, cap_chain_left, is_name_word, parse_left
 from ..sentences.tokens import Tok
 
-_DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2015"})
 _PRESENTERS = (("here", "'s"), ("here", "\u2019s"), ("here", "is"), ("more", "from"))
 # Words that may follow the name before the colon: "Here's Clinton *in December 1992*:".
 _PRESENT_TAIL = frozenset("in on at during last this".split())
@@ -39,7 +39,7 @@ def dash_label(text: str, toks: list[Tok]) -> Attribution | None:
     for c in range(2, len(toks) - 1):
         if toks[c].text != ":" or toks[c + 1].kind != "q":
             continue
-        d = next((d for d in range(c - 1, max(-1, c - 8), -1) if toks[d].text in _DASHES), None)
+        d = next((d for d in range(c - 1, max(-1, c - 8), -1) if toks[d].text in DASHES), None)
         if d is not None:
             if d + 3 < c and (toks[d + 1].low, toks[d + 2].low) == ("more", "from"):
                 d += 2  # "- More from Jones: “…”"
@@ -69,7 +69,7 @@ def presented(text: str, toks: list[Tok]) -> Attribution | None:
 def signature(text: str, toks: list[Tok]) -> Attribution | None:
     """'- Bernie Sanders.' (or '-Michelle Marks, Philadelphia.', '-President Obama, tweeting after the
     speech.'): a dash, a name and at most a short description after a comma, no quotation."""
-    if len(toks) < 2 or toks[0].text not in _DASHES or any(t.kind == "q" for t in toks):
+    if len(toks) < 2 or toks[0].text not in DASHES or any(t.kind == "q" for t in toks):
         return None
     end = len(toks) - 1 if toks[-1].text == "." else len(toks)
     comma = next((c for c in range(2, end) if toks[c].text == ","), None)

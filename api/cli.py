@@ -70,10 +70,12 @@ def ingest_paths(paths, *, quiet: bool = False) -> dict:
 
     from .errors import ApiError
     from .ingest_files import FileProblem, records
+    from .runtime import tune_gc
     from .services.articles import ingest
     from .session import components, settings, unit_of_work
 
     app = _app()
+    tune_gc(_settings().gc_threshold)
     schema = ArticleCreateSchema()
     summary = {"stored": 0, "skipped": 0, "refused": 0, "mentions": 0}
     refused = []

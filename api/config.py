@@ -78,6 +78,16 @@ def _listed(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
+def _gc_threshold(text: str) -> tuple[int, int, int]:
+    try:
+        values = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        values = ()
+    if len(values) != 3 or values[0] < 1 or min(values) < 0:
+        raise ValueError("three whole numbers like 50000,50,50 (the first at least 1)")
+    return values
+
+
 def _text(text: str) -> str:
     return text
 
@@ -228,6 +238,10 @@ class Settings:
         "CLAIMTRACK_KEEPALIVE_S", _whole(), 5, "how long an idle kept-alive connection stays open")
     worker_connections: int = _setting(
         "CLAIMTRACK_WORKER_CONNECTIONS", _whole(1), 1000, "how many connections a worker keeps")
+    gc_threshold: tuple[int, int, int] = _setting(
+        "CLAIMTRACK_GC_THRESHOLD", _gc_threshold, (50000, 50, 50),
+        "the cyclic garbage collector's thresholds in the serving and ingesting processes (`api/runtime.py`); "
+        "`700,10,10` is Python's default, which spends about a tenth of ingest's CPU in collections", shown="`50000,50,50`")
     rate_limit_writes: str = _setting(
         "CLAIMTRACK_RATE_LIMIT_WRITES", _text, "3000/minute",
         "writes per API key (a [flask-limiter limit](https://flask-limiter.readthedocs.io/en/stable/"

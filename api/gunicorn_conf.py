@@ -100,7 +100,10 @@ util.write_error = write_problem  # (the workers' error path looks it up here at
 
 def when_ready(server):
     """Before the workers are forked: load the gazetteer the place detector uses (a second or
-    two, ~70 MB) once in the master, so no request waits for it and the workers share it."""
+    two, ~70 MB) once in the master, so no request waits for it and the workers share it; and set
+    the collector's thresholds the workers inherit (``api.runtime``)."""
     from api.pipeline.gazetteer import preload
+    from api.runtime import tune_gc
 
     preload()
+    tune_gc(SETTINGS.gc_threshold)  # (the workers inherit it)

@@ -729,6 +729,7 @@ def main() -> int:
     results: dict[tuple[str, int], dict] = {}
     if not args.no_ingest:
         from api.config import load_settings
+        from api.runtime import tune_gc
         from api.services.components import build_components
 
         settings = load_settings().replace(embedding_model=None)
@@ -761,6 +762,7 @@ def main() -> int:
         warm = article_payloads(fill_files[:2], run + "-warm")
         for name, c in comps.items():
             measure(engine, c, settings, [dict(p, url=p["url"] + "-" + name) for p in warm], timer)
+        tune_gc(settings.gc_threshold)  # (as gunicorn's master does for its workers)
         for size in sizes:
             fill_s = filler.fill_to(size)
             first = True

@@ -82,6 +82,7 @@ def measure_one(tree: str, store: str, size: int, articles: int, clock: str) -> 
     timer = bench.StageTimer()
     run = f"side{os.getpid()}"
     bench.measure(engine, comps, settings, bench.article_payloads(fill_files[:2], run + "-warm"), timer)
+    _tune_gc(settings)
     if clock == "cpu":
         bench.time = types.SimpleNamespace(perf_counter=time.thread_time, sleep=time.sleep)
     result = bench.measure(engine, comps, settings, bench.article_payloads(measure_files, run), timer)
@@ -89,6 +90,16 @@ def measure_one(tree: str, store: str, size: int, articles: int, clock: str) -> 
     engine.dispose()
     for suffix in ("", "-wal", "-shm"):
         Path(work + suffix).unlink(missing_ok=True)
+
+
+def _tune_gc(settings) -> None:
+    """Set the collector's thresholds as the tree's server does (``api.runtime``), when the tree
+    has that module; older trees keep Python's defaults."""
+    try:
+        from api.runtime import tune_gc
+    except ImportError:
+        return
+    tune_gc(settings.gc_threshold)
 
 
 def parse_tree(spec: str) -> tuple[str, str, dict[str, str]]:

@@ -82,7 +82,7 @@ def measure_one(tree: str, store: str, size: int, articles: int, clock: str) -> 
     timer = bench.StageTimer()
     run = f"side{os.getpid()}"
     bench.measure(engine, comps, settings, bench.article_payloads(fill_files[:2], run + "-warm"), timer)
-    _tune_gc(settings)
+    _tune_gc(tree, settings)
     if clock == "cpu":
         bench.time = types.SimpleNamespace(perf_counter=time.thread_time, sleep=time.sleep)
     result = bench.measure(engine, comps, settings, bench.article_payloads(measure_files, run), timer)
@@ -92,13 +92,14 @@ def measure_one(tree: str, store: str, size: int, articles: int, clock: str) -> 
         Path(work + suffix).unlink(missing_ok=True)
 
 
-def _tune_gc(settings) -> None:
+def _tune_gc(tree: str, settings) -> None:
     """Set the collector's thresholds as the tree's server does (``api.runtime``), when the tree
-    has that module; older trees keep Python's defaults."""
-    try:
-        from api.runtime import tune_gc
-    except ImportError:
+    has that module; older trees keep Python's defaults. (The tree's own file is checked: an
+    editable install of another checkout would otherwise lend its module to an older tree.)"""
+    if not os.path.exists(os.path.join(tree, "api", "runtime.py")):
         return
+    from api.runtime import tune_gc
+
     tune_gc(settings.gc_threshold)
 
 

@@ -13,7 +13,7 @@ from ..models import (CLAIM_SORT_KEYS, CONTESTED, LIVE_CLAIM, Article, Claim, Cl
                       Disagreement, Mention, Outlet)
 from . import pagination_sql
 from .present import DisagreementView, Report, claim_view
-from .search import matching_claims
+from .search import claims_matching, matching_claims
 
 SORT_COLUMNS = {**{key: getattr(Claim, key) for key in CLAIM_SORT_KEYS}, "id": None}
 # What a listed claim needs (read as plain rows: no ORM objects to build for a page of claims).
@@ -89,10 +89,10 @@ def list_claims(session: Session, args: dict) -> dict:
     sort, empty = args.get("sort") or "-last_seen", {"items": [], "next_cursor": None}
     if sort == "relevance" and not args.get("q"):
         raise Invalid("sort=relevance needs a search.", errors={"sort": ["relevance needs q."]})
-    matches = matching_claims(session, args["q"], ranked=sort == "relevance") if args.get("q") else None
-    if args.get("q") and matches is None:
-        return empty
     if sort == "relevance":  # best match first; the cursor holds (score, id) as for any key
+        matches = matching_claims(session, args["q"], ranked=True)
+        if matches is None:
+            return empty
         stmt = _filtered(session, select(*LISTED_COLUMNS, matches.c.score)
                          .join(matches, matches.c.claim_id == Claim.id).where(LIVE_CLAIM), args)
         if stmt is None:
@@ -103,14 +103,19 @@ def list_claims(session: Session, args: dict) -> dict:
     stmt = _filtered(session, select(*LISTED_COLUMNS).where(LIVE_CLAIM), args, sort_key=sort.lstrip("-"))
     if stmt is None:
         return empty
-    if matches is not None:
-        stmt = stmt.where(Claim.id.in_(select(matches.c.claim_id)))
+    filter_drives = bool(args.get("outlet") or args.get("reported_by"))
+    if args.get("q"):
+        # (an outlet's claims are read off its index: each is tested against all the matches)
+        condition = claims_matching(session, args["q"], walk=not filter_drives)
+        if condition is None:
+            return empty
+        stmt = stmt.where(condition)
     column = SORT_COLUMNS[sort.lstrip("-")]
     # (live claims always have dates: no NULL keys, so the order is the partial indexes' own)
     # An outlet's claims (``outlet``, ``reported_by``) are read off the claim–outlet index and
     # sorted: walking the sort's index instead tests every claim of every other outlet on the way.
     rows, next_cursor = pagination_sql.keyset(session, stmt, Claim, column, sort, args, nulls=False,
-                                              filter_drives=bool(args.get("outlet") or args.get("reported_by")))
+                                              filter_drives=filter_drives)
     return {"items": claim_dicts(session, rows), "next_cursor": next_cursor}
 
 

@@ -1,23 +1,29 @@
 """Full-text search over mention text: SQLite FTS5 or PostgreSQL tsvector, behind one interface.
 
 Here: the ``q`` filter of the claim listing (``search_syntax``: words, phrases, prefixes, OR;
-complete, optionally ranked by relevance), and ``term_stat``, the
+complete, optionally ranked by relevance; on SQLite a query that most claims match is tested
+claim by claim in the listing's order instead, see ``claims_matching``), and ``term_stat``, the
 count of mentions holding each index key, kept at every ingest so that candidate retrieval for
 claim matching (``retrieval.py``) can look up only rare words. Neither scans the claims.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable
 
 import snowballstemmer
-from sqlmodel import Session
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session, select
 
 from ..db import is_sqlite
-from ..storage.fulltext import claim_matches
-from ..storage.terms import add_term_counts
+from ..models import Claim
+from ..storage.candidates import CandidateQueries
+from ..storage.fulltext import claim_has_match, claim_matches
+from ..storage.mentions import newest_mention_id
+from ..storage.terms import add_term_counts, prefix_count
 from . import search_syntax
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -66,3 +72,52 @@ def matching_claims(session: Session, query: str, *, ranked: bool = False):
     sqlite = is_sqlite(session.get_bind())
     expression = search_syntax.fts5(clauses) if sqlite else search_syntax.tsquery(clauses)
     return claim_matches(sqlite, expression, ranked=ranked)
+
+
+# Reading every match costs about as much per matching mention as testing one claim in the
+# listing's order costs per claim walked past: with M mentions of which m match, reading them all
+# costs ~m, walking ~page × M / m; the two meet near m = sqrt(WALK_CROSSOVER × M) (measured on
+# SQLite: 100k and 1M stores of bench_ingest.py, bench/bench_reads.py).
+WALK_CROSSOVER = 400.0
+PHRASE_SHARE = 0.2  # a phrase's matches, as a share of its rarest word's (a guess kept low)
+
+
+def estimated_matches(session: Session, clauses: list[list[search_syntax.Term]]) -> tuple[float, int]:
+    """(mentions expected to match ``clauses``, mentions stored), from ``term_stat``: a word's
+    count, a prefix's summed counts, a phrase ``PHRASE_SHARE`` of its rarest word's; a clause
+    (OR) the sum of its terms', the query (AND) the product of its clauses' shares (as if the
+    clauses were independent)."""
+    conn = session.connection()
+    total = newest_mention_id(conn)
+    words = {index_key(w) for clause in clauses for t in clause for w in (t.words[:-1] if t.prefix else t.words)}
+    df = CandidateQueries(conn).document_frequencies(sorted(words))
+
+    def term(t: search_syntax.Term) -> float:
+        if t.prefix and len(t.words) == 1:
+            return float(prefix_count(conn, index_key(t.words[0])))
+        counts = [df.get(index_key(w), 0) for w in t.words]
+        return float(min(counts)) * (PHRASE_SHARE if len(counts) > 1 else 1.0)
+
+    share = 1.0
+    for clause in clauses:
+        share *= min(1.0, sum(term(t) for t in clause) / total) if total else 0.0
+    return share * total, total
+
+
+def claims_matching(session: Session, query: str, *, walk: bool = True) -> ColumnElement | None:
+    """A condition on ``Claim`` for the listing's ``q`` filter (None when the query has no word).
+    On SQLite, when ``walk`` and the query matches so many mentions that a page is found sooner by
+    testing the claims in the listing's order than by reading every match
+    (``estimated_matches`` above ``sqrt(WALK_CROSSOVER × mentions)``), each claim is tested on
+    its own (``claim_has_match``); otherwise the claim must be among all the matches. Either
+    way every matching claim can be listed: nothing is cut off."""
+    clauses = search_syntax.parse(query)
+    if not clauses:
+        return None
+    sqlite = is_sqlite(session.get_bind())
+    if sqlite and walk:
+        expected, total = estimated_matches(session, clauses)
+        if expected >= math.sqrt(WALK_CROSSOVER * total):
+            return claim_has_match(search_syntax.fts5(clauses))
+    matches = matching_claims(session, query)
+    return Claim.id.in_(select(matches.c.claim_id))

@@ -7,6 +7,8 @@ from sqlalchemy.engine import Connection
 
 from ..db import driver_cursor
 
+PREFIX_ROWS = 200  # index keys read to count a prefix's mentions (a lower bound beyond)
+
 
 def add_term_counts(conn: Connection, counts: Iterable[tuple[str, int]]) -> None:
     """Add ``counts`` ((index key, mentions holding it), sorted by key, so that concurrent
@@ -17,3 +19,13 @@ def add_term_counts(conn: Connection, counts: Iterable[tuple[str, int]]) -> None
         cur.executemany(f"INSERT INTO term_stat (term, df) VALUES ({mark}, {mark}) "
                         "ON CONFLICT (term) DO UPDATE SET df = term_stat.df + excluded.df",
                         counts)
+
+
+def prefix_count(conn: Connection, prefix: str) -> int:
+    """Mentions holding an index key that starts with ``prefix``, summed over at most
+    ``PREFIX_ROWS`` such keys (so a lower bound for a very short prefix): a key range of the
+    primary key."""
+    with driver_cursor(conn) as (cur, mark):
+        cur.execute(f"SELECT coalesce(sum(df), 0) FROM (SELECT df FROM term_stat WHERE term >= {mark} "
+                    f"AND term < {mark} ORDER BY term LIMIT {PREFIX_ROWS}) AS t", (prefix, prefix + "\uffff"))
+        return int(cur.fetchone()[0])

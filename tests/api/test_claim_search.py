@@ -84,3 +84,70 @@ def test_many_matches_are_never_cut_off(app, client):
     store(app, [f"Lighthouse report number {i}." for i in range(1, n + 1)])
     assert client.get("/v1/claims?q=lighthouse&limit=1").get_json()["items"][0]["id"] == n
     assert client.get("/v1/claims?q=lighthouse&sort=last_seen&limit=1").get_json()["items"][0]["id"] == 1
+
+
+WALK_WORDS = ["storm", "ferry", "council", "harbour", "island", "water"]
+
+
+def many(n: int) -> list[str]:
+    """``n`` distinct sentences, every one holding "said", some few the rarer words."""
+    return [f"Officer {i} said the {WALK_WORDS[i % len(WALK_WORDS)]} report number {i} was late."
+            + (" The island was quiet." if i % 7 == 0 else "") for i in range(n)]
+
+
+def pages(client, query: str) -> list[list[int]]:
+    """Every page of a listing, as claim ids, following the cursors."""
+    out, url = [], "/v1/claims?" + query
+    while True:
+        resp = client.get(url)
+        assert resp.status_code == 200, resp.get_json()
+        body = resp.get_json()
+        out.append([c["id"] for c in body["items"]])
+        if not body["next_cursor"]:
+            return out
+        url = "/v1/claims?" + query + "&cursor=" + body["next_cursor"]
+
+
+def test_a_query_most_claims_match_is_tested_claim_by_claim_with_the_same_answer(app, client, monkeypatch):
+    """On SQLite a common query walks the sort's index and tests each claim
+    (``claims_matching``); the pages are those of reading every match, for every sort, deep pages
+    and a filter included."""
+    from api.services import search
+
+    sentences = many(30)
+    store(app, sentences)
+    walked = []
+    monkeypatch.setattr(search, "claim_has_match", lambda e, f=search.claim_has_match: walked.append(e) or f(e))
+    with Session(app.extensions["claimtrack"]["engine"]) as s:
+        search.count_terms(s.connection(), sentences)
+        s.commit()
+    queries = ["q=said", "q=said%20island", "q=island%20OR%20ferry", "q=offic*", "q=%22report%20number%22",
+               "q=said&since=2020-01-01T00:30:00Z"]
+    for query in queries:
+        for sort in ("-last_seen", "first_seen", "-outlet_count"):
+            q = f"{query}&sort={sort}&limit=8"
+            monkeypatch.setattr(search, "WALK_CROSSOVER", 1e18)  # never walk
+            expected = pages(client, q)
+            monkeypatch.setattr(search, "WALK_CROSSOVER", 1e-9)  # walk whenever the engine can
+            walked.clear()
+            app.extensions["claimtrack"]["read_cache"].clear()  # (the same URLs: answer them again)
+            assert pages(client, q) == expected, q
+            assert sum(map(len, expected)) > 0, q
+            assert walked or app.extensions["claimtrack"]["engine"].dialect.name != "sqlite", q
+
+
+def test_the_estimate_counts_words_prefixes_phrases_and_clauses(app):
+    from api.services import search
+
+    sentences = ["The storm hit the coast."] * 30 + ["The ferry sailed at dawn."] * 10 + ["A stormy night."] * 10
+    store(app, [f"{t} ({i})" for i, t in enumerate(sentences)])
+    with Session(app.extensions["claimtrack"]["engine"]) as s:
+        search.count_terms(s.connection(), sentences)
+        est = lambda q: search.estimated_matches(s, parse(q))
+
+        assert est("storm") == (30, 50) and est("zebra") == (0, 50)
+        assert est("storm OR ferry") == (40, 50)
+        assert est("storm ferry")[0] == 50 * (30 / 50) * (10 / 50)  # as if independent
+        assert est('"the storm"')[0] == search.PHRASE_SHARE * 30  # a share of its rarest word
+        assert est("storm*")[0] == 30 + 10  # "storm" and "stormi"
+        s.rollback()

@@ -126,9 +126,9 @@ def test_a_query_most_claims_match_is_tested_claim_by_claim_with_the_same_answer
     for query in queries:
         for sort in ("-last_seen", "first_seen", "-outlet_count"):
             q = f"{query}&sort={sort}&limit=8"
-            monkeypatch.setattr(search, "WALK_CROSSOVER", 1e18)  # never walk
+            monkeypatch.setattr(search, "WALK_SHARE", 2.0)  # never walk
             expected = pages(client, q)
-            monkeypatch.setattr(search, "WALK_CROSSOVER", 1e-9)  # walk whenever the engine can
+            monkeypatch.setattr(search, "WALK_SHARE", 1e-12)  # walk whenever the engine can
             walked.clear()
             app.extensions["claimtrack"]["read_cache"].clear()  # (the same URLs: answer them again)
             assert pages(client, q) == expected, q

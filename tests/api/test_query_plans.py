@@ -148,7 +148,7 @@ def test_a_common_query_walks_the_sort_index(client, two_outlets, plans, monkeyp
     (``search.claims_matching``): no scan of the matches and no sort, first page or deep."""
     from api.services import search
 
-    monkeypatch.setattr(search, "WALK_CROSSOVER", 1e-9)  # (this store is small: walk whatever it holds)
+    monkeypatch.setattr(search, "WALK_SHARE", 1e-12)  # (this store is small: walk whatever it holds)
     paths = []
     for sort in [s for s in SORTS if s != "relevance"]:
         page = client.get(f"/v1/claims?q=said%20OR%20hostages&limit=1&sort={sort}").get_json()

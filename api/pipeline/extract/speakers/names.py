@@ -17,6 +17,7 @@ from ..sentences.tokens import Tok
 from .cues import HEADLINE_VERBS, OPENING_VERBS
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
+           "chain_words", "initial_dot",
            "parse_left", "parse_right", "strip_det", "headline_verb", "PARTY_MEMBERS", "party_of_place"]
 
 @dataclass(frozen=True)
@@ -43,6 +44,24 @@ def is_name_word(t: Tok) -> bool:
 
 
 _NOT_NAME_OR_MONTH = NOT_NAME | MONTHS
+# Words whose period belongs to the name as written: a generational suffix ("Jesse Jackson Jr.").
+_DOTTED_SUFFIXES = frozenset({"jr", "sr"})
+
+
+def initial_dot(toks: list[Tok], k: int) -> bool:
+    """True when token ``k`` is the period written right after a middle or first initial ("J." in
+    "Thomas J. Reese") or after "Jr"/"Sr": it belongs to the name."""
+    if k < 1 or toks[k].text != "." or toks[k - 1].end != toks[k].start:
+        return False
+    w = toks[k - 1]
+    return w.kind == "w" and (len(w.text) == 1 and w.text.isupper() and w.text != "I" or w.low in _DOTTED_SUFFIXES)
+
+
+def chain_words(toks: list[Tok], i: int, j: int) -> list[str]:
+    """The words of the capitalised chain toks[i:j] as the article spells them: an initial keeps its
+    period ("Thomas J. Reese", not "Thomas J Reese"), other punctuation is left out."""
+    return [t.text + "." if k + 1 < len(toks) and initial_dot(toks, k + 1) else t.text
+            for k, t in enumerate(toks[i:j], start=i) if t.kind == "w"]
 _ABBREVIATED_BEFORE_DOT = TITLES | {"st", "jr"}  # a dot after these is no sentence end inside a name
 
 
@@ -90,7 +109,7 @@ def classify(words: list[str], has_title: bool) -> str:
     parts = name.split()
     if len(parts) == 1:
         return _one_word_kind(parts[0])
-    if len(parts) > 4 or any(p.isupper() and len(p) > 1 for p in parts):
+    if len(parts) > 4 or any(p.isupper() and len(p.rstrip(".")) > 1 for p in parts):
         return "org"
     return "person"
 
@@ -171,7 +190,7 @@ _PARTICLES = frozenset("out on up off back down in for to".split())
 
 def _name_np(text: str, toks: list[Tok], i: int, j: int) -> NP:
     """An NP for the capitalised chain toks[i:j] (titles included)."""
-    words = [t.text for t in toks[i:j] if t.kind == "w"]
+    words = chain_words(toks, i, j)
     has_title = any(w.lower() in TITLES for w in words)
     role, name = split_role(words)
     kind = classify(words, has_title)

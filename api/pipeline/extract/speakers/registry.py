@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES, ORG_WORDS
 from .cues import CUE_WORDS, SPEECH_VERBS
-from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, headline_verb, is_name_word, split_role
+from .names import (NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, chain_words, classify, headline_verb, initial_dot,
+                    is_name_word, split_role)
 from ..sentences.tokens import Tok
 
 # Months that are also given names, and the words that show they are dates: "in June", "since May".
@@ -89,7 +90,7 @@ class Registry:
         end = j
         while end + 1 < n and not headline_verb(toks[end + 1]) \
                 and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
-                     and toks[end].low in TITLES or _joins(toks, end + 1)):
+                     and (toks[end].low in TITLES or initial_dot(toks, end + 1)) or _joins(toks, end + 1)):
             end += 1
         start = cap_chain_left(toks, end)
         while start < end and self._opener(toks, start):
@@ -112,7 +113,7 @@ class Registry:
     def _record(self, text: str, toks: list[Tok], start: int, end: int, prev_role: str) -> str:
         """Record the chain toks[start:end+1] as a person (with a role) or an organisation; returns
         the role it leaves for a name that follows ("US Secretary of State, Antony Blinken")."""
-        role, name, titled, kind = _chain(tuple(x.text for x in toks[start:end + 1] if x.kind == "w"))
+        role, name, titled, kind = _chain(tuple(chain_words(toks, start, end + 1)))
         if role and start >= 1 and toks[start - 1].low in _FORMER and toks[start - 1].text.islower():
             role = f"{toks[start - 1].text} {role}"  # "former Florida Gov. Jeb Bush" no longer holds the office
         if name and kind == "person":
@@ -365,7 +366,8 @@ def _appositive_role(text: str, toks: list[Tok], k: int) -> str:
     if k >= len(toks) or toks[k].text != ",":
         return ""
     m = k + 1
-    while m < len(toks) and toks[m].text not in _STOP_APPOSITIVE and toks[m].kind != "q" and m - k < 10:
+    while m < len(toks) and (toks[m].text not in _STOP_APPOSITIVE or initial_dot(toks, m)) and toks[m].kind != "q" \
+            and m - k < 10:  # an initial's period ("George W. Bush") ends no appositive
         m += 1
     rel = next((c for c in range(k + 1, m) if toks[c].low in ("who", "whose", "which")), m)
     if any(_finite_cue(t) for t in toks[k + 1:rel]):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SENTENCE_ADVERBS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
 from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
-from .names import NP, PARTY_MEMBERS, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
+from .names import NP, PARTY_MEMBERS, cap_chain_left, chain_words, is_name_word, parse_left, parse_right, split_role, strip_det
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
 from ..sentences.titles import title_closing_insert
 from ..sentences.tokens import Tok
@@ -228,7 +228,7 @@ def _split_chain(text: str, toks: list[Tok], np: NP) -> NP | None:
             continue
         acronym = len(head) == 1 and head[0].text.isupper() and len(head[0].text) > 1  # "CNN"
         if any(t.low in ORG_WORDS for t in head) or acronym:
-            role, name = split_role([t.text for t in toks[s:np.j] if t.kind == "w"])
+            role, name = split_role(chain_words(toks, s, np.j))
             if name:
                 return NP(s, np.j, text[toks[s].start:toks[np.j - 1].end], "person", name, role)
     return None

@@ -28,3 +28,27 @@ def test_initial_name_found_again_from_a_titled_surname():
             '"The boats are ready," said Ann Lodge.')
     assert _speaker_of(text, "The pier will reopen") == "Colin P. Marsh"
     assert _speaker_of(text, "The boats are ready") == "Ann Lodge"  # a plain name nearby is unchanged
+
+
+def test_document_brought_by_people_keeps_its_words():
+    text = ("The lawsuit, which was brought by the county's lawyer, Ann Lodge, and the state's attorney "
+            "general, Tom Hale, accused the mill of a \u201cscheme\u201d to dump waste in the river.")
+    m = _mention(text, "the mill of a")
+    assert m.speaker is None and m.speaker_role == "lawsuit"
+
+
+def test_reduced_relative_clause_with_by():
+    text = "The complaint, filed by the mayor, Ann Lodge, accused the mill of \u201creckless dumping\u201d of waste."
+    m = _mention(text, "the mill of")
+    assert m.speaker is None and m.speaker_role == "complaint"
+
+
+def test_person_before_a_relative_clause_that_names_another():
+    text = ("Tom Hale, who lost to the mayor, Ann Lodge, in May, said the mill was "
+            "\u201ca danger to the river.\u201d")
+    assert _speaker_of(text, "the mill was") == "Tom Hale"
+
+
+def test_appositive_name_without_relative_clause_still_speaks():
+    text = "The town's harbour master, Tom Hale, said the mill was \u201ca danger to the river.\u201d"
+    assert _speaker_of(text, "the mill was") == "Tom Hale"

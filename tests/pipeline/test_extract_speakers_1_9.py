@@ -52,3 +52,25 @@ def test_person_before_a_relative_clause_that_names_another():
 def test_appositive_name_without_relative_clause_still_speaks():
     text = "The town's harbour master, Tom Hale, said the mill was \u201ca danger to the river.\u201d"
     assert _speaker_of(text, "the mill was") == "Tom Hale"
+
+
+def test_surname_that_is_an_auxiliary():
+    text = ('Columnist Mark Will attacked the plan on Monday. "The pier is a waste of money," Will wrote. '
+            'In particular, Will wrote, the council ignored the fishermen.')
+    assert _speaker_of(text, "The pier is a waste") == "Mark Will"
+    assert _speaker_of(text, "In particular, Will wrote") == "Mark Will"
+
+
+def test_surname_that_is_a_layout_word():
+    text = "Harbour chief executive Ian Read said the pier would reopen in May."
+    m = _mention(text, "the pier would reopen")
+    assert m.speaker == "Ian Read" and m.speaker_role == "Harbour chief executive"
+
+
+def test_body_named_with_a_layout_word():
+    assert _speaker_of("Harbour Watch said the pier was unsafe for boats.", "the pier was unsafe") == "Harbour Watch"
+
+
+def test_lower_case_auxiliary_is_still_skipped():
+    text = 'Ann Lodge will say on Monday that the pier is "a danger to boats."'
+    assert _speaker_of(text, "the pier is") == "Ann Lodge"

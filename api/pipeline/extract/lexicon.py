@@ -60,7 +60,8 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 # Month names that are not also given names (so "Jan Novak" and "April Ryan" stay names).
 MONTHS = frozenset("""january february march july september october november december feb mar apr jun
 jul aug sep sept oct nov dec""".split())
-# Capitalised words that open sentences or clauses but are never part of a name.
+# Capitalised words that open sentences or clauses but are never part of a name (the layout words
+# among them are, after a given name: see SURNAME_WORDS).
 NOT_NAME = frozenset("""
 the a an but and or so yet if when while after before as in on at for from with by to of since
 although though because however meanwhile still also then now this that these those there here
@@ -70,6 +71,9 @@ some many most much several other both each every no not all one mr mrs ms read 
 over under through throughout across among amid against toward towards into onto upon within without
 beyond behind beside between via
 """.split()) | WEEKDAYS
+# Words of NOT_NAME that are also surnames or names of bodies: a page's "Read more" or "Watch:" opens
+# no name, but after a capitalised name word they end one ("Pfizer chief executive Ian Read", "Judicial Watch").
+SURNAME_WORDS = frozenset("read watch click".split())
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "van", "von", "al", "bin", "la", "du", "on", "el", "da", "di",
                         "dos", "ibn"})
 # Lower-case words that may modify a source noun or a name: "senior administration officials".

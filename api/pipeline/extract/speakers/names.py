@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
-                      ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
+                      ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, SURNAME_WORDS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
 from ..sentences.tokens import Tok
 from .cues import HEADLINE_VERBS, OPENING_VERBS
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
-           "chain_words", "initial_dot",
+           "chain_words", "initial_dot", "name_word_at",
            "parse_left", "parse_right", "strip_det", "headline_verb", "PARTY_MEMBERS", "party_of_place"]
 
 @dataclass(frozen=True)
@@ -44,6 +44,16 @@ def is_name_word(t: Tok) -> bool:
 
 
 _NOT_NAME_OR_MONTH = NOT_NAME | MONTHS
+
+
+def name_word_at(toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` is a name word where it stands: :func:`is_name_word`, or a capitalised
+    layout word that is also a surname right after a name word ("Ian *Read*", "Judicial *Watch*")."""
+    t = toks[k]
+    if is_name_word(t):
+        return True
+    return t.low in SURNAME_WORDS and t.text[0].isupper() and t.text[1:].islower() and k >= 1 \
+        and is_name_word(toks[k - 1]) and toks[k - 1].end < t.start
 # Words whose period belongs to the name as written: a generational suffix ("Jesse Jackson Jr.").
 _DOTTED_SUFFIXES = frozenset({"jr", "sr"})
 
@@ -217,7 +227,7 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
     if j == 0 and t.text[0].isupper() and t.text[1:].islower() \
             and (t.low in SOURCE_NOUNS or t.low in _PLAIN_GROUPS):
         return NP(0, 1, t.text, "org" if t.low in ORG_WORDS else "group")  # "Polls show", "Police say"
-    if is_name_word(t) or (t.text.isupper() and len(t.text) > 1):
+    if name_word_at(toks, j) or (t.text.isupper() and len(t.text) > 1):
         np = _name_left(text, toks, j)
     elif t.text.islower() and t.low not in NOT_HEAD:
         np = _noun_left(text, toks, j, depth)
@@ -425,7 +435,7 @@ def _phrase_word(toks: list[Tok], k: int) -> bool:
     x = toks[k]
     if x.kind != "w":
         return False
-    if is_name_word(x) or x.low in TITLES or x.text.isupper() or x.low in SOURCE_NOUNS or x.low in MODIFIERS:
+    if name_word_at(toks, k) or x.low in TITLES or x.text.isupper() or x.low in SOURCE_NOUNS or x.low in MODIFIERS:
         return True
     if _role_noun(x) and any(is_name_word(y) for y in toks[k + 1:k + 3]):
         return True

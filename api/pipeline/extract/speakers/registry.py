@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES, ORG_WORDS
 from .cues import CUE_WORDS, SPEECH_VERBS
 from .names import (NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, chain_words, classify, headline_verb, initial_dot,
-                    is_name_word, split_role)
+                    is_name_word, name_word_at, split_role)
 from ..sentences.tokens import Tok
 
 # Months that are also given names, and the words that show they are dates: "in June", "since May".
@@ -89,7 +89,7 @@ class Registry:
         n = len(toks)
         end = j
         while end + 1 < n and not headline_verb(toks[end + 1]) \
-                and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
+                and (name_word_at(toks, end + 1) or toks[end + 1].text == "."
                      and (toks[end].low in TITLES or initial_dot(toks, end + 1)) or _joins(toks, end + 1)):
             end += 1
         start = cap_chain_left(toks, end)

@@ -74,3 +74,25 @@ def test_body_named_with_a_layout_word():
 def test_lower_case_auxiliary_is_still_skipped():
     text = 'Ann Lodge will say on Monday that the pier is "a danger to boats."'
     assert _speaker_of(text, "the pier is") == "Ann Lodge"
+
+
+def test_capitalised_occupation_before_a_name_is_a_role():
+    m = _mention('Billionaire Tom Hale said the pier was "a waste of money."', "the pier was")
+    assert m.speaker == "Tom Hale" and m.speaker_role == "Billionaire"
+
+
+def test_party_and_occupation_before_a_surname():
+    text = ('Fishing magnate Sam Ortega toured the harbour. Republican Donor Ortega said the pier '
+            'was "a waste of money."')
+    m = _mention(text, "the pier was")
+    assert m.speaker == "Sam Ortega"
+
+
+def test_name_after_its_occupation_is_found_again():
+    text = 'Actor Lena Cole spoke first. "The pier must stay open," Cole said.'
+    assert _speaker_of(text, "The pier must stay") == "Lena Cole"
+
+
+def test_occupation_word_as_a_surname_stays_a_name():
+    text = '"The pier must stay open," said Paul Writer, a fisherman.'
+    assert _speaker_of(text, "The pier must stay") == "Paul Writer"

@@ -31,6 +31,18 @@ lieutenant colonel major captain sergeant admiral commander pastor reverend rabb
 editor publisher founder strategist pollster columnist commentator host anchor
 father bishop cardinal imam
 """.split())
+# Occupations written before a name, capitalised when they open a sentence or a headline ("Billionaire
+# Donald Trump", "Republican Donor Adelson", "Actor Clint Howard"): a role, never the first word of the
+# name. Only words that are no given names (not "Hunter", "Mason", "Deacon") and are not in ROLE_WORDS
+# (which "the …" resolves to a person holding it).
+OCCUPATIONS = frozenset("""
+donor donors megadonor billionaire millionaire tycoon magnate mogul philanthropist investor entrepreneur
+businessman businesswoman activist lawmaker legislator assemblyman assemblywoman councilman councilwoman
+alderman alderwoman economist analyst historian scholar researcher scientist author writer novelist
+journalist correspondent reporter broadcaster blogger moderator co-moderator co-anchor comedian actor
+actress filmmaker rapper musician lobbyist pundit evangelist televangelist preacher surgeon physician
+widow widower hacker prosecutor supervisor recorder committeeman committeewoman
+""".split())
 ORG_WORDS = frozenset("""
 party house department ministry office council committee campaign court times post news journal
 association union agency bureau institute university group inc corp company bank fund center

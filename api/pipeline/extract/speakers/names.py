@@ -11,7 +11,7 @@ import re
 
 from dataclasses import dataclass
 
-from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
+from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, OCCUPATIONS, ORG_WORDS, PERSONAL_TITLES,
                       ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, SURNAME_WORDS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
 from ..sentences.tokens import Tok
 from .cues import HEADLINE_VERBS, OPENING_VERBS
@@ -90,7 +90,19 @@ def split_role(words: list[str]) -> tuple[str, str]:
         name = name[1:]
     if k == 0 and _party_label(name):  # "Republican Pat Toomey": the party describes the person named after it
         k, name = len(words) - len(name) + 1, name[1:]  # (the role ends with the party word, after any connector dropped)
+    o = _occupation_end(name)
+    if o:  # "Billionaire Donald Trump", "Republican Donor Adelson": the occupation is the role
+        k, name = len(words) - len(name) + o, name[o:]
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
+
+
+def _occupation_end(name: list[str]) -> int:
+    """The number of words that open ``name`` up to a capitalised occupation among its first three
+    words, with at least one word of the name after it ("Billionaire Donald Trump" → 1, "Benghazi Widow
+    Dorothy Woods" → 2); 0 when there is none."""
+    ends = [i + 1 for i, w in enumerate(name[:3]) if i + 1 < len(name) and w[:1].isupper()
+            and w.lower() in OCCUPATIONS and not any(x.lower() in ORG_WORDS for x in name[i + 1:])]
+    return ends[-1] if ends else 0
 
 
 def _party_label(words: list[str]) -> bool:

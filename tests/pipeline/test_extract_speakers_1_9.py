@@ -96,3 +96,35 @@ def test_name_after_its_occupation_is_found_again():
 def test_occupation_word_as_a_surname_stays_a_name():
     text = '"The pier must stay open," said Paul Writer, a fisherman.'
     assert _speaker_of(text, "The pier must stay") == "Paul Writer"
+
+
+def test_office_named_inside_a_role_is_someone_elses():
+    text = ('Mia Stone, an adviser to President Tom Hale and a professor, wrote a book.\n\n'
+            'The president said the pier was "a waste of money."')
+    assert _speaker_of(text, "the pier was") == "Tom Hale"  # not Mia Stone
+
+
+def test_role_with_another_place_is_not_resolved():
+    text = ('Coastal State Sen. Ann Lodge toured the pier.\n\n'
+            'The Hill County senator said the pier was "a waste of money."')
+    assert _speaker_of(text, "the pier was") is None
+
+
+def test_role_with_the_same_place_is_resolved():
+    text = ('Coastal State Sen. Ann Lodge toured the pier.\n\n'
+            'The Coastal State senator said the pier was "a waste of money."')
+    assert _speaker_of(text, "the pier was") == "Ann Lodge"
+
+
+def test_bare_role_in_another_persons_story_is_nobody():
+    text = ('Police Officer Dan Reyes arrested the skipper in May.\n\n'
+            'Mayor Ann Lodge, a former lawyer, told of her first day in town. The officer said the town '
+            'was "full of tourists."')
+    m = _mention(text, "the town was")
+    assert m.speaker is None and m.speaker_role == "officer"
+
+
+def test_bare_role_in_its_holders_paragraph_is_resolved():
+    text = ('Police Officer Dan Reyes arrested the skipper in May.\n\n'
+            'Reyes spoke to reporters on Monday. The officer said the skipper was "drunk at the wheel."')
+    assert _speaker_of(text, "the skipper was") == "Dan Reyes"

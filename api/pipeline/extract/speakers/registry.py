@@ -231,13 +231,15 @@ class Registry:
         if not words:
             return None
         head = words[-1]
-        hits = {n for n, r in self.roles.items() if head in r.lower().split() and _compatible(role, r)}
+        hits = {n for n, r in self.roles.items() if head in _head_words(r) and _compatible(role, r)}
         hits |= {n for n, roles in self.titles.items() if head in roles and _compatible(role, self.roles.get(n, ""))}
         near = next((n for n in reversed(local) if n in hits), None)
         if near:
             return near
-        if bare and self._lone_without_office(local):
-            return None  # 'Christie said … The governor claimed …': the governor named elsewhere is not sure
+        if bare and (self._lone_without_office(local) or local):
+            # 'Christie said … The governor claimed …': the governor named elsewhere is not sure; 'Holder
+            # recalled a night in Georgetown … The officer yelled': nor is an officer of another story
+            return None
         if len(hits) == 1:
             return next(iter(hits))
         for name in reversed(recent):
@@ -331,15 +333,37 @@ def _indefinite(phrase: str) -> bool:
 
 
 def _compatible(phrase: str, role: str) -> bool:
-    """Whether a person with ``role`` can be the one a role ``phrase`` stands for: no other party,
-    and a former office-holder only for a phrase that says "former"."""
+    """Whether a person with ``role`` can be the one a role ``phrase`` stands for: no other party, no
+    other place ("the Vermont senator" is not the article's "New Hampshire Sen."), and a former
+    office-holder only for a phrase that says "former"."""
     said = set(re.findall(r"[a-z]+", phrase.lower()))
     held = set(re.findall(r"[a-z]+", role.lower()))
     parties_said = {"republican" if w in ("republican", "gop") else "democratic" for w in said & set(_PARTIES)}
     parties_held = {"republican" if w in ("republican", "gop") else "democratic" for w in held & set(_PARTIES)}
     if parties_said and parties_held and not parties_said & parties_held:
         return False
+    places_said, places_held = _qualifiers(phrase), _qualifiers(role)
+    if places_said and places_held and not any(q in role.lower() for q in places_said):
+        return False
     return not (held & set(_FORMER)) or bool(said & set(_FORMER))
+
+
+def _qualifiers(phrase: str) -> set[str]:
+    """The capitalised words of a role that say where or of what (lower case): "Vermont" in "the
+    Vermont senator", "New", "Hampshire" in "New Hampshire Sen." (not titles, role words or parties)."""
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w\-]*", phrase) if w[0].isupper()
+            and w.lower() not in ROLE_WORDS and w.lower() not in _PARTIES and w.lower() not in ("the", "a", "an")
+            and w.lower() not in _FORMER}
+
+
+# Words after which a role speaks of someone or something else: "adviser *to* President Obama".
+_ROLE_HEAD_END = re.compile(r"\s(?:to|of|for|at|with|under|from|in|who|whose|that|and)\s", re.IGNORECASE)
+
+
+def _head_words(role: str) -> list[str]:
+    """The lower-case words of a role before any phrase after its head ("an economic adviser to
+    President Obama" → "an economic adviser"): an office named there is someone else's."""
+    return _ROLE_HEAD_END.split(role, maxsplit=1)[0].lower().split()
 
 
 _OF_PLACE = re.compile(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$")

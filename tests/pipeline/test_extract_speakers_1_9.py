@@ -128,3 +128,20 @@ def test_bare_role_in_its_holders_paragraph_is_resolved():
     text = ('Police Officer Dan Reyes arrested the skipper in May.\n\n'
             'Reyes spoke to reporters on Monday. The officer said the skipper was "drunk at the wheel."')
     assert _speaker_of(text, "the skipper was") == "Dan Reyes"
+
+
+def test_party_tag_between_subject_and_verb_of_a_participle_frame():
+    text = 'In a statement on Monday, Rep. Ann Lodge (D-Maine) reacted to the vote, saying: "The pier must stay open."'
+    assert _speaker_of(text, "The pier must stay") == "Ann Lodge"
+
+
+def test_later_promise_is_its_own_speakers():
+    text = 'Lodge said the pier "must stay open," and Hale vowed to "tear it down" within a year.'
+    assert _speaker_of(text, "the pier") == "Lodge"
+    assert _speaker_of(text, 'to "tear it down"') == "Hale"
+
+
+def test_later_refusal_is_not_split():
+    text = "Lodge said the pier would stay open, and Hale declined to comment on the plan."
+    m = _mention(text, "the pier would stay open")
+    assert m.speaker == "Lodge"

@@ -145,3 +145,13 @@ def test_later_refusal_is_not_split():
     text = "Lodge said the pier would stay open, and Hale declined to comment on the plan."
     m = _mention(text, "the pier would stay open")
     assert m.speaker == "Lodge"
+
+
+def test_surname_that_abbreviates_a_month():
+    text = '"The pier is a disgrace," columnist Li Jun wrote in the paper.'
+    assert _speaker_of(text, "The pier is a disgrace") == "Li Jun"
+
+
+def test_abbreviated_month_before_a_day_is_no_name():
+    text = 'Mayor Ann Lodge spoke on Tuesday Jun 5, saying the pier was "unsafe."'
+    assert _speaker_of(text, "the pier was") == "Ann Lodge"

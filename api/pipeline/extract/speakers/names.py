@@ -47,13 +47,22 @@ _NOT_NAME_OR_MONTH = NOT_NAME | MONTHS
 
 
 def name_word_at(toks: list[Tok], k: int) -> bool:
-    """Whether token ``k`` is a name word where it stands: :func:`is_name_word`, or a capitalised
-    layout word that is also a surname right after a name word ("Ian *Read*", "Judicial *Watch*")."""
+    """Whether token ``k`` is a name word where it stands: :func:`is_name_word`, or, right after a name
+    word, a capitalised layout word that is also a surname ("Ian *Read*", "Judicial *Watch*") or a
+    month's abbreviation that is no date (not before a period or a number: "Ai *Jun*")."""
     t = toks[k]
     if is_name_word(t):
         return True
-    return t.low in SURNAME_WORDS and t.text[0].isupper() and t.text[1:].islower() and k >= 1 \
-        and is_name_word(toks[k - 1]) and toks[k - 1].end < t.start
+    if not (t.kind == "w" and t.text[0].isupper() and t.text[1:].islower() and k >= 1
+            and is_name_word(toks[k - 1]) and toks[k - 1].end < t.start):
+        return False
+    if t.low in SURNAME_WORDS:
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return t.low in _MONTH_ABBREVIATIONS and not (nxt is not None and (nxt.text == "." or nxt.kind == "n"))
+
+
+_MONTH_ABBREVIATIONS = frozenset(m for m in MONTHS if len(m) <= 4)
 # Words whose period belongs to the name as written: a generational suffix ("Jesse Jackson Jr.").
 _DOTTED_SUFFIXES = frozenset({"jr", "sr"})
 

@@ -155,3 +155,16 @@ def test_surname_that_abbreviates_a_month():
 def test_abbreviated_month_before_a_day_is_no_name():
     text = 'Mayor Ann Lodge spoke on Tuesday Jun 5, saying the pier was "unsafe."'
     assert _speaker_of(text, "the pier was") == "Ann Lodge"
+
+
+def test_unnamed_veteran_is_a_source_not_the_last_speaker():
+    text = ('Tom Hale played the rival in the rehearsals. "She didn\'t like that," said a 2008 campaign '
+            'veteran. "She cut the rehearsal short."')
+    for start in ("She didn't like that", "She cut the rehearsal short"):
+        m = _mention(text, start)
+        assert m.speaker is None and m.speaker_role == "campaign veteran"
+
+
+def test_veteran_before_a_name_is_a_role():
+    m = _mention('"We were ready," said veteran lawmaker Ann Lodge.', "We were ready")
+    assert m.speaker == "Ann Lodge"

@@ -67,6 +67,7 @@ newspaper paper network outlet pollster pollsters candidate nominee president se
 mayor minister secretary director chief chairman judge court reporter reporters journalist
 percent respondents participants analyses analysis studies research findings estimates someone somebody
 everyone everybody nobody anyone advocates delegates candidates surrogates associates colleagues
+veteran veterans
 """.split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Month names that are not also given names (so "Jan Novak" and "April Ryan" stay names).

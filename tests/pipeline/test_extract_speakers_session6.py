@@ -77,7 +77,7 @@ def test_session6_name_with_home_state_is_the_fullest_name():
             'But Ms. Ruiz also warned her colleagues. "We need to be careful," she said.\n\n'
             'Her cousin Tomas Ruiz was not there.')
     spoken = [m for m in extract(text).mentions if m.is_quote]
-    assert [(m.text, m.speaker) for m in spoken] == [("We need to be careful", "Ana B Ruiz")]
+    assert [(m.text, m.speaker) for m in spoken] == [("We need to be careful", "Ana B. Ruiz")]
 
 
 @pytest.mark.parametrize("text, speaker", [

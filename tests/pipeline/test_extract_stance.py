@@ -21,7 +21,7 @@ def _only(text):
 
 
 def test_version_is_bumped():
-    assert EXTRACTOR_VERSION == "1.8.1"
+    assert EXTRACTOR_VERSION == "1.9.0"
 
 
 @pytest.mark.parametrize("text, content, speaker", [

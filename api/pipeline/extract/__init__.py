@@ -30,7 +30,7 @@ from .sentences.splitting import paragraphs, split_sentences
 from .sentences.titles import is_programme_piece
 
 EXTRACTOR_NAME = "claimtrack-rules"
-EXTRACTOR_VERSION = "1.8.1"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
+EXTRACTOR_VERSION = "1.9.0"  # 1.1: attributed mentions are content spans; 1.2: stance verbs, wider subjects;
 # 1.3: frames in leading subordinate clauses, coordinated role phrases, long appositives;
 # 1.4: "as X noted," / "in X's view," / "X's claim that" / "with X saying" frames, object-control verbs
 # ("urged X to …"), introductory phrases without a comma, venue phrases between subject and verb,
@@ -76,6 +76,14 @@ EXTRACTOR_VERSION = "1.8.1"  # 1.1: attributed mentions are content spans; 1.2: 
 # 1.8.1: a party word before a person's name is a role, not part of the name ("Republican Pat Toomey" ->
 # speaker "Pat Toomey", role "Republican"; "Republican National Committee" stays a body); clergy titles ("Father",
 # "Bishop", "Cardinal", "Imam") are role words, so "Father Reese" finds the article's "Thomas J. Reese"
+# 1.9.0: a name as the article spells it ("Thomas J. Reese", "Jesse Jackson Jr.", not "Thomas J Reese"); a phrase
+# inside a relative clause ("The lawsuit, which was brought by A, the attorney general, accused") is not the subject
+# of the verb after it (a document gives speaker None with its role); names that are common words ("George Will
+# wrote", "Ian Read", "Judicial Watch", "Ai Jun"); a capitalised occupation before a name is a role ("Billionaire
+# Donald Trump", "Republican Donor Adelson"); a role resolves only to someone the article ties to it (not through an
+# office in the role's trailing phrase, not across another place, not a bare "the officer" in a paragraph about
+# others); a party tag after a main subject hides no verb ("Rep. X (D-N.Y.) reacted …, saying:"); "…, and Y vowed to
+# …" is Y's; "veteran" is a source noun ('"…," said a 2008 campaign veteran' is no earlier speaker's)
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]
 

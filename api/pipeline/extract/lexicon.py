@@ -31,6 +31,18 @@ lieutenant colonel major captain sergeant admiral commander pastor reverend rabb
 editor publisher founder strategist pollster columnist commentator host anchor
 father bishop cardinal imam
 """.split())
+# Occupations written before a name, capitalised when they open a sentence or a headline ("Billionaire
+# Donald Trump", "Republican Donor Adelson", "Actor Clint Howard"): a role, never the first word of the
+# name. Only words that are no given names (not "Hunter", "Mason", "Deacon") and are not in ROLE_WORDS
+# (which "the …" resolves to a person holding it).
+OCCUPATIONS = frozenset("""
+donor donors megadonor billionaire millionaire tycoon magnate mogul philanthropist investor entrepreneur
+businessman businesswoman activist lawmaker legislator assemblyman assemblywoman councilman councilwoman
+alderman alderwoman economist analyst historian scholar researcher scientist author writer novelist
+journalist correspondent reporter broadcaster blogger moderator co-moderator co-anchor comedian actor
+actress filmmaker rapper musician lobbyist pundit evangelist televangelist preacher surgeon physician
+widow widower hacker prosecutor supervisor recorder committeeman committeewoman
+""".split())
 ORG_WORDS = frozenset("""
 party house department ministry office council committee campaign court times post news journal
 association union agency bureau institute university group inc corp company bank fund center
@@ -55,12 +67,14 @@ newspaper paper network outlet pollster pollsters candidate nominee president se
 mayor minister secretary director chief chairman judge court reporter reporters journalist
 percent respondents participants analyses analysis studies research findings estimates someone somebody
 everyone everybody nobody anyone advocates delegates candidates surrogates associates colleagues
+veteran veterans
 """.split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # Month names that are not also given names (so "Jan Novak" and "April Ryan" stay names).
 MONTHS = frozenset("""january february march july september october november december feb mar apr jun
 jul aug sep sept oct nov dec""".split())
-# Capitalised words that open sentences or clauses but are never part of a name.
+# Capitalised words that open sentences or clauses but are never part of a name (the layout words
+# among them are, after a given name: see SURNAME_WORDS).
 NOT_NAME = frozenset("""
 the a an but and or so yet if when while after before as in on at for from with by to of since
 although though because however meanwhile still also then now this that these those there here
@@ -70,6 +84,9 @@ some many most much several other both each every no not all one mr mrs ms read 
 over under through throughout across among amid against toward towards into onto upon within without
 beyond behind beside between via
 """.split()) | WEEKDAYS
+# Words of NOT_NAME that are also surnames or names of bodies: a page's "Read more" or "Watch:" opens
+# no name, but after a capitalised name word they end one ("Pfizer chief executive Ian Read", "Judicial Watch").
+SURNAME_WORDS = frozenset("read watch click".split())
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "van", "von", "al", "bin", "la", "du", "on", "el", "da", "di",
                         "dos", "ibn"})
 # Lower-case words that may modify a source noun or a name: "senior administration officials".

@@ -35,6 +35,8 @@ def second_frame(text, start, end, toks, found, other: Attribution, who):
         p, kind, _ = skip_frame(toks, other.cue + 1, toks[other.cue].low)
         if kind == "none" and other.stance:  # "…, and Republicans want policies that …": the object
             p, kind = start_after_cue(toks, other.cue), "object"
+        elif toks[other.cue].low in _COMMISSIVES and other.cue + 2 < len(toks) and toks[other.cue + 1].low == "to":
+            p, kind = other.cue + 1, "object"  # "…, and Y vowed to "bomb …"": the promise is Y's
     if kind not in ("that", "colon", "quote", "clause", "object") or kind == "clause" \
             and toks[other.cue].low not in CLAUSE_VERBS and other.how != "with" or p >= len(toks) \
             or not substantive(toks, p, len(toks)):
@@ -55,6 +57,11 @@ def second_frame(text, start, end, toks, found, other: Attribution, who):
         for a2, z2, _ in content_after(toks, p, kind, start, min(z, end)):
             out.append((a2, z2, False, who))
     return out
+
+
+# Speech verbs of promising or threatening, whose infinitive is what was said ("vowed to …").
+_COMMISSIVES = frozenset("""vow vows vowed promise promises promised pledge pledges pledged threaten threatens
+threatened swear swears swore""".split())
 
 
 def _named_quotation(toks, other: Attribution) -> int | None:

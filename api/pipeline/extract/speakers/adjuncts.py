@@ -50,8 +50,8 @@ def skip_left(toks: list[Tok], j: int) -> int:
         if t.low == "to" and j >= 1 and toks[j - 1].low in CATENATIVE:
             j -= 2
             continue
-        if t.low in SKIP_LEFT or (t.low in TIME_NOUNS and j > 0 and toks[j - 1].low in TIME_LEAD) \
-                or adverb(t):
+        if t.low in SKIP_LEFT and not _capitalised_inside(toks, j) \
+                or (t.low in TIME_NOUNS and j > 0 and toks[j - 1].low in TIME_LEAD) or adverb(t):
             j -= 1
             continue
         pp = _venue_pp(toks, j)
@@ -59,6 +59,13 @@ def skip_left(toks: list[Tok], j: int) -> int:
             break
         j = pp - 1
     return j
+
+
+def _capitalised_inside(toks: list[Tok], j: int) -> bool:
+    """A capitalised auxiliary or adverb after the sentence's first word is a name ("George *Will*
+    wrote", '"…," *Will* wrote'): inside a sentence, "will" or "long" is written in lower case."""
+    t = toks[j]
+    return j > 0 and t.text[0].isupper() and t.low not in WEEKDAYS
 
 
 _VENUE_PREPS = frozenset("in at during on via through".split())

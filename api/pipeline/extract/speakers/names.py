@@ -11,12 +11,13 @@ import re
 
 from dataclasses import dataclass
 
-from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, ORG_WORDS, PERSONAL_TITLES,
-                      ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
+from ..lexicon import (CONNECTORS, DETERMINERS, MODIFIERS, MONTHS, NOT_HEAD, NOT_NAME, OCCUPATIONS, ORG_WORDS, PERSONAL_TITLES,
+                      ROLE_WORDS, SOURCE_NOUNS, SUBJECT_PRONOUNS, SURNAME_WORDS, TITLES, VENUE_NOUNS, VERB_LIKE, WEEKDAYS)
 from ..sentences.tokens import Tok
 from .cues import HEADLINE_VERBS, OPENING_VERBS
 
 __all__ = ["NP", "WEEKDAYS", "ROLE_WORDS", "TITLES", "classify", "split_role", "is_name_word", "cap_chain_left",
+           "chain_words", "initial_dot", "name_word_at",
            "parse_left", "parse_right", "strip_det", "headline_verb", "PARTY_MEMBERS", "party_of_place"]
 
 @dataclass(frozen=True)
@@ -43,6 +44,43 @@ def is_name_word(t: Tok) -> bool:
 
 
 _NOT_NAME_OR_MONTH = NOT_NAME | MONTHS
+
+
+def name_word_at(toks: list[Tok], k: int) -> bool:
+    """Whether token ``k`` is a name word where it stands: :func:`is_name_word`, or, right after a name
+    word, a capitalised layout word that is also a surname ("Ian *Read*", "Judicial *Watch*") or a
+    month's abbreviation that is no date (not before a period or a number: "Ai *Jun*")."""
+    t = toks[k]
+    if is_name_word(t):
+        return True
+    if not (t.kind == "w" and t.text[0].isupper() and t.text[1:].islower() and k >= 1
+            and is_name_word(toks[k - 1]) and toks[k - 1].end < t.start):
+        return False
+    if t.low in SURNAME_WORDS:
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return t.low in _MONTH_ABBREVIATIONS and not (nxt is not None and (nxt.text == "." or nxt.kind == "n"))
+
+
+_MONTH_ABBREVIATIONS = frozenset(m for m in MONTHS if len(m) <= 4)
+# Words whose period belongs to the name as written: a generational suffix ("Jesse Jackson Jr.").
+_DOTTED_SUFFIXES = frozenset({"jr", "sr"})
+
+
+def initial_dot(toks: list[Tok], k: int) -> bool:
+    """True when token ``k`` is the period written right after a middle or first initial ("J." in
+    "Thomas J. Reese") or after "Jr"/"Sr": it belongs to the name."""
+    if k < 1 or toks[k].text != "." or toks[k - 1].end != toks[k].start:
+        return False
+    w = toks[k - 1]
+    return w.kind == "w" and (len(w.text) == 1 and w.text.isupper() and w.text != "I" or w.low in _DOTTED_SUFFIXES)
+
+
+def chain_words(toks: list[Tok], i: int, j: int) -> list[str]:
+    """The words of the capitalised chain toks[i:j] as the article spells them: an initial keeps its
+    period ("Thomas J. Reese", not "Thomas J Reese"), other punctuation is left out."""
+    return [t.text + "." if k + 1 < len(toks) and initial_dot(toks, k + 1) else t.text
+            for k, t in enumerate(toks[i:j], start=i) if t.kind == "w"]
 _ABBREVIATED_BEFORE_DOT = TITLES | {"st", "jr"}  # a dot after these is no sentence end inside a name
 
 
@@ -61,7 +99,19 @@ def split_role(words: list[str]) -> tuple[str, str]:
         name = name[1:]
     if k == 0 and _party_label(name):  # "Republican Pat Toomey": the party describes the person named after it
         k, name = len(words) - len(name) + 1, name[1:]  # (the role ends with the party word, after any connector dropped)
+    o = _occupation_end(name)
+    if o:  # "Billionaire Donald Trump", "Republican Donor Adelson": the occupation is the role
+        k, name = len(words) - len(name) + o, name[o:]
     return " ".join(w for w in words[:k] if w != "."), " ".join(name)
+
+
+def _occupation_end(name: list[str]) -> int:
+    """The number of words that open ``name`` up to a capitalised occupation among its first three
+    words, with at least one word of the name after it ("Billionaire Donald Trump" → 1, "Benghazi Widow
+    Dorothy Woods" → 2); 0 when there is none."""
+    ends = [i + 1 for i, w in enumerate(name[:3]) if i + 1 < len(name) and w[:1].isupper()
+            and w.lower() in OCCUPATIONS and not any(x.lower() in ORG_WORDS for x in name[i + 1:])]
+    return ends[-1] if ends else 0
 
 
 def _party_label(words: list[str]) -> bool:
@@ -90,7 +140,7 @@ def classify(words: list[str], has_title: bool) -> str:
     parts = name.split()
     if len(parts) == 1:
         return _one_word_kind(parts[0])
-    if len(parts) > 4 or any(p.isupper() and len(p) > 1 for p in parts):
+    if len(parts) > 4 or any(p.isupper() and len(p.rstrip(".")) > 1 for p in parts):
         return "org"
     return "person"
 
@@ -171,7 +221,7 @@ _PARTICLES = frozenset("out on up off back down in for to".split())
 
 def _name_np(text: str, toks: list[Tok], i: int, j: int) -> NP:
     """An NP for the capitalised chain toks[i:j] (titles included)."""
-    words = [t.text for t in toks[i:j] if t.kind == "w"]
+    words = chain_words(toks, i, j)
     has_title = any(w.lower() in TITLES for w in words)
     role, name = split_role(words)
     kind = classify(words, has_title)
@@ -198,7 +248,7 @@ def parse_left(text: str, toks: list[Tok], j: int, depth: int = 0) -> NP | None:
     if j == 0 and t.text[0].isupper() and t.text[1:].islower() \
             and (t.low in SOURCE_NOUNS or t.low in _PLAIN_GROUPS):
         return NP(0, 1, t.text, "org" if t.low in ORG_WORDS else "group")  # "Polls show", "Police say"
-    if is_name_word(t) or (t.text.isupper() and len(t.text) > 1):
+    if name_word_at(toks, j) or (t.text.isupper() and len(t.text) > 1):
         np = _name_left(text, toks, j)
     elif t.text.islower() and t.low not in NOT_HEAD:
         np = _noun_left(text, toks, j, depth)
@@ -406,7 +456,7 @@ def _phrase_word(toks: list[Tok], k: int) -> bool:
     x = toks[k]
     if x.kind != "w":
         return False
-    if is_name_word(x) or x.low in TITLES or x.text.isupper() or x.low in SOURCE_NOUNS or x.low in MODIFIERS:
+    if name_word_at(toks, k) or x.low in TITLES or x.text.isupper() or x.low in SOURCE_NOUNS or x.low in MODIFIERS:
         return True
     if _role_noun(x) and any(is_name_word(y) for y in toks[k + 1:k + 3]):
         return True

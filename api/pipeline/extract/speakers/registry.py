@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from ..lexicon import CLAUSE_OPENERS, CONNECTORS, FEMALE_TITLES, MALE_TITLES, ORG_WORDS
 from .cues import CUE_WORDS, SPEECH_VERBS
-from .names import NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, classify, headline_verb, is_name_word, split_role
+from .names import (NP, ROLE_WORDS, TITLES, strip_det, cap_chain_left, chain_words, classify, headline_verb, initial_dot,
+                    is_name_word, name_word_at, split_role)
 from ..sentences.tokens import Tok
 
 # Months that are also given names, and the words that show they are dates: "in June", "since May".
@@ -88,8 +89,8 @@ class Registry:
         n = len(toks)
         end = j
         while end + 1 < n and not headline_verb(toks[end + 1]) \
-                and (is_name_word(toks[end + 1]) or toks[end + 1].text == "."
-                     and toks[end].low in TITLES or _joins(toks, end + 1)):
+                and (name_word_at(toks, end + 1) or toks[end + 1].text == "."
+                     and (toks[end].low in TITLES or initial_dot(toks, end + 1)) or _joins(toks, end + 1)):
             end += 1
         start = cap_chain_left(toks, end)
         while start < end and self._opener(toks, start):
@@ -112,7 +113,7 @@ class Registry:
     def _record(self, text: str, toks: list[Tok], start: int, end: int, prev_role: str) -> str:
         """Record the chain toks[start:end+1] as a person (with a role) or an organisation; returns
         the role it leaves for a name that follows ("US Secretary of State, Antony Blinken")."""
-        role, name, titled, kind = _chain(tuple(x.text for x in toks[start:end + 1] if x.kind == "w"))
+        role, name, titled, kind = _chain(tuple(chain_words(toks, start, end + 1)))
         if role and start >= 1 and toks[start - 1].low in _FORMER and toks[start - 1].text.islower():
             role = f"{toks[start - 1].text} {role}"  # "former Florida Gov. Jeb Bush" no longer holds the office
         if name and kind == "person":
@@ -230,13 +231,15 @@ class Registry:
         if not words:
             return None
         head = words[-1]
-        hits = {n for n, r in self.roles.items() if head in r.lower().split() and _compatible(role, r)}
+        hits = {n for n, r in self.roles.items() if head in _head_words(r) and _compatible(role, r)}
         hits |= {n for n, roles in self.titles.items() if head in roles and _compatible(role, self.roles.get(n, ""))}
         near = next((n for n in reversed(local) if n in hits), None)
         if near:
             return near
-        if bare and self._lone_without_office(local):
-            return None  # 'Christie said … The governor claimed …': the governor named elsewhere is not sure
+        if bare and (self._lone_without_office(local) or local):
+            # 'Christie said … The governor claimed …': the governor named elsewhere is not sure; 'Holder
+            # recalled a night in Georgetown … The officer yelled': nor is an officer of another story
+            return None
         if len(hits) == 1:
             return next(iter(hits))
         for name in reversed(recent):
@@ -330,15 +333,37 @@ def _indefinite(phrase: str) -> bool:
 
 
 def _compatible(phrase: str, role: str) -> bool:
-    """Whether a person with ``role`` can be the one a role ``phrase`` stands for: no other party,
-    and a former office-holder only for a phrase that says "former"."""
+    """Whether a person with ``role`` can be the one a role ``phrase`` stands for: no other party, no
+    other place ("the Vermont senator" is not the article's "New Hampshire Sen."), and a former
+    office-holder only for a phrase that says "former"."""
     said = set(re.findall(r"[a-z]+", phrase.lower()))
     held = set(re.findall(r"[a-z]+", role.lower()))
     parties_said = {"republican" if w in ("republican", "gop") else "democratic" for w in said & set(_PARTIES)}
     parties_held = {"republican" if w in ("republican", "gop") else "democratic" for w in held & set(_PARTIES)}
     if parties_said and parties_held and not parties_said & parties_held:
         return False
+    places_said, places_held = _qualifiers(phrase), _qualifiers(role)
+    if places_said and places_held and not any(q in role.lower() for q in places_said):
+        return False
     return not (held & set(_FORMER)) or bool(said & set(_FORMER))
+
+
+def _qualifiers(phrase: str) -> set[str]:
+    """The capitalised words of a role that say where or of what (lower case): "Vermont" in "the
+    Vermont senator", "New", "Hampshire" in "New Hampshire Sen." (not titles, role words or parties)."""
+    return {w.lower() for w in re.findall(r"[A-Za-z][\w\-]*", phrase) if w[0].isupper()
+            and w.lower() not in ROLE_WORDS and w.lower() not in _PARTIES and w.lower() not in ("the", "a", "an")
+            and w.lower() not in _FORMER}
+
+
+# Words after which a role speaks of someone or something else: "adviser *to* President Obama".
+_ROLE_HEAD_END = re.compile(r"\s(?:to|of|for|at|with|under|from|in|who|whose|that|and)\s", re.IGNORECASE)
+
+
+def _head_words(role: str) -> list[str]:
+    """The lower-case words of a role before any phrase after its head ("an economic adviser to
+    President Obama" → "an economic adviser"): an office named there is someone else's."""
+    return _ROLE_HEAD_END.split(role, maxsplit=1)[0].lower().split()
 
 
 _OF_PLACE = re.compile(r"^(.+?) (?:of|from) [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*$")
@@ -365,7 +390,8 @@ def _appositive_role(text: str, toks: list[Tok], k: int) -> str:
     if k >= len(toks) or toks[k].text != ",":
         return ""
     m = k + 1
-    while m < len(toks) and toks[m].text not in _STOP_APPOSITIVE and toks[m].kind != "q" and m - k < 10:
+    while m < len(toks) and (toks[m].text not in _STOP_APPOSITIVE or initial_dot(toks, m)) and toks[m].kind != "q" \
+            and m - k < 10:  # an initial's period ("George W. Bush") ends no appositive
         m += 1
     rel = next((c for c in range(k + 1, m) if toks[c].low in ("who", "whose", "which")), m)
     if any(_finite_cue(t) for t in toks[k + 1:rel]):

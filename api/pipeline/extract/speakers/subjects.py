@@ -13,7 +13,7 @@ from __future__ import annotations
 from .adjuncts import ADVERBS, adverb, DASH_TOKENS, SENTENCE_ADVERBS, SKIP_LEFT, TIME_LEAD, TIME_NOUNS, skip_left, skip_paren
 from .cues import SPEECH_VERBS
 from ..lexicon import DETERMINERS, ORG_WORDS, ROLE_WORDS, VENUE_NOUNS, WEEKDAYS
-from .names import NP, PARTY_MEMBERS, cap_chain_left, is_name_word, parse_left, parse_right, split_role, strip_det
+from .names import NP, PARTY_MEMBERS, cap_chain_left, chain_words, is_name_word, parse_left, parse_right, split_role, strip_det
 from .sources import NOT_HEAD_PP, OPEN_PREPS, PP_HEADS, QUANTIFIERS
 from ..sentences.titles import title_closing_insert
 from ..sentences.tokens import Tok
@@ -108,6 +108,35 @@ def _after_role_words(text: str, toks: list[Tok], np: NP) -> NP | None:
 def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
     """The subject before an insert that ends in a comma at ``j``: "The campaign's chairman, Phil
     Lovas, said", "X, the top diplomat, said", "X, who …, said"."""
+    np = _nearest_before_insert(text, toks, j)
+    c = _relative_comma(toks, j)
+    if np is not None and c is not None and np.i > c and not _closed_by_and(toks, c, np.i, j):
+        # the phrase found is inside the relative clause
+        return _before_insert(text, toks, c) or _head_at(text, toks, c) or np
+    return np
+
+
+def _closed_by_and(toks: list[Tok], c: int, i: int, j: int) -> bool:
+    """Whether ", and" between tokens ``c`` and ``i`` closes the clause opened at ``c``, the plural verb
+    after the comma at ``j`` telling two subjects ("X, who …, and Y, the …, have said": Y is a second
+    subject, not a word of the clause; "The suit, brought by A, and B, accused" is the suit's)."""
+    plural = j + 1 < len(toks) and toks[j + 1].low in _PLURAL_AUXILIARIES
+    return plural and any(toks[k].low == "and" and toks[k - 1].text == "," for k in range(c + 2, i))
+
+
+_PLURAL_AUXILIARIES = frozenset("have are were".split())
+
+
+def _head_at(text: str, toks: list[Tok], c: int) -> NP | None:
+    """The phrase that ends right before the comma at ``c`` and opens its clause ("*The lawsuit*, which
+    …"), or None."""
+    np = parse_left(text, toks, c - 1) if c >= 1 else None
+    return np if np is not None and np.kind != "pron" and _boundary_ok(toks, np.i) else None
+
+
+def _nearest_before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
+    """The phrase before the nearest comma that can open the insert ending at ``j`` (see
+    :func:`_before_insert`)."""
     np = parse_left(text, toks, j - 1)
     if np is not None and np.kind == "person" and np.i >= 1 and toks[np.i - 1].text == ",":
         return np
@@ -131,6 +160,36 @@ def _before_insert(text: str, toks: list[Tok], j: int) -> NP | None:
                 and nxt.text.islower() and c + 2 < j and toks[c + 2].low in ("of", "at", "for")):
             return np  # "Burman, director of the … Center and a professor at …, said
     return appositive
+
+
+_RELATIVE_OPENERS = frozenset({"which", "who", "whose", "whom"})
+# Past participles that open a reduced relative clause with "by": "The lawsuit, *brought by* X, …".
+_BY_PARTICIPLES = frozenset("brought written sent made given drawn taken led undertaken".split())
+
+
+def _relative_comma(toks: list[Tok], j: int) -> int | None:
+    """The comma that opens a relative clause running up to the comma at ``j`` ("The lawsuit*,* which
+    was brought by A and B, the state's attorney general, accused …"; "The letter*,* signed by X,
+    said …"), or None. A name inside such a clause never speaks for the verb after it."""
+    for c in range(j - 1, max(0, j - 40), -1):
+        t = toks[c]
+        if t.kind == "q" or t.text in (";", ":"):
+            return None
+        if t.text == "," and _opens_relative(toks, c + 1, j):
+            return c
+    return None
+
+
+def _opens_relative(toks: list[Tok], k: int, j: int) -> bool:
+    """Whether token ``k`` (after a comma, before the comma at ``j``) opens a relative clause: "which",
+    "who", or a past participle with "by" ("filed by", "brought by")."""
+    if k >= j:
+        return False
+    t = toks[k]
+    if t.low in _RELATIVE_OPENERS:
+        return True
+    return t.text.islower() and (t.low.endswith("ed") or t.low in _BY_PARTICIPLES) \
+        and k + 1 < j and toks[k + 1].low == "by"
 
 
 def _skip_sentence_adverb(toks: list[Tok], k: int, j: int) -> int:
@@ -228,7 +287,7 @@ def _split_chain(text: str, toks: list[Tok], np: NP) -> NP | None:
             continue
         acronym = len(head) == 1 and head[0].text.isupper() and len(head[0].text) > 1  # "CNN"
         if any(t.low in ORG_WORDS for t in head) or acronym:
-            role, name = split_role([t.text for t in toks[s:np.j] if t.kind == "w"])
+            role, name = split_role(chain_words(toks, s, np.j))
             if name:
                 return NP(s, np.j, text[toks[s].start:toks[np.j - 1].end], "person", name, role)
     return None
@@ -333,7 +392,7 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
         return None
     np = _and_second(text, toks, np)
     described = _named_appositive(text, toks, np)
-    k = described.j
+    k = _after_paren(toks, described.j)  # "Rep. Hakeem Jeffries (D-N.Y.) reacted …"
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
     if _verb_at(toks, k):
@@ -341,6 +400,14 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     if described is not np and _verb_at(toks, described.j + 1):
         return described  # "One Democrat, Rep. X, even raised …": the verb right after the name's comma
     return None
+
+
+def _after_paren(toks: list[Tok], k: int) -> int:
+    """The token after a short parenthetical opening at ``k`` ("(D-N.Y.)", "(R)"), else ``k``."""
+    if k >= len(toks) or toks[k].text != "(":
+        return k
+    c = next((c for c in range(k + 1, min(len(toks), k + 8)) if toks[c].text == ")"), None)
+    return k if c is None else c + 1
 
 
 def _verb_at(toks: list[Tok], k: int) -> bool:

@@ -392,7 +392,7 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
         return None
     np = _and_second(text, toks, np)
     described = _named_appositive(text, toks, np)
-    k = _after_paren(toks, described.j)  # "Rep. Hakeem Jeffries (D-N.Y.) reacted …"
+    k = described.j
     if k < len(toks) and toks[k].text == ",":  # "Blinken, the top diplomat, declined"
         k = next((c + 1 for c in range(k + 1, min(len(toks), k + 25)) if toks[c].text == ","), k)
     if _verb_at(toks, k):
@@ -400,14 +400,6 @@ def main_subject(text: str, toks: list[Tok]) -> NP | None:
     if described is not np and _verb_at(toks, described.j + 1):
         return described  # "One Democrat, Rep. X, even raised …": the verb right after the name's comma
     return None
-
-
-def _after_paren(toks: list[Tok], k: int) -> int:
-    """The token after a short parenthetical opening at ``k`` ("(D-N.Y.)", "(R)"), else ``k``."""
-    if k >= len(toks) or toks[k].text != "(":
-        return k
-    c = next((c for c in range(k + 1, min(len(toks), k + 8)) if toks[c].text == ")"), None)
-    return k if c is None else c + 1
 
 
 def _verb_at(toks: list[Tok], k: int) -> bool:

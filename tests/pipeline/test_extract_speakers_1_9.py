@@ -2,6 +2,8 @@
 these tests): a name as the article spells it (an initial keeps its period), a document's words not
 credited to a person named in a clause about it, role words before a surname, and names that are
 common words."""
+import pytest
+
 from api.pipeline.extract import extract
 
 
@@ -130,6 +132,8 @@ def test_bare_role_in_its_holders_paragraph_is_resolved():
     assert _speaker_of(text, "the skipper was") == "Dan Reyes"
 
 
+@pytest.mark.xfail(strict=True, reason="left out of 1.9.0: reading past the tag made 11 mentions of the development "
+                   "sets worse and 26 better (faults of other rules it uncovers; bench/judged/extract_1_9_changes.md, step 6)")
 def test_party_tag_between_subject_and_verb_of_a_participle_frame():
     text = 'In a statement on Monday, Rep. Ann Lodge (D-Maine) reacted to the vote, saying: "The pier must stay open."'
     assert _speaker_of(text, "The pier must stay") == "Ann Lodge"

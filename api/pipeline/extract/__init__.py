@@ -82,7 +82,7 @@ EXTRACTOR_VERSION = "1.9.0"  # 1.1: attributed mentions are content spans; 1.2: 
 # wrote", "Ian Read", "Judicial Watch", "Ai Jun"); a capitalised occupation before a name is a role ("Billionaire
 # Donald Trump", "Republican Donor Adelson"); a role resolves only to someone the article ties to it (not through an
 # office in the role's trailing phrase, not across another place, not a bare "the officer" in a paragraph about
-# others); a party tag after a main subject hides no verb ("Rep. X (D-N.Y.) reacted …, saying:"); "…, and Y vowed to
+# others); "…, and Y vowed to
 # …" is Y's; "veteran" is a source noun ('"…," said a 2008 campaign veteran' is no earlier speaker's)
 
 __all__ = ["extract", "EXTRACTOR_NAME", "EXTRACTOR_VERSION"]

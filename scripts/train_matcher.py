@@ -63,6 +63,10 @@ DEFAULT_TRAIN = os.path.join(ROOT, "..", "shared", "eval", "mrpc", "msr_paraphra
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 SEED = 13
 BETA = 0.7          # F-beta < 1 for the threshold: a false merge costs more than a missed one
+# ... among the thresholds whose out-of-fold precision (MRPC + retrieval negatives) is at least this:
+# matcher 1.4's (0.8316 at its F0.7 threshold). The 1.5 blend's F0.7 threshold alone bought recall
+# with precision (0.822 at 0.552) and joined three wrong basil-dev pairs within one story.
+MIN_PRECISION = 0.8316
 # Differing numbers must not split a claim in this product (they are a disagreement to show):
 # the number-conflict weight is bounded, in logit units per standard deviation.
 MAX_NUMBER_PENALTY = 0.35
@@ -293,7 +297,8 @@ def _logit(p):
 
 
 def choose_threshold(p, y):
-    """The threshold maximising F-beta (beta < 1) on out-of-fold probabilities."""
+    """The threshold maximising F-beta (beta < 1) on out-of-fold probabilities, among those with
+    a precision of at least ``MIN_PRECISION`` (when any has)."""
     best, best_t = -1.0, 0.5
     for t in np.unique(np.round(p, 3)):
         pred = p >= t
@@ -304,6 +309,8 @@ def choose_threshold(p, y):
             continue
         prec, rec = tp / (tp + fp), tp / (tp + fn)
         f = (1 + BETA ** 2) * prec * rec / (BETA ** 2 * prec + rec)
+        if prec < MIN_PRECISION:
+            f -= 1.0  # below the precision floor: only when no threshold reaches it
         if f > best:
             best, best_t = f, float(t)
     return best_t
@@ -375,7 +382,8 @@ def train_set(names, X, y, label, n_mrpc=None, rows=None, trees=True):
     r = lambda v: [round(float(x), 6) for x in v]  # noqa: E731
     entry = {"features": kn, "mean": r(mu), "scale": r(sd), "coef": r(coef),
              "intercept": round(b, 6), "threshold": round(t, 4), "C": C, "shortlist_min_ratio": floor,
-             "cv": {**cv, "folds": 5, "seed": SEED, "threshold_rule": f"max F{BETA} on out-of-fold",
+             "cv": {**cv, "folds": 5, "seed": SEED,
+                    "threshold_rule": f"max F{BETA} on out-of-fold, precision >= {MIN_PRECISION}",
                     **({"logistic_alone": cv_linear} if trees else {})}}
     if tree_entry is not None:
         entry["trees"] = tree_entry

@@ -22,8 +22,8 @@ Since matcher 1.5 the weight set also holds a tree ensemble (``--trees``, on by 
 leaves it out): gradient-boosted regression trees (scikit-learn's HistGradientBoostingClassifier,
 seeded, ``TREE_PARAMS``) over all candidate features except the number ones (differing numbers
 must stay a bounded penalty, which only the logistic part can promise) and the residual cosine
-(too slow at ingest); the two logits are averaged (``BLEND``) and the threshold is chosen on the
-blend's out-of-fold scores. Needs numpy and scikit-learn (the
+(too slow at ingest); the logistic logit plus ``BLEND`` times the trees' log-odds less their
+base value is the blend, and the threshold is chosen on its out-of-fold scores. Needs numpy and scikit-learn (the
 ``train`` extra); inference needs neither. With ``--embedding-model`` (a local
 sentence-transformers directory; run in the semantic venv) the ``semantic`` weight set (the
 default's candidate features + the all-MiniLM-L6-v2 cosine, ``minilm_cosine``) is trained too;
@@ -76,7 +76,7 @@ MAX_NUMBER_PENALTY = 0.35
 # plus one leaf per tree.
 TREE_PARAMS = {"max_depth": 4, "max_iter": 100, "learning_rate": 0.08, "l2_regularization": 1.0,
                "random_state": 0, "early_stopping": False}
-BLEND = 0.5         # trees' share of the blended logit
+BLEND = 0.5         # weight of the trees' correction (log-odds less base) added to the logistic logit
 # features the trees never read: the hand-set rules' inputs, the number features (their penalty is
 # bounded in the logistic part) and the residual cosine (it costs ms per article at ingest)
 TREE_EXCLUDED = {"containment", "content_gap", "num_conflict", "num_extra", "num_match",
@@ -258,11 +258,16 @@ def fit_trees(X, y):
     return HistGradientBoostingClassifier(**TREE_PARAMS).fit(X, y)
 
 
+def correction(model, X):
+    """The fitted ensemble's log-odds less its base value (the sum of its leaves)."""
+    return model.decision_function(X) - float(np.ravel(model._baseline_prediction)[0])
+
+
 def trees_oof(X, y):
-    """Out-of-fold log-odds of the tree ensemble (the same 5 folds as ``oof``)."""
+    """Out-of-fold corrections of the tree ensemble (the same 5 folds as ``oof``)."""
     z = np.zeros(len(y))
     for tr, te in StratifiedKFold(5, shuffle=True, random_state=SEED).split(X, y):
-        z[te] = fit_trees(X[tr], y[tr]).decision_function(X[te])
+        z[te] = correction(fit_trees(X[tr], y[tr]), X[te])
     return z
 
 
@@ -361,7 +366,7 @@ def train_set(names, X, y, label, n_mrpc=None, rows=None, trees=True):
     tn = [n for n in names if n not in TREE_EXCLUDED]
     ti = [names.index(n) for n in tn]
     if trees:
-        p = 1 / (1 + np.exp(-((1 - BLEND) * _logit(p) + BLEND * trees_oof(X[:, ti], y))))
+        p = 1 / (1 + np.exp(-(_logit(p) + BLEND * trees_oof(X[:, ti], y))))
     t = choose_threshold(p, y)
     cv = _cv_stats(p, y, t, n_mrpc)
     mu, sd, coef, b = fit(X[:, keep], y, C, kn)
@@ -371,7 +376,7 @@ def train_set(names, X, y, label, n_mrpc=None, rows=None, trees=True):
     if trees:
         model = fit_trees(X[:, ti], y)
         tree_entry = export_trees(model, tn, X[:, ti])
-        full = 1 / (1 + np.exp(-((1 - BLEND) * _logit(full) + BLEND * model.decision_function(X[:, ti]))))
+        full = 1 / (1 + np.exp(-(_logit(full) + BLEND * correction(model, X[:, ti]))))
         print(f"[{label}] trees: {len(tree_entry['trees'])} over {len(tn)} features", flush=True)
     print(f"[{label}] threshold={t:.3f} cv={cv}", flush=True)
     floor = 0

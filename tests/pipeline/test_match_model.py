@@ -1,5 +1,6 @@
 """Unit tests for matcher 1.5's model parts: the tree ensemble evaluated in pure Python, its blend
-with the logistic model, the shipped weight set, and the machine-translation pair features."""
+with the logistic model (a correction added to its logit), the shipped weight set, and the
+machine-translation pair features."""
 import json
 
 import pytest
@@ -29,13 +30,15 @@ def test_a_split_on_an_unknown_feature_is_refused():
         TreeEnsemble.from_dict({**TREES, "trees": [[2, 0.0, 1.0, 2.0]]})
 
 
-def test_blend_mixes_the_two_logits():
+def test_blend_adds_the_trees_correction_to_the_logistic_logit():
     m = weight_set({**LINEAR, "trees": TREES})
     assert isinstance(m, BlendedModel) and m.threshold == 0.6 and m.features == ("x", "y")
     feats = {"x": 3.0, "y": 1.0}
     linear = LogisticModel.from_dict(LINEAR).logit(feats)
     assert linear == pytest.approx(1.0)
-    assert m.logit(feats) == pytest.approx(0.5 * linear + 0.5 * (0.5 + 3.0 - 0.25))
+    trees = TreeEnsemble.from_dict(TREES)
+    assert trees.correction(feats) == pytest.approx(3.0 - 0.25) == trees.logit(feats) - 0.5
+    assert m.logit(feats) == pytest.approx(linear + 0.5 * (3.0 - 0.25))
     assert isinstance(weight_set(LINEAR), LogisticModel)
 
 

@@ -4,8 +4,11 @@
 Inference is pure Python: each feature is standardised with the training mean and scale, the
 weighted sum plus intercept is the logit, and the score is its sigmoid. A weight set with a
 ``trees`` entry (``TreeEnsemble``: gradient-boosted regression trees trained with scikit-learn and
-written out as nested lists) scores ``blend * trees + (1 - blend) * logistic`` in logit units
-(``BlendedModel``). Two weight sets may be
+written out as nested lists) adds ``blend`` times the trees' departure from their base value (the
+sum of their leaves) to the logistic logit (``BlendedModel``): the trees correct the logistic model
+where it is wrong on the training pairs, and leave its scale (which the hand-set terms are set in)
+where they have little to say — a plain average of the two logits flattened the top of the scale,
+where the trees level off, so that a sentence repeated word for word scored lower than before. Two weight sets may be
 shipped: ``default`` (lexical features and the static embedding's) and ``semantic`` (chosen from
 the same features plus the all-MiniLM-L6-v2 cosine, ``minilm_cosine``, of the semantic extra). ``adjustments`` holds the hand-set terms that MRPC cannot teach (speakers, quotations).
 """
@@ -98,8 +101,12 @@ class TreeEnsemble:
 
     def logit(self, feats: dict[str, float]) -> float:
         """The ensemble's log-odds for a feature dict (a missing feature counts as 0.0)."""
+        return self.base + self.correction(feats)
+
+    def correction(self, feats: dict[str, float]) -> float:
+        """The sum of the trees' leaves for a feature dict: the log-odds less the base value."""
         x = [feats.get(name, 0.0) for name in self.features]
-        z = self.base
+        z = 0.0
         for node in self.trees:
             while node.__class__ is tuple:
                 node = node[2] if x[node[0]] <= node[1] else node[3]
@@ -116,9 +123,9 @@ def _indices_below(node, n: int) -> bool:
 
 @dataclass(frozen=True)
 class BlendedModel:
-    """A logistic model and a tree ensemble, their logits mixed: ``blend`` parts trees to
-    ``1 - blend`` parts logistic. ``features`` are those either reads; ``threshold`` is the
-    blend's (chosen on out-of-fold scores at training)."""
+    """A logistic model corrected by a tree ensemble: the logistic logit plus ``blend`` times the
+    trees' correction (their log-odds less their base value). ``features`` are those either reads;
+    ``threshold`` is the blend's (chosen on out-of-fold scores at training)."""
 
     linear: LogisticModel
     trees: TreeEnsemble
@@ -132,7 +139,7 @@ class BlendedModel:
 
     def logit(self, feats: dict[str, float]) -> float:
         """The blended log-odds of a feature dict."""
-        return (1.0 - self.blend) * self.linear.logit(feats) + self.blend * self.trees.logit(feats)
+        return self.linear.logit(feats) + self.blend * self.trees.correction(feats)
 
 
 def weight_set(d: dict) -> LogisticModel | BlendedModel:

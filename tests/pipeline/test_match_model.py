@@ -1,14 +1,11 @@
-"""Unit tests for matcher 1.5's model parts: the tree ensemble evaluated in pure Python, its blend
-with the logistic model (a correction added to its logit), the shipped weight set, and the
-machine-translation pair features."""
-import json
-
+"""Unit tests for matcher 1.5's model parts: the tree ensemble evaluated in pure Python and its
+blend with the logistic model (a correction added to its logit; ``train_matcher.py --trees``, not
+shipped), and the machine-translation pair features."""
 import pytest
 
 from api.pipeline.match.analysis import analyse
 from api.pipeline.match.features import char_trigram_dice, meteor, ngram_precisions, pair_features
-from api.pipeline.match.model import (PARAMS_PATH, BlendedModel, LogisticModel, TreeEnsemble, sigmoid,
-                                      weight_set)
+from api.pipeline.match.model import BlendedModel, LogisticModel, TreeEnsemble, weight_set
 
 TREES = {"features": ["x", "y"], "base": 0.5, "blend": 0.5,
          # x <= 1 ? (y <= 0 ? -1 : 2) : 3  and a stump on y
@@ -40,20 +37,6 @@ def test_blend_adds_the_trees_correction_to_the_logistic_logit():
     assert trees.correction(feats) == pytest.approx(3.0 - 0.25) == trees.logit(feats) - 0.5
     assert m.logit(feats) == pytest.approx(linear + 0.5 * (3.0 - 0.25))
     assert isinstance(weight_set(LINEAR), LogisticModel)
-
-
-def test_shipped_trees_read_known_features_and_no_number_feature():
-    with open(PARAMS_PATH, encoding="utf-8") as f:
-        params = json.load(f)
-    trees = params["default"]["trees"]
-    names = set(pair_features(analyse("a b c"), analyse("a b d"))) | {"cosine"}
-    assert set(trees["features"]) <= names
-    # a differing number is a disagreement to show: its penalty stays the logistic part's, bounded
-    assert not {f for f in trees["features"] if f.startswith("num_")}
-    assert 0.0 < trees["blend"] < 1.0 and len(trees["trees"]) >= 10
-    model = weight_set(params["default"])
-    assert 0.0 < sigmoid(model.logit(pair_features(analyse("The port reopened on Monday."),
-                                                   analyse("The port opened again on Monday.")))) < 1.0
 
 
 def test_ngram_precisions_both_ways():

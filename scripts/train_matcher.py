@@ -55,7 +55,7 @@ from scipy.optimize import minimize  # noqa: E402
 
 from api.pipeline.match import MATCHER_NAME, MATCHER_VERSION  # noqa: E402
 from api.pipeline.match.analysis import analyse  # noqa: E402
-from api.pipeline.match.features import pair_features  # noqa: E402
+from api.pipeline.match.features import mt_features, pair_features  # noqa: E402
 from api.pipeline.match.model import PARAMS_PATH  # noqa: E402
 from api.pipeline.match.vectors import MentionVectors  # noqa: E402
 
@@ -67,6 +67,9 @@ BETA = 0.7          # F-beta < 1 for the threshold: a false merge costs more tha
 # matcher 1.4's (0.8316 at its F0.7 threshold). The 1.5 blend's F0.7 threshold alone bought recall
 # with precision (0.822 at 0.552) and joined three wrong basil-dev pairs within one story.
 MIN_PRECISION = 0.8316
+# the machine-translation measures (features.mt_features) among the candidates (--mt); matcher 1.4's
+# weights were chosen without them
+MT = False
 # Differing numbers must not split a claim in this product (they are a disagreement to show):
 # the number-conflict weight is bounded, in logit units per standard deviation.
 MAX_NUMBER_PENALTY = 0.35
@@ -135,7 +138,8 @@ def retrieval_negatives(rows, n: int, seed: int = SEED) -> list[tuple[int, str, 
 def feature_matrix(rows, embedder=None, vectors: bool = True) -> tuple[list[str], np.ndarray]:
     """Feature names and the feature matrix of the pairs: the lexical features, the static
     embedding's (unless ``vectors`` is False) and ``minilm_cosine`` with an ``embedder``."""
-    dicts = [pair_features(analyse(a), analyse(b)) for _, a, b in rows]
+    dicts = [{**pair_features(analyse(a), analyse(b)), **(mt_features(analyse(a), analyse(b)) if MT else {})}
+             for _, a, b in rows]
     if vectors:
         mv = MentionVectors()
         texts = sorted({t for _, a, b in rows for t in (a, b)})
@@ -405,13 +409,15 @@ def main() -> int:
     ap.add_argument("--no-vectors", action="store_true", help="leave the static embedding's features out")
     ap.add_argument("--exclude", action="append", default=[], metavar="FEATURE",
                     help="leave this candidate feature out (repeatable), e.g. residual_cosine")
+    ap.add_argument("--mt", action="store_true",
+                    help="the machine-translation measures among the candidate features (not shipped: README)")
     ap.add_argument("--trees", action="store_true",
                     help="blend a tree ensemble with the logistic weights (not shipped: see README, matcher 1.5)")
     ap.add_argument("--retrieval-negatives", type=int, default=2000,
                     help="cross-story pairs sharing two content words, labelled different (0: none)")
     args = ap.parse_args()
-    global CONSTRAIN
-    CONSTRAIN = args.constrain
+    global CONSTRAIN, MT
+    CONSTRAIN, MT = args.constrain, args.mt
     if "test" in os.path.basename(args.train_file):
         ap.error("refusing to train on a test split")
     mrpc_rows = load_pairs(args.train_file)

@@ -4,8 +4,10 @@
 dict of floats: aligned content words (exact canonical stems, then fuzzy spelling variants),
 coverage of the shorter and the longer mention, word-sequence overlap (longest common
 subsequence, longest common run, n-grams), character-level fuzzy ratios, length ratio, named
-entities and numbers that have no counterpart on the other side, and quotation overlap; and, since
-matcher 1.5, measures of machine-translation evaluation (Madnani, Tetreault & Chodorow 2012): the
+entities and numbers that have no counterpart on the other side, and quotation overlap.
+
+``mt_features(a, b)`` (``MT_FEATURES``; candidates of ``scripts/train_matcher.py``, computed at
+ingest only for a weight set that reads them) are measures of machine-translation evaluation (Madnani, Tetreault & Chodorow 2012): the
 share of each side's distinct stem n-grams (1 to 4) found in the other (``p<n>_min`` for the side
 with the lower share, ``p<n>_max`` the higher: BLEU's n-gram precisions taken both ways), a
 METEOR-like score of the in-order exact stem alignment with its fragmentation (``meteor``,
@@ -229,7 +231,6 @@ def pair_features(a: Analysis, b: Analysis) -> dict[str, float]:
     lcs = LCSseq.similarity(sa, sb)
     run = _longest_run(sa, sb)
     na_, nb_ = a.norm, b.norm
-    met, frag = meteor(*sorted((sa, sb)))  # (one order for both ways round: symmetric)
     return {
         "cov_short": cov_s,
         "cov_long": cov_l,
@@ -259,8 +260,15 @@ def pair_features(a: Analysis, b: Analysis) -> dict[str, float]:
         "quote_overlap": float(min(quote_overlap(a, b), 6)),
         "containment": containment,
         "content_gap": content_gap,
-        **ngram_precisions(sa, sb),
-        "meteor": met,
-        "frag": frag,
-        "char3_dice": char_trigram_dice(na_, nb_),
     }
+
+
+MT_FEATURES = tuple(f"p{n}_{side}" for n in (1, 2, 3, 4) for side in ("min", "max")) + (
+    "meteor", "frag", "char3_dice")
+
+
+def mt_features(a: Analysis, b: Analysis) -> dict[str, float]:
+    """The machine-translation measures of a pair (see the module docstring), symmetric."""
+    met, frag = meteor(*sorted((a.stems, b.stems)))  # (one order for both ways round: symmetric)
+    return {**ngram_precisions(a.stems, b.stems), "meteor": met, "frag": frag,
+            "char3_dice": char_trigram_dice(a.norm, b.norm)}

@@ -5,6 +5,13 @@ dict of floats: aligned content words (exact canonical stems, then fuzzy spellin
 coverage of the shorter and the longer mention, word-sequence overlap (longest common
 subsequence, longest common run, n-grams), character-level fuzzy ratios, length ratio, named
 entities and numbers that have no counterpart on the other side, and quotation overlap.
+
+``mt_features(a, b)`` (``MT_FEATURES``; candidates of ``scripts/train_matcher.py``, computed at
+ingest only for a weight set that reads them) are measures of machine-translation evaluation (Madnani, Tetreault & Chodorow 2012): the
+share of each side's distinct stem n-grams (1 to 4) found in the other (``p<n>_min`` for the side
+with the lower share, ``p<n>_max`` the higher: BLEU's n-gram precisions taken both ways), a
+METEOR-like score of the in-order exact stem alignment with its fragmentation (``meteor``,
+``frag``), and the Dice overlap of the two normalised texts' character trigrams (``char3_dice``).
 All features are symmetric in ``a`` and ``b``.
 """
 from __future__ import annotations
@@ -106,6 +113,59 @@ def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
 
 
+def ngram_precisions(sa: tuple[str, ...], sb: tuple[str, ...]) -> dict[str, float]:
+    """For n = 1 to 4, the share of each side's distinct stem n-grams found in the other: the
+    lower share as ``p<n>_min``, the higher as ``p<n>_max``."""
+    out = {}
+    for n in (1, 2, 3, 4):
+        ga, gb = (set(sa), set(sb)) if n == 1 else (_ngrams(sa, n), _ngrams(sb, n))
+        shared = len(ga & gb)
+        pa = shared / len(ga) if ga else 0.0
+        pb = shared / len(gb) if gb else 0.0
+        out[f"p{n}_min"], out[f"p{n}_max"] = (pa, pb) if pa <= pb else (pb, pa)
+    return out
+
+
+def meteor(sa: tuple[str, ...], sb: tuple[str, ...]) -> tuple[float, float]:
+    """(score, fragmentation) of a METEOR-like alignment: each stem of ``sa`` is matched to the
+    first unused equal stem of ``sb``; precision and recall give harmonic means weighted 9:1 each
+    way (averaged, so the score is symmetric), discounted by METEOR's fragmentation penalty
+    (0.5 * (chunks / matches) ** 3, a chunk being a run of matches adjacent on both sides)."""
+    where: dict[str, list[int]] = {}
+    for j, w in enumerate(sb):
+        where.setdefault(w, []).append(j)
+    used: set[int] = set()
+    matches = chunks = 0
+    last_i = last_j = -2
+    for i, w in enumerate(sa):
+        for j in where.get(w, ()):
+            if j not in used:
+                used.add(j)
+                matches += 1
+                if not (i == last_i + 1 and j == last_j + 1):
+                    chunks += 1
+                last_i, last_j = i, j
+                break
+    if not matches:
+        return 0.0, 1.0
+    p, r = matches / len(sa), matches / len(sb)
+    f_mean = 0.5 * (10 * p * r / (r + 9 * p) + 10 * p * r / (p + 9 * r))
+    frag = chunks / matches
+    return f_mean * (1 - 0.5 * frag ** 3), frag
+
+
+@lru_cache(maxsize=8192)
+def _char_trigrams(norm: str) -> frozenset[str]:
+    """The character trigrams of a normalised text (cached: a text is in many pairs)."""
+    return frozenset(norm[i:i + 3] for i in range(len(norm) - 2))
+
+
+def char_trigram_dice(norm_a: str, norm_b: str) -> float:
+    """Dice overlap of the two texts' character trigram sets (0.0 when either has none)."""
+    ga, gb = _char_trigrams(norm_a), _char_trigrams(norm_b)
+    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+
+
 def quote_overlap(a: Analysis, b: Analysis) -> int:
     """Content-word count of the longest quoted fragment of one mention (>= 2 content words)
     that appears verbatim in the other mention; 0 when there is none."""
@@ -201,3 +261,14 @@ def pair_features(a: Analysis, b: Analysis) -> dict[str, float]:
         "containment": containment,
         "content_gap": content_gap,
     }
+
+
+MT_FEATURES = tuple(f"p{n}_{side}" for n in (1, 2, 3, 4) for side in ("min", "max")) + (
+    "meteor", "frag", "char3_dice")
+
+
+def mt_features(a: Analysis, b: Analysis) -> dict[str, float]:
+    """The machine-translation measures of a pair (see the module docstring), symmetric."""
+    met, frag = meteor(*sorted((a.stems, b.stems)))  # (one order for both ways round: symmetric)
+    return {**ngram_precisions(a.stems, b.stems), "meteor": met, "frag": frag,
+            "char3_dice": char_trigram_dice(a.norm, b.norm)}

@@ -74,6 +74,18 @@ def _flag(text: str) -> bool:
     raise ValueError("on or off (1/true/yes/on or 0/false/no/off)")
 
 
+def _rate_limit(text: str) -> str:
+    """A limit string of the ``limits`` library (``20/second;3000/hour``), or empty: none."""
+    if text.strip():
+        from limits import parse_many
+
+        try:
+            parse_many(text.strip())
+        except ValueError:
+            raise ValueError("a limit such as 3000/minute or 20/second;3000/hour (empty: none)") from None
+    return text.strip()
+
+
 def _listed(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
@@ -243,15 +255,15 @@ class Settings:
         "the cyclic garbage collector's thresholds in the serving and ingesting processes (`api/runtime.py`); "
         "`700,10,10` is Python's default, which spends about a tenth of ingest's CPU in collections", shown="`50000,50,50`")
     rate_limit_writes: str = _setting(
-        "CLAIMTRACK_RATE_LIMIT_WRITES", _text, "3000/minute",
-        "writes per API key (a [flask-limiter limit](https://flask-limiter.readthedocs.io/en/stable/"
-        "configuration.html#rate-limit-string-notation), e.g. `20/second;3000/hour`; empty: no limit); 429 "
-        "beyond", empty_is_default=False)
+        "CLAIMTRACK_RATE_LIMIT_WRITES", _rate_limit, "3000/minute",
+        "writes per API key (a [limit string](https://limits.readthedocs.io/en/stable/quickstart.html"
+        "#rate-limit-string-notation), e.g. `20/second;3000/hour`; empty: no limit); 429 beyond",
+        empty_is_default=False)
     rate_limit_reads: str = _setting(
-        "CLAIMTRACK_RATE_LIMIT_READS", _text, "6000/minute",
+        "CLAIMTRACK_RATE_LIMIT_READS", _rate_limit, "6000/minute",
         "reads (`GET`, `POST /v1/similarity`) per client address; 429 beyond", empty_is_default=False)
     rate_limit_auth_failures: str = _setting(
-        "CLAIMTRACK_RATE_LIMIT_AUTH_FAILURES", _text, "30/minute",
+        "CLAIMTRACK_RATE_LIMIT_AUTH_FAILURES", _rate_limit, "30/minute",
         "401 answers per client address; once spent, every `/v1` request from that address is a 429 until the "
         "window moves on", empty_is_default=False)
     rate_limit_storage: str = _setting(

@@ -1,7 +1,7 @@
-"""Rate limits (flask-limiter) on the ``/v1`` API.
+"""Rate limits on the ``/v1`` API, counted with the ``limits`` library (sliding window counter).
 
-Three budgets, each a flask-limiter limit string (``"3000/minute"``, ``"20/second;600/hour"``;
-empty: no such limit):
+Three budgets, each a limit string (``"3000/minute"``, ``"20/second;600/hour"``; empty: no such
+limit):
 
 - writes (``RATE_LIMIT_WRITES``): per API key (the key presented, hashed; per client address
   for a write without a key, which is refused anyway);
@@ -11,118 +11,47 @@ empty: no such limit):
   401 answers; once spent, every ``/v1`` request from that address is refused until the window
   moves on, before any key is looked up.
 
-Counters live in memory (each worker process counts on its own) or, with
+Counters live in memory (each worker process counts on its own; ``api.limit_storage``) or, with
 ``RATE_LIMIT_STORAGE=redis://…``, in Redis, shared by every worker and machine. A refused
 request is a 429 problem with ``Retry-After``; every limited answer carries ``RateLimit-Limit``,
-``RateLimit-Remaining``, ``RateLimit-Reset`` (seconds) and ``RateLimit-Policy``. When the
-storage cannot be reached the requests are served unlimited and the failure is logged.
+``RateLimit-Remaining``, ``RateLimit-Reset`` (seconds) and ``RateLimit-Policy`` of the limit
+with the shortest window (of the spent one on a 429). When the storage cannot be reached the
+requests are served unlimited and the failure is logged (at most one line every
+``FailureLog.EVERY_S`` per worker).
 
-In memory, the counters live in ``SweptMemoryStorage``: limits' own in-memory storage, whose
-expired counters are swept at most once a second by the request that finds the sweep due.
-limits' storage starts a timer thread for that 10 ms after any count, which under load is a new
-thread for almost every request (and the request waits for it to start): a third of the
-throughput of a listing served by 2 workers. Expired counters were already read as zero when
-read (``MemoryStorage.get``); the sweep only frees their memory.
+What can be worked out once is, per process: each budget's limits are parsed, and the limits a
+read and a write meet are put in the order they are checked (shortest window first, as
+flask-limiter did). A request then only counts (a write or read budget) or tests (the failed
+authentication budget, counted after the answer when it is a 401) each limit it meets, and its
+answer reads the window of the limit it shows. Only routed ``/v1`` requests are limited (health,
+readiness, metrics, the contract, the docs and unknown paths never are). The counters' keys are
+the ones flask-limiter kept (``LIMITER/claimtrack/<bucket>/<budget>/<limit>``), so counts in
+Redis carry over.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import time
+from dataclasses import dataclass, field
+from typing import Callable
 
-from flask import Flask, current_app, request
-from flask_limiter import Limit, Limiter
-from limits.storage import MemoryStorage
+from flask import Flask, g, request
+from limits import RateLimitItem, parse_many
+from limits.storage import Storage
+from limits.strategies import SlidingWindowCounterRateLimiter
+from werkzeug.exceptions import TooManyRequests
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .auth import WRITE, request_access
 from .config import Settings
+from .limit_storage import SweptMemoryStorage, open_storage  # noqa: F401 - (SweptMemoryStorage: re-exported)
 
 LIMITED_PREFIX = "/v1"
-SWEPT_MEMORY_SCHEME = "claimtrack-memory"
+KEY_PREFIX = "claimtrack"  # (the counters' keys: LIMITER/claimtrack/<bucket>/<budget>/<limit>)
 
-
-class SweptMemoryStorage(MemoryStorage):
-    """limits' in-memory storage (``memory://``) without a timer thread per count: expired
-    counters are swept, at most every ``SWEEP_EVERY_S``, inside the count that finds it due."""
-
-    STORAGE_SCHEME = [SWEPT_MEMORY_SCHEME]  # (registers the scheme with limits)
-    SWEEP_EVERY_S = 1.0
-
-    def __init__(self, uri: str | None = None, wrap_exceptions: bool = False, **options):
-        self._next_sweep = 0.0
-        super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
-
-    def _MemoryStorage__schedule_expiry(self) -> None:  # (replaces the parent's private method)
-        now = time.monotonic()
-        if now >= self._next_sweep:
-            self._next_sweep = now + self.SWEEP_EVERY_S
-            self._MemoryStorage__expire_events()
-
-
-class ParsedLimit(Limit):
-    """flask-limiter's ``Limit`` for a fixed limit string: its per-request limits are parsed and
-    built once, on first use, rather than again for every request (``Limit.__iter__`` parses the
-    string and builds new ``RuntimeLimit`` objects each time it is asked, a tenth of a
-    millisecond per request for the three budgets)."""
-
-    def __iter__(self):
-        built = self.__dict__.get("_built")
-        if built is None:
-            built = tuple(super().__iter__())
-            object.__setattr__(self, "_built", built)
-        return iter(built)
-
-
-# flask-limiter 4's private registries of what decorators declared (per-route and per-blueprint limits,
-# exemptions, hints): settle_resolution relies on them being empty and leaves a release without them alone.
-_DECLARED_REGISTRIES = ("_decorated_limits", "_blueprint_limits", "_route_exemptions", "_blueprint_exemptions",
-                        "_endpoint_hints")
-
-
-def settle_resolution(limiter: Limiter) -> None:
-    """Resolve which limits apply to an endpoint once, not at every request: flask-limiter works
-    it out again each time (the view's qualified name, blueprint limits, exemption scopes, hints:
-    a fifth of a cached answer's time), although with no per-route or per-blueprint limit, hint or
-    exemption (this app declares none: every budget is a default limit) the answer depends on the
-    endpoint alone. Should any be declared, every request resolves them afresh as before. Each
-    limit's ``exempt_when`` and key are still asked per request."""
-    manager = limiter.limit_manager
-    if not all(hasattr(manager, name) for name in _DECLARED_REGISTRIES):
-        return  # (another flask-limiter release keeps them elsewhere: leave its resolution as it is)
-    resolve, scope = manager.resolve_limits, manager.exemption_scope
-    resolved: dict[tuple, tuple] = {}
-    scopes: dict[tuple, object] = {}
-
-    def declared() -> bool:  # (flask-limiter's own registries of what decorators declared)
-        return any(getattr(manager, name) for name in _DECLARED_REGISTRIES)
-
-    def resolve_limits(app, endpoint=None, blueprint=None, callable_name=None, in_middleware=False,
-                       marked_for_limiting=False):
-        if declared():
-            return resolve(app, endpoint, blueprint, callable_name, in_middleware, marked_for_limiting)
-        key = (endpoint, blueprint, callable_name, in_middleware, marked_for_limiting)
-        found = resolved.get(key)
-        if found is None:
-            found = resolved[key] = tuple(tuple(part) for part in resolve(app, *key))
-        return tuple(list(part) for part in found)
-
-    def exemption_scope(app, endpoint, blueprint):
-        if declared():
-            return scope(app, endpoint, blueprint)
-        key = (endpoint, blueprint)
-        if key not in scopes:
-            scopes[key] = scope(app, endpoint, blueprint)
-        return scopes[key]
-
-    manager.resolve_limits, manager.exemption_scope = resolve_limits, exemption_scope
-
-
-def storage_uri(configured: str) -> str:
-    """The storage URI handed to flask-limiter: ``memory://`` becomes the swept memory storage."""
-    if configured.startswith("memory://"):
-        return SWEPT_MEMORY_SCHEME + configured[len("memory"):]
-    return configured
+log = logging.getLogger(__name__)
 
 
 def client_address() -> str:
@@ -139,64 +68,178 @@ def key_or_address() -> str:
     return "addr:" + client_address()
 
 
-def _is_read() -> bool:
-    return request_access() != WRITE
+@dataclass(frozen=True)
+class Budget:
+    """One configured budget: its limits, the name its counters are kept under, how a request's
+    bucket is named, the 429's detail, which requests it limits, and whether it counts only 401
+    answers (tested before the request, counted after it)."""
+
+    name: str
+    limits: tuple[RateLimitItem, ...]
+    bucket: Callable[[], str]
+    refusal: str
+    limits_reads: bool = True
+    limits_writes: bool = True
+    counts_failed_authentication: bool = False
 
 
-def _is_unlimited() -> bool:
-    """Requests outside ``/v1`` (health, readiness, metrics, the contract, docs) are never limited."""
-    return not request.path.startswith(LIMITED_PREFIX)
+@dataclass(frozen=True)
+class Check:
+    """One limit of one budget, with the ``RateLimit-Limit`` and ``RateLimit-Policy`` values it
+    shows (made once)."""
+
+    limit: RateLimitItem
+    budget: Budget
+    limit_field: str
+    policy_field: str
+
+    @classmethod
+    def of(cls, limit: RateLimitItem, budget: Budget) -> Check:
+        return cls(limit, budget, str(limit.amount), f"{limit.amount};w={limit.get_expiry()}")
 
 
-def _limits(settings: Settings) -> list[Limit]:
-    """The configured budgets as flask-limiter limits (one shared bucket each)."""
-    budgets = [
-        (settings.rate_limit_writes, "writes", key_or_address, _is_read, None,
-         "Too many writes with this API key"),
-        (settings.rate_limit_reads, "reads", client_address, lambda: not _is_read(), None,
-         "Too many reads from this address"),
-        (settings.rate_limit_auth_failures, "auth-failures", client_address, None,
-         lambda response: response.status_code == 401, "Too many failed authentications from this address"),
-    ]
-    return [ParsedLimit(spec, key_function=key, scope=scope, shared=True, exempt_when=exempt, deduct_when=deduct,
-                  error_message=message)
-            for spec, scope, key, exempt, deduct, message in budgets if spec]
+@dataclass
+class Counted:
+    """What a request's checks leave for its answer: the limit its fields show (with the
+    counters' identifiers) and the failed-authentication limits to count if it is a 401."""
+
+    shown: tuple[Check, tuple[str, ...]]
+    on_401: list[tuple[Check, tuple[str, ...]]] = field(default_factory=list)
 
 
-def rate_limit_headers(response):
-    """``after_request``: the IETF ``RateLimit-*`` fields of the limit nearest to refusal, and
-    ``Retry-After`` (seconds) on a 429."""
-    limiter: Limiter | None = current_app.extensions.get("claimtrack_limiter")
-    current = limiter.current_limit if limiter is not None else None
-    if current is None:
+class FailureLog:
+    """Logs that the storage failed, at most once every ``EVERY_S`` seconds (with how many
+    failures the silence held): a storage that is down fails every request."""
+
+    EVERY_S = 10.0
+
+    def __init__(self):
+        self.next_line, self.unlogged = 0.0, 0
+
+    def failed(self, doing: str) -> None:
+        """Note a failure while ``doing``; logs it (with its traceback) when a line is due."""
+        now = time.monotonic()
+        if now < self.next_line:
+            self.unlogged += 1
+            return
+        self.next_line = now + self.EVERY_S
+        skipped, self.unlogged = self.unlogged, 0
+        log.warning("rate limits not applied (%s): the storage is unreachable; served unlimited "
+                    "(%d more such failures since the last line)", doing, skipped, exc_info=True)
+
+
+class ApiLimiter:
+    """The budgets over one storage: ``check`` before a request, ``finish`` on its answer."""
+
+    def __init__(self, budgets: list[Budget], storage: Storage):
+        self.storage = storage
+        self.strategy = SlidingWindowCounterRateLimiter(storage)
+        self.budgets = budgets
+        self.writes = self._checks([budget for budget in budgets if budget.limits_writes])
+        self.reads = self._checks([budget for budget in budgets if budget.limits_reads])
+        self.failures = FailureLog()
+
+    @staticmethod
+    def _checks(budgets: list[Budget]) -> tuple[Check, ...]:
+        """The limits of ``budgets`` in the order a request meets them: shortest window first
+        (budgets in their order where windows tie)."""
+        checks = [Check.of(limit, budget) for budget in budgets for limit in budget.limits]
+        return tuple(sorted(checks, key=lambda check: check.limit.get_expiry()))
+
+    def check(self) -> None:
+        """``before_request``: count (or test) each limit a routed ``/v1`` request meets; 429
+        at the first one spent. A failing storage lets the request through, logged."""
+        req = request._get_current_object()
+        if req.url_rule is None or not req.path.startswith(LIMITED_PREFIX):
+            return
+        checks = self.writes if request_access() == WRITE else self.reads
+        if not checks:
+            return
+        buckets: dict[Callable[[], str], str] = {}
+        counted = spent = None
+        try:
+            for check in checks:
+                budget = check.budget
+                bucket = buckets.get(budget.bucket)
+                if bucket is None:
+                    bucket = buckets[budget.bucket] = budget.bucket()
+                ids = (KEY_PREFIX, bucket, budget.name)
+                if budget.counts_failed_authentication:
+                    allowed = self.strategy.test(check.limit, *ids)
+                else:
+                    allowed = self.strategy.hit(check.limit, *ids)
+                if counted is None:
+                    counted = Counted((check, ids))
+                if budget.counts_failed_authentication:
+                    counted.on_401.append((check, ids))
+                if not allowed:
+                    counted.shown, spent = (check, ids), budget
+                    break
+        except Exception:  # noqa: BLE001 - the storage is unreachable: serve the request unlimited
+            self.failures.failed("counting a request")
+            return
+        g.rate_limits = counted
+        if spent is not None:
+            raise TooManyRequests(spent.refusal)
+
+    def finish(self, response):
+        """``after_request``: count a 401 against the failed-authentication budget, then the
+        ``RateLimit-*`` fields of the shown limit, and ``Retry-After`` (seconds) on a 429."""
+        counted: Counted | None = g.pop("rate_limits", None)
+        if counted is None:
+            return response
+        status = response.status_code
+        check, ids = counted.shown
+        try:
+            if status == 401:
+                for failed, failed_ids in counted.on_401:
+                    self.strategy.hit(failed.limit, *failed_ids)
+            reset_at, remaining = self.strategy.get_window_stats(check.limit, *ids)
+        except Exception:  # noqa: BLE001 - the storage went away meanwhile: answer without the fields
+            self.failures.failed("answering a request")
+            return response
+        reset_in = max(1, math.floor(reset_at - time.time()) + 1)  # (whole seconds, just past the reset)
+        headers = response.headers
+        headers.add("RateLimit-Limit", check.limit_field)
+        headers.add("RateLimit-Remaining", str(max(0, remaining)))
+        headers.add("RateLimit-Reset", str(reset_in))
+        headers.add("RateLimit-Policy", check.policy_field)
+        if status == 429:
+            headers["Retry-After"] = str(reset_in)
         return response
+
+
+def _budget(name: str, spec: str, bucket: Callable[[], str], refusal: str, **options) -> list[Budget]:
+    """The budget ``name`` of the limit string ``spec`` (none when ``spec`` is empty)."""
+    if not spec.strip():
+        return []
     try:
-        reset_in = max(0, math.ceil(current.reset_at - time.time()))
-        response.headers["RateLimit-Limit"] = str(current.limit.amount)
-        response.headers["RateLimit-Remaining"] = str(max(0, current.remaining))
-        response.headers["RateLimit-Reset"] = str(reset_in)
-        response.headers["RateLimit-Policy"] = f"{current.limit.amount};w={current.limit.get_expiry()}"
-        if response.status_code == 429:
-            response.headers["Retry-After"] = str(max(1, reset_in))
-    except Exception:  # noqa: BLE001 - the storage went away meanwhile: answer without the fields
-        current_app.logger.warning("rate limit headers left out: storage unreachable", exc_info=True)
-    return response
+        limits = tuple(parse_many(spec))
+    except ValueError as exc:
+        raise ValueError(f"the {name} rate limit: {exc}") from None
+    return [Budget(name, limits, bucket, refusal, **options)]
 
 
-def init_limits(app: Flask) -> Limiter:
-    """Attach the limiter to ``app``: call it before the authentication hook, so an address
-    that spent its failed-authentication budget is refused before any key is looked up."""
+def budgets(settings: Settings) -> list[Budget]:
+    """The configured budgets, in the order they are checked where windows tie."""
+    return (_budget("writes", settings.rate_limit_writes, key_or_address, "Too many writes with this API key",
+                    limits_reads=False)
+            + _budget("reads", settings.rate_limit_reads, client_address, "Too many reads from this address",
+                      limits_writes=False)
+            + _budget("auth-failures", settings.rate_limit_auth_failures, client_address,
+                      "Too many failed authentications from this address", counts_failed_authentication=True))
+
+
+def init_limits(app: Flask) -> ApiLimiter:
+    """Attach the limits to ``app``: call it before the authentication hook is registered, so an
+    address that spent its failed-authentication budget is refused before any key is looked up
+    (and its ``after_request`` runs after the ones registered later, on the final status)."""
     settings: Settings = app.extensions["claimtrack"]["settings"]
     if settings.trusted_proxies:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
-    # (registered before the limiter's own after_request, so it runs after it, once the 401
-    # answers have been counted)
-    app.after_request(rate_limit_headers)
-    limiter = Limiter(key_or_address, app=app, default_limits=_limits(settings),
-                      storage_uri=storage_uri(settings.rate_limit_storage), strategy="sliding-window-counter",
-                      key_prefix="claimtrack", headers_enabled=False, swallow_errors=True,
-                      enabled=settings.rate_limit_enabled)
-    limiter.request_filter(_is_unlimited)
-    settle_resolution(limiter)
+    limiter = ApiLimiter(budgets(settings), open_storage(settings.rate_limit_storage))
     app.extensions["claimtrack_limiter"] = limiter
+    if settings.rate_limit_enabled:
+        app.before_request(limiter.check)
+        app.after_request(limiter.finish)
     return limiter

@@ -21,7 +21,10 @@ last table puts each request's p50 and p95 side by side with the ratio largest/s
 ``--http SECONDS`` then serves the last store with ``claimtrack serve``'s gunicorn settings (2
 workers) and a bare Flask endpoint the same way, and loads a few requests over keep-alive
 connections (2 client processes x 8 threads, as ``wrk -t2 -c16``) for SECONDS each: requests/s
-and the ratio to the bare endpoint (each request measured right after the bare endpoint).
+and the ratio to the bare endpoint (each request measured right after the bare endpoint), and
+the servers' CPU milliseconds per answer (gunicorn's master and workers, from /proc) with the
+ratio bare/this of those: on a machine busy with other work, requests/s follow the load of the
+moment, the CPU an answer costs much less.
 Client and servers share the machine's cores. The app is served with a read budget no run spends
 (the limits are still counted, as in production; the default 6,000/minute per address would
 answer a faster revision with 429s, which are reported on stderr, not counted). ``--http-compare DIR`` serves another source
@@ -231,20 +234,41 @@ def _client(port: int, path: str, seconds: float, threads: int, out) -> None:
     out.put((sum(counts), sum(others)))
 
 
-def requests_per_s(port: int, path: str, seconds: float) -> float:
+def server_cpu_s(master: int) -> float:
+    """CPU seconds (user and system) used so far by the gunicorn ``master`` and its workers
+    (from /proc; 0 where there is none)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == master or int(fields[1]) == master:  # (fields[1]: the parent's pid)
+            total += (int(fields[11]) + int(fields[12])) / tick  # (utime, stime)
+    return total
+
+
+def requests_per_s(port: int, path: str, seconds: float, master: int | None = None) -> tuple[float, float]:
     """Requests/s answered 200 with 2 client processes x 8 keep-alive connections (any other
-    answer is reported on stderr: it is not counted)."""
+    answer is reported on stderr: it is not counted), and the server's CPU milliseconds per
+    answer (of the gunicorn ``master`` and its workers; nan without it)."""
     queue = multiprocessing.Queue()
     procs = [multiprocessing.Process(target=_client, args=(port, path, seconds, 8, queue)) for _ in range(2)]
+    cpu_before = server_cpu_s(master) if master else 0.0
     for p in procs:
         p.start()
     answers = [queue.get() for _ in procs]
+    cpu_used = server_cpu_s(master) - cpu_before if master else float("nan")
     for p in procs:
         p.join()
     others = sum(o for _, o in answers)
     if others:
         print(f"# {path}: {others} answers other than 200 (not counted)", file=sys.stderr, flush=True)
-    return sum(n for n, _ in answers) / seconds
+    answered = sum(n for n, _ in answers) + others
+    return sum(n for n, _ in answers) / seconds, cpu_used * 1000 / answered if answered else float("nan")
 
 
 def run_http(url: str, app, seconds: float, compare: Path | None = None, rounds: int = 1) -> None:
@@ -266,21 +290,29 @@ def run_http(url: str, app, seconds: float, compare: Path | None = None, rounds:
         print(f"# HTTP, 2 gunicorn workers, 2x8 keep-alive connections, {seconds:.0f} s each, {rounds} round(s)"
               + (f"; 'compare' serves {compare}" if compare else ""))
         results: dict[str, dict[str, list[float]]] = {}
+        cpu: dict[str, dict[str, list[float]]] = {}
         for _ in range(rounds):
             for name, path in chosen:
-                row = results.setdefault(name, {})
+                row, cpu_row = results.setdefault(name, {}), cpu.setdefault(name, {})
                 for server in servers:
                     if server != "bare":
                         requests_per_s(ports[server], path, 0.5)
-                    row.setdefault(server, []).append(
-                        requests_per_s(ports[server], "/bare" if server == "bare" else path, seconds))
+                    rate, cpu_ms = requests_per_s(ports[server], "/bare" if server == "bare" else path, seconds,
+                                                  servers[server].pid)
+                    row.setdefault(server, []).append(rate)
+                    cpu_row.setdefault(server, []).append(cpu_ms)
+        print("# req_s: medians; ratio_to_bare: median of each round's; cpu_ms: the server's CPU per answer "
+              "(master and workers), cpu_ratio: bare's over it (the ratio the machine's load disturbs least)")
         for name, _ in chosen:
             row = {server: statistics.median(rates) for server, rates in results[name].items()}
             ratios = {server: statistics.median(r / b for r, b in zip(results[name][server], results[name]["bare"]))
                       for server in servers if server != "bare"}
-            cells = " ".join(f"{server}: req_s={row[server]:6.0f} ratio_to_bare={ratios[server]:5.2f}"
-                             for server in ratios)
-            print(f"{name:30s} bare req_s={row['bare']:6.0f}  {cells}", flush=True)
+            cpu_ms = {server: statistics.median(values) for server, values in cpu[name].items()}
+            cpu_ratios = {server: statistics.median(b / c for c, b in zip(cpu[name][server], cpu[name]["bare"]))
+                          for server in ratios}
+            cells = " ".join(f"{server}: req_s={row[server]:6.0f} ratio_to_bare={ratios[server]:5.2f} "
+                             f"cpu_ms={cpu_ms[server]:5.3f} cpu_ratio={cpu_ratios[server]:5.2f}" for server in ratios)
+            print(f"{name:30s} bare req_s={row['bare']:6.0f} cpu_ms={cpu_ms['bare']:5.3f}  {cells}", flush=True)
     finally:
         for proc in servers.values():
             proc.terminate()

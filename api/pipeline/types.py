@@ -55,6 +55,8 @@ class MentionText:
     or all zeros for a text without known tokens, as ``api.pipeline.embedding.StaticEmbedder.embed``
     makes it; a stored int8 code is decoded back to unit length): the matcher uses it as it is.
     None, and the matcher embeds the text itself. Not part of equality or hashing.
+    ``speaker_role``: the source's role or kind when it has one ("Father", "letter"), also when
+    ``speaker`` is None (a document, a medium, an unnamed source).
     """
 
     text: str
@@ -62,6 +64,7 @@ class MentionText:
     is_quote: bool = False
     quotes: tuple[tuple[int, int], ...] = ()
     vector: Any = field(default=None, compare=False, hash=False, repr=False)
+    speaker_role: str | None = None
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ class StoredMention:
     def view(self) -> MentionText:
         """The pipeline's view of this mention (quote spans relative to its text)."""
         return MentionText(text=self.text, speaker=self.speaker, is_quote=self.is_quote, quotes=self.quotes,
-                           vector=self.vector)
+                           vector=self.vector, speaker_role=self.speaker_role)
 
     @_lazy
     def processed(self) -> str:
@@ -117,8 +117,8 @@ class StoredMention:
     def of_latest(cls, row: LatestRow) -> StoredMention:
         """A mention detection compares with (``storage.mentions.latest_others``)."""
         return cls._of(id=row.id, claim_id=row.claim_id, article_id=None, text=row.text, start=row.start,
-                       speaker=row.speaker, is_quote=bool(row.is_quote), quote_spans=decoded_spans(row.spans),
-                       outlet_id=row.outlet_id)
+                       speaker=row.speaker, speaker_role=row.speaker_role, is_quote=bool(row.is_quote),
+                       quote_spans=decoded_spans(row.spans), outlet_id=row.outlet_id)
 
     @classmethod
     def of_model(cls, mention: Mention, outlet_id: int | None = None) -> StoredMention:
@@ -181,7 +181,8 @@ def new_mentions(extracted: list[ExtractedMention], vectors=None, published=None
     per article) when given; ``published`` is the article's publication time."""
     return [NewMention(MentionText(text=em.text, speaker=em.speaker, is_quote=em.is_quote,
                                    quotes=relative_spans(em.text, em.start, em.quote_spans),
-                                   vector=None if vectors is None else vectors[i]), published)
+                                   vector=None if vectors is None else vectors[i], speaker_role=em.speaker_role),
+                       published)
             for i, em in enumerate(extracted)]
 
 

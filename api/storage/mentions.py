@@ -24,12 +24,13 @@ class LatestRow(NamedTuple):
     text: str
     start: int
     speaker: str | None
+    speaker_role: str | None
     is_quote: bool
     spans: object
     outlet_id: int
 
 
-_LATEST_SQL = ("SELECT * FROM (SELECT m.id, m.claim_id, m.text, m.start, m.speaker, m.is_quote, m.quote_spans, "
+_LATEST_SQL = ("SELECT * FROM (SELECT m.id, m.claim_id, m.text, m.start, m.speaker, m.speaker_role, m.is_quote, m.quote_spans, "
                "a.outlet_id FROM mention m JOIN article a ON a.id = m.article_id "
                "WHERE m.claim_id = {mark} AND m.article_id != {mark} ORDER BY m.id DESC LIMIT {mark}) AS t{i}")
 CLAIMS_PER_QUERY = 200  # (SQLite allows 500 parts in one compound SELECT)

@@ -40,9 +40,11 @@ def test_a_candidate_row_gives_the_fields_init_would(spans):
 
 
 def test_a_latest_row_and_an_orm_mention_and_an_inserted_row():
-    latest = StoredMention.of_latest(LatestRow(7, 3, TEXT, 100, None, False, "[[130, 140]]", 9))
+    latest = StoredMention.of_latest(LatestRow(7, 3, TEXT, 100, None, None, False, "[[130, 140]]", 9))
     assert (latest.id, latest.claim_id, latest.article_id, latest.outlet_id) == (7, 3, None, 9)
     assert latest.quote_spans == [[130, 140]] and latest.quotes == ((30, 40),)
+    with_role = StoredMention.of_latest(LatestRow(7, 3, TEXT, 100, None, "letter", False, "[]", 9))
+    assert with_role.speaker_role == "letter" and with_role.view.speaker_role == "letter"  # (detection reads it)
     row = {"article_id": 2, "claim_id": 3, "start": 100, "end": 100 + len(TEXT), "text": TEXT, "is_quote": False,
            "speaker": None, "speaker_role": None, "kind": "statement", "checkworthiness": 0.5,
            "quote_spans": [[130, 140]], "provenance": "claimtrack-rules", "provenance_version": "1",

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..speaker_identity import DIFFERENT, name_words, relation
 from ..text import stem
 from ..types import Disagreement, MentionText, Span
-from .lexicon import TITLES
+from .lexicon import DOCUMENT_SOURCES, TITLES
 
 if TYPE_CHECKING:  # pragma: no cover
     from .align import Alignment, Side
@@ -31,6 +31,24 @@ if TYPE_CHECKING:  # pragma: no cover
 def compatible(s1: str | None, s2: str | None) -> bool:
     """True unless the two speakers are clearly different sources."""
     return relation(s1, s2) != DIFFERENT
+
+
+def two_sources(a: MentionText, b: MentionText) -> bool:
+    """True when two quotations are known to come from two sources: clearly different speakers,
+    or a named speaker against a document with none ("Reese said the budget 'reflects …'" / "the
+    letter said it 'appears to reflect …'"). Each quotes its own source faithfully, so how one is
+    worded or hedged against the other is no disagreement between the outlets."""
+    if not (a.is_quote and b.is_quote):
+        return False
+    if not compatible(a.speaker, b.speaker):
+        return True
+    return (_document(a) and b.speaker is not None) or (_document(b) and a.speaker is not None)
+
+
+def _document(m: MentionText) -> bool:
+    """A mention whose source is a document (``DOCUMENT_SOURCES``) and no named speaker."""
+    words = (m.speaker_role or "").lower().split()
+    return m.speaker is None and bool(words) and words[-1] in DOCUMENT_SOURCES
 
 
 def _name_part(side: "Side", k: int, neighbour: int) -> bool:

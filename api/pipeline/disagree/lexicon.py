@@ -249,3 +249,12 @@ def canon(word: str) -> str:
 def key(word: str) -> str:
     """Alignment key of a canonical lower-case word: irregular forms lemmatised, then stemmed."""
     return stem(_IRREGULAR.get(word, word))
+
+
+# Sources that are documents: a quotation whose source is one of these (no person named) is the
+# document's wording, not a person's (``attribution.two_sources``).
+DOCUMENT_SOURCES = frozenset("""
+letter letters memo memos report reports study studies poll polls survey surveys document documents
+records filing filings complaint complaints lawsuit lawsuits suit indictment ruling opinion resolution
+bill platform petition statement editorial ad advertisement manifesto transcript
+""".split())

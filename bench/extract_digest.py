@@ -45,7 +45,11 @@ def main() -> int:
     n_art = n_men = 0
     out = open(args.dump, "w", encoding="utf-8") if args.dump else None
     for folder in args.folders:
+        if not os.path.isdir(folder):
+            ap.error(f"no such folder: {folder}")  # (a wrong path would digest nothing, silently)
+        found = 0
         for name, text, title in _articles(folder):
+            found += 1
             ms = extract(text, language="en", title=title).mentions
             row = json.dumps([name, [[m.start, m.end, m.text, m.is_quote, m.speaker, m.speaker_role, m.kind,
                                       round(m.checkworthiness, 6), m.quote_spans] for m in ms]], ensure_ascii=False)
@@ -54,6 +58,8 @@ def main() -> int:
                 out.write(row + "\n")
             n_art += 1
             n_men += len(ms)
+        if not found:
+            ap.error(f"no articles in {folder} (PolNeAR text/*.txt or BASIL articles/*/*.json)")
     print(f"digest={h.hexdigest()} articles={n_art} mentions={n_men}")
     return 0
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import gc
 
-PYTHON_DEFAULT_THRESHOLD = (700, 10, 10)
-
 
 def tune_gc(threshold: tuple[int, int, int]) -> None:
     """Apply the collection ``threshold``: allocations before a generation-0 collection, then

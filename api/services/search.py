@@ -68,7 +68,11 @@ def matching_claims(session: Session, query: str, *, ranked: bool = False):
     clauses = search_syntax.parse(query)
     if not clauses:
         return None
-    sqlite = is_sqlite(session.get_bind())
+    return _matches(is_sqlite(session.get_bind()), clauses, ranked)
+
+
+def _matches(sqlite: bool, clauses: list[list[search_syntax.Term]], ranked: bool):
+    """``matching_claims`` for a parsed query, written for the store's engine."""
     expression = search_syntax.fts5(clauses) if sqlite else search_syntax.tsquery(clauses)
     return claim_matches(sqlite, expression, ranked=ranked)
 
@@ -90,11 +94,11 @@ def estimated_matches(session: Session, clauses: list[list[search_syntax.Term]])
     clauses were independent)."""
     conn = session.connection()
     total = newest_mention_id(conn)
-    words = {index_key(w) for clause in clauses for t in clause for w in (t.words[:-1] if t.prefix else t.words)}
+    words = {index_key(w) for clause in clauses for t in clause if not t.prefix for w in t.words}
     df = CandidateQueries(conn).document_frequencies(sorted(words))
 
     def term(t: search_syntax.Term) -> float:
-        if t.prefix and len(t.words) == 1:
+        if t.prefix:  # (one word: search_syntax.parse makes no prefix phrase)
             return float(prefix_count(conn, index_key(t.words[0])))
         counts = [df.get(index_key(w), 0) for w in t.words]
         return float(min(counts)) * (PHRASE_SHARE if len(counts) > 1 else 1.0)
@@ -120,5 +124,5 @@ def claims_matching(session: Session, query: str, *, walk: bool = True) -> Colum
         expected, total = estimated_matches(session, clauses)
         if total and expected >= WALK_SHARE * total:
             return claim_has_match(search_syntax.fts5(clauses))
-    matches = matching_claims(session, query)
+    matches = _matches(sqlite, clauses, ranked=False)
     return Claim.id.in_(select(matches.c.claim_id))

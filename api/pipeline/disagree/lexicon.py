@@ -252,7 +252,10 @@ def key(word: str) -> str:
 
 
 # Sources that are documents: a quotation whose source is one of these (no person named) is the
-# document's wording, not a person's (``attribution.two_sources``).
+# document's wording, not a person's (``attribution.two_sources``). Not the extractor's
+# ``speakers.kinds.DOCUMENT_NOUNS``: that list holds every carrier of someone's words, spoken ones
+# too (a speech, a video, a tweet, remarks), whose unnamed speaker may be the person quoted on the
+# other side; here only written texts with a wording of their own.
 DOCUMENT_SOURCES = frozenset("""
 letter letters memo memos report reports study studies poll polls survey surveys document documents
 records filing filings complaint complaints lawsuit lawsuits suit indictment ruling opinion resolution
